@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from its environment, validated once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base URL clients use to reach this server (PUBLIC_URL); unset means http://127.0.0.1:<port>. */
+  publicUrl: string | undefined;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  kafkaBrokers: string[] | undefined;
+  elasticsearchUrl: string | undefined;
+  /** External OIDC issuer; unset means the embedded one. */
+  oidcIssuer: string | undefined;
+  /** Audience API access tokens must carry (OIDC_AUDIENCE); unset means `${publicUrl}/api`. */
+  apiAudience: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+}
+
+export interface ConfigOverrides {
+  port?: number | undefined;
+  dataDir?: string | undefined;
+  host?: string | undefined;
+  logLevel?: Config['logLevel'] | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .refine(
+      (v) => {
+        if (v === undefined) return true;
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL (${protocols.join(' or ')})` },
+    );
+
+const env = z.object({
+  PORT: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^\d+$/.test(v), 'must be a whole number from 0 to 65535')
+    .transform((v) => (v === undefined ? 8080 : Number(v)))
+    .refine((v) => v <= 65535, 'must be a whole number from 0 to 65535'),
+  HOST: z.string().min(1).optional(),
+  LANYARD_DATA_DIR: z.string().min(1).optional(),
+  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  KAFKA_BROKERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((b) => b.trim()) : undefined))
+    .refine(
+      (v) => v === undefined || v.every((b) => /^[\w.-]+:\d+$/.test(b)),
+      'must be a comma-separated list of host:port',
+    ),
+  ELASTICSEARCH_URL: optionalUrl(['http:', 'https:']),
+  OIDC_ISSUER: optionalUrl(['http:', 'https:']),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(
+  source: Record<string, string | undefined>,
+  overrides: ConfigOverrides = {},
+): Config {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(source[variable])})`);
+  }
+  const e = parsed.data;
+  const port = overrides.port ?? e.PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('--port', 'must be a whole number from 0 to 65535');
+  }
+  return {
+    port,
+    host: overrides.host ?? e.HOST ?? '0.0.0.0',
+    dataDir: resolve(overrides.dataDir ?? e.LANYARD_DATA_DIR ?? './data'),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    kafkaBrokers: e.KAFKA_BROKERS,
+    elasticsearchUrl: e.ELASTICSEARCH_URL,
+    oidcIssuer: e.OIDC_ISSUER,
+    apiAudience: e.OIDC_AUDIENCE,
+    logLevel: overrides.logLevel ?? e.LOG_LEVEL ?? 'info',
+    bodyLimitBytes: 1024 * 1024,
+  };
+}

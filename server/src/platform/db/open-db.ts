@@ -1,0 +1,14 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import type { Db } from './db.js';
+import { createPgDb } from './pg-db.js';
+import { createPgliteDb } from './pglite-db.js';
+
+/** Chooses the adapter from config: PostgreSQL when DATABASE_URL is set, PGlite otherwise. */
+export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  if (config.databaseUrl) return createPgDb(config.databaseUrl);
+  const dir = join(config.dataDir, 'pg');
+  await mkdir(dir, { recursive: true });
+  return createPgliteDb(dir);
+}
