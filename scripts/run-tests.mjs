@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const results = '.jest-results.json';
@@ -13,7 +14,7 @@ const run = spawnSync(
   [
     '--experimental-vm-modules',
     '--no-warnings=ExperimentalWarning',
-    require.resolve('jest/bin/jest.js'),
+    join(dirname(require.resolve('jest/package.json')), 'bin/jest.js'),
     '--json',
     `--outputFile=${results}`,
     ...process.argv.slice(2),
