@@ -1,1 +1,33 @@
-export {};
+/**
+ * @lanyard/core: the pure domain shared by the server and the kiosk agent. No I/O here.
+ *
+ * - ticket tokens: the signed text a ticket's QR code encodes (sign on the server, verify anywhere);
+ * - check-in: the rule that decides one scan, and the resolution of offline duplicates;
+ * - sync: the messages of the kiosk change feed and the scan upload.
+ */
+export { CoreError, type CoreErrorCode } from './errors.js';
+
+export type { TicketClaims, VerifiedTicketClaims } from './ticket-token/claims.js';
+export { TICKET_TOKEN_MAX_LENGTH, TOKEN_PREFIX, ticketTokenLength } from './ticket-token/format.js';
+export {
+  generateSigningKey,
+  importSigningKey,
+  toPublicJwk,
+  toPublicKeyMaterial,
+  type PublicJwk,
+  type PublicKeyMaterial,
+  type SigningKeyMaterial,
+} from './ticket-token/keys.js';
+export { PublicKeyring } from './ticket-token/keyring.js';
+export { signTicketToken } from './ticket-token/sign.js';
+export {
+  checkValidityWindow,
+  verifyTicketToken,
+  type MalformedDetail,
+  type TokenClaimsRejection,
+  type TokenFailureReason,
+  type TokenRejection,
+  type TokenVerification,
+  type VerifyOptions,
+} from './ticket-token/verify.js';
+export { isUuid } from './encoding/uuid.js';
