@@ -31,3 +31,27 @@ export {
   type VerifyOptions,
 } from './ticket-token/verify.js';
 export { isUuid } from './encoding/uuid.js';
+
+export { decideCheckin } from './checkin/decide.js';
+export {
+  resolveAdmissions,
+  type AdmissionResolution,
+  type DuplicateAdmission,
+  type RecordedScan,
+} from './checkin/resolve.js';
+export { sortScans } from './checkin/passages.js';
+export type {
+  CheckinDecision,
+  CheckinInput,
+  CheckinList,
+  CheckinPolicy,
+  CheckinReason,
+  CheckinResult,
+  EntryRule,
+  InvalidReason,
+  KnownTicket,
+  PreviousAdmission,
+  PriorScan,
+  ScanDirection,
+  TicketSummary,
+} from './checkin/types.js';
