@@ -55,3 +55,41 @@ export type {
   ScanDirection,
   TicketSummary,
 } from './checkin/types.js';
+
+export {
+  SYNC_PROTOCOL_VERSION,
+  checkinReasonSchema,
+  checkinResultSchema,
+  entryRuleSchema,
+  instantSchema,
+  publicKeySchema,
+  scanDirectionSchema,
+  uuidSchema,
+} from './sync/common.js';
+export {
+  syncChangeSchema,
+  syncCheckinListSchema,
+  syncPageSchema,
+  syncScanSchema,
+  syncTicketSchema,
+  type SyncChange,
+  type SyncChangeType,
+  type SyncCheckinList,
+  type SyncPage,
+  type SyncScan,
+  type SyncTicket,
+} from './sync/change-feed.js';
+export {
+  MAX_SCANNED_TEXT_LENGTH,
+  MAX_SCANS_PER_UPLOAD,
+  scanOutcomeSchema,
+  scanUploadItemSchema,
+  scanUploadResultSchema,
+  scanUploadSchema,
+  type ScanOutcome,
+  type ScanUpload,
+  type ScanUploadItem,
+  type ScanUploadItemInput,
+  type ScanUploadResult,
+} from './sync/scan-upload.js';
+export { toCheckinList, toKnownTicket } from './sync/convert.js';
