@@ -20,8 +20,8 @@ export {
 } from './ticket-token/keys.js';
 export { PublicKeyring } from './ticket-token/keyring.js';
 export { signTicketToken } from './ticket-token/sign.js';
+export { checkValidityWindow } from './ticket-token/validity.js';
 export {
-  checkValidityWindow,
   verifyTicketToken,
   type MalformedDetail,
   type TokenClaimsRejection,

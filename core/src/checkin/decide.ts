@@ -1,4 +1,4 @@
-import { checkValidityWindow } from '../ticket-token/verify.js';
+import { checkValidityWindow } from '../ticket-token/validity.js';
 import { replayPassages } from './passages.js';
 import type {
   CheckinDecision,

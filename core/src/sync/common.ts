@@ -11,8 +11,11 @@ export const uuidSchema = z.guid();
 /** An instant on the wire: ISO 8601 with a zone (e.g. `2030-06-01T09:00:00.000Z`). */
 export const instantSchema = z.iso.datetime({ offset: true });
 
+/** The contract's check-in result word. */
 export const checkinResultSchema = z.enum(['admitted', 'already_checked_in', 'revoked', 'invalid']);
+/** Entry or exit scan. */
 export const scanDirectionSchema = z.enum(['entry', 'exit']);
+/** A check-in list's entry rule (see EntryRule). */
 export const entryRuleSchema = z.enum(['single', 'reentry_after_exit', 'multi']);
 
 const CHECKIN_REASONS = [

@@ -1,6 +1,7 @@
 import { verify } from 'node:crypto';
 import { base32Decode } from '../encoding/base32.js';
 import type { VerifiedTicketClaims } from './claims.js';
+import { checkValidityWindow } from './validity.js';
 import { TICKET_TOKEN_MAX_LENGTH, TOKEN_PREFIX } from './format.js';
 import type { PublicKeyring } from './keyring.js';
 import { readClaims, splitToken, type LayoutProblem } from './payload.js';
@@ -89,18 +90,4 @@ function verifyOrThrow(token: unknown, options: VerifyOptions): TokenVerificatio
   );
   if (window !== 'valid') return { ok: false, reason: window, claims };
   return { ok: true, claims };
-}
-
-/** Where `at` falls in the claims' validity window (notBefore inclusive, expiresAt exclusive). */
-export function checkValidityWindow(
-  claims: Pick<VerifiedTicketClaims, 'notBefore' | 'expiresAt'>,
-  at: Date,
-  toleranceSeconds = 0,
-): 'valid' | 'not_yet_valid' | 'expired' {
-  const seconds = at.getTime() / 1000;
-  if (claims.notBefore !== undefined && seconds + toleranceSeconds < claims.notBefore)
-    return 'not_yet_valid';
-  if (claims.expiresAt !== undefined && seconds - toleranceSeconds >= claims.expiresAt)
-    return 'expired';
-  return 'valid';
 }
