@@ -1,6 +1,7 @@
 import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DomainError, unauthenticated } from '../../platform/errors.js';
 import type { Principal } from './principal.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 /** Asymmetric JWS algorithms only: `none` and the HS* family (shared secrets) are never accepted. */
 export const ASYMMETRIC_ALGS = [
@@ -29,6 +30,8 @@ export interface VerifierOptions {
   typ?: string;
   /** Which organization the token acts for, from its claims; throws a DomainError when none. */
   organizationFor(claims: JWTPayload): Promise<string>;
+  /** Clock in milliseconds (tests). */
+  now?: () => number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
@@ -97,7 +100,12 @@ export function toAuthError(err: unknown): DomainError {
 /** Verifies a bearer JWT (signature, issuer, audience, algorithm, expiry) into a Principal. */
 export function createTokenVerifier(opts: VerifierOptions): TokenVerifier {
   const algorithms = opts.algorithms.filter((a) => a !== 'none' && !a.startsWith('HS'));
+  const now = opts.now ?? Date.now;
+  const verified = new VerifiedTokenCache<Principal>();
   return async (token) => {
+    const at = now();
+    const known = verified.get(token, at);
+    if (known) return known;
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(token, opts.keys, {
@@ -105,12 +113,15 @@ export function createTokenVerifier(opts: VerifierOptions): TokenVerifier {
         audience: opts.audience,
         algorithms,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: new Date(at),
         requiredClaims: ['exp', 'sub'],
         ...(opts.typ ? { typ: opts.typ } : {}),
       }));
     } catch (err) {
       throw toAuthError(err);
     }
-    return principalFromClaims(claims, await opts.organizationFor(claims));
+    const principal = principalFromClaims(claims, await opts.organizationFor(claims));
+    verified.set(token, principal, claims.exp! * 1000);
+    return principal;
   };
 }
