@@ -1,1 +1,2 @@
-export {};
+export { startServer, type RunningServer, type StartOptions } from './main.js';
+export { loadConfig, ConfigError, type Config } from './platform/config.js';

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+export const Uuid = z.uuid({ message: 'must be a UUID' });
+const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, e.g. 2027-05-01T09:00:00Z' });
+const TimeZone = z
+  .string()
+  .refine((tz) => timeZones.has(tz), { message: 'must be an IANA time zone such as Europe/Berlin' });
+const Currency = z
+  .string()
+  .refine((c) => currencies.has(c), { message: 'must be an ISO 4217 currency code such as EUR' });
+const Name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const Text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+/** Integer minor units (cents); fractions and negatives are refused. */
+const MinorUnits = z
+  .number({ message: 'must be a whole number of minor units (cents)' })
+  .int('must be a whole number of minor units (cents)')
+  .min(0, 'must not be negative')
+  .max(10_000_000_000, 'is too large');
+
+const before = (a: string | null | undefined, b: string | null | undefined) =>
+  !a || !b || Date.parse(a) < Date.parse(b);
+
+export const EventIdParams = z.strictObject({ eventId: Uuid });
+export const TicketTypeParams = z.strictObject({ eventId: Uuid, ticketTypeId: Uuid });
+
+const eventFields = {
+  name: Name,
+  startsAt: Instant,
+  endsAt: Instant,
+  timezone: TimeZone,
+  venue: Text(200).nullable().optional(),
+  description: Text(5000).nullable().optional(),
+};
+
+export const CreateEventBody = z
+  .strictObject(eventFields)
+  .refine((e) => before(e.startsAt, e.endsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+export type CreateEventInput = z.output<typeof CreateEventBody>;
+
+export const UpdateEventBody = z
+  .strictObject(eventFields)
+  .partial()
+  .refine((e) => Object.keys(e).length > 0, { message: 'name at least one field to change' });
+export type UpdateEventInput = z.output<typeof UpdateEventBody>;
+
+export const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  includeArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export const Event = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  name: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timezone: z.string(),
+  venue: z.string().nullable(),
+  description: z.string().nullable(),
+  status: z.enum(['active', 'archived']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Event = z.output<typeof Event>;
+
+export const EventPage = z.object({ items: z.array(Event), nextCursor: z.string().nullable() });
+
+const ticketTypeFields = {
+  name: Name,
+  description: Text(2000).nullable().optional(),
+  priceCents: MinorUnits,
+  currency: Currency,
+  quantity: z
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(1_000_000, 'must be at most 1000000'),
+  maxPerOrder: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100'),
+  salesStart: Instant.nullable().optional(),
+  salesEnd: Instant.nullable().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+};
+
+export const CreateTicketTypeBody = z
+  .strictObject({ ...ticketTypeFields, maxPerOrder: ticketTypeFields.maxPerOrder.default(10) })
+  .refine((t) => before(t.salesStart, t.salesEnd), { path: ['salesEnd'], message: 'must be after salesStart' });
+export type CreateTicketTypeInput = z.output<typeof CreateTicketTypeBody>;
+
+export const UpdateTicketTypeBody = z
+  .strictObject(ticketTypeFields)
+  .partial()
+  .refine((t) => Object.keys(t).length > 0, { message: 'name at least one field to change' });
+export type UpdateTicketTypeInput = z.output<typeof UpdateTicketTypeBody>;
+
+export const TicketType = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  quantity: z.number().int(),
+  maxPerOrder: z.number().int(),
+  salesStart: z.string().nullable(),
+  salesEnd: z.string().nullable(),
+  position: z.number().int(),
+  sold: z.number().int(),
+  held: z.number().int(),
+  available: z.number().int(),
+  status: z.enum(['active', 'archived']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TicketType = z.output<typeof TicketType>;
+export const TicketTypeList = z.array(TicketType);

@@ -1,0 +1,164 @@
+import type { Db } from '../../platform/db/db.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import type { Principal } from '../identity/principal.js';
+import type {
+  CreateEventInput,
+  CreateTicketTypeInput,
+  Event,
+  TicketType,
+  UpdateEventInput,
+  UpdateTicketTypeInput,
+} from './schema.js';
+import * as store from './store.js';
+
+// Use cases of the events feature: one exported function each, one transaction each. Events of
+// another organization answer "not found", so their existence does not leak.
+
+export async function createEvent(db: Db, actor: Principal, input: CreateEventInput): Promise<Event> {
+  return db.transaction((tx) => store.insertEvent(tx, actor.organizationId, input));
+}
+
+export async function getEvent(db: Db, actor: Principal, eventId: string): Promise<Event> {
+  const event = await store.findEvent(db, actor.organizationId, eventId);
+  if (!event) throw notFound('event', eventId);
+  return event;
+}
+
+export async function updateEvent(db: Db, actor: Principal, eventId: string, patch: UpdateEventInput): Promise<Event> {
+  return db.transaction(async (tx) => {
+    const event = await store.findEvent(tx, actor.organizationId, eventId, true);
+    if (!event) throw notFound('event', eventId);
+    if (event.status === 'archived') throw conflict('event_archived', 'An archived event cannot be changed.');
+    const next = { ...event, ...withoutUndefined(patch) };
+    if (Date.parse(next.startsAt) >= Date.parse(next.endsAt)) {
+      throw invalid('validation_failed', 'endsAt: must be after startsAt', [
+        { field: 'endsAt', message: 'must be after startsAt' },
+      ]);
+    }
+    return store.updateEvent(tx, next);
+  });
+}
+
+export async function archiveEvent(db: Db, actor: Principal, eventId: string): Promise<Event> {
+  return db.transaction(async (tx) => {
+    const event = await store.findEvent(tx, actor.organizationId, eventId, true);
+    if (!event) throw notFound('event', eventId);
+    return store.archiveEvent(tx, eventId);
+  });
+}
+
+export async function listEvents(
+  db: Db,
+  actor: Principal,
+  opts: { limit: number; cursor?: string | undefined; includeArchived: boolean },
+): Promise<{ items: Event[]; nextCursor: string | null }> {
+  const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor);
+  const page = await store.listEvents(db, actor.organizationId, {
+    limit: opts.limit + 1,
+    includeArchived: opts.includeArchived,
+    ...(after ? { after } : {}),
+  });
+  const items = page.slice(0, opts.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((p) => p.event),
+    nextCursor: page.length > opts.limit && last ? encodeCursor(last.cursor) : null,
+  };
+}
+
+export async function createTicketType(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  input: CreateTicketTypeInput,
+): Promise<TicketType> {
+  return db.transaction(async (tx) => {
+    const event = await store.findEvent(tx, actor.organizationId, eventId, true);
+    if (!event) throw notFound('event', eventId);
+    if (event.status === 'archived') throw conflict('event_archived', 'An archived event takes no new ticket types.');
+    if (await store.findTicketTypeByName(tx, eventId, input.name)) throw duplicateName(input.name);
+    return store.insertTicketType(tx, eventId, input);
+  });
+}
+
+export async function listTicketTypes(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  includeArchived: boolean,
+): Promise<TicketType[]> {
+  const event = await store.findEvent(db, actor.organizationId, eventId);
+  if (!event) throw notFound('event', eventId);
+  return store.listTicketTypes(db, eventId, includeArchived);
+}
+
+export async function getTicketType(db: Db, actor: Principal, eventId: string, ticketTypeId: string): Promise<TicketType> {
+  const event = await store.findEvent(db, actor.organizationId, eventId);
+  const ticketType = event && (await store.findTicketType(db, eventId, ticketTypeId));
+  if (!ticketType) throw notFound('ticket type', ticketTypeId);
+  return ticketType;
+}
+
+export async function updateTicketType(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  ticketTypeId: string,
+  patch: UpdateTicketTypeInput,
+): Promise<TicketType> {
+  return db.transaction(async (tx) => {
+    const event = await store.findEvent(tx, actor.organizationId, eventId);
+    // The row lock orders this change against registrations taking seats from the same type.
+    const current = event && (await store.findTicketType(tx, eventId, ticketTypeId, true));
+    if (!current) throw notFound('ticket type', ticketTypeId);
+    if (current.status === 'archived') throw conflict('ticket_type_archived', 'An archived ticket type cannot be changed.');
+    const next = { ...current, ...withoutUndefined(patch) };
+    if (next.quantity < current.sold + current.held) {
+      throw conflict(
+        'quantity_below_sold',
+        `quantity ${next.quantity} is below the ${current.sold} sold and ${current.held} held seats.`,
+      );
+    }
+    if (next.salesStart && next.salesEnd && Date.parse(next.salesStart) >= Date.parse(next.salesEnd)) {
+      throw invalid('validation_failed', 'salesEnd: must be after salesStart', [
+        { field: 'salesEnd', message: 'must be after salesStart' },
+      ]);
+    }
+    if (patch.name !== undefined) {
+      const other = await store.findTicketTypeByName(tx, eventId, patch.name);
+      if (other && other.id !== ticketTypeId) throw duplicateName(patch.name);
+    }
+    return store.updateTicketType(tx, next);
+  });
+}
+
+export async function archiveTicketType(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  ticketTypeId: string,
+): Promise<TicketType> {
+  return db.transaction(async (tx) => {
+    const event = await store.findEvent(tx, actor.organizationId, eventId);
+    const current = event && (await store.findTicketType(tx, eventId, ticketTypeId, true));
+    if (!current) throw notFound('ticket type', ticketTypeId);
+    return store.archiveTicketType(tx, ticketTypeId);
+  });
+}
+
+const duplicateName = (name: string) =>
+  conflict('duplicate_ticket_type_name', `This event already has a ticket type named "${name}".`);
+
+function withoutUndefined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function encodeCursor(c: store.EventCursor): string {
+  return Buffer.from(`${c.createdUs}.${c.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): store.EventCursor {
+  const match = /^(\d{1,20})\.([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw invalid('invalid_cursor', 'cursor is not one this server handed out.', [{ field: 'query.cursor', message: 'is not valid' }]);
+  return { createdUs: match[1]!, id: match[2]! };
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import express, { type RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../platform/log.js';
+import type { Metrics } from '../platform/metrics.js';
+import { healthRouter, type ReadinessCheck } from '../features/health/routes.js';
+import { buildOpenApi } from './openapi.js';
+import { problem, problemHandler, sendProblem } from './problem.js';
+import { mountRoutes, type AnyRoute, type AuthMiddleware } from './route.js';
+
+export interface AppDeps {
+  log: Logger;
+  metrics: Metrics;
+  publicUrl: string;
+  bodyLimitBytes: number;
+  auth: AuthMiddleware;
+  /** The embedded OAuth2 issuer, mounted at /oauth; absent with an external issuer. */
+  issuerHandler: RequestHandler | undefined;
+  tokenEndpoint: string | undefined;
+  readiness: ReadinessCheck[];
+  routes: AnyRoute[];
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Composes the HTTP surface: logging, metrics, issuer, health, JSON API, problem+json errors. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use((req, res, next) => {
+    const stop = deps.metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      // The route template, not the URL, so ids do not explode the label set.
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      const labels = { method: req.method, route, status: String(res.statusCode) };
+      stop(labels);
+      deps.metrics.httpRequests.inc(labels);
+    });
+    next();
+  });
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  if (deps.issuerHandler) app.use('/oauth', deps.issuerHandler);
+  app.use(healthRouter(deps.readiness, deps.metrics.registry));
+
+  const openapi = buildOpenApi(deps.routes, { serverUrl: deps.publicUrl, tokenUrl: deps.tokenEndpoint });
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+
+  const api = express.Router();
+  api.use((req, res, next) => {
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+    if (hasBody && !req.is('application/json')) {
+      sendProblem(res, problem(415, 'unsupported_media_type', 'Send the request body as application/json.'));
+      return;
+    }
+    next();
+  });
+  api.use(express.json({ limit: deps.bodyLimitBytes, strict: false }));
+  mountRoutes(api, deps.routes, deps.auth);
+  app.use(api);
+
+  app.use((req, res) => {
+    sendProblem(res, problem(404, 'route_not_found', `No endpoint ${req.method} ${req.path}.`));
+  });
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import { loadConfig, type Config, type ConfigOverrides } from './platform/config.js';
+import { createLogger, type Logger } from './platform/log.js';
+import { createMetrics } from './platform/metrics.js';
+import type { Db } from './platform/db/db.js';
+import { openDb } from './platform/db/open-db.js';
+import { migrate } from './platform/db/migrate.js';
+import { createApp } from './http/app.js';
+import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
+import { eventRoutes } from './features/events/routes.js';
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  overrides?: ConfigOverrides;
+}
+
+export interface RunningServer {
+  config: Config;
+  url: string;
+  db: Db;
+  log: Logger;
+  /** Stops accepting, lets in-flight requests finish (up to a grace period), closes the database. */
+  close(): Promise<void>;
+  /** Resolves once close() has finished. */
+  closed: Promise<void>;
+}
+
+const GRACE_MS = 10_000;
+
+/** Starts the whole server: config → database (migrated) → issuer → HTTP. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const config = loadConfig(options.env, options.overrides);
+  const log = createLogger(config);
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const db = await openDb(config);
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log.info({ applied }, 'database migrated');
+
+    const http = createServer();
+    http.keepAliveTimeout = 65_000;
+    await listen(http, config.port, config.host);
+    const { port } = http.address() as AddressInfo;
+    const publicUrl = config.publicUrl ?? `http://127.0.0.1:${port}`;
+
+    const identity = await createIdentity({ config, publicUrl, db, log });
+    await ensureBootstrapClient({ config, db, identity, log });
+    const metrics = createMetrics(() => db.stats());
+    const app = createApp({
+      log,
+      metrics,
+      publicUrl,
+      bodyLimitBytes: config.bodyLimitBytes,
+      auth: { authenticate: identity.authenticate, requireScope },
+      issuerHandler: identity.issuerHandler,
+      tokenEndpoint: identity.tokenEndpoint,
+      readiness: [{ name: 'database', check: () => db.ping() }],
+      routes: [...eventRoutes(db)],
+    });
+    http.on('request', app);
+    log.info({ url: publicUrl, database: db.kind, dataDir: config.dataDir }, 'lanyard server listening');
+
+    let resolveClosed!: () => void;
+    const closed = new Promise<void>((r) => (resolveClosed = r));
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        const drained = new Promise<void>((r) => http.close(() => r()));
+        http.closeIdleConnections();
+        const force = setTimeout(() => http.closeAllConnections(), GRACE_MS);
+        await drained;
+        clearTimeout(force);
+        await identity.close();
+        await db.close();
+        log.info('lanyard server stopped');
+        resolveClosed();
+      })());
+    return { config, url: publicUrl, db, log, close, closed };
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
