@@ -10,7 +10,10 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -30,7 +33,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['pg', '@electric-sql/*', 'better-sqlite3', 'node:fs*', 'node:net', 'node:http*', 'express'] },
+        {
+          patterns: [
+            'pg',
+            '@electric-sql/*',
+            'better-sqlite3',
+            'node:fs*',
+            'node:net',
+            'node:http*',
+            'express',
+          ],
+        },
       ],
     },
   },

@@ -8,11 +8,15 @@ import { basename } from 'node:path';
 const require = createRequire(import.meta.url);
 const dir = 'bench';
 const benches = existsSync(dir)
-  ? readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).map((f) => basename(f, '.ts'))
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+      .map((f) => basename(f, '.ts'))
   : [];
 const [name, ...rest] = process.argv.slice(2);
 if (!name) {
-  console.log(benches.length ? `benchmarks: ${benches.join(', ')}` : 'no benchmarks in this package');
+  console.log(
+    benches.length ? `benchmarks: ${benches.join(', ')}` : 'no benchmarks in this package',
+  );
   process.exit(0);
 }
 if (!benches.includes(name)) {
@@ -20,5 +24,7 @@ if (!benches.includes(name)) {
   process.exit(2);
 }
 const tsx = require.resolve('tsx');
-const run = spawnSync(process.execPath, ['--import', tsx, `${dir}/${name}.ts`, ...rest], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--import', tsx, `${dir}/${name}.ts`, ...rest], {
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

@@ -19,15 +19,28 @@ interface Figures {
   errors: number;
 }
 
-async function load(url: string, opts: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Figures> {
-  const r = await autocannon({ url, connections, duration: seconds, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body });
+async function load(
+  url: string,
+  opts: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+): Promise<Figures> {
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: opts.method ?? 'GET',
+    headers: opts.headers,
+    body: opts.body,
+  });
   const bad = r.non2xx + r.errors + r.timeouts;
   return { reqPerSec: Math.round(r.requests.average), p99Ms: r.latency.p99, errors: bad };
 }
 
 async function bare(json: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(json),
+    });
     res.end(json);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -39,12 +52,19 @@ async function bare(json: string): Promise<{ url: string; close(): Promise<void>
 
 async function lanyard(kind: 'pglite' | 'postgres') {
   const t: TestServer = await startTestServer(kind);
-  const headers = { authorization: `Bearer ${await t.token()}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${await t.token()}`,
+    'content-type': 'application/json',
+  };
   const created = await t.api('/api/v1/events', { body: eventBody() });
   const event = (await created.json()) as { id: string };
   const json = JSON.stringify(event);
   const get = await load(`${t.url}/api/v1/events/${event.id}`, { headers });
-  const post = await load(`${t.url}/api/v1/events`, { method: 'POST', headers, body: JSON.stringify(eventBody()) });
+  const post = await load(`${t.url}/api/v1/events`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(eventBody()),
+  });
   await t.stop();
   return { get, post, json };
 }
@@ -65,10 +85,14 @@ const rows = [
 ] as const;
 console.log(`http: ${connections} connections, ${seconds} s each`);
 for (const [name, f] of rows) {
-  console.log(`${name.padEnd(24)} ${String(f.reqPerSec).padStart(7)} req/s  p99 ${String(f.p99Ms).padStart(4)} ms  ratio ${ratio(f)}  errors ${f.errors}`);
+  console.log(
+    `${name.padEnd(24)} ${String(f.reqPerSec).padStart(7)} req/s  p99 ${String(f.p99Ms).padStart(4)} ms  ratio ${ratio(f)}  errors ${f.errors}`,
+  );
 }
 const target = 0.4;
-console.log(`target: PostgreSQL GET ≥ ${target} of bare node:http → ${ratio(postgres.get) >= target ? 'met' : 'NOT met'}`);
+console.log(
+  `target: PostgreSQL GET ≥ ${target} of bare node:http → ${ratio(postgres.get) >= target ? 'met' : 'NOT met'}`,
+);
 console.log(
   JSON.stringify({
     bench: 'http',

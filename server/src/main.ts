@@ -60,7 +60,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       routes: [...eventRoutes(db)],
     });
     http.on('request', app);
-    log.info({ url: publicUrl, database: db.kind, dataDir: config.dataDir }, 'lanyard server listening');
+    log.info(
+      { url: publicUrl, database: db.kind, dataDir: config.dataDir },
+      'lanyard server listening',
+    );
 
     let resolveClosed!: () => void;
     const closed = new Promise<void>((r) => (resolveClosed = r));

@@ -14,9 +14,15 @@ describe.each(['pglite', 'postgres'] as const)('events and ticket types over HTT
     const ev = await t.api('/api/v1/events', { body: eventBody() });
     expect(ev.status).toBe(201);
     const event = (await ev.json()) as { id: string; name: string; status: string };
-    expect(event).toMatchObject({ name: 'DevConf 2027', status: 'active', timezone: 'Europe/Berlin' });
+    expect(event).toMatchObject({
+      name: 'DevConf 2027',
+      status: 'active',
+      timezone: 'Europe/Berlin',
+    });
 
-    const tt = await t.api(`/api/v1/events/${event.id}/ticket-types`, { body: ticketTypeBody({ maxPerOrder: 4 }) });
+    const tt = await t.api(`/api/v1/events/${event.id}/ticket-types`, {
+      body: ticketTypeBody({ maxPerOrder: 4 }),
+    });
     expect(tt.status).toBe(201);
     const ticketType = (await tt.json()) as { id: string };
 
@@ -28,18 +34,36 @@ describe.each(['pglite', 'postgres'] as const)('events and ticket types over HTT
     const list = await t.api(`/api/v1/events/${event.id}/ticket-types`, { token });
     expect(list.status).toBe(200);
     expect(await list.json()).toEqual([
-      expect.objectContaining({ id: ticketType.id, quantity: 100, sold: 0, held: 0, available: 100, maxPerOrder: 4 }),
+      expect.objectContaining({
+        id: ticketType.id,
+        quantity: 100,
+        sold: 0,
+        held: 0,
+        available: 100,
+        maxPerOrder: 4,
+      }),
     ]);
   });
 
   it('changes an event, refusing an end before the start', async () => {
-    const { id } = (await (await t.api('/api/v1/events', { body: eventBody() })).json()) as { id: string };
-    const ok = await t.api(`/api/v1/events/${id}`, { method: 'PATCH', body: { name: 'DevConf 2027 (moved)' } });
+    const { id } = (await (await t.api('/api/v1/events', { body: eventBody() })).json()) as {
+      id: string;
+    };
+    const ok = await t.api(`/api/v1/events/${id}`, {
+      method: 'PATCH',
+      body: { name: 'DevConf 2027 (moved)' },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ name: 'DevConf 2027 (moved)' });
-    const bad = await t.api(`/api/v1/events/${id}`, { method: 'PATCH', body: { endsAt: '2027-04-01T00:00:00Z' } });
+    const bad = await t.api(`/api/v1/events/${id}`, {
+      method: 'PATCH',
+      body: { endsAt: '2027-04-01T00:00:00Z' },
+    });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'endsAt' }] });
+    expect(await bad.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'endsAt' }],
+    });
     const after = (await (await t.api(`/api/v1/events/${id}`)).json()) as { endsAt: string };
     expect(after.endsAt).toBe('2027-05-02T18:00:00.000Z');
   });
@@ -53,7 +77,9 @@ describe.each(['pglite', 'postgres'] as const)('events and ticket types over HTT
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await (await t.api(`/api/v1/events?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json()) as {
+      const page = (await (
+        await t.api(`/api/v1/events?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json()) as {
         items: { id: string }[];
         nextCursor: string | null;
       };
@@ -66,12 +92,18 @@ describe.each(['pglite', 'postgres'] as const)('events and ticket types over HTT
   });
 
   it('archives an event: it stays readable, leaves the default list and takes no new ticket types', async () => {
-    const { id } = (await (await t.api('/api/v1/events', { body: eventBody({ name: 'To archive' }) })).json()) as { id: string };
+    const { id } = (await (
+      await t.api('/api/v1/events', { body: eventBody({ name: 'To archive' }) })
+    ).json()) as { id: string };
     const archived = await t.api(`/api/v1/events/${id}/archive`, { method: 'POST' });
     expect(await archived.json()).toMatchObject({ status: 'archived' });
-    const list = (await (await t.api('/api/v1/events?limit=200')).json()) as { items: { id: string }[] };
+    const list = (await (await t.api('/api/v1/events?limit=200')).json()) as {
+      items: { id: string }[];
+    };
     expect(list.items.map((e) => e.id)).not.toContain(id);
-    const withArchived = (await (await t.api('/api/v1/events?limit=200&includeArchived=true')).json()) as { items: { id: string }[] };
+    const withArchived = (await (
+      await t.api('/api/v1/events?limit=200&includeArchived=true')
+    ).json()) as { items: { id: string }[] };
     expect(withArchived.items.map((e) => e.id)).toContain(id);
     const tt = await t.api(`/api/v1/events/${id}/ticket-types`, { body: ticketTypeBody() });
     expect(tt.status).toBe(409);
@@ -79,9 +111,16 @@ describe.each(['pglite', 'postgres'] as const)('events and ticket types over HTT
   });
 
   it('refuses a second ticket type with the same name in one event', async () => {
-    const { id } = (await (await t.api('/api/v1/events', { body: eventBody() })).json()) as { id: string };
-    expect((await t.api(`/api/v1/events/${id}/ticket-types`, { body: ticketTypeBody({ name: 'VIP' }) })).status).toBe(201);
-    const dup = await t.api(`/api/v1/events/${id}/ticket-types`, { body: ticketTypeBody({ name: 'vip' }) });
+    const { id } = (await (await t.api('/api/v1/events', { body: eventBody() })).json()) as {
+      id: string;
+    };
+    expect(
+      (await t.api(`/api/v1/events/${id}/ticket-types`, { body: ticketTypeBody({ name: 'VIP' }) }))
+        .status,
+    ).toBe(201);
+    const dup = await t.api(`/api/v1/events/${id}/ticket-types`, {
+      body: ticketTypeBody({ name: 'vip' }),
+    });
     expect(dup.status).toBe(409);
     expect(await dup.json()).toMatchObject({ code: 'duplicate_ticket_type_name' });
   });
@@ -89,7 +128,10 @@ describe.each(['pglite', 'postgres'] as const)('events and ticket types over HTT
   it('serves an OpenAPI 3.1 document that describes the event routes', async () => {
     const res = await t.api('/api/v1/openapi.json', { token: null });
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/events']?.post?.requestBody).toBeDefined();
     expect(doc.paths['/api/v1/events/{eventId}/ticket-types']?.get).toBeDefined();
@@ -101,7 +143,9 @@ describe.each(['pglite', 'postgres'] as const)('events and ticket types over HTT
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
     const metrics = await (await t.api('/metrics', { token: null })).text();
-    expect(metrics).toContain('lanyard_http_requests_total{method="POST",route="/api/v1/events",status="201"}');
+    expect(metrics).toContain(
+      'lanyard_http_requests_total{method="POST",route="/api/v1/events",status="201"}',
+    );
     expect(metrics).toContain('lanyard_db_pool_connections');
   });
 });

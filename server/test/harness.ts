@@ -19,18 +19,30 @@ export interface TestServer {
   /** A fresh access token for the bootstrap client (every admin scope). */
   token(): Promise<string>;
   /** fetch against the server, with JSON body and bearer token when given. */
-  api(path: string, init?: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<Response>;
+  api(
+    path: string,
+    init?: {
+      method?: string;
+      body?: unknown;
+      token?: string | null;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Response>;
   /** Stops and starts again on the same data dir and database. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** A real server on 127.0.0.1 (random port) with a temporary data dir and its own database. */
-export async function startTestServer(kind: DbKind, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DbKind,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lanyard-test-'));
   const pgdb = kind === 'postgres' ? await createPostgresDatabase() : undefined;
   const fullEnv = { LOG_LEVEL: 'silent', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}), ...env };
-  const boot = (port: number) => startServer({ env: fullEnv, overrides: { port, dataDir, host: '127.0.0.1' } });
+  const boot = (port: number) =>
+    startServer({ env: fullEnv, overrides: { port, dataDir, host: '127.0.0.1' } });
   let server = await boot(0);
   // Restarts keep the port: the issuer URL, and so every token's `iss`, includes it.
   const port = Number(new URL(server.url).port);
@@ -53,9 +65,14 @@ export async function startTestServer(kind: DbKind, env: Record<string, string> 
       const res = await fetch(b.token_endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: b.client_id, client_secret: b.client_secret }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: b.client_id,
+          client_secret: b.client_secret,
+        }),
       });
-      if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}: ${await res.text()}`);
+      if (res.status !== 200)
+        throw new Error(`token endpoint answered ${res.status}: ${await res.text()}`);
       cachedToken = ((await res.json()) as { access_token: string }).access_token;
       return cachedToken;
     },
@@ -68,7 +85,11 @@ export async function startTestServer(kind: DbKind, env: Record<string, string> 
         body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
         headers['content-type'] ??= 'application/json';
       }
-      return fetch(`${server.url}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+      return fetch(`${server.url}${path}`, {
+        method: init.method ?? (body ? 'POST' : 'GET'),
+        headers,
+        body,
+      });
     },
     async restart() {
       await server.close();

@@ -61,16 +61,24 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.issuerHandler) app.use('/oauth', deps.issuerHandler);
   app.use(healthRouter(deps.readiness, deps.metrics.registry));
 
-  const openapi = buildOpenApi(deps.routes, { serverUrl: deps.publicUrl, tokenUrl: deps.tokenEndpoint });
+  const openapi = buildOpenApi(deps.routes, {
+    serverUrl: deps.publicUrl,
+    tokenUrl: deps.tokenEndpoint,
+  });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openapi);
   });
 
   const api = express.Router();
   api.use((req, res, next) => {
-    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined ||
+      Number(req.headers['content-length'] ?? 0) > 0;
     if (hasBody && !req.is('application/json')) {
-      sendProblem(res, problem(415, 'unsupported_media_type', 'Send the request body as application/json.'));
+      sendProblem(
+        res,
+        problem(415, 'unsupported_media_type', 'Send the request body as application/json.'),
+      );
       return;
     }
     next();

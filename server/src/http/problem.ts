@@ -40,8 +40,20 @@ const TITLES: Record<number, string> = {
 
 export const problemType = (code: string) => `urn:lanyard:problem:${code}`;
 
-export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, code, ...extra };
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Problem {
+  return {
+    type: problemType(code),
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
 }
 
 export function sendProblem(res: Response, p: Problem): void {
@@ -54,7 +66,10 @@ export function sendProblem(res: Response, p: Problem): void {
 export function toProblem(err: unknown): Problem {
   if (err instanceof DomainError) {
     const { fields, retryAfterSeconds: _r, ...rest } = err.extra;
-    return problem(STATUS[err.kind], err.code, err.message, { ...rest, ...(fields ? { errors: fields } : {}) });
+    return problem(STATUS[err.kind], err.code, err.message, {
+      ...rest,
+      ...(fields ? { errors: fields } : {}),
+    });
   }
   // body-parser (express.json) errors carry a `type` and an HTTP status.
   const e = err as { type?: string; status?: number; expose?: boolean; message?: string };
@@ -72,7 +87,11 @@ export function toProblem(err: unknown): Problem {
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
     return problem(e.status, 'bad_request', e.message ?? 'Bad request.');
   }
-  return problem(500, 'internal_error', 'The server failed to handle this request; it has been logged.');
+  return problem(
+    500,
+    'internal_error',
+    'The server failed to handle this request; it has been logged.',
+  );
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {

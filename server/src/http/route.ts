@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import { z, type ZodType } from 'zod';
+import type { z } from 'zod';
+import { type ZodType } from 'zod';
 import { invalid, type FieldIssue } from '../platform/errors.js';
 import type { Principal, Scope } from '../features/identity/principal.js';
 
@@ -36,7 +37,11 @@ export interface RouteInput<P, Q, B> {
   res: Response;
 }
 
-export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined> {
+export interface RouteDef<
+  P extends ZodType | undefined,
+  Q extends ZodType | undefined,
+  B extends ZodType | undefined,
+> {
   method: Method;
   /** OpenAPI-style path: `/api/v1/events/{eventId}`. */
   path: string;
@@ -62,29 +67,43 @@ export interface AuthMiddleware {
 }
 
 /** Defines a route once; it is both mounted on express and described in the OpenAPI document. */
-export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
-  def: RouteDef<P, Q, B>,
-): AnyRoute {
+export function route<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+>(def: RouteDef<P, Q, B>): AnyRoute {
   return def as unknown as AnyRoute;
 }
 
 /** zod issues → field-by-field messages; unknown keys are named one by one. */
 export function fieldIssues(error: z.ZodError, prefix?: string): FieldIssue[] {
-  const join = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
+  const join = (path: PropertyKey[]) =>
+    [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: join([...issue.path, key]), message: 'is not a known field' }))
+      ? issue.keys.map((key) => ({
+          field: join([...issue.path, key]),
+          message: 'is not a known field',
+        }))
       : [{ field: join(issue.path), message: issue.message }],
   );
 }
 
-function parse<T extends ZodType | undefined>(schema: T, value: unknown, where: 'params' | 'query' | 'body'): Infer<T> {
+function parse<T extends ZodType | undefined>(
+  schema: T,
+  value: unknown,
+  where: 'params' | 'query' | 'body',
+): Infer<T> {
   if (!schema) return undefined as Infer<T>;
   const result = schema.safeParse(value);
   if (result.success) return result.data as Infer<T>;
   const fields = fieldIssues(result.error, where === 'body' ? undefined : where);
   const first = fields[0];
-  throw invalid('validation_failed', first ? `${first.field}: ${first.message}` : 'The request is invalid.', fields);
+  throw invalid(
+    'validation_failed',
+    first ? `${first.field}: ${first.message}` : 'The request is invalid.',
+    fields,
+  );
 }
 
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');

@@ -44,7 +44,10 @@ describe('loadConfig', () => {
   });
 
   it('takes flags over the environment', () => {
-    const c = loadConfig({ PORT: '9000', LANYARD_DATA_DIR: '/tmp/a' }, { port: 9100, dataDir: '/tmp/b' });
+    const c = loadConfig(
+      { PORT: '9000', LANYARD_DATA_DIR: '/tmp/a' },
+      { port: 9100, dataDir: '/tmp/b' },
+    );
     expect(c.port).toBe(9100);
     expect(c.dataDir).toBe('/tmp/b');
   });
@@ -54,7 +57,10 @@ describe('loadConfig', () => {
   });
 
   it('splits Kafka brokers and trims a trailing slash from PUBLIC_URL', () => {
-    const c = loadConfig({ KAFKA_BROKERS: 'a:9092, b:9092', PUBLIC_URL: 'https://tickets.example.org/' });
+    const c = loadConfig({
+      KAFKA_BROKERS: 'a:9092, b:9092',
+      PUBLIC_URL: 'https://tickets.example.org/',
+    });
     expect(c.kafkaBrokers).toEqual(['a:9092', 'b:9092']);
     expect(c.publicUrl).toBe('https://tickets.example.org');
   });

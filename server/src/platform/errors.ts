@@ -24,7 +24,10 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
-    readonly extra: { fields?: FieldIssue[]; retryAfterSeconds?: number } & Record<string, unknown> = {},
+    readonly extra: { fields?: FieldIssue[]; retryAfterSeconds?: number } & Record<
+      string,
+      unknown
+    > = {},
   ) {
     super(message);
   }
@@ -34,9 +37,14 @@ export const invalid = (code: string, message: string, fields?: FieldIssue[]) =>
   new DomainError('invalid', code, message, fields ? { fields } : {});
 export const unauthenticated = (code: string, message: string) =>
   new DomainError('unauthenticated', code, message);
-export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
+export const forbidden = (code: string, message: string) =>
+  new DomainError('forbidden', code, message);
 export const notFound = (what: string, id?: string) =>
-  new DomainError('not_found', `${what.replace(/\s+/g, '_')}_not_found`, id ? `No ${what} with id ${id}.` : `No such ${what}.`);
+  new DomainError(
+    'not_found',
+    `${what.replace(/\s+/g, '_')}_not_found`,
+    id ? `No ${what} with id ${id}.` : `No such ${what}.`,
+  );
 export const conflict = (code: string, message: string, extra: Record<string, unknown> = {}) =>
   new DomainError('conflict', code, message, extra);
 export const unprocessable = (code: string, message: string) =>

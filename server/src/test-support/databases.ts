@@ -39,7 +39,10 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
 }
 
 /** A migrated database of the given kind. */
-export async function openTestDatabase(kind: DbKind, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  kind: DbKind,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let t: TestDatabase;
   if (kind === 'pglite') {
     const db = await createPgliteDb(undefined);

@@ -11,8 +11,14 @@ export default class ServerStart extends Command {
   ];
 
   static override flags = {
-    port: Flags.integer({ description: 'TCP port to listen on (env PORT, default 8080)', min: 0, max: 65535 }),
-    'data-dir': Flags.string({ description: 'data directory (env LANYARD_DATA_DIR, default ./data)' }),
+    port: Flags.integer({
+      description: 'TCP port to listen on (env PORT, default 8080)',
+      min: 0,
+      max: 65535,
+    }),
+    'data-dir': Flags.string({
+      description: 'data directory (env LANYARD_DATA_DIR, default ./data)',
+    }),
     json: Flags.boolean({ description: 'print the start-up line as JSON' }),
   };
 
@@ -22,13 +28,20 @@ export default class ServerStart extends Command {
     const { ConfigError, startServer } = await import('@lanyard/server');
     let server;
     try {
-      server = await startServer({ env: process.env, overrides: { port: flags.port, dataDir: flags['data-dir'] } });
+      server = await startServer({
+        env: process.env,
+        overrides: { port: flags.port, dataDir: flags['data-dir'] },
+      });
     } catch (err) {
       if (err instanceof ConfigError) this.error(err.message, { exit: 2 });
       throw err;
     }
     const summary = { url: server.url, dataDir: server.config.dataDir, database: server.db.kind };
-    this.log(flags.json ? JSON.stringify(summary) : `Lanyard is listening on ${server.url} (data in ${server.config.dataDir})`);
+    this.log(
+      flags.json
+        ? JSON.stringify(summary)
+        : `Lanyard is listening on ${server.url} (data in ${server.config.dataDir})`,
+    );
     const stop = () => void server.close();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -19,7 +19,10 @@ import * as service from './service.js';
 
 const tags = ['events'];
 const IncludeArchived = z.strictObject({
-  includeArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeArchived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export function eventRoutes(db: Db): AnyRoute[] {
@@ -33,7 +36,10 @@ export function eventRoutes(db: Db): AnyRoute[] {
       auth: 'events:write',
       body: CreateEventBody,
       responses: { 201: { description: 'The event', schema: Event } },
-      handler: async ({ body, principal }) => ({ status: 201, body: await service.createEvent(db, actor(principal), body) }),
+      handler: async ({ body, principal }) => ({
+        status: 201,
+        body: await service.createEvent(db, actor(principal), body),
+      }),
     }),
     route({
       method: 'get',
@@ -44,7 +50,10 @@ export function eventRoutes(db: Db): AnyRoute[] {
       auth: 'events:read',
       query: ListQuery,
       responses: { 200: { description: 'A page of events', schema: EventPage } },
-      handler: async ({ query, principal }) => ({ status: 200, body: await service.listEvents(db, actor(principal), query) }),
+      handler: async ({ query, principal }) => ({
+        status: 200,
+        body: await service.listEvents(db, actor(principal), query),
+      }),
     }),
     route({
       method: 'get',
@@ -116,7 +125,12 @@ export function eventRoutes(db: Db): AnyRoute[] {
       responses: { 200: { description: 'The ticket types', schema: TicketTypeList } },
       handler: async ({ params, query, principal }) => ({
         status: 200,
-        body: await service.listTicketTypes(db, actor(principal), params.eventId, query.includeArchived),
+        body: await service.listTicketTypes(
+          db,
+          actor(principal),
+          params.eventId,
+          query.includeArchived,
+        ),
       }),
     }),
     route({
@@ -130,7 +144,12 @@ export function eventRoutes(db: Db): AnyRoute[] {
       responses: { 200: { description: 'The ticket type', schema: TicketType } },
       handler: async ({ params, principal }) => ({
         status: 200,
-        body: await service.getTicketType(db, actor(principal), params.eventId, params.ticketTypeId),
+        body: await service.getTicketType(
+          db,
+          actor(principal),
+          params.eventId,
+          params.ticketTypeId,
+        ),
       }),
     }),
     route({
@@ -145,7 +164,13 @@ export function eventRoutes(db: Db): AnyRoute[] {
       responses: { 200: { description: 'The changed ticket type', schema: TicketType } },
       handler: async ({ params, body, principal }) => ({
         status: 200,
-        body: await service.updateTicketType(db, actor(principal), params.eventId, params.ticketTypeId, body),
+        body: await service.updateTicketType(
+          db,
+          actor(principal),
+          params.eventId,
+          params.ticketTypeId,
+          body,
+        ),
       }),
     }),
     route({
@@ -159,7 +184,12 @@ export function eventRoutes(db: Db): AnyRoute[] {
       responses: { 200: { description: 'The archived ticket type', schema: TicketType } },
       handler: async ({ params, principal }) => ({
         status: 200,
-        body: await service.archiveTicketType(db, actor(principal), params.eventId, params.ticketTypeId),
+        body: await service.archiveTicketType(
+          db,
+          actor(principal),
+          params.eventId,
+          params.ticketTypeId,
+        ),
       }),
     }),
   ];

@@ -4,14 +4,21 @@ const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, e.g. 2027-05-01T09:00:00Z' });
-const TimeZone = z
-  .string()
-  .refine((tz) => timeZones.has(tz), { message: 'must be an IANA time zone such as Europe/Berlin' });
+const Instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time with an offset, e.g. 2027-05-01T09:00:00Z',
+});
+const TimeZone = z.string().refine((tz) => timeZones.has(tz), {
+  message: 'must be an IANA time zone such as Europe/Berlin',
+});
 const Currency = z
   .string()
   .refine((c) => currencies.has(c), { message: 'must be an ISO 4217 currency code such as EUR' });
-const Name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const Name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 const Text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 /** Integer minor units (cents); fractions and negatives are refused. */
 const MinorUnits = z
@@ -37,7 +44,10 @@ const eventFields = {
 
 export const CreateEventBody = z
   .strictObject(eventFields)
-  .refine((e) => before(e.startsAt, e.endsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+  .refine((e) => before(e.startsAt, e.endsAt), {
+    path: ['endsAt'],
+    message: 'must be after startsAt',
+  });
 export type CreateEventInput = z.output<typeof CreateEventBody>;
 
 export const UpdateEventBody = z
@@ -49,7 +59,10 @@ export type UpdateEventInput = z.output<typeof UpdateEventBody>;
 export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
-  includeArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeArchived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const Event = z.object({
@@ -79,7 +92,11 @@ const ticketTypeFields = {
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .max(1_000_000, 'must be at most 1000000'),
-  maxPerOrder: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100'),
+  maxPerOrder: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100'),
   salesStart: Instant.nullable().optional(),
   salesEnd: Instant.nullable().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
@@ -87,7 +104,10 @@ const ticketTypeFields = {
 
 export const CreateTicketTypeBody = z
   .strictObject({ ...ticketTypeFields, maxPerOrder: ticketTypeFields.maxPerOrder.default(10) })
-  .refine((t) => before(t.salesStart, t.salesEnd), { path: ['salesEnd'], message: 'must be after salesStart' });
+  .refine((t) => before(t.salesStart, t.salesEnd), {
+    path: ['salesEnd'],
+    message: 'must be after salesStart',
+  });
 export type CreateTicketTypeInput = z.output<typeof CreateTicketTypeBody>;
 
 export const UpdateTicketTypeBody = z

@@ -14,7 +14,11 @@ import * as store from './store.js';
 // Use cases of the events feature: one exported function each, one transaction each. Events of
 // another organization answer "not found", so their existence does not leak.
 
-export async function createEvent(db: Db, actor: Principal, input: CreateEventInput): Promise<Event> {
+export async function createEvent(
+  db: Db,
+  actor: Principal,
+  input: CreateEventInput,
+): Promise<Event> {
   return db.transaction((tx) => store.insertEvent(tx, actor.organizationId, input));
 }
 
@@ -24,11 +28,17 @@ export async function getEvent(db: Db, actor: Principal, eventId: string): Promi
   return event;
 }
 
-export async function updateEvent(db: Db, actor: Principal, eventId: string, patch: UpdateEventInput): Promise<Event> {
+export async function updateEvent(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  patch: UpdateEventInput,
+): Promise<Event> {
   return db.transaction(async (tx) => {
     const event = await store.findEvent(tx, actor.organizationId, eventId, true);
     if (!event) throw notFound('event', eventId);
-    if (event.status === 'archived') throw conflict('event_archived', 'An archived event cannot be changed.');
+    if (event.status === 'archived')
+      throw conflict('event_archived', 'An archived event cannot be changed.');
     const next = { ...event, ...withoutUndefined(patch) };
     if (Date.parse(next.startsAt) >= Date.parse(next.endsAt)) {
       throw invalid('validation_failed', 'endsAt: must be after startsAt', [
@@ -75,7 +85,8 @@ export async function createTicketType(
   return db.transaction(async (tx) => {
     const event = await store.findEvent(tx, actor.organizationId, eventId, true);
     if (!event) throw notFound('event', eventId);
-    if (event.status === 'archived') throw conflict('event_archived', 'An archived event takes no new ticket types.');
+    if (event.status === 'archived')
+      throw conflict('event_archived', 'An archived event takes no new ticket types.');
     if (await store.findTicketTypeByName(tx, eventId, input.name)) throw duplicateName(input.name);
     return store.insertTicketType(tx, eventId, input);
   });
@@ -92,7 +103,12 @@ export async function listTicketTypes(
   return store.listTicketTypes(db, eventId, includeArchived);
 }
 
-export async function getTicketType(db: Db, actor: Principal, eventId: string, ticketTypeId: string): Promise<TicketType> {
+export async function getTicketType(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  ticketTypeId: string,
+): Promise<TicketType> {
   const event = await store.findEvent(db, actor.organizationId, eventId);
   const ticketType = event && (await store.findTicketType(db, eventId, ticketTypeId));
   if (!ticketType) throw notFound('ticket type', ticketTypeId);
@@ -111,7 +127,8 @@ export async function updateTicketType(
     // The row lock orders this change against registrations taking seats from the same type.
     const current = event && (await store.findTicketType(tx, eventId, ticketTypeId, true));
     if (!current) throw notFound('ticket type', ticketTypeId);
-    if (current.status === 'archived') throw conflict('ticket_type_archived', 'An archived ticket type cannot be changed.');
+    if (current.status === 'archived')
+      throw conflict('ticket_type_archived', 'An archived ticket type cannot be changed.');
     const next = { ...current, ...withoutUndefined(patch) };
     if (next.quantity < current.sold + current.held) {
       throw conflict(
@@ -119,7 +136,11 @@ export async function updateTicketType(
         `quantity ${next.quantity} is below the ${current.sold} sold and ${current.held} held seats.`,
       );
     }
-    if (next.salesStart && next.salesEnd && Date.parse(next.salesStart) >= Date.parse(next.salesEnd)) {
+    if (
+      next.salesStart &&
+      next.salesEnd &&
+      Date.parse(next.salesStart) >= Date.parse(next.salesEnd)
+    ) {
       throw invalid('validation_failed', 'salesEnd: must be after salesStart', [
         { field: 'salesEnd', message: 'must be after salesStart' },
       ]);
@@ -159,6 +180,9 @@ function encodeCursor(c: store.EventCursor): string {
 
 function decodeCursor(cursor: string): store.EventCursor {
   const match = /^(\d{1,20})\.([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw invalid('invalid_cursor', 'cursor is not one this server handed out.', [{ field: 'query.cursor', message: 'is not valid' }]);
+  if (!match)
+    throw invalid('invalid_cursor', 'cursor is not one this server handed out.', [
+      { field: 'query.cursor', message: 'is not valid' },
+    ]);
   return { createdUs: match[1]!, id: match[2]! };
 }

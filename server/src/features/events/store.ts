@@ -78,11 +78,23 @@ function toTicketType(r: TicketTypeRow): TicketType {
   };
 }
 
-export async function insertEvent(db: Queryable, organizationId: string, e: CreateEventInput): Promise<Event> {
+export async function insertEvent(
+  db: Queryable,
+  organizationId: string,
+  e: CreateEventInput,
+): Promise<Event> {
   const { rows } = await db.query<EventRow>(
     `INSERT INTO events (organization_id, name, starts_at, ends_at, timezone, venue, description)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-    [organizationId, e.name, e.startsAt, e.endsAt, e.timezone, e.venue ?? null, e.description ?? null],
+    [
+      organizationId,
+      e.name,
+      e.startsAt,
+      e.endsAt,
+      e.timezone,
+      e.venue ?? null,
+      e.description ?? null,
+    ],
   );
   return toEvent(rows[0]!);
 }
@@ -135,7 +147,13 @@ export async function listEvents(
             OR (created_at, id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
      ORDER BY created_at DESC, id DESC
      LIMIT $5`,
-    [organizationId, opts.includeArchived, opts.after?.createdUs ?? null, opts.after?.id ?? null, opts.limit],
+    [
+      organizationId,
+      opts.includeArchived,
+      opts.after?.createdUs ?? null,
+      opts.after?.id ?? null,
+      opts.limit,
+    ],
   );
   return rows.map((r) => ({ event: toEvent(r), cursor: { createdUs: r.created_us, id: r.id } }));
 }
@@ -146,7 +164,11 @@ export interface EventCursor {
   id: string;
 }
 
-export async function insertTicketType(db: Queryable, eventId: string, t: CreateTicketTypeInput): Promise<TicketType> {
+export async function insertTicketType(
+  db: Queryable,
+  eventId: string,
+  t: CreateTicketTypeInput,
+): Promise<TicketType> {
   const { rows } = await db.query<TicketTypeRow>(
     `INSERT INTO ticket_types (event_id, name, description, price_cents, currency, quantity, max_per_order,
        sales_start, sales_end, position)
@@ -182,7 +204,11 @@ export async function findTicketType(
   return rows[0] && toTicketType(rows[0]);
 }
 
-export async function findTicketTypeByName(db: Queryable, eventId: string, name: string): Promise<TicketType | undefined> {
+export async function findTicketTypeByName(
+  db: Queryable,
+  eventId: string,
+  name: string,
+): Promise<TicketType | undefined> {
   const { rows } = await db.query<TicketTypeRow>(
     `SELECT * FROM ticket_types WHERE event_id = $1 AND lower(name) = lower($2) AND archived_at IS NULL`,
     [eventId, name],
@@ -190,7 +216,11 @@ export async function findTicketTypeByName(db: Queryable, eventId: string, name:
   return rows[0] && toTicketType(rows[0]);
 }
 
-export async function listTicketTypes(db: Queryable, eventId: string, includeArchived: boolean): Promise<TicketType[]> {
+export async function listTicketTypes(
+  db: Queryable,
+  eventId: string,
+  includeArchived: boolean,
+): Promise<TicketType[]> {
   const { rows } = await db.query<TicketTypeRow>(
     `SELECT * FROM ticket_types WHERE event_id = $1 AND ($2::boolean OR archived_at IS NULL)
      ORDER BY position, created_at, id`,
@@ -204,7 +234,18 @@ export async function updateTicketType(db: Queryable, t: TicketType): Promise<Ti
     `UPDATE ticket_types SET name = $2, description = $3, price_cents = $4, currency = $5, quantity = $6,
        max_per_order = $7, sales_start = $8, sales_end = $9, position = $10, updated_at = now()
      WHERE id = $1 RETURNING *`,
-    [t.id, t.name, t.description, t.priceCents, t.currency, t.quantity, t.maxPerOrder, t.salesStart, t.salesEnd, t.position],
+    [
+      t.id,
+      t.name,
+      t.description,
+      t.priceCents,
+      t.currency,
+      t.quantity,
+      t.maxPerOrder,
+      t.salesStart,
+      t.salesEnd,
+      t.position,
+    ],
   );
   return toTicketType(rows[0]!);
 }

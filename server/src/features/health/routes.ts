@@ -15,7 +15,10 @@ async function runCheck(c: ReadinessCheck): Promise<string> {
     await Promise.race([
       c.check(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+          CHECK_TIMEOUT_MS,
+        );
       }),
     ]);
     return 'ok';
@@ -33,9 +36,13 @@ export function healthRouter(checks: ReadinessCheck[], registry: Registry): Rout
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
-    const results = await Promise.all(checks.map(async (c) => [c.name, await runCheck(c)] as const));
+    const results = await Promise.all(
+      checks.map(async (c) => [c.name, await runCheck(c)] as const),
+    );
     const ready = results.every(([, r]) => r === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) });
   });
   router.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());

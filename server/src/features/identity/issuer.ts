@@ -23,15 +23,26 @@ export interface IssuerOptions {
   log: Logger;
 }
 
+const API_SCOPES: ReadonlySet<string> = new Set(SCOPES);
+
 /**
- * A client_credentials request without `scope` asks for everything the client may hold.
- * oidc-provider would issue no scope at all, so the request is completed here; this hook runs
- * for every token request that targets the API, before the requested scopes are checked.
+ * Completes a client_credentials request for the API before oidc-provider checks its scopes:
+ * no `scope` asks for everything the client may hold (oidc-provider would grant none), and a
+ * scope the API does not know is refused rather than silently dropped. This hook runs for every
+ * token request that targets the API.
  */
-function defaultToClientScopes(ctx: KoaContextWithOIDC, client: Client | undefined): void {
+function completeScopeRequest(ctx: KoaContextWithOIDC, client: Client | undefined): void {
   const params = ctx.oidc.params;
-  if (params?.grant_type === 'client_credentials' && !params.scope && client?.scope)
-    params.scope = client.scope;
+  if (params?.grant_type !== 'client_credentials') return;
+  if (!params.scope) {
+    if (client?.scope) params.scope = client.scope;
+    return;
+  }
+  const unknown = String(params.scope)
+    .split(' ')
+    .find((s) => s && !API_SCOPES.has(s));
+  if (unknown !== undefined)
+    throw new errors.InvalidScope(`the API has no scope ${unknown}`, unknown);
 }
 
 /** The embedded OAuth2 issuer (oidc-provider): client_credentials, JWT access tokens for the API. */
@@ -89,7 +100,7 @@ export function createIssuer(opts: IssuerOptions): Provider {
         ) {
           if (resource !== apiAudience)
             throw new errors.InvalidTarget(`unknown resource ${resource}`);
-          defaultToClientScopes(ctx, client);
+          completeScopeRequest(ctx, client);
           return apiResource;
         },
       },

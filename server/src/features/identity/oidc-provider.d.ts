@@ -88,7 +88,7 @@ declare module 'oidc-provider' {
     OIDCProviderError: typeof OIDCProviderError;
     InvalidTarget: typeof OIDCProviderError;
     InvalidClientMetadata: typeof OIDCProviderError;
-    InvalidScope: typeof OIDCProviderError;
+    InvalidScope: new (description: string, scope?: string) => OIDCProviderError;
   };
 
   export default Provider;

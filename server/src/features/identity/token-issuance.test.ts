@@ -131,6 +131,13 @@ describeEachDb('embedded issuer: tokens for the API', (get) => {
       expect(body.error).toBe('invalid_scope');
     });
 
+    it('is refused a scope the API does not have, and OpenID scopes', async () => {
+      for (const scope of ['events:read party', 'openid']) {
+        const { status, body } = await requestToken(endpoint(), reader, 'post', { scope });
+        expect({ status, error: body.error }).toEqual({ status: 400, error: 'invalid_scope' });
+      }
+    });
+
     it('gets 403 insufficient_scope on a route that needs a scope it lacks', async () => {
       const { body } = await requestToken(endpoint(), reader, 'basic', { scope: 'tickets:read' });
       const token = body.access_token as string;

@@ -42,7 +42,8 @@ export async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
       return await attempt();
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      if (n >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE_SQLSTATES.has(code)) throw err;
+      if (n >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE_SQLSTATES.has(code))
+        throw err;
       await new Promise((r) => setTimeout(r, Math.random() * 10 * n));
     }
   }

@@ -33,7 +33,8 @@ export async function readMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migrati
     });
   }
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new MigrationHistoryError(`migration ${m.version} is out of sequence`);
+    if (m.version !== i + 1)
+      throw new MigrationHistoryError(`migration ${m.version} is out of sequence`);
   });
   return migrations;
 }
@@ -74,11 +75,10 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<number[
     for (const m of files) {
       if (done.has(m.version)) continue;
       await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-        m.version,
-        m.name,
-        m.checksum,
-      ]);
+      await tx.query(
+        'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+        [m.version, m.name, m.checksum],
+      );
       newlyApplied.push(m.version);
     }
     return newlyApplied;

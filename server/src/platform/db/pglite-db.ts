@@ -9,7 +9,10 @@ function wrap(target: PGlite | Transaction): Queryable {
   return {
     async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
       const res = await target.query<R>(sql, params as unknown[], { parsers });
-      return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length } satisfies QueryResult<R>;
+      return {
+        rows: res.rows,
+        rowCount: res.affectedRows ?? res.rows.length,
+      } satisfies QueryResult<R>;
     },
     async exec(sql: string) {
       await target.exec(sql);
