@@ -46,7 +46,7 @@ export class CameraScannerSource extends SourceBase {
   pushFrame(frame: RgbaFrame): string | undefined {
     if (!this.opened) return undefined;
     try {
-      const found = this.decoder.decode(frame);
+      const found = this.decoder.decodeStreaming(frame);
       if (!found) return undefined;
       this.deliver(found.text, found.format);
       return found.text;

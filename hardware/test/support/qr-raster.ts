@@ -17,8 +17,10 @@ export interface RasterOptions {
   moduleSize: number;
   /** Rotation of the code in degrees, about the frame centre. */
   rotateDeg?: number;
-  /** Standard deviation of added grey noise, 0-255. */
+  /** Standard deviation of added grey noise, 0-255 (sensor noise, after the optics' blur). */
   noise?: number;
+  /** Box blur radius in pixels, as a slightly unfocused lens gives. */
+  blur?: number;
   seed?: number;
   errorCorrection?: 'L' | 'M' | 'Q' | 'H';
 }
@@ -37,6 +39,7 @@ export function qrFrame(text: string, o: RasterOptions): RgbaFrame {
   const sin = Math.sin(a);
   const random = rng(o.seed ?? 1);
   const data = new Uint8ClampedArray(width * height * 4);
+  const grey = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       // Inverse-rotate the pixel into code coordinates (nearest module).
@@ -47,8 +50,66 @@ export function qrFrame(text: string, o: RasterOptions): RgbaFrame {
       const col = Math.floor(u / o.moduleSize);
       const row = Math.floor(v / o.moduleSize);
       const dark = row >= 0 && col >= 0 && row < n && col < n && qr.modules.get(row, col);
-      let g = dark ? 30 : 225;
-      if (o.noise) g += gaussian(random) * o.noise;
+      grey[y * width + x] = dark ? 30 : 225;
+    }
+  }
+  const blurred = o.blur ? boxBlur(grey, width, height, o.blur) : grey;
+  for (let i = 0; i < width * height; i++) {
+    const g = (blurred[i] ?? 0) + (o.noise ? gaussian(random) * o.noise : 0);
+    data[i * 4] = g;
+    data[i * 4 + 1] = g;
+    data[i * 4 + 2] = g;
+    data[i * 4 + 3] = 255;
+  }
+  return { data, width, height };
+}
+
+function boxBlur(src: Float32Array, width: number, height: number, r: number): Float32Array {
+  const out = new Float32Array(src.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      let count = 0;
+      for (let dy = -r; dy <= r; dy++) {
+        for (let dx = -r; dx <= r; dx++) {
+          const yy = y + dy;
+          const xx = x + dx;
+          if (yy < 0 || xx < 0 || yy >= height || xx >= width) continue;
+          sum += src[yy * width + xx] ?? 0;
+          count++;
+        }
+      }
+      out[y * width + x] = sum / count;
+    }
+  }
+  return out;
+}
+
+function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-9);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** A frame with no code in it: a lit gradient, a few random shapes, and sensor noise. */
+export function sceneFrame(
+  o: { width?: number; height?: number; noise?: number; seed?: number } = {},
+): RgbaFrame {
+  const width = o.width ?? 640;
+  const height = o.height ?? 480;
+  const random = rng(o.seed ?? 1);
+  const rects = Array.from({ length: 12 }, () => ({
+    x: random() * width,
+    y: random() * height,
+    w: 20 + random() * 200,
+    h: 20 + random() * 150,
+    g: random() * 255,
+  }));
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let g = 90 + (120 * x) / width;
+      for (const r of rects) if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h) g = r.g;
+      g += o.noise ? gaussian(random) * o.noise : 0;
       const p = (y * width + x) * 4;
       data[p] = g;
       data[p + 1] = g;
@@ -57,9 +118,4 @@ export function qrFrame(text: string, o: RasterOptions): RgbaFrame {
     }
   }
   return { data, width, height };
-}
-
-function gaussian(random: () => number): number {
-  const u = Math.max(random(), 1e-9);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
