@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
+import { requestLog } from './request-log.js';
 import type { Logger } from '../platform/log.js';
 import type { Metrics } from '../platform/metrics.js';
 import { healthRouter, type ReadinessCheck } from '../features/health/routes.js';
@@ -21,26 +20,15 @@ export interface AppDeps {
   routes: AnyRoute[];
 }
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
 /** Composes the HTTP surface: logging, metrics, issuer, health, JSON API, problem+json errors. */
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // API responses are not cached by validators; hashing every body for an ETag is pure cost.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-    }),
-  );
+  app.use(requestLog(deps.log, (path) => path === '/healthz' || path === '/metrics'));
   app.use((req, res, next) => {
     const stop = deps.metrics.httpDuration.startTimer();
     res.on('finish', () => {
