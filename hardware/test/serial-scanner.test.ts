@@ -123,7 +123,7 @@ describe('serial scanner over a pty pair', () => {
   });
 
   it('detaches when the other end goes away, instead of crashing', async () => {
-    source = new SerialScannerSource({ path: pty.device });
+    source = new SerialScannerSource({ path: pty.device, presenceCheckMs: 100 });
     const detached: string[] = [];
     const { errors } = collect(source);
     source.on('detach', (d) => detached.push(d.deviceId));
@@ -131,7 +131,9 @@ describe('serial scanner over a pty pair', () => {
     await pty.close();
     await until(() => detached.length === 1);
     expect(source.isOpen).toBe(false);
-    expect(errors.map((e) => e.code)).toContain('device_disconnected');
+    // Linux reports a hung-up line as EBADF (close) or EIO (read error), depending on timing.
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(['device_disconnected', 'device_io_failed']).toContain(e.code);
   });
 
   it('fails to open a port that does not exist with a typed error', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { asHardwareError, HardwareError } from '../errors.js';
 import { LineAssembler, type LineTerminator } from './line-assembler.js';
@@ -10,6 +11,12 @@ export interface SerialSourceOptions extends SourceOptions {
   terminator?: LineTerminator;
   /** Bytes before a terminator beyond which the line is dropped with a `scan_too_long` error. */
   maxLength?: number;
+  /**
+   * How often to check that the device node still exists. Some unplugs (a pty whose other end
+   * closed, some USB-serial drivers) never surface as an error, only as endless empty reads.
+   * Default 1000 ms; 0 disables.
+   */
+  presenceCheckMs?: number;
   name?: string;
   vendorId?: number;
   productId?: number;
@@ -18,6 +25,7 @@ export interface SerialSourceOptions extends SourceOptions {
 /** A serial or USB-CDC scanner: bytes → whole lines → one `scan` per code. */
 export class SerialScannerSource extends SourceBase {
   private port: SerialPort | undefined;
+  private presenceTimer: NodeJS.Timeout | undefined;
   private readonly assembler: LineAssembler;
 
   constructor(private readonly options: SerialSourceOptions) {
@@ -55,13 +63,17 @@ export class SerialScannerSource extends SourceBase {
     this.port = port;
     this.assembler.reset();
     port.on('data', (chunk: Buffer) => this.onChunk(chunk));
-    port.on('error', (err) =>
+    // A read error (EIO from a hung-up line, a USB adapter that vanished) leaves the port
+    // useless: report it, let go of the port, and let the manager reopen it if it comes back.
+    port.on('error', (err) => {
       this.reportError(
         asHardwareError(err, 'device_io_failed', `serial port ${this.options.path}`),
-      ),
-    );
+      );
+      void this.close();
+    });
     // A port closes by itself when the device is unplugged (or the pty's other end goes away).
     port.on('close', () => this.onClosed());
+    this.watchPresence();
     this.emit('attach', this.info);
   }
 
@@ -69,6 +81,7 @@ export class SerialScannerSource extends SourceBase {
     const port = this.port;
     if (!port) return;
     this.port = undefined;
+    this.stopWatching();
     port.removeAllListeners('close');
     if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
     this.emit('detach', this.info);
@@ -89,9 +102,28 @@ export class SerialScannerSource extends SourceBase {
     }
   }
 
+  private watchPresence(): void {
+    const every = this.options.presenceCheckMs ?? 1000;
+    if (every <= 0) return;
+    this.presenceTimer = setInterval(() => {
+      if (existsSync(this.options.path)) return;
+      this.reportError(
+        new HardwareError('device_disconnected', `serial port ${this.options.path} is gone`),
+      );
+      void this.close();
+    }, every);
+    this.presenceTimer.unref();
+  }
+
+  private stopWatching(): void {
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    this.presenceTimer = undefined;
+  }
+
   private onClosed(): void {
     if (!this.port) return;
     this.port = undefined;
+    this.stopWatching();
     this.assembler.reset();
     this.reportError(
       new HardwareError('device_disconnected', `serial port ${this.options.path} closed`),
