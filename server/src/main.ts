@@ -9,7 +9,7 @@ import { openDb } from './platform/db/open-db.js';
 import { migrate } from './platform/db/migrate.js';
 import { createApp } from './http/app.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
-import { eventRoutes } from './features/events/routes.js';
+import { featureRoutes, startFeatureJobs, type FeatureDeps } from './features/index.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -48,6 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const identity = await createIdentity({ config, publicUrl, db, log });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
+    const deps: FeatureDeps = { db, config, publicUrl, log };
     const app = createApp({
       log,
       metrics,
@@ -57,9 +58,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
       readiness: [{ name: 'database', check: () => db.ping() }],
-      routes: [...eventRoutes(db)],
+      routes: featureRoutes(deps),
     });
     http.on('request', app);
+    const stopJobs = startFeatureJobs(deps);
     log.info(
       { url: publicUrl, database: db.kind, dataDir: config.dataDir },
       'lanyard server listening',
@@ -75,6 +77,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         const force = setTimeout(() => http.closeAllConnections(), GRACE_MS);
         await drained;
         clearTimeout(force);
+        await stopJobs();
         await identity.close();
         await db.close();
         log.info('lanyard server stopped');

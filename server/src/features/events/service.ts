@@ -10,6 +10,7 @@ import type {
   UpdateTicketTypeInput,
 } from './schema.js';
 import * as store from './store.js';
+import { availableSeats } from '../registration/capacity.js';
 
 // Use cases of the events feature: one exported function each, one transaction each. Events of
 // another organization answer "not found", so their existence does not leak.
@@ -100,7 +101,10 @@ export async function listTicketTypes(
 ): Promise<TicketType[]> {
   const event = await store.findEvent(db, actor.organizationId, eventId);
   if (!event) throw notFound('event', eventId);
-  return store.listTicketTypes(db, eventId, includeArchived);
+  const types = await store.listTicketTypes(db, eventId, includeArchived);
+  // Shared quotas can leave fewer seats than a type's own count.
+  const available = await availableSeats(db, types.map((t) => t.id));
+  return types.map((t) => ({ ...t, available: available.get(t.id) ?? t.available }));
 }
 
 export async function getTicketType(

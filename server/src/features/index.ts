@@ -1,0 +1,29 @@
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db/db.js';
+import type { Logger } from '../platform/log.js';
+import type { AnyRoute } from '../http/route.js';
+import { eventRoutes } from './events/routes.js';
+import { registrationRoutes } from './registration/routes.js';
+import { startHoldSweeper } from './registration/hold-sweeper.js';
+
+/** What features get from start-up. */
+export interface FeatureDeps {
+  db: Db;
+  config: Config;
+  /** Base URL clients use to reach this server. */
+  publicUrl: string;
+  log: Logger;
+}
+
+/** Every feature's HTTP routes; each feature adds its line here. */
+export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
+  return [...eventRoutes(deps.db), ...registrationRoutes(deps.db)];
+}
+
+/** Background jobs; returns one function that stops them all and waits for running work. */
+export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
+  const stops = [startHoldSweeper(deps.db, deps.log)];
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}

@@ -1,0 +1,26 @@
+/** A promo code as the pricing rule needs it. */
+export interface PromoTerms {
+  discountKind: 'percent' | 'fixed';
+  /** percent: 1-100; fixed: minor units off each ticket. */
+  discountValue: number;
+}
+
+export interface OrderPrice {
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+}
+
+/** Price of `quantity` tickets at `unitCents`, less a promo discount; never below zero. */
+export function priceOrder(unitCents: number, quantity: number, promo?: PromoTerms): OrderPrice {
+  const subtotalCents = unitCents * quantity;
+  let discountCents = 0;
+  if (promo?.discountKind === 'percent') {
+    // Rounded down per order: the attendee never pays more than the advertised percentage.
+    discountCents = Math.floor((subtotalCents * promo.discountValue) / 100);
+  } else if (promo?.discountKind === 'fixed') {
+    discountCents = Math.min(promo.discountValue, unitCents) * quantity;
+  }
+  discountCents = Math.min(discountCents, subtotalCents);
+  return { subtotalCents, discountCents, totalCents: subtotalCents - discountCents };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { EventIdParams, Uuid } from '../events/schema.js';
+
+export { EventIdParams };
+
+export const RegistrationBody = z.strictObject({
+  ticketTypeId: Uuid,
+  quantity: z
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100'),
+  attendee: z.strictObject({
+    name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    email: z
+      .string()
+      .trim()
+      .max(254, 'must be at most 254 characters')
+      .pipe(z.email({ message: 'must be an email address' })),
+  }),
+  answers: z.record(z.string().max(64), z.unknown()).optional(),
+  promoCode: z.string().trim().min(1).max(64).optional(),
+  joinWaitlist: z.boolean().optional(),
+});
+export type RegistrationInput = z.output<typeof RegistrationBody>;
+
+export const IssuedTicket = z.object({ id: z.uuid(), token: z.string(), status: z.enum(['pending', 'valid']) });
+
+export const Registration = z.object({
+  id: z.uuid(),
+  status: z.enum(['confirmed', 'pending_payment']),
+  eventId: z.uuid(),
+  ticketTypeId: z.uuid(),
+  quantity: z.number().int(),
+  subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  totalCents: z.number().int(),
+  currency: z.string(),
+  paymentMethod: z.enum(['free', 'manual', 'stripe']),
+  holdExpiresAt: z.string().nullable(),
+  /** Shown once: opens this order's tickets without an account. */
+  accessKey: z.string(),
+  tickets: z.array(IssuedTicket),
+});
+export type Registration = z.output<typeof Registration>;
+
+export const Waitlisted = z.object({
+  status: z.literal('waitlisted'),
+  waitlistEntryId: z.uuid(),
+  position: z.number().int(),
+  accessKey: z.string(),
+});
+export type Waitlisted = z.output<typeof Waitlisted>;

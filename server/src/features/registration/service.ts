@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { conflict, DomainError, invalid, notFound } from '../../platform/errors.js';
+import { newAccessKey } from '../../platform/access-key.js';
+import { enqueue } from '../../platform/bus/outbox.js';
+import { claimIdempotencyKey, requestHash, saveResponse, type StoredResponse } from '../../platform/idempotency/idempotency.js';
+import { issueTickets } from '../ticketing/issue-tickets.js';
+import { joinWaitlist } from '../waitlist/join.js';
+import { validateAnswers } from './answers.js';
+import { availableSeats, takeSeats } from './capacity.js';
+import { releaseExpiredHolds } from './holds.js';
+import { priceOrder } from './pricing.js';
+import type { Registration, RegistrationInput, Waitlisted } from './schema.js';
+import * as store from './store.js';
+
+export interface RegisterResult {
+  status: 201 | 202;
+  body: Registration | Waitlisted;
+}
+
+const soldOut = () => conflict('sold_out', 'No seats are left for this ticket type.');
+
+/**
+ * Registers an attendee for a ticket type: one transaction validates, prices, writes the order,
+ * its tickets and the outbox message, and takes the seats last with conditional UPDATEs. Sold out
+ * means 409, or a waitlist place when asked for. With an Idempotency-Key the first answer is
+ * stored and replayed.
+ */
+export async function register(
+  db: Db,
+  eventId: string,
+  input: RegistrationInput,
+  opts: { idempotencyKey?: string | undefined; now?: Date } = {},
+): Promise<RegisterResult> {
+  const scope = `registration:${eventId}`;
+  const hash = opts.idempotencyKey ? requestHash(input) : '';
+  const attempt = () =>
+    db.transaction(async (tx) => {
+      if (opts.idempotencyKey) {
+        const replay = await claimIdempotencyKey(tx, scope, opts.idempotencyKey, hash);
+        if (replay) return replay as StoredResponse & RegisterResult;
+      }
+      const result = await sell(tx, eventId, input, opts.now ?? new Date());
+      if (opts.idempotencyKey) await saveResponse(tx, scope, opts.idempotencyKey, result);
+      return result;
+    });
+  try {
+    return await attempt();
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'sold_out') throw err;
+  }
+  // Sold out. Holds past their time may still count as taken if the sweeper is behind: free them
+  // and try once more, so a stopped sweeper never turns buyers away from free seats.
+  if ((await releaseExpiredHolds(db, { ticketTypeId: input.ticketTypeId })) > 0) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'sold_out') throw err;
+    }
+  }
+  if (!input.joinWaitlist) throw soldOut();
+  return db.transaction(async (tx) => {
+    if (opts.idempotencyKey) {
+      const replay = await claimIdempotencyKey(tx, scope, opts.idempotencyKey, hash);
+      if (replay) return replay as StoredResponse & RegisterResult;
+    }
+    const access = newAccessKey();
+    const place = await joinWaitlist(tx, {
+      eventId,
+      ticketTypeId: input.ticketTypeId,
+      attendeeName: input.attendee.name,
+      attendeeEmail: input.attendee.email,
+      emailNormalized: normalizeEmail(input.attendee.email),
+      quantity: input.quantity,
+      accessKeyHash: access.hash,
+    });
+    await enqueue(tx, {
+      topic: 'waitlist.joined',
+      eventId,
+      aggregateId: place.id,
+      payload: { ticketTypeId: input.ticketTypeId, email: input.attendee.email, position: place.position },
+    });
+    const result: RegisterResult = {
+      status: 202,
+      body: { status: 'waitlisted', waitlistEntryId: place.id, position: place.position, accessKey: access.key },
+    };
+    if (opts.idempotencyKey) await saveResponse(tx, scope, opts.idempotencyKey, result);
+    return result;
+  });
+}
+
+async function sell(tx: Queryable, eventId: string, input: RegistrationInput, now: Date): Promise<RegisterResult> {
+  const sale = await store.loadSaleContext(tx, eventId, input.ticketTypeId);
+  if (!sale) throw notFound('ticket type', input.ticketTypeId);
+  if (sale.eventArchived || sale.ticketTypeArchived || now >= sale.eventEndsAt) {
+    throw conflict('sales_closed', 'This ticket type is no longer on sale.');
+  }
+  if (sale.salesStart && now < sale.salesStart) {
+    throw conflict('sales_not_started', `Sales for ${sale.ticketTypeName} start at ${sale.salesStart.toISOString()}.`);
+  }
+  if (sale.salesEnd && now >= sale.salesEnd) throw conflict('sales_ended', `Sales for ${sale.ticketTypeName} have ended.`);
+  if (input.quantity > sale.maxPerOrder) {
+    throw invalid('validation_failed', `quantity: at most ${sale.maxPerOrder} per order`, [
+      { field: 'quantity', message: `must be at most ${sale.maxPerOrder} per order` },
+    ]);
+  }
+  // Fail fast without taking locks; takeSeats below is what decides.
+  if (((await availableSeats(tx, [sale.ticketTypeId])).get(sale.ticketTypeId) ?? 0) < input.quantity) throw soldOut();
+
+  const answered = validateAnswers(await store.loadQuestions(tx, eventId, sale.ticketTypeId), input.answers ?? {});
+  if (!answered.ok) {
+    throw invalid('validation_failed', `${answered.issues[0]!.field}: ${answered.issues[0]!.message}`, answered.issues);
+  }
+
+  const email = normalizeEmail(input.attendee.email);
+  if (sale.maxTicketsPerEmail !== null) {
+    const already = await store.ticketsHeldByEmail(tx, eventId, email);
+    if (already + input.quantity > sale.maxTicketsPerEmail) {
+      throw conflict(
+        'email_limit_reached',
+        `At most ${sale.maxTicketsPerEmail} tickets per email address; this one already has ${already}.`,
+      );
+    }
+  }
+
+  let promo: store.PromoRow | undefined;
+  if (input.promoCode !== undefined) {
+    promo = await store.findPromoCode(tx, eventId, input.promoCode);
+    const usable =
+      promo &&
+      (!promo.validFrom || now >= promo.validFrom) &&
+      (!promo.validUntil || now < promo.validUntil) &&
+      (!promo.ticketTypeIds || promo.ticketTypeIds.includes(sale.ticketTypeId));
+    if (!promo || !usable) {
+      throw invalid('invalid_promo_code', 'This promo code is not valid for this ticket.', [
+        { field: 'promoCode', message: 'is not valid for this ticket' },
+      ]);
+    }
+    if (!(await store.usePromoCode(tx, promo.id))) {
+      throw conflict('promo_code_exhausted', 'This promo code has been used up.');
+    }
+  }
+
+  const price = priceOrder(sale.priceCents, input.quantity, promo);
+  const free = price.totalCents === 0;
+  const orderId = randomUUID();
+  const access = newAccessKey();
+  const holdExpiresAt = free ? null : new Date(now.getTime() + sale.holdMinutes * 60_000);
+  await store.insertOrder(tx, {
+    id: orderId,
+    eventId,
+    ticketTypeId: sale.ticketTypeId,
+    quantity: input.quantity,
+    attendeeName: input.attendee.name,
+    attendeeEmail: input.attendee.email,
+    emailNormalized: email,
+    answers: answered.answers,
+    promoCodeId: promo?.id ?? null,
+    ...price,
+    currency: sale.currency,
+    status: free ? 'confirmed' : 'pending_payment',
+    paymentMethod: free ? 'free' : sale.paymentProvider,
+    holdExpiresAt,
+    accessKeyHash: access.hash,
+  });
+  const tickets = await issueTickets(tx, {
+    orderId,
+    eventId,
+    ticketTypeId: sale.ticketTypeId,
+    attendeeName: input.attendee.name,
+    attendeeEmail: input.attendee.email,
+    count: input.quantity,
+    status: free ? 'valid' : 'pending',
+    actor: 'attendee',
+  });
+  await enqueue(tx, {
+    topic: free ? 'registration.confirmed' : 'registration.pending_payment',
+    eventId,
+    aggregateId: orderId,
+    payload: { orderId, email: input.attendee.email, name: input.attendee.name, ticketIds: tickets.map((t) => t.id) },
+  });
+  // Last: the hot row is locked only from here to COMMIT.
+  if (!(await takeSeats(tx, sale.ticketTypeId, input.quantity, free ? 'sold' : 'held'))) throw soldOut();
+
+  return {
+    status: 201,
+    body: {
+      id: orderId,
+      status: free ? 'confirmed' : 'pending_payment',
+      eventId,
+      ticketTypeId: sale.ticketTypeId,
+      quantity: input.quantity,
+      ...price,
+      currency: sale.currency,
+      paymentMethod: free ? 'free' : sale.paymentProvider,
+      holdExpiresAt: holdExpiresAt?.toISOString() ?? null,
+      accessKey: access.key,
+      tickets: tickets.map((t) => ({ id: t.id, token: t.token, status: t.status as 'pending' | 'valid' })),
+    },
+  };
+}
+
+/** Email as compared for limits and the waitlist: trimmed and lower-cased. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -1,0 +1,181 @@
+import type { Queryable } from '../../platform/db/db.js';
+import type { Question } from './answers.js';
+
+// SQL of registration: what a sale reads about its event, and the order it writes.
+
+export interface SaleContext {
+  eventId: string;
+  eventArchived: boolean;
+  eventEndsAt: Date;
+  paymentProvider: 'manual' | 'stripe';
+  holdMinutes: number;
+  maxTicketsPerEmail: number | null;
+  ticketTypeId: string;
+  ticketTypeName: string;
+  ticketTypeArchived: boolean;
+  priceCents: number;
+  currency: string;
+  maxPerOrder: number;
+  salesStart: Date | null;
+  salesEnd: Date | null;
+}
+
+export async function loadSaleContext(db: Queryable, eventId: string, ticketTypeId: string): Promise<SaleContext | undefined> {
+  const { rows } = await db.query<{
+    event_archived: boolean;
+    ends_at: Date;
+    payment_provider: 'manual' | 'stripe';
+    hold_minutes: number;
+    max_tickets_per_email: number | null;
+    name: string;
+    type_archived: boolean;
+    price_cents: number;
+    currency: string;
+    max_per_order: number;
+    sales_start: Date | null;
+    sales_end: Date | null;
+  }>(
+    `SELECT e.archived_at IS NOT NULL AS event_archived, e.ends_at, e.payment_provider, e.hold_minutes,
+            e.max_tickets_per_email, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
+            tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end
+     FROM ticket_types tt JOIN events e ON e.id = tt.event_id
+     WHERE tt.id = $2 AND tt.event_id = $1`,
+    [eventId, ticketTypeId],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    eventId,
+    eventArchived: r.event_archived,
+    eventEndsAt: r.ends_at,
+    paymentProvider: r.payment_provider,
+    holdMinutes: r.hold_minutes,
+    maxTicketsPerEmail: r.max_tickets_per_email,
+    ticketTypeId,
+    ticketTypeName: r.name,
+    ticketTypeArchived: r.type_archived,
+    priceCents: Number(r.price_cents),
+    currency: r.currency,
+    maxPerOrder: r.max_per_order,
+    salesStart: r.sales_start,
+    salesEnd: r.sales_end,
+  };
+}
+
+/** The event's questions that apply to this ticket type. */
+export async function loadQuestions(db: Queryable, eventId: string, ticketTypeId: string): Promise<Question[]> {
+  const { rows } = await db.query<{ id: string; label: string; kind: Question['kind']; required: boolean; options: string[] }>(
+    `SELECT id, label, kind, required, options FROM questions
+     WHERE event_id = $1 AND archived_at IS NULL AND (ticket_type_ids IS NULL OR $2::uuid = ANY (ticket_type_ids))
+     ORDER BY position, created_at`,
+    [eventId, ticketTypeId],
+  );
+  return rows;
+}
+
+export interface PromoRow {
+  id: string;
+  discountKind: 'percent' | 'fixed';
+  discountValue: number;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  ticketTypeIds: string[] | null;
+}
+
+export async function findPromoCode(db: Queryable, eventId: string, code: string): Promise<PromoRow | undefined> {
+  const { rows } = await db.query<{
+    id: string;
+    discount_kind: 'percent' | 'fixed';
+    discount_value: number;
+    valid_from: Date | null;
+    valid_until: Date | null;
+    ticket_type_ids: string[] | null;
+  }>(
+    `SELECT id, discount_kind, discount_value, valid_from, valid_until, ticket_type_ids FROM promo_codes
+     WHERE event_id = $1 AND upper(code) = upper($2) AND archived_at IS NULL`,
+    [eventId, code],
+  );
+  const r = rows[0];
+  return (
+    r && {
+      id: r.id,
+      discountKind: r.discount_kind,
+      discountValue: r.discount_value,
+      validFrom: r.valid_from,
+      validUntil: r.valid_until,
+      ticketTypeIds: r.ticket_type_ids,
+    }
+  );
+}
+
+/** One use of a promo code, unless it has none left. */
+export async function usePromoCode(tx: Queryable, promoId: string): Promise<boolean> {
+  const r = await tx.query(
+    `UPDATE promo_codes SET uses = uses + 1, updated_at = now()
+     WHERE id = $1 AND (max_uses IS NULL OR uses < max_uses) RETURNING 1`,
+    [promoId],
+  );
+  return r.rowCount === 1;
+}
+
+/**
+ * Tickets this email already has in live orders of the event. The caller first takes a lock on
+ * (event, email), so two concurrent orders from one email are counted one after the other.
+ */
+export async function ticketsHeldByEmail(tx: Queryable, eventId: string, email: string): Promise<number> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lanyard.email:' || $1 || ':' || $2))`, [eventId, email]);
+  const { rows } = await tx.query<{ n: number }>(
+    `SELECT coalesce(sum(quantity), 0)::int AS n FROM orders
+     WHERE event_id = $1 AND email_normalized = $2 AND status IN ('pending_payment', 'confirmed')`,
+    [eventId, email],
+  );
+  return rows[0]!.n;
+}
+
+export interface NewOrder {
+  id: string;
+  eventId: string;
+  ticketTypeId: string;
+  quantity: number;
+  attendeeName: string;
+  attendeeEmail: string;
+  emailNormalized: string;
+  answers: Record<string, unknown>;
+  promoCodeId: string | null;
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  currency: string;
+  status: 'pending_payment' | 'confirmed';
+  paymentMethod: 'free' | 'manual' | 'stripe';
+  holdExpiresAt: Date | null;
+  accessKeyHash: string;
+}
+
+export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
+  await tx.query(
+    `INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
+       answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
+       hold_expires_at, access_key_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    [
+      o.id,
+      o.eventId,
+      o.ticketTypeId,
+      o.quantity,
+      o.attendeeName,
+      o.attendeeEmail,
+      o.emailNormalized,
+      JSON.stringify(o.answers),
+      o.promoCodeId,
+      o.subtotalCents,
+      o.discountCents,
+      o.totalCents,
+      o.currency,
+      o.status,
+      o.paymentMethod,
+      o.holdExpiresAt,
+      o.accessKeyHash,
+    ],
+  );
+}

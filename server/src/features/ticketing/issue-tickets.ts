@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { signTicketToken } from '@lanyard/core';
+import type { Queryable } from '../../platform/db/db.js';
+import { activeSigningKey } from './signing-keys.js';
+
+export type TicketStatus = 'pending' | 'valid' | 'revoked' | 'cancelled';
+
+export interface IssuedTicket {
+  id: string;
+  token: string;
+  status: TicketStatus;
+}
+
+export interface IssueRequest {
+  orderId: string;
+  eventId: string;
+  ticketTypeId: string;
+  attendeeName: string;
+  attendeeEmail: string;
+  count: number;
+  /** `pending` until the order is paid, `valid` for free and paid orders. */
+  status: 'pending' | 'valid';
+  /** Who caused it, for the history: `attendee`, a client id, `system`. */
+  actor: string;
+}
+
+/** Creates `count` tickets with signed tokens and their first history entry, in the caller's transaction. */
+export async function issueTickets(tx: Queryable, r: IssueRequest): Promise<IssuedTicket[]> {
+  const key = await activeSigningKey(tx, r.eventId);
+  const tickets = Array.from({ length: r.count }, () => {
+    const id = randomUUID();
+    const token = signTicketToken({ eventId: r.eventId, ticketId: id, ticketTypeId: r.ticketTypeId, revision: 0 }, key);
+    return { id, token, status: r.status } satisfies IssuedTicket;
+  });
+  const values: unknown[] = [r.orderId, r.eventId, r.ticketTypeId, r.attendeeName, r.attendeeEmail, r.status, key.kid];
+  const rows = tickets.map((t) => {
+    values.push(t.id, t.token);
+    return `($${values.length - 1}::uuid, $1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $${values.length}, $7)`;
+  });
+  await tx.query(
+    `INSERT INTO tickets (id, order_id, event_id, ticket_type_id, attendee_name, attendee_email, status, token, kid)
+     VALUES ${rows.join(', ')}`,
+    values,
+  );
+  await recordHistory(
+    tx,
+    tickets.map((t) => t.id),
+    'issued',
+    r.actor,
+    { orderId: r.orderId, status: r.status },
+  );
+  return tickets;
+}
+
+/** Appends one history entry per ticket. */
+export async function recordHistory(
+  tx: Queryable,
+  ticketIds: string[],
+  action: string,
+  actor: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  if (ticketIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO ticket_history (ticket_id, action, actor, details)
+     SELECT id, $2, $3, $4::jsonb FROM unnest($1::uuid[]) AS id`,
+    [ticketIds, action, actor, JSON.stringify(details)],
+  );
+}

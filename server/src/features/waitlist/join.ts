@@ -1,0 +1,44 @@
+import type { Queryable } from '../../platform/db/db.js';
+import { conflict } from '../../platform/errors.js';
+
+export interface WaitlistJoin {
+  eventId: string;
+  ticketTypeId: string;
+  attendeeName: string;
+  attendeeEmail: string;
+  emailNormalized: string;
+  quantity: number;
+  accessKeyHash: string;
+}
+
+export interface WaitlistPlace {
+  id: string;
+  /** 1 for the first in line among those still waiting for this ticket type. */
+  position: number;
+}
+
+/** Puts the attendee in line; one live entry per email and ticket type. */
+export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<WaitlistPlace> {
+  const { rows } = await tx.query<{ id: string; position: number }>(
+    `INSERT INTO waitlist_entries (event_id, ticket_type_id, attendee_name, attendee_email, email_normalized,
+       quantity, status, access_key_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7)
+     ON CONFLICT (ticket_type_id, email_normalized) WHERE status IN ('waiting', 'offered') DO NOTHING
+     RETURNING id, position`,
+    [w.eventId, w.ticketTypeId, w.attendeeName, w.attendeeEmail, w.emailNormalized, w.quantity, w.accessKeyHash],
+  );
+  if (!rows[0]) {
+    throw conflict('already_on_waitlist', 'This email is already on the waitlist for this ticket type.');
+  }
+  return { id: rows[0].id, position: await waitlistPosition(tx, w.ticketTypeId, rows[0].position) };
+}
+
+/** Place in line: entries still waiting ahead of this one, plus one. */
+export async function waitlistPosition(db: Queryable, ticketTypeId: string, position: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM waitlist_entries
+     WHERE ticket_type_id = $1 AND status = 'waiting' AND position < $2`,
+    [ticketTypeId, position],
+  );
+  return rows[0]!.n + 1;
+}
