@@ -48,7 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const identity = await createIdentity({ config, publicUrl, db, log });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
-    const deps: FeatureDeps = { db, config, publicUrl, log };
+    const deps: FeatureDeps = { db, config, publicUrl, log, identity };
     const app = createApp({
       log,
       metrics,

@@ -2,6 +2,7 @@ import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
 import type { AnyRoute } from '../http/route.js';
+import type { Identity } from './identity/index.js';
 import { eventRoutes } from './events/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
@@ -13,6 +14,8 @@ export interface FeatureDeps {
   /** Base URL clients use to reach this server. */
   publicUrl: string;
   log: Logger;
+  /** Bearer-token verification, for routes that accept either a token or another credential. */
+  identity: Identity;
 }
 
 /** Every feature's HTTP routes; each feature adds its line here. */

@@ -71,7 +71,16 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
-  api.use(express.json({ limit: deps.bodyLimitBytes, strict: false }));
+  api.use(
+    express.json({
+      limit: deps.bodyLimitBytes,
+      strict: false,
+      // Kept for signature checks over the exact bytes (payment provider webhooks).
+      verify: (req, _res, buf) => {
+        (req as { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
   mountRoutes(api, deps.routes, deps.auth);
   app.use(api);
 

@@ -103,7 +103,10 @@ export async function listTicketTypes(
   if (!event) throw notFound('event', eventId);
   const types = await store.listTicketTypes(db, eventId, includeArchived);
   // Shared quotas can leave fewer seats than a type's own count.
-  const available = await availableSeats(db, types.map((t) => t.id));
+  const available = await availableSeats(
+    db,
+    types.map((t) => t.id),
+  );
   return types.map((t) => ({ ...t, available: available.get(t.id) ?? t.available }));
 }
 

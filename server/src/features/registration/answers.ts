@@ -26,12 +26,14 @@ export function validateAnswers(
   const answers: Record<string, Answer> = {};
   const byId = new Map(questions.map((q) => [q.id, q]));
   for (const id of Object.keys(given)) {
-    if (!byId.has(id)) issues.push({ field: `answers.${id}`, message: 'is not a question of this event' });
+    if (!byId.has(id))
+      issues.push({ field: `answers.${id}`, message: 'is not a question of this event' });
   }
   for (const q of questions) {
     const field = `answers.${q.id}`;
     const value = given[q.id];
-    const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    const empty =
+      value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
     if (q.kind === 'checkbox') {
       if (value !== undefined && typeof value !== 'boolean') {
         issues.push({ field, message: `${q.label}: must be true or false` });

@@ -17,7 +17,12 @@ async function quotasOf(tx: Queryable, ticketTypeId: string): Promise<string[]> 
 }
 
 /** Takes `n` seats from the ticket type and all its quotas; false (and nothing taken) when any is full. */
-export async function takeSeats(tx: Queryable, ticketTypeId: string, n: number, state: SeatState): Promise<boolean> {
+export async function takeSeats(
+  tx: Queryable,
+  ticketTypeId: string,
+  n: number,
+  state: SeatState,
+): Promise<boolean> {
   for (const quotaId of await quotasOf(tx, ticketTypeId)) {
     const q = await tx.query(
       'UPDATE quotas SET used = used + $2, updated_at = now() WHERE id = $1 AND used + $2 <= size RETURNING 1',
@@ -35,24 +40,45 @@ export async function takeSeats(tx: Queryable, ticketTypeId: string, n: number, 
 }
 
 /** Gives `n` seats back to the ticket type and its quotas (cancellation, expired hold or offer). */
-export async function releaseSeats(tx: Queryable, ticketTypeId: string, n: number, state: SeatState): Promise<void> {
+export async function releaseSeats(
+  tx: Queryable,
+  ticketTypeId: string,
+  n: number,
+  state: SeatState,
+): Promise<void> {
   for (const quotaId of await quotasOf(tx, ticketTypeId)) {
-    await tx.query('UPDATE quotas SET used = used - $2, updated_at = now() WHERE id = $1', [quotaId, n]);
+    await tx.query('UPDATE quotas SET used = used - $2, updated_at = now() WHERE id = $1', [
+      quotaId,
+      n,
+    ]);
   }
   const column = state === 'sold' ? 'sold' : 'held';
-  await tx.query(`UPDATE ticket_types SET ${column} = ${column} - $2 WHERE id = $1`, [ticketTypeId, n]);
+  await tx.query(`UPDATE ticket_types SET ${column} = ${column} - $2 WHERE id = $1`, [
+    ticketTypeId,
+    n,
+  ]);
 }
 
 /** A paid hold becomes a sale: the seats stay taken in every quota. */
-export async function convertHeldToSold(tx: Queryable, ticketTypeId: string, n: number): Promise<void> {
-  await tx.query('UPDATE ticket_types SET held = held - $2, sold = sold + $2 WHERE id = $1', [ticketTypeId, n]);
+export async function convertHeldToSold(
+  tx: Queryable,
+  ticketTypeId: string,
+  n: number,
+): Promise<void> {
+  await tx.query('UPDATE ticket_types SET held = held - $2, sold = sold + $2 WHERE id = $1', [
+    ticketTypeId,
+    n,
+  ]);
 }
 
 /**
  * Seats a buyer could take now: the ticket type's own free seats, bounded by each of its quotas.
  * For display and for failing fast; the decision itself is takeSeats.
  */
-export async function availableSeats(db: Queryable, ticketTypeIds: string[]): Promise<Map<string, number>> {
+export async function availableSeats(
+  db: Queryable,
+  ticketTypeIds: string[],
+): Promise<Map<string, number>> {
   const { rows } = await db.query<{ id: string; available: number }>(
     `SELECT tt.id,
             GREATEST(0, LEAST(tt.quantity - tt.sold - tt.held,

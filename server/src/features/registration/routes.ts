@@ -16,9 +16,14 @@ export function registrationRoutes(db: Db): AnyRoute[] {
       params: EventIdParams,
       body: RegistrationBody,
       responses: {
-        201: { description: 'Registered: confirmed, or pending payment with seats held', schema: Registration },
+        201: {
+          description: 'Registered: confirmed, or pending payment with seats held',
+          schema: Registration,
+        },
         202: { description: 'Sold out; on the waitlist', schema: Waitlisted },
-        409: { description: '`sold_out`, `sales_closed`, `email_limit_reached`, `promo_code_exhausted`' },
+        409: {
+          description: '`sold_out`, `sales_closed`, `email_limit_reached`, `promo_code_exhausted`',
+        },
         422: { description: '`idempotency_key_reused`: the key was used with another body' },
       },
       handler: async ({ params, body, req }) => {

@@ -24,7 +24,11 @@ export const RegistrationBody = z.strictObject({
 });
 export type RegistrationInput = z.output<typeof RegistrationBody>;
 
-export const IssuedTicket = z.object({ id: z.uuid(), token: z.string(), status: z.enum(['pending', 'valid']) });
+export const IssuedTicket = z.object({
+  id: z.uuid(),
+  token: z.string(),
+  status: z.enum(['pending', 'valid']),
+});
 
 export const Registration = z.object({
   id: z.uuid(),

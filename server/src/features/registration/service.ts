@@ -3,7 +3,12 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { conflict, DomainError, invalid, notFound } from '../../platform/errors.js';
 import { newAccessKey } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
-import { claimIdempotencyKey, requestHash, saveResponse, type StoredResponse } from '../../platform/idempotency/idempotency.js';
+import {
+  claimIdempotencyKey,
+  requestHash,
+  saveResponse,
+  type StoredResponse,
+} from '../../platform/idempotency/idempotency.js';
 import { issueTickets } from '../ticketing/issue-tickets.js';
 import { joinWaitlist } from '../waitlist/join.js';
 import { validateAnswers } from './answers.js';
@@ -78,38 +83,66 @@ export async function register(
       topic: 'waitlist.joined',
       eventId,
       aggregateId: place.id,
-      payload: { ticketTypeId: input.ticketTypeId, email: input.attendee.email, position: place.position },
+      payload: {
+        ticketTypeId: input.ticketTypeId,
+        email: input.attendee.email,
+        position: place.position,
+      },
     });
     const result: RegisterResult = {
       status: 202,
-      body: { status: 'waitlisted', waitlistEntryId: place.id, position: place.position, accessKey: access.key },
+      body: {
+        status: 'waitlisted',
+        waitlistEntryId: place.id,
+        position: place.position,
+        accessKey: access.key,
+      },
     };
     if (opts.idempotencyKey) await saveResponse(tx, scope, opts.idempotencyKey, result);
     return result;
   });
 }
 
-async function sell(tx: Queryable, eventId: string, input: RegistrationInput, now: Date): Promise<RegisterResult> {
+async function sell(
+  tx: Queryable,
+  eventId: string,
+  input: RegistrationInput,
+  now: Date,
+): Promise<RegisterResult> {
   const sale = await store.loadSaleContext(tx, eventId, input.ticketTypeId);
   if (!sale) throw notFound('ticket type', input.ticketTypeId);
   if (sale.eventArchived || sale.ticketTypeArchived || now >= sale.eventEndsAt) {
     throw conflict('sales_closed', 'This ticket type is no longer on sale.');
   }
   if (sale.salesStart && now < sale.salesStart) {
-    throw conflict('sales_not_started', `Sales for ${sale.ticketTypeName} start at ${sale.salesStart.toISOString()}.`);
+    throw conflict(
+      'sales_not_started',
+      `Sales for ${sale.ticketTypeName} start at ${sale.salesStart.toISOString()}.`,
+    );
   }
-  if (sale.salesEnd && now >= sale.salesEnd) throw conflict('sales_ended', `Sales for ${sale.ticketTypeName} have ended.`);
+  if (sale.salesEnd && now >= sale.salesEnd)
+    throw conflict('sales_ended', `Sales for ${sale.ticketTypeName} have ended.`);
   if (input.quantity > sale.maxPerOrder) {
     throw invalid('validation_failed', `quantity: at most ${sale.maxPerOrder} per order`, [
       { field: 'quantity', message: `must be at most ${sale.maxPerOrder} per order` },
     ]);
   }
   // Fail fast without taking locks; takeSeats below is what decides.
-  if (((await availableSeats(tx, [sale.ticketTypeId])).get(sale.ticketTypeId) ?? 0) < input.quantity) throw soldOut();
+  if (
+    ((await availableSeats(tx, [sale.ticketTypeId])).get(sale.ticketTypeId) ?? 0) < input.quantity
+  )
+    throw soldOut();
 
-  const answered = validateAnswers(await store.loadQuestions(tx, eventId, sale.ticketTypeId), input.answers ?? {});
+  const answered = validateAnswers(
+    await store.loadQuestions(tx, eventId, sale.ticketTypeId),
+    input.answers ?? {},
+  );
   if (!answered.ok) {
-    throw invalid('validation_failed', `${answered.issues[0]!.field}: ${answered.issues[0]!.message}`, answered.issues);
+    throw invalid(
+      'validation_failed',
+      `${answered.issues[0]!.field}: ${answered.issues[0]!.message}`,
+      answered.issues,
+    );
   }
 
   const email = normalizeEmail(input.attendee.email);
@@ -177,10 +210,16 @@ async function sell(tx: Queryable, eventId: string, input: RegistrationInput, no
     topic: free ? 'registration.confirmed' : 'registration.pending_payment',
     eventId,
     aggregateId: orderId,
-    payload: { orderId, email: input.attendee.email, name: input.attendee.name, ticketIds: tickets.map((t) => t.id) },
+    payload: {
+      orderId,
+      email: input.attendee.email,
+      name: input.attendee.name,
+      ticketIds: tickets.map((t) => t.id),
+    },
   });
   // Last: the hot row is locked only from here to COMMIT.
-  if (!(await takeSeats(tx, sale.ticketTypeId, input.quantity, free ? 'sold' : 'held'))) throw soldOut();
+  if (!(await takeSeats(tx, sale.ticketTypeId, input.quantity, free ? 'sold' : 'held')))
+    throw soldOut();
 
   return {
     status: 201,
@@ -195,7 +234,11 @@ async function sell(tx: Queryable, eventId: string, input: RegistrationInput, no
       paymentMethod: free ? 'free' : sale.paymentProvider,
       holdExpiresAt: holdExpiresAt?.toISOString() ?? null,
       accessKey: access.key,
-      tickets: tickets.map((t) => ({ id: t.id, token: t.token, status: t.status as 'pending' | 'valid' })),
+      tickets: tickets.map((t) => ({
+        id: t.id,
+        token: t.token,
+        status: t.status as 'pending' | 'valid',
+      })),
     },
   };
 }

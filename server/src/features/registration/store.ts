@@ -20,7 +20,11 @@ export interface SaleContext {
   salesEnd: Date | null;
 }
 
-export async function loadSaleContext(db: Queryable, eventId: string, ticketTypeId: string): Promise<SaleContext | undefined> {
+export async function loadSaleContext(
+  db: Queryable,
+  eventId: string,
+  ticketTypeId: string,
+): Promise<SaleContext | undefined> {
   const { rows } = await db.query<{
     event_archived: boolean;
     ends_at: Date;
@@ -63,8 +67,18 @@ export async function loadSaleContext(db: Queryable, eventId: string, ticketType
 }
 
 /** The event's questions that apply to this ticket type. */
-export async function loadQuestions(db: Queryable, eventId: string, ticketTypeId: string): Promise<Question[]> {
-  const { rows } = await db.query<{ id: string; label: string; kind: Question['kind']; required: boolean; options: string[] }>(
+export async function loadQuestions(
+  db: Queryable,
+  eventId: string,
+  ticketTypeId: string,
+): Promise<Question[]> {
+  const { rows } = await db.query<{
+    id: string;
+    label: string;
+    kind: Question['kind'];
+    required: boolean;
+    options: string[];
+  }>(
     `SELECT id, label, kind, required, options FROM questions
      WHERE event_id = $1 AND archived_at IS NULL AND (ticket_type_ids IS NULL OR $2::uuid = ANY (ticket_type_ids))
      ORDER BY position, created_at`,
@@ -82,7 +96,11 @@ export interface PromoRow {
   ticketTypeIds: string[] | null;
 }
 
-export async function findPromoCode(db: Queryable, eventId: string, code: string): Promise<PromoRow | undefined> {
+export async function findPromoCode(
+  db: Queryable,
+  eventId: string,
+  code: string,
+): Promise<PromoRow | undefined> {
   const { rows } = await db.query<{
     id: string;
     discount_kind: 'percent' | 'fixed';
@@ -122,8 +140,15 @@ export async function usePromoCode(tx: Queryable, promoId: string): Promise<bool
  * Tickets this email already has in live orders of the event. The caller first takes a lock on
  * (event, email), so two concurrent orders from one email are counted one after the other.
  */
-export async function ticketsHeldByEmail(tx: Queryable, eventId: string, email: string): Promise<number> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lanyard.email:' || $1 || ':' || $2))`, [eventId, email]);
+export async function ticketsHeldByEmail(
+  tx: Queryable,
+  eventId: string,
+  email: string,
+): Promise<number> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lanyard.email:' || $1 || ':' || $2))`, [
+    eventId,
+    email,
+  ]);
   const { rows } = await tx.query<{ n: number }>(
     `SELECT coalesce(sum(quantity), 0)::int AS n FROM orders
      WHERE event_id = $1 AND email_normalized = $2 AND status IN ('pending_payment', 'confirmed')`,

@@ -29,10 +29,21 @@ export async function issueTickets(tx: Queryable, r: IssueRequest): Promise<Issu
   const key = await activeSigningKey(tx, r.eventId);
   const tickets = Array.from({ length: r.count }, () => {
     const id = randomUUID();
-    const token = signTicketToken({ eventId: r.eventId, ticketId: id, ticketTypeId: r.ticketTypeId, revision: 0 }, key);
+    const token = signTicketToken(
+      { eventId: r.eventId, ticketId: id, ticketTypeId: r.ticketTypeId, revision: 0 },
+      key,
+    );
     return { id, token, status: r.status } satisfies IssuedTicket;
   });
-  const values: unknown[] = [r.orderId, r.eventId, r.ticketTypeId, r.attendeeName, r.attendeeEmail, r.status, key.kid];
+  const values: unknown[] = [
+    r.orderId,
+    r.eventId,
+    r.ticketTypeId,
+    r.attendeeName,
+    r.attendeeEmail,
+    r.status,
+    key.kid,
+  ];
   const rows = tickets.map((t) => {
     values.push(t.id, t.token);
     return `($${values.length - 1}::uuid, $1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $${values.length}, $7)`;

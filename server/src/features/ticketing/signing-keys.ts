@@ -29,13 +29,18 @@ const CACHE_MS = 60_000;
 const active = new Map<string, { key: SigningKeyMaterial; until: number }>();
 
 /** The key that signs this event's new tokens, created on first use. */
-export async function activeSigningKey(tx: Queryable, eventId: string): Promise<SigningKeyMaterial> {
+export async function activeSigningKey(
+  tx: Queryable,
+  eventId: string,
+): Promise<SigningKeyMaterial> {
   const cached = active.get(eventId);
   if (cached && cached.until > Date.now()) return cached.key;
   let row = await newestKey(tx, eventId);
   if (!row) {
     // Serializes first issuance per event, so concurrent first sales create one key, not several.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lanyard.signing-key:' || $1))`, [eventId]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lanyard.signing-key:' || $1))`, [
+      eventId,
+    ]);
     row = (await newestKey(tx, eventId)) ?? (await insertKey(tx, eventId, generateSigningKey()));
   }
   const key = toMaterial(row);
@@ -45,21 +50,28 @@ export async function activeSigningKey(tx: Queryable, eventId: string): Promise<
 
 /** Starts signing with a new key; the previous ones keep verifying until deleted. */
 export async function rotateSigningKey(tx: Queryable, eventId: string): Promise<PublicKeyMaterial> {
-  await tx.query('UPDATE event_signing_keys SET retired_at = now() WHERE event_id = $1 AND retired_at IS NULL', [
-    eventId,
-  ]);
+  await tx.query(
+    'UPDATE event_signing_keys SET retired_at = now() WHERE event_id = $1 AND retired_at IS NULL',
+    [eventId],
+  );
   const row = await insertKey(tx, eventId, generateSigningKey());
   active.delete(eventId);
   return toPublicKeyMaterial(toMaterial(row));
 }
 
 /** Every public key a kiosk needs to verify this event's tokens, newest first. */
-export async function eventPublicKeys(db: Queryable, eventId: string): Promise<(PublicKeyMaterial & { retired: boolean })[]> {
+export async function eventPublicKeys(
+  db: Queryable,
+  eventId: string,
+): Promise<(PublicKeyMaterial & { retired: boolean })[]> {
   const { rows } = await db.query<KeyRow>(
     'SELECT kid, public_key, private_key, retired_at FROM event_signing_keys WHERE event_id = $1 ORDER BY created_at DESC, kid',
     [eventId],
   );
-  return rows.map((r) => ({ ...toPublicKeyMaterial(toMaterial(r)), retired: r.retired_at !== null }));
+  return rows.map((r) => ({
+    ...toPublicKeyMaterial(toMaterial(r)),
+    retired: r.retired_at !== null,
+  }));
 }
 
 async function newestKey(tx: Queryable, eventId: string): Promise<KeyRow | undefined> {

@@ -25,16 +25,31 @@ export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<Wait
      VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7)
      ON CONFLICT (ticket_type_id, email_normalized) WHERE status IN ('waiting', 'offered') DO NOTHING
      RETURNING id, position`,
-    [w.eventId, w.ticketTypeId, w.attendeeName, w.attendeeEmail, w.emailNormalized, w.quantity, w.accessKeyHash],
+    [
+      w.eventId,
+      w.ticketTypeId,
+      w.attendeeName,
+      w.attendeeEmail,
+      w.emailNormalized,
+      w.quantity,
+      w.accessKeyHash,
+    ],
   );
   if (!rows[0]) {
-    throw conflict('already_on_waitlist', 'This email is already on the waitlist for this ticket type.');
+    throw conflict(
+      'already_on_waitlist',
+      'This email is already on the waitlist for this ticket type.',
+    );
   }
   return { id: rows[0].id, position: await waitlistPosition(tx, w.ticketTypeId, rows[0].position) };
 }
 
 /** Place in line: entries still waiting ahead of this one, plus one. */
-export async function waitlistPosition(db: Queryable, ticketTypeId: string, position: number): Promise<number> {
+export async function waitlistPosition(
+  db: Queryable,
+  ticketTypeId: string,
+  position: number,
+): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM waitlist_entries
      WHERE ticket_type_id = $1 AND status = 'waiting' AND position < $2`,

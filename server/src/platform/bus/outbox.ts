@@ -18,5 +18,8 @@ export async function enqueue(tx: Queryable, ...messages: OutboxMessage[]): Prom
     const o = i * 4;
     return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}::jsonb)`;
   });
-  await tx.query(`INSERT INTO outbox (topic, event_id, aggregate_id, payload) VALUES ${rows.join(', ')}`, values);
+  await tx.query(
+    `INSERT INTO outbox (topic, event_id, aggregate_id, payload) VALUES ${rows.join(', ')}`,
+    values,
+  );
 }

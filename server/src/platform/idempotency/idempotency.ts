@@ -15,14 +15,17 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   if (header === undefined) return undefined;
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || !KEY.test(value)) {
-    throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', [
-      { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
-    ]);
+    throw invalid(
+      'invalid_idempotency_key',
+      'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+      [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }],
+    );
   }
   return value;
 }
 
-export const requestHash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+export const requestHash = (body: unknown) =>
+  createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
 /**
  * Claims `key` in `scope` inside the caller's transaction. A concurrent request with the same key
@@ -48,16 +51,22 @@ export async function claimIdempotencyKey(
   );
   const row = rows[0]!;
   if (row.request_hash !== hash) {
-    throw unprocessable('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
+    throw unprocessable(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used with a different request body.',
+    );
   }
   return { status: row.status_code, body: row.response };
 }
 
-export async function saveResponse(tx: Queryable, scope: string, key: string, response: StoredResponse): Promise<void> {
-  await tx.query('UPDATE idempotency_keys SET status_code = $3, response = $4::jsonb WHERE scope = $1 AND key = $2', [
-    scope,
-    key,
-    response.status,
-    JSON.stringify(response.body),
-  ]);
+export async function saveResponse(
+  tx: Queryable,
+  scope: string,
+  key: string,
+  response: StoredResponse,
+): Promise<void> {
+  await tx.query(
+    'UPDATE idempotency_keys SET status_code = $3, response = $4::jsonb WHERE scope = $1 AND key = $2',
+    [scope, key, response.status, JSON.stringify(response.body)],
+  );
 }
