@@ -5,6 +5,7 @@ import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
 import { eventRoutes } from './events/routes.js';
 import { registrationRoutes } from './registration/routes.js';
+import { ticketingRoutes } from './ticketing/routes.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 
 /** What features get from start-up. */
@@ -20,7 +21,11 @@ export interface FeatureDeps {
 
 /** Every feature's HTTP routes; each feature adds its line here. */
 export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
-  return [...eventRoutes(deps.db), ...registrationRoutes(deps.db)];
+  return [
+    ...eventRoutes(deps.db),
+    ...registrationRoutes(deps.db),
+    ...ticketingRoutes(deps.db, deps.identity),
+  ];
 }
 
 /** Background jobs; returns one function that stops them all and waits for running work. */

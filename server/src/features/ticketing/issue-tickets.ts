@@ -63,6 +63,15 @@ export async function issueTickets(tx: Queryable, r: IssueRequest): Promise<Issu
   return tickets;
 }
 
+/** A new token for an existing ticket at `revision`, signed with the event's active key. */
+export async function signTicket(
+  tx: Queryable,
+  t: { eventId: string; ticketId: string; ticketTypeId: string; revision: number },
+): Promise<{ token: string; kid: string }> {
+  const key = await activeSigningKey(tx, t.eventId);
+  return { token: signTicketToken(t, key), kid: key.kid };
+}
+
 /** Appends one history entry per ticket. */
 export async function recordHistory(
   tx: Queryable,

@@ -1,0 +1,15 @@
+import QRCode from 'qrcode';
+
+// A ticket's QR code as an image. Error correction M (core keeps every token inside version 10 at
+// M) and the standard 4-module quiet zone, which scanners need to find the code on a busy page.
+const OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;
+
+/** PNG, `scale` pixels per module, black on white. */
+export function qrPng(text: string, scale: number): Promise<Buffer> {
+  return QRCode.toBuffer(text, { ...OPTIONS, type: 'png', scale });
+}
+
+/** SVG; scales to any size without blur. */
+export function qrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { ...OPTIONS, type: 'svg' });
+}
