@@ -8,7 +8,12 @@ import {
   type QrElement,
   type TextElement,
 } from './badge-layout.js';
-import { chooseFont, DEFAULT_BADGE_FONTS, type BadgeFontCandidates } from './badge-fonts.js';
+import {
+  DEFAULT_BADGE_FONTS,
+  planFonts,
+  type BadgeFontCandidates,
+  type FontRef,
+} from './badge-fonts.js';
 import { fitText } from './text-fit.js';
 
 export interface PdfOptions {
@@ -66,19 +71,23 @@ function drawText(
   fonts: BadgeFontCandidates,
   warnings: string[],
 ): void {
-  const choice = chooseFont(el.text, el.bold ?? false, fonts);
-  let text = el.text;
-  if (choice.missing.length > 0) {
+  const plan = planFonts(el.text, el.bold ?? false, fonts);
+  if (plan.missing.length > 0) {
     warnings.push(
-      `no installed font shows ${choice.missing.join('')} in "${el.text}"; printed as "?"`,
+      `no installed font shows ${plan.missing.join('')} in "${el.text}"; printed as "?"`,
     );
-    for (const ch of choice.missing) text = text.split(ch).join('?');
   }
-  doc.font(choice.kind === 'file' ? choice.path : choice.name);
-  const measure = (s: string, size: number) => doc.fontSize(size).widthOfString(s);
+  const useFont = (font: FontRef) => doc.font(font.kind === 'file' ? font.path : font.name);
+  const runWidths = (s: string, size: number) =>
+    plan.runs(s).map((run) => {
+      useFont(run.font);
+      return { run, width: doc.fontSize(size).widthOfString(run.text) };
+    });
+  const measure = (s: string, size: number) =>
+    runWidths(s, size).reduce((sum, r) => sum + r.width, 0);
   const lineHeight = 1.15;
   const fitted = fitText(
-    text,
+    el.text,
     {
       widthPt: mmToPt(el.widthMm),
       heightPt: mmToPt(el.heightMm),
@@ -91,15 +100,21 @@ function drawText(
   );
   if (fitted.truncated) warnings.push(`"${el.text}" is too long for its box and was cut`);
   const step = fitted.fontSizePt * lineHeight;
-  const x = mmToPt(el.xMm);
+  const boxX = mmToPt(el.xMm);
+  const boxW = mmToPt(el.widthMm);
   const top = mmToPt(el.yMm) + Math.max(0, (mmToPt(el.heightMm) - step * fitted.lines.length) / 2);
-  doc.fontSize(fitted.fontSizePt).fillColor('black');
+  doc.fillColor('black');
   fitted.lines.forEach((line, i) => {
-    doc.text(line, x, top + i * step, {
-      width: mmToPt(el.widthMm),
-      align: el.align ?? 'center',
-      lineBreak: false,
-    });
+    const runs = runWidths(line, fitted.fontSizePt);
+    const total = runs.reduce((sum, r) => sum + r.width, 0);
+    const align = el.align ?? 'center';
+    let x =
+      align === 'left' ? boxX : align === 'right' ? boxX + boxW - total : boxX + (boxW - total) / 2;
+    for (const { run, width } of runs) {
+      useFont(run.font);
+      doc.fontSize(fitted.fontSizePt).text(run.text, x, top + i * step, { lineBreak: false });
+      x += width;
+    }
   });
 }
 

@@ -13,6 +13,8 @@ export interface FitBox {
   maxLines?: number;
   /** Line height as a multiple of the font size. */
   lineHeight?: number;
+  /** Marks a cut text. Default "…"; ZPL uses "..." because printer fonts may lack U+2026. */
+  ellipsis?: string;
 }
 
 export interface FittedText {
@@ -23,7 +25,6 @@ export interface FittedText {
 }
 
 const STEP_PT = 0.5;
-const ELLIPSIS = '…';
 
 export function fitText(text: string, box: FitBox, measure: MeasureText): FittedText {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -41,7 +42,7 @@ export function fitText(text: string, box: FitBox, measure: MeasureText): Fitted
   const maxLines = Math.min(box.maxLines ?? Infinity, maxLinesByBox(min));
   const lines = wrap(clean, box.widthPt, min, measure).slice(0, maxLines);
   const last = lines.length - 1;
-  lines[last] = withEllipsis(lines[last] ?? '', box.widthPt, min, measure);
+  lines[last] = withEllipsis(lines[last] ?? '', box.ellipsis ?? '…', box.widthPt, min, measure);
   return { fontSizePt: round(min), lines, truncated: true };
 }
 
@@ -69,11 +70,17 @@ export function wrap(text: string, widthPt: number, size: number, measure: Measu
   return lines;
 }
 
-function withEllipsis(line: string, widthPt: number, size: number, measure: MeasureText): string {
+function withEllipsis(
+  line: string,
+  ellipsis: string,
+  widthPt: number,
+  size: number,
+  measure: MeasureText,
+): string {
   let chars = [...line];
-  while (chars.length > 0 && measure(chars.join('') + ELLIPSIS, size) > widthPt)
+  while (chars.length > 0 && measure(chars.join('') + ellipsis, size) > widthPt)
     chars = chars.slice(0, -1);
-  return chars.join('').trimEnd() + ELLIPSIS;
+  return chars.join('').trimEnd() + ellipsis;
 }
 
 function round(n: number): number {

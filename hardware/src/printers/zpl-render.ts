@@ -56,6 +56,7 @@ function zplText(el: TextElement, dpi: number, unicodeFont: string): string[] {
       widthPt: mmToPt(el.widthMm),
       heightPt: mmToPt(el.heightMm),
       fontSizePt: el.fontSizePt,
+      ellipsis: '...',
       ...(el.minFontSizePt !== undefined ? { minFontSizePt: el.minFontSizePt } : {}),
       ...(el.maxLines !== undefined ? { maxLines: el.maxLines } : {}),
     },
