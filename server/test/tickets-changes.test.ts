@@ -1,4 +1,5 @@
 import { startTestServer, type TestServer } from './harness.js';
+import { releaseExpiredHolds } from '../src/features/registration/holds.js';
 import {
   createSale,
   historyActions,
@@ -307,6 +308,38 @@ describe.each(['pglite', 'postgres'] as const)('changing tickets over HTTP [%s]'
       });
       await problemOf(res, 401, 'missing_token');
       expect((await read(order.tickets[0]!.id)).status).toBe('valid');
+    });
+  });
+
+  describe('tickets that ended', () => {
+    it('refuses to revoke, reissue or transfer a ticket cancelled with its expired order', async () => {
+      const paid = await createSale(t, 2500);
+      const order = await register(t, paid);
+      const id = order.tickets[0]!.id;
+      const later = new Date(Date.now() + 365 * 24 * 3600_000);
+      expect(
+        await releaseExpiredHolds(t.server.db, { ticketTypeId: paid.ticketTypeId, now: later }),
+      ).toBe(1);
+      const before = await read(id);
+      expect(before.status).toBe('cancelled');
+      await problemOf(await post(`/api/v1/tickets/${id}/revoke`), 409, 'ticket_cancelled');
+      await problemOf(await post(`/api/v1/tickets/${id}/reissue`), 409, 'ticket_cancelled');
+      await problemOf(
+        await post(`/api/v1/tickets/${id}/transfer`, {
+          attendee: { name: 'X', email: 'x@example.org' },
+        }),
+        409,
+        'ticket_cancelled',
+      );
+      expect(await read(id)).toEqual(before);
+      expect(await historyActions(t, id)).toEqual(['issued', 'cancelled']);
+    });
+
+    it('refuses a reissue past the last revision a token can carry', async () => {
+      const id = (await register(t, sale)).tickets[0]!.id;
+      await t.server.db.query('UPDATE tickets SET revision = 65535 WHERE id = $1', [id]);
+      await problemOf(await post(`/api/v1/tickets/${id}/reissue`), 409, 'revision_exhausted');
+      expect((await read(id)).revision).toBe(65535);
     });
   });
 
