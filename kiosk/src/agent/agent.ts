@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { ScanDirection } from '@lanyard/core';
+import { startLocalApi, type AgentStatus, type LocalApi } from './api/local-api.js';
+import { searchAttendees, type AttendeeMatch } from './cache/attendee-search.js';
+import { readDevice, writeDevice, type DeviceCredentials } from './cache/device-store.js';
+import { openCache, type Cache } from './cache/handles.js';
+import { queuedCount } from './cache/scan-store.js';
+import { readClockOffset, readCursor, readState } from './cache/state-store.js';
+import type { ScanAnswer, Station } from './decide/decider.js';
+import { OfflineDecider } from './decide/offline-decider.js';
+import { OnlineDecider } from './decide/online-decider.js';
+import { DEFAULT_ONLINE_TIMEOUT_MS, OnlineFirstDecider } from './decide/online-first.js';
+import { AgentError } from './errors.js';
+import { accessTokens } from './sync/access-token.js';
+import type { BackoffPolicy } from './sync/backoff.js';
+import { Connectivity } from './sync/connectivity.js';
+import { FetchTransport } from './sync/fetch-transport.js';
+import { SyncClient } from './sync/sync-client.js';
+import { SyncLoop } from './sync/sync-loop.js';
+
+export interface AgentOptions {
+  /** Where the cache lives; it keeps the device's identity across restarts. */
+  dataDir: string;
+  /** Required on the first start (after enrollment); later read from the cache when absent. */
+  serverUrl?: string;
+  eventId?: string;
+  deviceId?: string;
+  credentials?: DeviceCredentials;
+  /** Local API port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+  gate?: string;
+  listId?: string;
+  admitUnknownTickets?: boolean;
+  clockToleranceSeconds?: number;
+  /** Wait for the server's answer to a scan before deciding offline (default 800 ms). */
+  onlineTimeoutMs?: number;
+  /** Pause between sync rounds while online (default 2 s). */
+  syncIntervalMs?: number;
+  backoff?: BackoffPolicy;
+  /** Extra origins allowed to open the events WebSocket. */
+  allowedOrigins?: readonly string[];
+  fetch?: typeof fetch;
+}
+
+/** The station agent: cache, deciders, sync loop and local API, started and stopped together. */
+export interface Agent {
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+  scan(data: string, direction?: ScanDirection): Promise<ScanAnswer>;
+  status(): AgentStatus;
+  searchAttendees(query: string, limit?: number): AttendeeMatch[];
+  /** Runs a sync round now; resolves when it ends. */
+  syncNow(): Promise<void>;
+}
+
+/**
+ * Opens the cache and wires the agent. Throws DbVersionFromFutureError for a cache from a newer
+ * agent, AgentError `not_configured` when neither options nor cache say which server and event.
+ */
+export function createAgent(options: AgentOptions): Agent {
+  const cache = openCache(options.dataDir);
+  try {
+    return wire(cache, options);
+  } catch (error) {
+    cache.close();
+    throw error;
+  }
+}
+
+function wire(cache: Cache, options: AgentOptions): Agent {
+  const stored = readDevice(cache.read);
+  const serverUrl = options.serverUrl ?? stored?.serverUrl;
+  const givenEventId = (options.eventId ?? stored?.eventId)?.toLowerCase();
+  const credentials = options.credentials ?? stored?.credentials;
+  const deviceId = options.deviceId ?? stored?.deviceId ?? randomUUID();
+  if (!serverUrl || !givenEventId || !credentials) {
+    throw new AgentError(
+      'not_configured',
+      'the agent needs a server URL, an event and a device credential (enroll it first)',
+    );
+  }
+  const eventId: string = givenEventId;
+  writeDevice(cache.write, { deviceId, eventId, serverUrl, credentials });
+
+  const station: Station = {
+    eventId,
+    deviceId,
+    ...(options.gate !== undefined && { gate: options.gate }),
+    ...(options.listId !== undefined && { listId: options.listId.toLowerCase() }),
+    ...(options.admitUnknownTickets !== undefined && {
+      admitUnknownTickets: options.admitUnknownTickets,
+    }),
+    ...(options.clockToleranceSeconds !== undefined && {
+      clockToleranceSeconds: options.clockToleranceSeconds,
+    }),
+  };
+  const fetchImpl = options.fetch ?? fetch;
+  const transport = new FetchTransport({
+    serverUrl,
+    eventId,
+    tokens: accessTokens(credentials, fetchImpl),
+    fetch: fetchImpl,
+  });
+  const connectivity = new Connectivity();
+  const decider = new OnlineFirstDecider(
+    new OnlineDecider(transport, cache.write, station),
+    new OfflineDecider(cache.write, station),
+    connectivity,
+    options.onlineTimeoutMs ?? DEFAULT_ONLINE_TIMEOUT_MS,
+  );
+  let api: LocalApi | undefined;
+  const publishStatus = () => api?.publish({ type: 'status', status: status() });
+  const loop = new SyncLoop(cache, new SyncClient(cache, transport), connectivity, {
+    intervalMs: options.syncIntervalMs ?? 2000,
+    ...(options.backoff && { backoff: options.backoff }),
+    onRound: publishStatus,
+  });
+  connectivity.on('change', publishStatus);
+
+  function status(): AgentStatus {
+    const { online, lastError } = connectivity.current;
+    return {
+      online: online === true,
+      queued: queuedCount(cache.read),
+      lastSyncAt: readState(cache.read, 'last_sync_at') ?? null,
+      cursor: readCursor(cache.read) ?? null,
+      clockOffsetMs: readClockOffset(cache.read),
+      lastError: lastError ?? null,
+      eventId,
+      deviceId,
+    };
+  }
+
+  async function scan(data: string, direction: ScanDirection = 'entry'): Promise<ScanAnswer> {
+    const answer = await decider.decide({
+      scanId: randomUUID(),
+      data,
+      direction,
+      scannedAtMs: Date.now(),
+    });
+    api?.publish({ type: 'scan', scan: answer });
+    if (answer.offline) publishStatus();
+    return answer;
+  }
+
+  const search = (query: string, limit = 10) => searchAttendees(cache.read, query, limit);
+  let started = false;
+  let closed = false;
+
+  return {
+    async start() {
+      if (started || closed) throw new AgentError('already_started', 'start the agent once');
+      started = true;
+      api = await startLocalApi({
+        port: options.port ?? 0,
+        handlers: { scan, status, searchAttendees: search },
+        ...(options.allowedOrigins && { allowedOrigins: options.allowedOrigins }),
+      });
+      loop.start();
+      return { port: api.port };
+    },
+    async stop() {
+      if (closed) return;
+      closed = true;
+      await loop.stop();
+      await api?.close();
+      cache.close();
+    },
+    scan,
+    status,
+    searchAttendees: search,
+    syncNow: () => loop.syncNow(),
+  };
+}

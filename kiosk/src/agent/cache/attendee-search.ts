@@ -1,0 +1,85 @@
+import type { ReadDb } from './handles.js';
+import { normaliseForSearch } from './normalise.js';
+import { matchScore } from './similarity.js';
+import { statement } from './statements.js';
+
+/** One attendee found in the cache. */
+export interface AttendeeMatch {
+  ticketId: string;
+  name: string;
+  email: string;
+  ticketTypeId: string;
+  status: 'valid' | 'revoked';
+  /** 0..1, best first. */
+  score: number;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  email: string;
+  ticket_type_id: string;
+  status: 'valid' | 'revoked';
+  search_text: string;
+}
+
+/** Candidates fetched from the index before the finer scoring picks the best. */
+const CANDIDATES = 200;
+const MIN_SCORE = 0.5;
+const MAX_QUERY = 200;
+
+const COLUMNS = 't.id, t.name, t.email, t.ticket_type_id, t.status, t.search_text';
+
+function trigramsOf(text: string): string[] {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i++) {
+    grams.add(text.slice(i, i + 3));
+  }
+  return [...grams];
+}
+
+function candidates(db: ReadDb, query: string): Row[] {
+  if (query.length < 3) {
+    // Too short for trigrams: names or email words starting with it.
+    return statement(
+      db,
+      `SELECT ${COLUMNS} FROM tickets t WHERE t.search_text LIKE @q || '%' OR
+         t.search_text LIKE '% ' || @q || '%' LIMIT ${CANDIDATES}`,
+    ).all({ q: query }) as Row[];
+  }
+  // Any shared trigram makes a candidate; bm25 ranks those sharing the most (and rarest) first,
+  // which survives a typo or two where an exact substring match would not.
+  const match = trigramsOf(query)
+    .map((g) => `"${g}"`)
+    .join(' OR ');
+  return statement(
+    db,
+    `SELECT ${COLUMNS} FROM attendee_search JOIN tickets t ON t.seq = attendee_search.rowid
+     WHERE attendee_search MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
+  ).all(match) as Row[];
+}
+
+/**
+ * Finds attendees by name or email, forgiving typos, accents, case and word order. Reads the
+ * cache only, so it answers offline.
+ */
+export function searchAttendees(db: ReadDb, rawQuery: string, limit = 10): AttendeeMatch[] {
+  const query = normaliseForSearch(rawQuery.slice(0, MAX_QUERY));
+  if (!query) return [];
+  const scored: AttendeeMatch[] = [];
+  for (const row of candidates(db, query)) {
+    const [name = '', email = ''] = row.search_text.split(' | ');
+    const score = Math.max(matchScore(query, name), matchScore(query, email));
+    if (score < MIN_SCORE) continue;
+    scored.push({
+      ticketId: row.id,
+      name: row.name,
+      email: row.email,
+      ticketTypeId: row.ticket_type_id,
+      status: row.status,
+      score: Math.round(score * 1000) / 1000,
+    });
+  }
+  scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  return scored.slice(0, limit);
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { generateSigningKey, toPublicKeyMaterial } from '@lanyard/core';
+import {
+  eventId,
+  listId,
+  listOf,
+  pageOf,
+  publicKey,
+  tempDir,
+  ticketFor,
+  upserted,
+} from '../../../test/support/fixtures.js';
+import { applyPage } from './feed-apply.js';
+import { openCache, type Cache } from './handles.js';
+import { readCursor } from './state-store.js';
+import { findList, findTicket, priorScans, ticketCount, trustedKeys } from './ticket-store.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let cache: Cache;
+beforeEach(() => {
+  tmp = tempDir();
+  cache = openCache(tmp.dir);
+});
+afterEach(() => {
+  cache.close();
+  tmp.remove();
+});
+
+describe('applying change-feed pages', () => {
+  it('stores tickets, lists and keys and advances the cursor', () => {
+    const ada = ticketFor(0);
+    applyPage(
+      cache.write,
+      pageOf([upserted(ada), { type: 'checkin_list.upserted', list: listOf() }], { cursor: 'c1' }),
+    );
+    expect(readCursor(cache.read)).toBe('c1');
+    expect(findTicket(cache.read, ada.id)).toMatchObject({
+      status: 'valid',
+      attendeeName: 'Ada Lovelace0',
+    });
+    expect(findList(cache.read, eventId)).toMatchObject({
+      id: listId,
+      entryRule: 'single',
+      ticketTypeIds: 'all',
+    });
+    expect(trustedKeys(cache.read)).toEqual([publicKey]);
+  });
+
+  it('is harmless to apply twice', () => {
+    const page = pageOf([upserted(ticketFor(1)), upserted(ticketFor(2))]);
+    applyPage(cache.write, page);
+    applyPage(cache.write, page);
+    expect(ticketCount(cache.read)).toBe(2);
+  });
+
+  it('revokes a cached ticket, and remembers the revocation of one it never saw', () => {
+    const ada = ticketFor(0);
+    const stranger = randomUUID();
+    applyPage(cache.write, pageOf([upserted(ada)]));
+    applyPage(
+      cache.write,
+      pageOf([
+        { type: 'ticket.revoked', ticketId: ada.id, eventId, revokedAt: ada.updatedAt },
+        { type: 'ticket.revoked', ticketId: stranger, eventId, revokedAt: ada.updatedAt },
+      ]),
+    );
+    expect(findTicket(cache.read, ada.id)?.status).toBe('revoked');
+    expect(findTicket(cache.read, stranger)?.status).toBe('revoked');
+  });
+
+  it('replaces the trusted keys with the set the page carries', () => {
+    const next = toPublicKeyMaterial(generateSigningKey('k2'));
+    applyPage(cache.write, pageOf([], { keys: [next] }));
+    expect(trustedKeys(cache.read)).toEqual([next]);
+  });
+
+  it("keeps other devices' scans once, ignoring a repeat of the same scanId", () => {
+    const ada = ticketFor(0);
+    const scan = {
+      scanId: randomUUID(),
+      eventId,
+      listId,
+      ticketId: ada.id,
+      deviceId: randomUUID(),
+      direction: 'entry' as const,
+      result: 'admitted' as const,
+      scannedAt: '2030-06-01T09:00:00.000Z',
+    };
+    applyPage(cache.write, pageOf([{ type: 'scan.recorded', scan }]));
+    applyPage(cache.write, pageOf([{ type: 'scan.recorded', scan }]));
+    const scans = priorScans(cache.read, ada.id, listId);
+    expect(scans).toHaveLength(1);
+    expect(scans[0]!.scannedAt.toISOString()).toBe(scan.scannedAt);
+  });
+
+  it('drops tickets and lists a finished snapshot did not mention', () => {
+    const kept = ticketFor(1);
+    const gone = ticketFor(2);
+    applyPage(
+      cache.write,
+      pageOf([upserted(kept), upserted(gone), { type: 'checkin_list.upserted', list: listOf() }]),
+    );
+    applyPage(cache.write, pageOf([upserted(kept)], { snapshot: true, hasMore: true }));
+    expect(ticketCount(cache.read)).toBe(2);
+    applyPage(cache.write, pageOf([], { snapshot: true, hasMore: false }));
+    expect(findTicket(cache.read, kept.id)).toBeDefined();
+    expect(findTicket(cache.read, gone.id)).toBeUndefined();
+    expect(findList(cache.read, eventId)).toBeUndefined();
+  });
+
+  it('leaves nothing of a page whose transaction fails half-way', () => {
+    applyPage(cache.write, pageOf([upserted(ticketFor(1))], { cursor: 'before' }));
+    const broken = pageOf(
+      [upserted(ticketFor(2)), upserted({ ...ticketFor(3), status: 'lost' as 'valid' })],
+      {
+        cursor: 'after',
+      },
+    );
+    expect(() => applyPage(cache.write, broken)).toThrow();
+    expect(readCursor(cache.read)).toBe('before');
+    expect(ticketCount(cache.read)).toBe(1);
+  });
+});

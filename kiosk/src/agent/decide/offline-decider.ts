@@ -1,0 +1,145 @@
+import {
+  MAX_SCANNED_TEXT_LENGTH,
+  PublicKeyring,
+  decideCheckin,
+  verifyTicketToken,
+  type CheckinDecision,
+  type VerifiedTicketClaims,
+} from '@lanyard/core';
+import type { WriteDb } from '../cache/handles.js';
+import { findScan, recordLocalScan } from '../cache/scan-store.js';
+import { readClockOffset } from '../cache/state-store.js';
+import { statement } from '../cache/statements.js';
+import { findList, findTicket, priorScans, trustedKeys } from '../cache/ticket-store.js';
+import type { CheckInDecider, ScanAnswer, ScanRequest, Station } from './decider.js';
+
+/**
+ * Decides from the cache with core's rule: verify the signature, look the ticket up, replay its
+ * scans, decide, record the scan and queue it for upload, all in one transaction, so an answer
+ * shown on screen is always an answer stored and queued.
+ */
+export class OfflineDecider implements CheckInDecider {
+  private keyring = new PublicKeyring();
+  private keyringFingerprint = '';
+
+  constructor(
+    private readonly db: WriteDb,
+    private readonly station: Station,
+  ) {}
+
+  async decide(request: ScanRequest): Promise<ScanAnswer> {
+    return this.decideNow(request);
+  }
+
+  /** The same, synchronously: no I/O but the local database. */
+  decideNow(request: ScanRequest): ScanAnswer {
+    return this.db.transaction(() => this.decideInTransaction(request))();
+  }
+
+  private decideInTransaction(request: ScanRequest): ScanAnswer {
+    const { station } = this;
+    const earlier = findScan(this.db, request.scanId);
+    if (earlier) return recordedAnswer(request.scanId, earlier);
+    const offset = readClockOffset(this.db);
+    const at = new Date(request.scannedAtMs + offset);
+    const token = verifyTicketToken(request.data, { keys: this.currentKeys(), now: at });
+    const claims: VerifiedTicketClaims | undefined = 'claims' in token ? token.claims : undefined;
+    const list = findList(this.db, station.eventId, station.listId);
+
+    let answer: ScanAnswer;
+    if (!list) {
+      answer = {
+        scanId: request.scanId,
+        result: 'invalid',
+        reason: 'no_list',
+        direction: request.direction,
+        offline: true,
+      };
+    } else {
+      const decision = decideCheckin({
+        token,
+        ticket: claims && findTicket(this.db, claims.ticketId),
+        list,
+        previousScans: claims ? priorScans(this.db, claims.ticketId, list.id) : [],
+        direction: request.direction,
+        at,
+        policy: {
+          admitUnknownTickets: station.admitUnknownTickets ?? false,
+          clockToleranceSeconds: station.clockToleranceSeconds ?? 60,
+        },
+      });
+      answer = toAnswer(request.scanId, decision);
+    }
+    recordLocalScan(this.db, {
+      scanId: request.scanId,
+      eventId: station.eventId,
+      deviceId: station.deviceId,
+      direction: request.direction,
+      result: answer.result,
+      reason: answer.reason,
+      scannedAtMs: request.scannedAtMs,
+      clockOffsetMs: offset,
+      origin: 'offline',
+      token: request.data.slice(0, MAX_SCANNED_TEXT_LENGTH),
+      ...(list && { listId: list.id }),
+      ...(answer.ticketId !== undefined && { ticketId: answer.ticketId }),
+      ...(station.gate !== undefined && { gate: station.gate }),
+    });
+    return answer;
+  }
+
+  /** The keyring, rebuilt only when the synced key set changed (importing keys is slow). */
+  private currentKeys(): PublicKeyring {
+    const row = statement(
+      this.db,
+      "SELECT coalesce(group_concat(kid || ':' || public_key, ','), '') AS f FROM signing_keys",
+    ).get() as { f: string };
+    if (row.f !== this.keyringFingerprint) {
+      this.keyring = new PublicKeyring(trustedKeys(this.db));
+      this.keyringFingerprint = row.f;
+    }
+    return this.keyring;
+  }
+}
+
+/** Core's decision as the screen's answer. */
+export function toAnswer(scanId: string, decision: CheckinDecision): ScanAnswer {
+  return {
+    scanId,
+    result: decision.result,
+    reason: decision.reason,
+    direction: decision.direction,
+    offline: true,
+    ...(decision.ticketId !== undefined && { ticketId: decision.ticketId }),
+    ...(decision.ticketTypeId !== undefined && { ticketTypeId: decision.ticketTypeId }),
+    ...(decision.attendeeName !== undefined && { attendee: { name: decision.attendeeName } }),
+    ...(decision.result === 'already_checked_in' && {
+      previousAdmission: {
+        at: decision.previousAdmission.at.toISOString(),
+        ...(decision.previousAdmission.gate !== undefined && {
+          gate: decision.previousAdmission.gate,
+        }),
+        ...(decision.previousAdmission.deviceId !== undefined && {
+          deviceId: decision.previousAdmission.deviceId,
+        }),
+      },
+    }),
+  };
+}
+
+/** The answer a scan got when it was first decided. */
+export function recordedAnswer(
+  scanId: string,
+  scan: NonNullable<ReturnType<typeof findScan>>,
+): ScanAnswer {
+  return {
+    scanId,
+    result: scan.result,
+    reason: (scan.reason ?? scan.result) as ScanAnswer['reason'],
+    direction: scan.direction,
+    offline: scan.origin === 'offline',
+    ...(scan.ticketId !== null && { ticketId: scan.ticketId }),
+    ...(scan.ticketTypeId && { ticketTypeId: scan.ticketTypeId }),
+    ...(scan.attendeeName && { attendee: { name: scan.attendeeName } }),
+  };
+}

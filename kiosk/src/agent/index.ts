@@ -1,0 +1,14 @@
+/** The station agent: what `lanyard kiosk start` runs. */
+export { createAgent, type Agent, type AgentOptions } from './agent.js';
+export type { AgentStatus } from './api/local-api.js';
+export type { AttendeeMatch } from './cache/attendee-search.js';
+export type { DeviceCredentials } from './cache/device-store.js';
+export { CACHE_FILE } from './cache/handles.js';
+export { SCHEMA_VERSION } from './cache/migrations.js';
+export type { AgentReason, CheckInDecider, ScanAnswer, ScanRequest } from './decide/decider.js';
+export {
+  AgentError,
+  DbVersionFromFutureError,
+  TransportError,
+  type AgentErrorCode,
+} from './errors.js';
