@@ -111,3 +111,8 @@ export {
   lpPrint,
 } from './printers/cups-transport.js';
 export type { CupsJobState, CupsPrinterState } from './printers/cups-status.js';
+export {
+  takeInventory,
+  listCupsQueues,
+  type HardwareInventory,
+} from './diagnostics/hardware-inventory.js';
