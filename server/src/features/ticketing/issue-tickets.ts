@@ -69,7 +69,13 @@ export async function signTicket(
   t: { eventId: string; ticketId: string; ticketTypeId: string; revision: number },
 ): Promise<{ token: string; kid: string }> {
   const key = await activeSigningKey(tx, t.eventId);
-  return { token: signTicketToken(t, key), kid: key.kid };
+  const claims = {
+    eventId: t.eventId,
+    ticketId: t.ticketId,
+    ticketTypeId: t.ticketTypeId,
+    revision: t.revision,
+  };
+  return { token: signTicketToken(claims, key), kid: key.kid };
 }
 
 /** Appends one history entry per ticket. */
