@@ -23,6 +23,8 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
       const m = pattern.exec(buffer);
       if (m) {
         child.stdout!.off('data', onData);
+        // From here on the server's log lines (warnings, errors) show beside the figures.
+        child.stdout!.pipe(process.stderr);
         resolve(m[1] ?? m[0]);
       }
     };

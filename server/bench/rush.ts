@@ -1,0 +1,151 @@
+// A sale rush against real PostgreSQL: N concurrent clients register for one hot ticket type, then
+// for ten types at once. Prints confirmed registrations/s, p99, oversold (must be 0), and pgbench's
+// simple-update TPS measured in the same run on the same server, with the ratio.
+// Run: npm run bench -w server -- rush [--connections N] [--seats N]
+import { execFileSync } from 'node:child_process';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { eventBody, ticketTypeBody } from '../test/harness.js';
+import { ADMIN_URL, createPostgresDatabase } from '../src/test-support/databases.js';
+import { startLanyardProcess } from './_processes.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const connections = arg('connections', 64);
+const seats = arg('seats', 6000);
+
+interface Round {
+  confirmedPerSec: number;
+  p99Ms: number;
+  confirmed: number;
+  soldOut: number;
+  otherErrors: number;
+  oversold: number;
+}
+
+async function rush(url: string, headers: Record<string, string>, eventId: string, typeIds: string[], db: pg.Client): Promise<Round> {
+  let n = 0;
+  let confirmed = 0;
+  let soldOut = 0;
+  let other = 0;
+  const started = Date.now();
+  let lastConfirmedAt = started;
+  const result = await autocannon({
+    url: `${url}/api/v1/events/${eventId}/registrations`,
+    connections,
+    // Every seat, plus losers that must be turned away.
+    amount: Math.ceil(seats * 1.2),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            body: JSON.stringify({
+              ticketTypeId: typeIds[i % typeIds.length],
+              quantity: 1,
+              attendee: { name: `Rush ${i}`, email: `rush${i}@example.org` },
+            }),
+          };
+        },
+        onResponse: (status) => {
+          if (status === 201) {
+            confirmed++;
+            lastConfirmedAt = Date.now();
+          } else if (status === 409) soldOut++;
+          else other++;
+        },
+      },
+    ],
+  });
+  void headers;
+  const { rows } = await db.query<{ sold: number; quantity: number; tickets: number }>(
+    `SELECT sum(tt.sold)::int AS sold, sum(tt.quantity)::int AS quantity,
+            (SELECT count(*)::int FROM tickets WHERE event_id = $1) AS tickets
+     FROM ticket_types tt WHERE tt.event_id = $1`,
+    [eventId],
+  );
+  const r = rows[0]!;
+  const seconds = Math.max((lastConfirmedAt - started) / 1000, 0.001);
+  return {
+    confirmedPerSec: Math.round(confirmed / seconds),
+    p99Ms: result.latency.p99,
+    confirmed,
+    soldOut,
+    otherErrors: other + result.errors + result.timeouts,
+    oversold: Math.max(0, r.sold - r.quantity, r.tickets - r.quantity, confirmed - r.quantity),
+  };
+}
+
+function pgbenchTps(url: string): number {
+  const env = { ...process.env, PGCONNECT_TIMEOUT: '10' };
+  execFileSync('pgbench', ['-i', '-q', '-s', '1', url], { env, stdio: 'ignore' });
+  const out = execFileSync('pgbench', ['-b', 'simple-update', '-c', String(Math.min(connections, 32)), '-j', '2', '-T', '10', url], {
+    env,
+    encoding: 'utf8',
+  });
+  return Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0));
+}
+
+const database = await createPostgresDatabase();
+const server = await startLanyardProcess({ DATABASE_URL: database.url });
+const db = new pg.Client({ connectionString: database.url });
+await db.connect();
+try {
+  const headers = { authorization: `Bearer ${await server.token()}`, 'content-type': 'application/json' };
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  const hotEvent = await post('/api/v1/events', eventBody({ name: 'Hot' }));
+  const hot = await post(`/api/v1/events/${hotEvent.id}/ticket-types`, ticketTypeBody({ priceCents: 0, quantity: seats }));
+  const tenEvent = await post('/api/v1/events', eventBody({ name: 'Ten' }));
+  const ten: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    ten.push((await post(`/api/v1/events/${tenEvent.id}/ticket-types`, ticketTypeBody({ name: `T${i}`, priceCents: 0, quantity: seats / 10 }))).id);
+  }
+  const hotRound = await rush(server.url, headers, hotEvent.id, [hot.id], db);
+  const tenRound = await rush(server.url, headers, tenEvent.id, ten, db);
+  await server.stop();
+
+  const benchDb = await createPostgresDatabase();
+  const tps = pgbenchTps(benchDb.url);
+  await benchDb.drop();
+
+  const target = 500;
+  console.log(`rush: ${connections} concurrent clients, ${seats} free seats per round, PostgreSQL at ${new URL(ADMIN_URL).host}`);
+  for (const [name, r] of [
+    ['one hot ticket type', hotRound],
+    ['ten ticket types', tenRound],
+  ] as const) {
+    console.log(
+      `${name.padEnd(20)} ${String(r.confirmedPerSec).padStart(6)} confirmed/s  p99 ${String(r.p99Ms).padStart(4)} ms  ` +
+        `confirmed ${r.confirmed}  sold out ${r.soldOut}  errors ${r.otherErrors}  oversold ${r.oversold}`,
+    );
+  }
+  console.log(`pgbench -b simple-update: ${tps} TPS; hot type / pgbench = ${(hotRound.confirmedPerSec / tps).toFixed(2)}`);
+  console.log(`target: ≥ ${target} confirmed/s on one hot type and 0 oversold → ${hotRound.confirmedPerSec >= target && hotRound.oversold + tenRound.oversold === 0 ? 'met' : 'NOT met'}`);
+  console.log(
+    JSON.stringify({
+      bench: 'rush',
+      connections,
+      confirmedPerSec: hotRound.confirmedPerSec,
+      p99Ms: hotRound.p99Ms,
+      tenTypesConfirmedPerSec: tenRound.confirmedPerSec,
+      tenTypesP99Ms: tenRound.p99Ms,
+      oversold: hotRound.oversold + tenRound.oversold,
+      errors: hotRound.otherErrors + tenRound.otherErrors,
+      pgbenchTps: tps,
+      ratio: Math.round((hotRound.confirmedPerSec / tps) * 100) / 100,
+      target,
+    }),
+  );
+} finally {
+  await db.end();
+  await database.drop();
+}
