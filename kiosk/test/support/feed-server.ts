@@ -34,6 +34,8 @@ export class FeedServer {
   /** Scans stored, once each by scanId. */
   readonly stored = new Map<string, ScanUploadItem>();
   readonly checkins: { token: string; scanId: string }[] = [];
+  /** Every request received, answered or not. */
+  requests = 0;
   /** Answer every request with 503 (the venue network is up, the server is not). */
   down = false;
   /** Hold each answer this long. */
@@ -46,7 +48,7 @@ export class FeedServer {
   private server: Server | undefined;
   url = '';
 
-  constructor(private readonly options: FeedServerOptions = {}) {}
+  constructor(readonly options: FeedServerOptions = {}) {}
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -85,6 +87,7 @@ export class FeedServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.requests += 1;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
@@ -104,7 +107,6 @@ export class FeedServer {
     if (req.method === 'POST' && url.pathname === `${base}/scans`) {
       const upload = scanUploadSchema.parse(body);
       this.pushes.push(upload.scans);
-      await this.onRequest?.('push', res);
       const outcomes: ScanOutcome[] = upload.scans.map((scan) => {
         const replayed = this.stored.has(scan.scanId);
         if (!replayed) this.stored.set(scan.scanId, scan);
@@ -117,6 +119,8 @@ export class FeedServer {
           duplicate: false,
         };
       });
+      // Stored before the hook runs: a test can kill the kiosk between storing and answering.
+      await this.onRequest?.('push', res);
       return this.send(res, 200, { v: 1, outcomes });
     }
     if (req.method === 'POST' && url.pathname === `${base}/checkins`) {

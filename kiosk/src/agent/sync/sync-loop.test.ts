@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { FeedServer, KIOSK_TOKEN } from '../../../test/support/feed-server.js';
+import {
+  deviceId,
+  eventId,
+  listOf,
+  tempDir,
+  ticketFor,
+  tokenFor,
+  upserted,
+} from '../../../test/support/fixtures.js';
+import { openCache, type Cache } from '../cache/handles.js';
+import { queuedCount } from '../cache/scan-store.js';
+import { readClockOffset, readCursor, readState } from '../cache/state-store.js';
+import { ticketCount } from '../cache/ticket-store.js';
+import { OfflineDecider } from '../decide/offline-decider.js';
+import { accessTokens } from './access-token.js';
+import { Connectivity } from './connectivity.js';
+import { FetchTransport } from './fetch-transport.js';
+import { SyncClient } from './sync-client.js';
+import { SyncLoop } from './sync-loop.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let cache: Cache;
+let server: FeedServer;
+let connectivity: Connectivity;
+let client: SyncClient;
+const tickets = Array.from({ length: 25 }, (_, n) => ticketFor(n));
+
+function transportWith(token: string) {
+  return new FetchTransport({
+    serverUrl: server.url,
+    eventId,
+    tokens: accessTokens({ kind: 'token', accessToken: token }),
+  });
+}
+
+beforeEach(async () => {
+  tmp = tempDir();
+  cache = openCache(tmp.dir);
+  server = await new FeedServer({ pageSize: 10 }).start();
+  server.changes.push({ type: 'checkin_list.upserted', list: listOf() }, ...tickets.map(upserted));
+  connectivity = new Connectivity();
+  client = new SyncClient(cache, transportWith(KIOSK_TOKEN), 4);
+});
+afterEach(async () => {
+  await server.close();
+  cache.close();
+  tmp.remove();
+});
+
+function scanOffline(count: number): string[] {
+  const decider = new OfflineDecider(cache.write, { eventId, deviceId });
+  return Array.from({ length: count }, (_, n) => {
+    const scanId = randomUUID();
+    decider.decideNow({
+      scanId,
+      data: tokenFor(tickets[n % tickets.length]!),
+      direction: 'entry',
+      scannedAtMs: Date.now(),
+    });
+    return scanId;
+  });
+}
+
+describe('the sync client', () => {
+  it('pulls page after page until caught up, starting with a snapshot', async () => {
+    const result = await client.pullUntilCaughtUp();
+    expect(result).toEqual({ pages: 3, changes: 26 });
+    expect(server.pulls).toEqual([null, 'c:10', 'c:20']);
+    expect(readCursor(cache.read)).toBe('c:26');
+    expect(ticketCount(cache.read)).toBe(25);
+  });
+
+  it('resumes from its cursor and picks up only what changed since', async () => {
+    await client.pullUntilCaughtUp();
+    server.changes.push({
+      type: 'ticket.revoked',
+      ticketId: tickets[0]!.id,
+      eventId,
+      revokedAt: tickets[0]!.updatedAt,
+    });
+    expect(await client.pullUntilCaughtUp()).toEqual({ pages: 1, changes: 1 });
+    expect(server.pulls.at(-1)).toBe('c:26');
+  });
+
+  it('uploads queued scans in batches and empties the queue', async () => {
+    await client.pullUntilCaughtUp();
+    const ids = scanOffline(10);
+    expect(await client.pushQueued()).toEqual({ uploaded: 10 });
+    expect(server.pushes.map((b) => b.length)).toEqual([4, 4, 2]);
+    expect([...server.stored.keys()].sort()).toEqual([...ids].sort());
+    expect(queuedCount(cache.read)).toBe(0);
+  });
+
+  it('sends nothing when the queue is empty', async () => {
+    expect(await client.pushQueued()).toEqual({ uploaded: 0 });
+    expect(server.pushes).toHaveLength(0);
+  });
+
+  it('records the clock offset from the server Date header', async () => {
+    server.clockSkewMs = 120_000;
+    await client.pullUntilCaughtUp();
+    expect(Math.abs(readClockOffset(cache.read) - 120_000)).toBeLessThan(1500);
+  });
+
+  it('refuses a page that does not match the sync schema, applying nothing', async () => {
+    server.changes.unshift({ type: 'ticket.teleported' } as never);
+    await expect(client.pullUntilCaughtUp()).rejects.toMatchObject({ code: 'bad_response' });
+    expect(readCursor(cache.read)).toBeUndefined();
+    expect(ticketCount(cache.read)).toBe(0);
+  });
+});
+
+describe('the sync loop', () => {
+  const fast = { intervalMs: 20, backoff: { baseMs: 10, maxMs: 40 } };
+  const until = async (check: () => boolean, ms = 3000) => {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('condition not reached');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  it('syncs, reports online and stamps lastSyncAt', async () => {
+    const loop = new SyncLoop(cache, client, connectivity, fast);
+    loop.start();
+    await until(() => readState(cache.read, 'last_sync_at') !== undefined);
+    await loop.stop();
+    expect(connectivity.current.online).toBe(true);
+    expect(ticketCount(cache.read)).toBe(25);
+  });
+
+  it('backs off while the server is down, then comes back and uploads what was scanned meanwhile', async () => {
+    server.down = true;
+    const rounds: { ok: boolean; failures: number; nextInMs: number }[] = [];
+    const loop = new SyncLoop(cache, client, connectivity, {
+      ...fast,
+      onRound: (r) => rounds.push(r),
+    });
+    loop.start();
+    await until(() => rounds.length >= 4);
+    expect(connectivity.current).toEqual({ online: false, lastError: 'http_status' });
+    expect(rounds.slice(0, 4).map((r) => r.failures)).toEqual([1, 2, 3, 4]);
+    expect(rounds[3]!.nextInMs).toBeLessThanOrEqual(40);
+    const ids = scanOffline(3);
+    server.down = false;
+    await until(() => connectivity.current.online === true && queuedCount(cache.read) === 0);
+    await loop.stop();
+    expect(ids.every((id) => server.stored.has(id))).toBe(true);
+  });
+
+  it('goes offline with a reason when the server refuses the device credential', async () => {
+    client = new SyncClient(cache, transportWith('revoked-token'));
+    const loop = new SyncLoop(cache, client, connectivity, fast);
+    loop.start();
+    await until(() => connectivity.current.online === false);
+    await loop.stop();
+    expect(connectivity.current.lastError).toBe('unauthorized');
+  });
+
+  it('takes a replayed batch in its stride: each scan is stored once', async () => {
+    await client.pullUntilCaughtUp();
+    const ids = scanOffline(3);
+    const batch = (await import('../cache/scan-store.js')).queuedUploads(cache.read, 10);
+    await transportWith(KIOSK_TOKEN).push(batch);
+    const replay = await transportWith(KIOSK_TOKEN).push(batch);
+    expect(replay.body.outcomes.map((o) => o.status)).toEqual(['replayed', 'replayed', 'replayed']);
+    await client.pushQueued();
+    expect(server.stored.size).toBe(3);
+    expect(queuedCount(cache.read)).toBe(0);
+    expect(ids.every((id) => server.stored.has(id))).toBe(true);
+  });
+});
