@@ -96,7 +96,8 @@ export function standardBadgeLayout(
     heightMm: 24 * ky,
     fontSizePt: 30 * k,
     minFontSizePt: 12 * k,
-    maxLines: 2,
+    // Three short lines at a large size read better than two long ones at a small size.
+    maxLines: 3,
     align: 'center',
     bold: true,
   });

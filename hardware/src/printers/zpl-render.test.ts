@@ -42,7 +42,8 @@ describe('renderBadgeZpl', () => {
     const nameLines = fieldData(long).filter((d) =>
       /Maximilian|Hohenzollern|Friedrich/.test(d ?? ''),
     );
-    expect(nameLines.length).toBe(2);
+    expect(nameLines.length).toBeGreaterThanOrEqual(2);
+    expect(nameLines.length).toBeLessThanOrEqual(3);
     expect(nameLines.join(' ')).toBe('Maximilian Alexander Friedrich von Hohenzollern-Sigmaringen');
   });
 
