@@ -6,6 +6,7 @@ import type { Identity } from './identity/index.js';
 import { eventRoutes } from './events/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { ticketingRoutes } from './ticketing/routes.js';
+import { waitlistRoutes } from './waitlist/routes.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 
 /** What features get from start-up. */
@@ -25,6 +26,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...eventRoutes(deps.db),
     ...registrationRoutes(deps.db),
     ...ticketingRoutes(deps.db, deps.identity),
+    ...waitlistRoutes(deps.db, deps.identity),
   ];
 }
 

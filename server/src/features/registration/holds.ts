@@ -1,12 +1,15 @@
 import type { Db } from '../../platform/db/db.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { recordHistory } from '../ticketing/issue-tickets.js';
+import { expireOffers } from '../waitlist/offer-expiry.js';
+import { offerFreedSeats, offerSeatsToQuotaSiblings } from '../waitlist/offers.js';
 import { releaseSeats } from './capacity.js';
 
 /**
- * Ends unpaid orders whose hold has run out: the order becomes `expired`, its tickets `cancelled`,
- * and the held seats go back. One transaction per ticket type, so the capacity locks are always
- * taken in the same order as a sale takes them. Returns how many orders expired.
+ * Ends holds that ran out. An unpaid order becomes `expired`, its tickets `cancelled`, and its
+ * seats go back, offered first to the waitlist in the same transaction; then waitlist offers past
+ * their time pass to the next in line. One transaction per ticket type, so the capacity locks are
+ * always taken in the same order as a sale takes them. Returns how many orders and offers expired.
  */
 export async function releaseExpiredHolds(
   db: Db,
@@ -19,8 +22,9 @@ export async function releaseExpiredHolds(
     [now, opts.ticketTypeId ?? null],
   );
   let expired = 0;
+  const freed: string[] = [];
   for (const { ticket_type_id: ticketTypeId } of types) {
-    expired += await db.transaction(async (tx) => {
+    const n = await db.transaction(async (tx) => {
       // SKIP LOCKED: an order being paid right now, or taken by another sweeper, is left alone.
       const { rows: orders } = await tx.query<{ id: string; event_id: string; quantity: number }>(
         `UPDATE orders o SET status = 'expired', updated_at = now()
@@ -59,8 +63,12 @@ export async function releaseExpiredHolds(
           payload: { orderId: o.id, ticketTypeId },
         })),
       );
+      await offerFreedSeats(tx, ticketTypeId, { now });
       return orders.length;
     });
+    expired += n;
+    if (n > 0) freed.push(ticketTypeId);
   }
-  return expired;
+  await offerSeatsToQuotaSiblings(db, freed, { now });
+  return expired + (await expireOffers(db, { ...opts, now }));
 }

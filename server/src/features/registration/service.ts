@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { conflict, DomainError, invalid, notFound } from '../../platform/errors.js';
 import { newAccessKey } from '../../platform/access-key.js';
@@ -9,10 +8,10 @@ import {
   saveResponse,
   type StoredResponse,
 } from '../../platform/idempotency/idempotency.js';
-import { issueTickets } from '../ticketing/issue-tickets.js';
 import { joinWaitlist } from '../waitlist/join.js';
 import { validateAnswers } from './answers.js';
 import { availableSeats, takeSeats } from './capacity.js';
+import { placeOrder } from './place-order.js';
 import { releaseExpiredHolds } from './holds.js';
 import { priceOrder } from './pricing.js';
 import type { Registration, RegistrationInput, Waitlisted } from './schema.js';
@@ -175,72 +174,24 @@ async function sell(
   }
 
   const price = priceOrder(sale.priceCents, input.quantity, promo);
-  const free = price.totalCents === 0;
-  const orderId = randomUUID();
-  const access = newAccessKey();
-  const holdExpiresAt = free ? null : new Date(now.getTime() + sale.holdMinutes * 60_000);
-  await store.insertOrder(tx, {
-    id: orderId,
+  const body = await placeOrder(tx, {
     eventId,
     ticketTypeId: sale.ticketTypeId,
     quantity: input.quantity,
-    attendeeName: input.attendee.name,
-    attendeeEmail: input.attendee.email,
+    attendee: input.attendee,
     emailNormalized: email,
     answers: answered.answers,
     promoCodeId: promo?.id ?? null,
-    ...price,
+    price,
     currency: sale.currency,
-    status: free ? 'confirmed' : 'pending_payment',
-    paymentMethod: free ? 'free' : sale.paymentProvider,
-    holdExpiresAt,
-    accessKeyHash: access.hash,
-  });
-  const tickets = await issueTickets(tx, {
-    orderId,
-    eventId,
-    ticketTypeId: sale.ticketTypeId,
-    attendeeName: input.attendee.name,
-    attendeeEmail: input.attendee.email,
-    count: input.quantity,
-    status: free ? 'valid' : 'pending',
-    actor: 'attendee',
-  });
-  await enqueue(tx, {
-    topic: free ? 'registration.confirmed' : 'registration.pending_payment',
-    eventId,
-    aggregateId: orderId,
-    payload: {
-      orderId,
-      email: input.attendee.email,
-      name: input.attendee.name,
-      ticketIds: tickets.map((t) => t.id),
-    },
+    paymentProvider: sale.paymentProvider,
+    holdMinutes: sale.holdMinutes,
+    now,
   });
   // Last: the hot row is locked only from here to COMMIT.
-  if (!(await takeSeats(tx, sale.ticketTypeId, input.quantity, free ? 'sold' : 'held')))
-    throw soldOut();
-
-  return {
-    status: 201,
-    body: {
-      id: orderId,
-      status: free ? 'confirmed' : 'pending_payment',
-      eventId,
-      ticketTypeId: sale.ticketTypeId,
-      quantity: input.quantity,
-      ...price,
-      currency: sale.currency,
-      paymentMethod: free ? 'free' : sale.paymentProvider,
-      holdExpiresAt: holdExpiresAt?.toISOString() ?? null,
-      accessKey: access.key,
-      tickets: tickets.map((t) => ({
-        id: t.id,
-        token: t.token,
-        status: t.status as 'pending' | 'valid',
-      })),
-    },
-  };
+  const state = body.status === 'confirmed' ? 'sold' : 'held';
+  if (!(await takeSeats(tx, sale.ticketTypeId, input.quantity, state))) throw soldOut();
+  return { status: 201, body };
 }
 
 /** Email as compared for limits and the waitlist: trimmed and lower-cased. */

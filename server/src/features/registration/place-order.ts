@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../platform/db/db.js';
+import { newAccessKey } from '../../platform/access-key.js';
+import { enqueue } from '../../platform/bus/outbox.js';
+import { issueTickets } from '../ticketing/issue-tickets.js';
+import type { OrderPrice } from './pricing.js';
+import type { Registration } from './schema.js';
+import * as store from './store.js';
+
+export interface OrderToPlace {
+  eventId: string;
+  ticketTypeId: string;
+  quantity: number;
+  attendee: { name: string; email: string };
+  emailNormalized: string;
+  answers: Record<string, unknown>;
+  promoCodeId: string | null;
+  price: OrderPrice;
+  currency: string;
+  /** How a priced order is paid; a free one is confirmed at once. */
+  paymentProvider: 'manual' | 'stripe';
+  holdMinutes: number;
+  now: Date;
+  /** Added to the outbox message, e.g. the waitlist entry an order came from. */
+  announce?: Record<string, unknown>;
+}
+
+/**
+ * Writes an order (confirmed when free, else pending payment with a hold), one ticket per seat and
+ * the outbox message, in the caller's transaction. Seats are the caller's business: a sale takes
+ * them after this, a waitlist claim already holds them.
+ */
+export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Registration> {
+  const free = o.price.totalCents === 0;
+  const orderId = randomUUID();
+  const access = newAccessKey();
+  const status = free ? 'confirmed' : 'pending_payment';
+  const paymentMethod = free ? 'free' : o.paymentProvider;
+  const holdExpiresAt = free ? null : new Date(o.now.getTime() + o.holdMinutes * 60_000);
+  await store.insertOrder(tx, {
+    id: orderId,
+    eventId: o.eventId,
+    ticketTypeId: o.ticketTypeId,
+    quantity: o.quantity,
+    attendeeName: o.attendee.name,
+    attendeeEmail: o.attendee.email,
+    emailNormalized: o.emailNormalized,
+    answers: o.answers,
+    promoCodeId: o.promoCodeId,
+    ...o.price,
+    currency: o.currency,
+    status,
+    paymentMethod,
+    holdExpiresAt,
+    accessKeyHash: access.hash,
+  });
+  const tickets = await issueTickets(tx, {
+    orderId,
+    eventId: o.eventId,
+    ticketTypeId: o.ticketTypeId,
+    attendeeName: o.attendee.name,
+    attendeeEmail: o.attendee.email,
+    count: o.quantity,
+    status: free ? 'valid' : 'pending',
+    actor: 'attendee',
+  });
+  await enqueue(tx, {
+    topic: free ? 'registration.confirmed' : 'registration.pending_payment',
+    eventId: o.eventId,
+    aggregateId: orderId,
+    payload: {
+      orderId,
+      email: o.attendee.email,
+      name: o.attendee.name,
+      ticketIds: tickets.map((t) => t.id),
+      ...o.announce,
+    },
+  });
+  return {
+    id: orderId,
+    status,
+    eventId: o.eventId,
+    ticketTypeId: o.ticketTypeId,
+    quantity: o.quantity,
+    ...o.price,
+    currency: o.currency,
+    paymentMethod,
+    holdExpiresAt: holdExpiresAt?.toISOString() ?? null,
+    accessKey: access.key,
+    tickets: tickets.map((t) => ({
+      id: t.id,
+      token: t.token,
+      status: t.status as 'pending' | 'valid',
+    })),
+  };
+}
