@@ -4,6 +4,8 @@ import type { Logger } from '../platform/log.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
 import { eventRoutes } from './events/routes.js';
+import { orderRoutes } from './orders/routes.js';
+import { paymentRoutes } from './payments/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { ticketingRoutes } from './ticketing/routes.js';
 import { waitlistRoutes } from './waitlist/routes.js';
@@ -24,6 +26,8 @@ export interface FeatureDeps {
 export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
   return [
     ...eventRoutes(deps.db),
+    ...orderRoutes(deps.db, deps.identity),
+    ...paymentRoutes(deps),
     ...registrationRoutes(deps.db),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),

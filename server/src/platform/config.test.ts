@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     ['KAFKA_BROKERS', 'localhost'],
     ['ELASTICSEARCH_URL', '::'],
     ['LOG_LEVEL', 'loud'],
+    ['STRIPE_SECRET_KEY', 'pk_test_public'],
+    ['STRIPE_WEBHOOK_SECRET', 'secret'],
+    ['STRIPE_API_URL', 'stripe.local'],
   ])('names %s when it holds %p', (variable, value) => {
     expect(fails({ [variable]: value }).variable).toBe(variable);
   });
@@ -63,5 +66,25 @@ describe('loadConfig', () => {
     });
     expect(c.kafkaBrokers).toEqual(['a:9092', 'b:9092']);
     expect(c.publicUrl).toBe('https://tickets.example.org');
+  });
+
+  it('does not echo a malformed Stripe secret into the error', () => {
+    const err = fails({ STRIPE_SECRET_KEY: 'pk_live_should_not_leak' });
+    expect(err.variable).toBe('STRIPE_SECRET_KEY');
+    expect(err.message).not.toContain('should_not_leak');
+  });
+
+  it('reads Stripe settings, and leaves Stripe off when they are unset', () => {
+    expect(loadConfig({}).stripeSecretKey).toBeUndefined();
+    const c = loadConfig({
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      STRIPE_API_URL: 'http://127.0.0.1:12111',
+    });
+    expect(c).toMatchObject({
+      stripeSecretKey: 'sk_test_123',
+      stripeWebhookSecret: 'whsec_abc',
+      stripeApiUrl: 'http://127.0.0.1:12111',
+    });
   });
 });

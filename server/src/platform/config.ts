@@ -18,6 +18,12 @@ export interface Config {
   apiAudience: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** Stripe payments: secret API key (sk_… or rk_…); unset means Stripe is not offered. */
+  stripeSecretKey: string | undefined;
+  /** Signing secret of the Stripe webhook endpoint (whsec_…). */
+  stripeWebhookSecret: string | undefined;
+  /** Another Stripe API base (stripe-mock, tests); unset means api.stripe.com. */
+  stripeApiUrl: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -77,8 +83,27 @@ const env = z.object({
   ELASTICSEARCH_URL: optionalUrl(['http:', 'https:']),
   OIDC_ISSUER: optionalUrl(['http:', 'https:']),
   OIDC_AUDIENCE: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine(
+      (v) => v === undefined || /^(sk|rk)_\w+$/.test(v),
+      'must be a Stripe secret key (sk_… or rk_…)',
+    ),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine(
+      (v) => v === undefined || /^whsec_\w+$/.test(v),
+      'must be a Stripe webhook secret (whsec_…)',
+    ),
+  STRIPE_API_URL: optionalUrl(['http:', 'https:']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
+
+const SECRETS = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(
@@ -89,7 +114,9 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(source[variable])})`);
+    // Secrets are never echoed into logs.
+    const got = SECRETS.has(variable) ? 'a hidden value' : JSON.stringify(source[variable]);
+    throw new ConfigError(variable, `${issue.message} (got ${got})`);
   }
   const e = parsed.data;
   const port = overrides.port ?? e.PORT;
@@ -109,5 +136,8 @@ export function loadConfig(
     apiAudience: e.OIDC_AUDIENCE,
     logLevel: overrides.logLevel ?? e.LOG_LEVEL ?? 'info',
     bodyLimitBytes: 1024 * 1024,
+    stripeSecretKey: e.STRIPE_SECRET_KEY,
+    stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    stripeApiUrl: e.STRIPE_API_URL,
   };
 }

@@ -1,0 +1,59 @@
+import type { Queryable } from '../../platform/db/db.js';
+import { enqueue } from '../../platform/bus/outbox.js';
+import { conflict } from '../../platform/errors.js';
+import { releaseSeats } from '../registration/capacity.js';
+import { recordHistory } from '../ticketing/issue-tickets.js';
+import { offerFreedSeats } from '../waitlist/offers.js';
+import * as store from './store.js';
+
+/**
+ * Cancels an order whose row the caller has locked, in the caller's transaction: its tickets are
+ * cancelled (with history), its seats go back (sold or held, by the order's state) and are offered
+ * to the waitlist before anyone else can buy them, and `order.cancelled` goes to the outbox.
+ * Row lock first, capacity after, as every writer of capacity does.
+ */
+export async function cancelLockedOrder(
+  tx: Queryable,
+  order: store.OrderRecord,
+  actor: string,
+  reason: string | undefined,
+): Promise<void> {
+  if (order.status !== 'pending_payment' && order.status !== 'confirmed') {
+    throw conflict(
+      `order_${order.status}`,
+      `This order is ${order.status} and cannot be cancelled.`,
+    );
+  }
+  const ticketIds = await store.moveTickets(
+    tx,
+    order.id,
+    ['pending', 'valid', 'revoked'],
+    'cancelled',
+  );
+  await recordHistory(tx, ticketIds, 'cancelled', actor, {
+    reason: 'order_cancelled',
+    ...(reason ? { note: reason } : {}),
+  });
+  await store.setStatus(tx, order.id, 'cancelled');
+  await releaseSeats(
+    tx,
+    order.ticketTypeId,
+    order.quantity,
+    order.status === 'confirmed' ? 'sold' : 'held',
+  );
+  await enqueue(tx, {
+    topic: 'order.cancelled',
+    eventId: order.eventId,
+    aggregateId: order.id,
+    payload: {
+      orderId: order.id,
+      ticketTypeId: order.ticketTypeId,
+      email: order.attendee.email,
+      name: order.attendee.name,
+      ticketIds,
+      previousStatus: order.status,
+      reason: reason ?? null,
+    },
+  });
+  await offerFreedSeats(tx, order.ticketTypeId);
+}

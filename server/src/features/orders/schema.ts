@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { EventIdParams, Uuid } from '../events/schema.js';
+
+export { EventIdParams };
+
+export const OrderIdParams = z.strictObject({ orderId: Uuid });
+
+export const OrderStatus = z.enum(['pending_payment', 'confirmed', 'expired', 'cancelled']);
+export type OrderStatus = z.output<typeof OrderStatus>;
+
+// The attendee's access key, as `?key=`; the `X-Access-Key` header is read by the routes.
+export const KeyQuery = z.strictObject({
+  key: z.string().min(1, 'must not be empty').max(200, 'is too long').optional(),
+});
+
+export const ListOrdersQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+  status: OrderStatus.optional(),
+});
+
+const Reason = z.string().trim().min(1, 'must not be empty').max(500, 'is too long');
+export const CancelBody = z.strictObject({ reason: Reason.optional() }).optional();
+
+const Money = {
+  subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  totalCents: z.number().int(),
+  /** Sum of the succeeded payments. */
+  paidCents: z.number().int(),
+  refundedCents: z.number().int(),
+  /** Money taken that the order does not keep (late, double or cancelled payment) and not yet refunded. */
+  refundDueCents: z.number().int(),
+  currency: z.string(),
+};
+
+export const OrderSummary = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  ticketTypeId: z.uuid(),
+  ticketTypeName: z.string(),
+  status: OrderStatus,
+  quantity: z.number().int(),
+  attendee: z.object({ name: z.string(), email: z.string() }),
+  ...Money,
+  paymentMethod: z.enum(['free', 'manual', 'stripe']),
+  holdExpiresAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type OrderSummary = z.output<typeof OrderSummary>;
+
+export const OrderTicket = z.object({
+  id: z.uuid(),
+  status: z.enum(['pending', 'valid', 'revoked', 'cancelled']),
+  revision: z.number().int(),
+  /** Absent for the buyer once the ticket was transferred to someone else. */
+  attendee: z.object({ name: z.string(), email: z.string() }).optional(),
+});
+
+export const Payment = z.object({
+  id: z.uuid(),
+  provider: z.enum(['free', 'manual', 'stripe']),
+  /** A Stripe Checkout Session id, an invoice or receipt number. */
+  providerRef: z.string().nullable(),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  status: z.enum(['pending', 'succeeded', 'failed', 'cancelled']),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Payment = z.output<typeof Payment>;
+
+export const Refund = z.object({
+  id: z.uuid(),
+  paymentId: z.uuid().nullable(),
+  amountCents: z.number().int(),
+  reason: z.string().nullable(),
+  /** `pending` while the provider has not confirmed it yet. */
+  status: z.enum(['pending', 'succeeded']),
+  providerRef: z.string().nullable(),
+  actor: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type Refund = z.output<typeof Refund>;
+
+export const Order = OrderSummary.extend({
+  tickets: z.array(OrderTicket),
+  payments: z.array(Payment),
+  refunds: z.array(Refund),
+});
+export type Order = z.output<typeof Order>;
+
+export const OrderPage = z.object({
+  items: z.array(OrderSummary),
+  nextCursor: z.string().nullable(),
+});
+export type OrderPage = z.output<typeof OrderPage>;

@@ -1,0 +1,102 @@
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { forbidden, notFound } from '../../platform/errors.js';
+import type { Principal } from '../identity/principal.js';
+import { actorName, opens, type Accessor } from '../ticketing/access.js';
+import { decodeCursor, encodeCursor } from '../ticketing/cursor.js';
+import { eventInOrganization } from '../ticketing/store.js';
+import { cancelLockedOrder } from './cancellation.js';
+import type { Order, OrderPage, OrderStatus } from './schema.js';
+import * as store from './store.js';
+
+// Use cases of order administration: one exported function each, one transaction each. Orders the
+// caller may not open answer "not found", so their existence does not leak.
+
+/** An order with its tickets, payments and refunds, for staff or for the buyer (access key). */
+export async function getOrder(db: Db, accessor: Accessor, orderId: string): Promise<Order> {
+  const order = await openOrder(db, accessor, orderId);
+  return orderView(db, accessor, order);
+}
+
+/** Orders of an event, newest first, optionally by status. */
+export async function listOrders(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  opts: { limit: number; cursor?: string | undefined; status?: OrderStatus | undefined },
+): Promise<OrderPage> {
+  if (!(await eventInOrganization(db, actor.organizationId, eventId))) {
+    throw notFound('event', eventId);
+  }
+  const page = await store.listEventOrders(db, eventId, {
+    limit: opts.limit + 1,
+    after: opts.cursor === undefined ? undefined : decodeCursor(opts.cursor),
+    status: opts.status,
+  });
+  const items = page.slice(0, opts.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((p) => store.toSummary(p.order)),
+    nextCursor: page.length > opts.limit && last ? encodeCursor(last.cursor) : null,
+  };
+}
+
+/**
+ * Cancels an order: tickets cancelled, seats back (and offered to the waitlist). Staff cancel
+ * unpaid and confirmed orders; the buyer, with the order's access key, only orders with nothing
+ * paid (awaiting payment, or free). Money already paid is given back with a refund.
+ */
+export async function cancelOrder(
+  db: Db,
+  accessor: Accessor,
+  orderId: string,
+  reason: string | undefined,
+): Promise<Order> {
+  await db.transaction(async (tx) => {
+    const order = await openOrder(tx, accessor, orderId, true);
+    const paid = order.totalCents > 0 || order.paidCents > 0;
+    if (accessor.kind === 'holder' && order.status === 'confirmed' && paid) {
+      throw forbidden(
+        'order_paid',
+        'A paid order can only be cancelled by the organizer, who refunds it.',
+      );
+    }
+    await cancelLockedOrder(tx, order, actorName(accessor), reason);
+  });
+  return getOrder(db, accessor, orderId);
+}
+
+/** The order if the accessor may open it; `forUpdate` locks its row. */
+export async function openOrder(
+  db: Queryable,
+  accessor: Accessor,
+  orderId: string,
+  forUpdate = false,
+): Promise<store.OrderRecord> {
+  const order = await store.findOrder(db, orderId, forUpdate);
+  if (!order || !opens(accessor, order)) throw notFound('order', orderId);
+  return order;
+}
+
+/** The full view of an order; the buyer does not see who holds a ticket they transferred away. */
+export async function orderView(
+  db: Queryable,
+  accessor: Accessor,
+  order: store.OrderRecord,
+): Promise<Order> {
+  const [tickets, payments, refunds] = await Promise.all([
+    store.listOrderTickets(db, order.id),
+    store.listPayments(db, order.id),
+    store.listRefunds(db, order.id),
+  ]);
+  return {
+    ...store.toSummary(order),
+    tickets: tickets.map((t) => ({
+      id: t.id,
+      status: t.status,
+      revision: t.revision,
+      ...(accessor.kind === 'staff' || !t.transferred ? { attendee: t.attendee } : {}),
+    })),
+    payments,
+    refunds,
+  };
+}
