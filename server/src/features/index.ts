@@ -9,6 +9,8 @@ import { paymentRoutes } from './payments/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { ticketingRoutes } from './ticketing/routes.js';
 import { waitlistRoutes } from './waitlist/routes.js';
+import { attendeeImportRoutes } from './attendee-import/routes.js';
+import { exportRoutes } from './exports/routes.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 
 /** What features get from start-up. */
@@ -31,6 +33,8 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...registrationRoutes(deps.db),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),
+    ...attendeeImportRoutes(deps.db),
+    ...exportRoutes(deps.db),
   ];
 }
 

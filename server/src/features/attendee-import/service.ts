@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { signTicketToken } from '@lanyard/core';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { newAccessKey } from '../../platform/access-key.js';
+import { enqueue } from '../../platform/bus/outbox.js';
+import type { Principal } from '../identity/principal.js';
+import { availableSeats, takeSeats } from '../registration/capacity.js';
+import { activeSigningKey } from '../ticketing/signing-keys.js';
+import { checkRows, naturalKey, type CheckedRow } from './rows.js';
+import type { ImportInput, ImportResult, RowError } from './schema.js';
+import * as store from './store.js';
+
+/** Carries a dry run's result out of the transaction it rolls back. */
+class DryRunFinished extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+/**
+ * Imports a batch of attendees as comp tickets (confirmed free orders of one ticket each), in one
+ * transaction: rows already holding a live order of the same ticket type (natural key: event +
+ * email + ticket type) are skipped, seats are taken per ticket type through takeSeats, and what
+ * does not fit is reported as sold out line by line. A dry run does all of it and rolls back.
+ */
+export async function importAttendees(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  input: ImportInput,
+): Promise<ImportResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await importBatch(tx, actor, eventId, input);
+      if (input.dryRun) throw new DryRunFinished(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof DryRunFinished) return err.result;
+    throw err;
+  }
+}
+
+async function importBatch(
+  tx: Queryable,
+  actor: Principal,
+  eventId: string,
+  input: ImportInput,
+): Promise<ImportResult> {
+  await store.lockEventImports(tx, eventId);
+  const ctx = await store.loadImportContext(tx, actor.organizationId, eventId);
+  if (!ctx) throw notFound('event', eventId);
+  if (ctx.archived) throw conflict('event_archived', 'An archived event takes no new attendees.');
+
+  const checked = checkRows(input.rows, ctx.ticketTypes, ctx.questionIds);
+  const errors: RowError[] = [...checked.errors];
+  const live = await store.liveOrderKeys(tx, eventId, [
+    ...new Set(checked.rows.map((r) => r.emailNormalized)),
+  ]);
+  const existing = new Set(live.map((k) => naturalKey(k.email, k.ticketTypeId)));
+  const fresh = checked.rows.filter(
+    (r) => !existing.has(naturalKey(r.emailNormalized, r.ticketType.id)),
+  );
+  const skipped = checked.repeated + (checked.rows.length - fresh.length);
+
+  const seated = await takeSeatsPerType(tx, fresh, errors);
+  if (!input.dryRun && seated.length > 0)
+    await writeTickets(tx, actor, eventId, seated, input.invite);
+  errors.sort((a, b) => a.line - b.line);
+  return { imported: seated.length, skipped, errors, dryRun: input.dryRun };
+}
+
+/** Rows that got a seat; the others are reported as sold out. Types in id order, like every writer. */
+async function takeSeatsPerType(
+  tx: Queryable,
+  rows: CheckedRow[],
+  errors: RowError[],
+): Promise<CheckedRow[]> {
+  const byType = new Map<string, CheckedRow[]>();
+  for (const r of rows) byType.set(r.ticketType.id, [...(byType.get(r.ticketType.id) ?? []), r]);
+  const seated: CheckedRow[] = [];
+  for (const [typeId, group] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+    let n = group.length;
+    await store.savepoint.set(tx, 'import_seats');
+    if (!(await takeSeats(tx, typeId, n, 'sold'))) {
+      // Undo what the failed take got from the type's quotas, then take what is left.
+      await store.savepoint.rollback(tx, 'import_seats');
+      n = Math.min(n, (await availableSeats(tx, [typeId])).get(typeId) ?? 0);
+      if (n > 0 && !(await takeSeats(tx, typeId, n, 'sold'))) {
+        await store.savepoint.rollback(tx, 'import_seats');
+        n = 0;
+      }
+    }
+    await store.savepoint.release(tx, 'import_seats');
+    seated.push(...group.slice(0, n));
+    for (const r of group.slice(n)) {
+      errors.push({
+        line: r.line,
+        code: 'sold_out',
+        message: `no seats left for ticket type "${r.ticketType.name}"`,
+      });
+    }
+  }
+  return seated;
+}
+
+async function writeTickets(
+  tx: Queryable,
+  actor: Principal,
+  eventId: string,
+  rows: CheckedRow[],
+  invite: boolean,
+): Promise<void> {
+  const key = await activeSigningKey(tx, eventId);
+  const orders = rows.map((r) => {
+    const ticketId = randomUUID();
+    return {
+      orderId: randomUUID(),
+      ticketId,
+      ticketTypeId: r.ticketType.id,
+      name: r.name,
+      email: r.email,
+      emailNormalized: r.emailNormalized,
+      answers: r.answers,
+      currency: r.ticketType.currency,
+      // Attendees reach their ticket through an invitation (a fresh link), not this key.
+      accessKeyHash: newAccessKey().hash,
+      token: signTicketToken(
+        { eventId, ticketId, ticketTypeId: r.ticketType.id, revision: 0 },
+        key,
+      ),
+      kid: key.kid,
+    };
+  });
+  const who = actor.clientId ?? actor.subject;
+  await store.insertCompOrders(tx, eventId, orders, who);
+  await enqueue(
+    tx,
+    {
+      topic: 'attendees.imported',
+      eventId,
+      payload: { count: orders.length, actor: who, invite },
+    },
+    ...(invite
+      ? orders.map((o) => ({
+          topic: 'attendee.invited',
+          eventId,
+          aggregateId: o.orderId,
+          payload: { orderId: o.orderId, email: o.email, name: o.name, ticketIds: [o.ticketId] },
+        }))
+      : []),
+  );
+}

@@ -1,0 +1,118 @@
+import type { Response } from 'express';
+import type { Db } from '../../platform/db/db.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import type { Principal } from '../identity/principal.js';
+import { csvLine, type Cell } from './csv-cells.js';
+import type { ExportFormat, ExportKind } from './schema.js';
+import * as store from './store.js';
+
+const PAGE = 1000;
+
+const COLUMNS: Record<store.StoredExport, string[]> = {
+  attendees: [
+    'ticket_id',
+    'name',
+    'email',
+    'ticket_type',
+    'status',
+    'order_id',
+    'order_status',
+    'answers',
+    'created_at',
+  ],
+  orders: [
+    'order_id',
+    'status',
+    'name',
+    'email',
+    'ticket_type',
+    'quantity',
+    'subtotal_cents',
+    'discount_cents',
+    'total_cents',
+    'refunded_cents',
+    'currency',
+    'payment_method',
+    'promo_code',
+    'created_at',
+  ],
+};
+
+/** Checks what can be checked before the first byte is sent; afterwards errors can only cut the stream. */
+export async function prepareExport(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  kind: ExportKind,
+): Promise<store.StoredExport> {
+  if (!(await store.eventExists(db, actor.organizationId, eventId)))
+    throw notFound('event', eventId);
+  if (kind === 'checkins') {
+    throw conflict(
+      'export_unavailable',
+      'This server does not record check-ins yet; export attendees or orders.',
+    );
+  }
+  return kind;
+}
+
+/** Streams every row, one page at a time, waiting for the client to take each page. */
+export async function streamExport(
+  db: Db,
+  eventId: string,
+  kind: store.StoredExport,
+  format: ExportFormat,
+  res: Response,
+): Promise<void> {
+  const columns = COLUMNS[kind];
+  res.status(200);
+  res.setHeader(
+    'content-type',
+    format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+  );
+  res.setHeader('content-disposition', `attachment; filename="${kind}-${eventId}.${format}"`);
+  let first = true;
+  await write(res, format === 'csv' ? csvLine(columns) : '[');
+  let from: store.PageKey | undefined;
+  do {
+    const page = await store.exportPage(db, kind, eventId, from, PAGE);
+    let chunk = '';
+    for (const row of page.rows) {
+      if (format === 'csv') chunk += csvLine(columns.map((c) => row[c] as Cell));
+      else {
+        chunk += `${first ? '\n' : ',\n'}${JSON.stringify(jsonRow(row))}`;
+        first = false;
+      }
+    }
+    if (chunk) await write(res, chunk);
+    from = page.next;
+  } while (from && !res.destroyed);
+  res.end(format === 'csv' ? '' : '\n]\n');
+}
+
+/** JSON keeps numbers as numbers and answers as an object. */
+function jsonRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'answers' && typeof v === 'string') out[k] = JSON.parse(v);
+    else if (k.endsWith('_cents') && typeof v === 'string') out[k] = Number(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+function write(res: Response, data: string): Promise<void> {
+  if (res.write(data)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('client went away'));
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
