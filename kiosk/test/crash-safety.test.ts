@@ -16,7 +16,6 @@ import {
   deviceId,
   eventId,
   listOf,
-  pageOf,
   tempDir,
   ticketFor,
   tokenFor,

@@ -10,6 +10,7 @@ import {
   ticketFor,
   upserted,
 } from '../../../test/support/fixtures.js';
+import { searchAttendees } from './attendee-search.js';
 import { applyPage } from './feed-apply.js';
 import { openCache, type Cache } from './handles.js';
 import { readCursor } from './state-store.js';
@@ -119,5 +120,21 @@ describe('applying change-feed pages', () => {
     expect(() => applyPage(cache.write, broken)).toThrow();
     expect(readCursor(cache.read)).toBe('before');
     expect(ticketCount(cache.read)).toBe(1);
+  });
+});
+
+describe('a snapshot and the attendee search', () => {
+  it('indexes the tickets of a snapshot for search once its last page is applied', () => {
+    const ada = ticketFor(0, { attendee: { name: 'Ada Lovelace', email: 'ada@example.org' } });
+    applyPage(cache.write, pageOf([upserted(ada)], { snapshot: true, hasMore: true }));
+    applyPage(cache.write, pageOf([upserted(ticketFor(20))], { snapshot: true, hasMore: false }));
+    expect(searchAttendees(cache.read, 'lovelace').map((m) => m.ticketId)).toEqual([ada.id]);
+    // Later deltas keep the index current row by row.
+    applyPage(
+      cache.write,
+      pageOf([upserted({ ...ada, attendee: { name: 'Ada King', email: 'ada@example.org' } })]),
+    );
+    expect(searchAttendees(cache.read, 'lovelace')).toEqual([]);
+    expect(searchAttendees(cache.read, 'ada king')[0]?.ticketId).toBe(ada.id);
   });
 });

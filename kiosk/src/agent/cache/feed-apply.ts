@@ -100,10 +100,15 @@ function applyChange(db: WriteDb, change: SyncChange, generation: number, now: n
   }
 }
 
-/** Drops tickets and lists the finished snapshot did not mention (deleted while we were away). */
-function sweepUnmentioned(db: WriteDb, generation: number): void {
+/**
+ * Ends a snapshot: drops tickets and lists it did not mention (deleted while we were away) and
+ * rebuilds the search index, which row triggers leave alone while a snapshot runs.
+ */
+function finishSnapshot(db: WriteDb, generation: number): void {
   statement(db, 'DELETE FROM tickets WHERE generation < ?').run(generation);
   statement(db, 'DELETE FROM checkin_lists WHERE generation < ?').run(generation);
+  statement(db, "INSERT INTO attendee_search (attendee_search) VALUES ('rebuild')").run();
+  writeState(db, 'snapshot_active', '0');
 }
 
 /**
@@ -114,15 +119,14 @@ function sweepUnmentioned(db: WriteDb, generation: number): void {
 export function applyPage(db: WriteDb, page: SyncPage, now = Date.now()): void {
   db.transaction(() => {
     let generation = Number(readState(db, 'generation') ?? 0);
-    let snapshotActive = readState(db, 'snapshot_active') === '1';
+    const snapshotActive = readState(db, 'snapshot_active') === '1';
     if (page.snapshot && !snapshotActive) {
       generation += 1;
-      snapshotActive = true;
       writeState(db, 'generation', generation);
+      writeState(db, 'snapshot_active', '1');
     } else if (!page.snapshot && snapshotActive) {
       // The server moved past the snapshot without marking its last page.
-      sweepUnmentioned(db, generation);
-      snapshotActive = false;
+      finishSnapshot(db, generation);
     }
 
     for (const change of page.changes) applyChange(db, change, generation, now);
@@ -134,11 +138,7 @@ export function applyPage(db: WriteDb, page: SyncPage, now = Date.now()): void {
     );
     for (const key of page.keys) addKey.run(key.kid, key.alg, key.publicKey);
 
-    if (page.snapshot && !page.hasMore) {
-      sweepUnmentioned(db, generation);
-      snapshotActive = false;
-    }
-    writeState(db, 'snapshot_active', snapshotActive ? '1' : '0');
+    if (page.snapshot && !page.hasMore) finishSnapshot(db, generation);
     writeState(db, 'cursor', page.cursor);
   })();
 }

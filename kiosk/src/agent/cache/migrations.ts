@@ -89,6 +89,10 @@ const v1Tables: Migration = {
   },
 };
 
+/** True unless a snapshot is being applied (see feed-apply.ts, which rebuilds at its end). */
+const INDEXING =
+  "coalesce((SELECT value FROM agent_state WHERE key = 'snapshot_active'), '0') <> '1'";
+
 const v2AttendeeSearch: Migration = {
   version: 2,
   name: 'typo-tolerant attendee search (FTS5 trigram over a normalised name and email)',
@@ -106,14 +110,16 @@ const v2AttendeeSearch: Migration = {
         search_text, content = 'tickets', content_rowid = 'seq', tokenize = 'trigram'
       );
       INSERT INTO attendee_search (attendee_search) VALUES ('rebuild');
-      CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets BEGIN
+      -- A snapshot (first sync) indexes nothing row by row: one rebuild at its end is ~5x faster.
+      CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets WHEN ${INDEXING} BEGIN
         INSERT INTO attendee_search (rowid, search_text) VALUES (new.seq, new.search_text);
       END;
-      CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets BEGIN
+      CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets WHEN ${INDEXING} BEGIN
         INSERT INTO attendee_search (attendee_search, rowid, search_text)
           VALUES ('delete', old.seq, old.search_text);
       END;
-      CREATE TRIGGER tickets_search_update AFTER UPDATE OF search_text ON tickets BEGIN
+      CREATE TRIGGER tickets_search_update AFTER UPDATE OF search_text ON tickets
+        WHEN ${INDEXING} BEGIN
         INSERT INTO attendee_search (attendee_search, rowid, search_text)
           VALUES ('delete', old.seq, old.search_text);
         INSERT INTO attendee_search (rowid, search_text) VALUES (new.seq, new.search_text);

@@ -16,7 +16,18 @@ export function readState(db: ReadDb, key: StateKey): string | undefined {
   return row?.value;
 }
 
+const versions = new WeakMap<object, number>();
+
+/**
+ * Counts state writes on this connection. Every applied page writes the cursor, so a reader
+ * caching what it derived from the cache (keyring, list) refreshes when this moves.
+ */
+export function stateVersion(db: ReadDb): number {
+  return versions.get(db) ?? 0;
+}
+
 export function writeState(db: WriteDb, key: StateKey, value: string | number): void {
+  versions.set(db, stateVersion(db) + 1);
   statement(
     db,
     'INSERT INTO agent_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

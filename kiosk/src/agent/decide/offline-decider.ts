@@ -8,9 +8,14 @@ import {
 } from '@lanyard/core';
 import type { WriteDb } from '../cache/handles.js';
 import { findScan, recordLocalScan } from '../cache/scan-store.js';
-import { readClockOffset } from '../cache/state-store.js';
-import { statement } from '../cache/statements.js';
-import { findList, findTicket, priorScans, trustedKeys } from '../cache/ticket-store.js';
+import { readClockOffset, stateVersion } from '../cache/state-store.js';
+import {
+  findList,
+  findTicket,
+  priorScans,
+  trustedKeys,
+  type CachedList,
+} from '../cache/ticket-store.js';
 import type { CheckInDecider, ScanAnswer, ScanRequest, Station } from './decider.js';
 
 /**
@@ -19,8 +24,10 @@ import type { CheckInDecider, ScanAnswer, ScanRequest, Station } from './decider
  * shown on screen is always an answer stored and queued.
  */
 export class OfflineDecider implements CheckInDecider {
-  private keyring = new PublicKeyring();
-  private keyringFingerprint = '';
+  // Derived from the cache and kept until the next sync writes to it (see stateVersion).
+  private derived:
+    | { version: number; keyring: PublicKeyring; offset: number; list: CachedList | undefined }
+    | undefined;
 
   constructor(
     private readonly db: WriteDb,
@@ -38,13 +45,10 @@ export class OfflineDecider implements CheckInDecider {
 
   private decideInTransaction(request: ScanRequest): ScanAnswer {
     const { station } = this;
-    const earlier = findScan(this.db, request.scanId);
-    if (earlier) return recordedAnswer(request.scanId, earlier);
-    const offset = readClockOffset(this.db);
+    const { keyring, offset, list } = this.current();
     const at = new Date(request.scannedAtMs + offset);
-    const token = verifyTicketToken(request.data, { keys: this.currentKeys(), now: at });
+    const token = verifyTicketToken(request.data, { keys: keyring, now: at });
     const claims: VerifiedTicketClaims | undefined = 'claims' in token ? token.claims : undefined;
-    const list = findList(this.db, station.eventId, station.listId);
 
     let answer: ScanAnswer;
     if (!list) {
@@ -70,7 +74,7 @@ export class OfflineDecider implements CheckInDecider {
       });
       answer = toAnswer(request.scanId, decision);
     }
-    recordLocalScan(this.db, {
+    const recorded = recordLocalScan(this.db, {
       scanId: request.scanId,
       eventId: station.eventId,
       deviceId: station.deviceId,
@@ -85,20 +89,22 @@ export class OfflineDecider implements CheckInDecider {
       ...(answer.ticketId !== undefined && { ticketId: answer.ticketId }),
       ...(station.gate !== undefined && { gate: station.gate }),
     });
-    return answer;
+    // A retried scanId keeps the answer it first got; the fresh decision is dropped.
+    return recorded ? answer : recordedAnswer(request.scanId, findScan(this.db, request.scanId)!);
   }
 
-  /** The keyring, rebuilt only when the synced key set changed (importing keys is slow). */
-  private currentKeys(): PublicKeyring {
-    const row = statement(
-      this.db,
-      "SELECT coalesce(group_concat(kid || ':' || public_key, ','), '') AS f FROM signing_keys",
-    ).get() as { f: string };
-    if (row.f !== this.keyringFingerprint) {
-      this.keyring = new PublicKeyring(trustedKeys(this.db));
-      this.keyringFingerprint = row.f;
+  /** Keys, clock offset and list as of the last sync; importing keys is too slow per scan. */
+  private current() {
+    const version = stateVersion(this.db);
+    if (this.derived?.version !== version) {
+      this.derived = {
+        version,
+        keyring: new PublicKeyring(trustedKeys(this.db)),
+        offset: readClockOffset(this.db),
+        list: findList(this.db, this.station.eventId, this.station.listId),
+      };
     }
-    return this.keyring;
+    return this.derived;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Cache } from '../cache/handles.js';
+import { checkpoint, type Cache } from '../cache/handles.js';
 import { writeState } from '../cache/state-store.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import type { Connectivity } from './connectivity.js';
@@ -76,6 +76,7 @@ export class SyncLoop {
       failure ??= error;
     }
     if (signal.aborted) return;
+    checkpoint(this.cache);
     let next: number;
     if (failure === undefined) {
       this.failures = 0;
