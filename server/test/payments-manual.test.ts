@@ -161,4 +161,13 @@ describe.each(['pglite', 'postgres'] as const)('marking orders paid by hand [%s]
     expect(anonymous.status).toBe(401);
     expect((await getOrderAsStaff(t, c.id)).status).toBe('pending_payment');
   });
+
+  it('answers 404 to Stripe webhooks when Stripe is not configured', async () => {
+    const res = await t.api('/api/v1/payments/stripe/webhook', {
+      token: null,
+      body: { id: 'evt_1', object: 'event' },
+      headers: { 'stripe-signature': 't=1,v1=00' },
+    });
+    await problemOf(res, 404, 'payment_provider_not_found');
+  });
 });

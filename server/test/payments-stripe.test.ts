@@ -1,4 +1,6 @@
 import Stripe from 'stripe';
+import { createPaymentProviders } from '../src/features/payments/providers.js';
+import { retryPendingRefunds } from '../src/features/payments/refund-retry.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
   countRows,
@@ -228,6 +230,61 @@ describe.each(['pglite', 'postgres'] as const)('Stripe checkout and webhook [%s]
     expect(await outboxTopics(t, order.id)).toEqual(
       expect.arrayContaining(['order.refunded', 'refund.failed']),
     );
+  });
+
+  it('keeps a refund whose answer got lost pending, then completes it once when retried', async () => {
+    const order = await registerFor(t, sale);
+    await json<Checkout>(await checkout(order.id, order.accessKey), 200);
+    const sessionId = (await getOrderAsStaff(t, order.id)).payments[0]!.providerRef!;
+    await json(await payAndNotify(sessionId), 200);
+
+    stripe.loseNextRefundAnswer();
+    const lost = await json<{ refundId: string; pending: boolean; order: Order }>(
+      await t.api(`/api/v1/orders/${order.id}/refunds`, { body: { amountCents: 700 } }),
+      202,
+    );
+    expect(lost.pending).toBe(true);
+    expect(lost.order.refundedCents).toBe(700);
+    expect(lost.order.refunds).toEqual([
+      expect.objectContaining({ status: 'pending', providerRef: null }),
+    ]);
+    expect(await outboxTopics(t, order.id)).not.toContain('order.refunded');
+
+    const { providers } = createPaymentProviders(t.server.config);
+    expect(
+      await retryPendingRefunds(t.server.db, providers, t.server.log, { olderThanMs: 0 }),
+    ).toBe(1);
+    const done = await getOrderAsStaff(t, order.id);
+    expect(done.refunds).toEqual([
+      expect.objectContaining({
+        status: 'succeeded',
+        providerRef: expect.stringMatching(/^re_test_/),
+      }),
+    ]);
+    // Asked twice with one idempotency key: Stripe made one refund.
+    const asked = stripe.requests.filter((r) => r.idempotencyKey === `refund-${lost.refundId}`);
+    expect(asked).toHaveLength(2);
+    expect(stripe.refunds.has(`refund-${lost.refundId}`)).toBe(true);
+    expect((await outboxTopics(t, order.id)).filter((x) => x === 'order.refunded')).toHaveLength(1);
+    expect(
+      await retryPendingRefunds(t.server.db, providers, t.server.log, { olderThanMs: 0 }),
+    ).toBe(0);
+  });
+
+  it('marks a checkout that expired unpaid as cancelled', async () => {
+    const order = await registerFor(t, sale);
+    await json<Checkout>(await checkout(order.id, order.accessKey), 200);
+    const sessionId = (await getOrderAsStaff(t, order.id)).payments[0]!.providerRef!;
+    const session = { ...stripe.sessions.get(sessionId)!, status: 'expired', url: null };
+    const res = await deliverStripeEvent(t, {
+      id: `evt_expired_${sessionId}`,
+      type: 'checkout.session.expired',
+      data: { object: session },
+    });
+    expect(await json(res, 200)).toEqual({ received: true, duplicate: false });
+    const view = await getOrderAsStaff(t, order.id);
+    expect(view.status).toBe('pending_payment');
+    expect(view.payments).toEqual([expect.objectContaining({ status: 'cancelled' })]);
   });
 
   it('refuses a checkout without the order’s key, with another key, or for an event paid offline', async () => {

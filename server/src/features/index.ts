@@ -6,6 +6,7 @@ import type { Identity } from './identity/index.js';
 import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
 import { paymentRoutes } from './payments/routes.js';
+import { startPaymentJobs } from './payments/jobs.js';
 import { registrationRoutes } from './registration/routes.js';
 import { ticketingRoutes } from './ticketing/routes.js';
 import { waitlistRoutes } from './waitlist/routes.js';
@@ -40,7 +41,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
 
 /** Background jobs; returns one function that stops them all and waits for running work. */
 export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
-  const stops = [startHoldSweeper(deps.db, deps.log)];
+  const stops = [startHoldSweeper(deps.db, deps.log), startPaymentJobs(deps)];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
   };

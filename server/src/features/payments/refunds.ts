@@ -1,13 +1,12 @@
 import type { Db, Queryable } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
 import { enqueue } from '../../platform/bus/outbox.js';
-import { conflict, invalid } from '../../platform/errors.js';
+import { conflict, DomainError, invalid } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import { actorName, type Accessor } from '../ticketing/access.js';
 import { cancelLockedOrder } from '../orders/cancellation.js';
 import { getOrder, openOrder } from '../orders/service.js';
-import type { OrderRecord } from '../orders/store.js';
-import type { PaymentProviders } from './provider.js';
+import type { PaymentProvider, PaymentProviders } from './provider.js';
 import type { RefundInput, RefundResult } from './schema.js';
 import * as store from './store.js';
 
@@ -67,41 +66,93 @@ export async function refundOrder(
     ) {
       await cancelLockedOrder(tx, order, who, input.reason ?? 'refunded');
     }
-    if (!provider.online) await announceRefund(tx, order, refundId, input);
+    if (!provider.online) {
+      await announceRefund(tx, {
+        refundId,
+        orderId,
+        eventId: order.eventId,
+        amountCents: input.amountCents,
+        currency: order.currency,
+        email: order.attendee.email,
+        reason: input.reason ?? null,
+        ticketsCancelled: input.cancelTickets,
+      });
+    }
     return { order, refundId, payment, provider };
   });
 
-  if (booked.provider.online) {
-    try {
-      const done = await booked.provider.refund({
+  const pending = booked.provider.online
+    ? await finishOnlineRefund(db, booked.provider, log, {
+        refundId: booked.refundId,
+        orderId,
+        eventId: booked.order.eventId,
         paymentRef: booked.payment.providerRef!,
         amountCents: input.amountCents,
-        idempotencyKey: booked.refundId,
-      });
-      await db.transaction(async (tx) => {
-        if (await store.completeRefund(tx, booked.refundId, done.providerRef!)) {
-          await announceRefund(tx, booked.order, booked.refundId, input);
-        }
-      });
-    } catch (err) {
-      log.warn(
-        { err, orderId, refundId: booked.refundId },
-        'provider refused a refund; undoing it',
-      );
-      await db.transaction(async (tx) => {
-        if (!(await store.dropPendingRefund(tx, booked.refundId))) return;
-        await store.unbookRefund(tx, orderId, input.amountCents);
-        await enqueue(tx, {
-          topic: 'refund.failed',
-          eventId: booked.order.eventId,
-          aggregateId: orderId,
-          payload: { orderId, amountCents: input.amountCents, provider: booked.provider.name },
-        });
-      });
-      throw err;
+        currency: booked.order.currency,
+        email: booked.order.attendee.email,
+        reason: input.reason ?? null,
+        ticketsCancelled: input.cancelTickets,
+      })
+    : false;
+  return { refundId: booked.refundId, pending, order: await getOrder(db, staff, orderId) };
+}
+
+/** A refund recorded here and not yet confirmed by the provider. */
+export interface PendingRefund {
+  refundId: string;
+  orderId: string;
+  eventId: string;
+  paymentRef: string;
+  amountCents: number;
+  currency: string;
+  email: string;
+  reason: string | null;
+  ticketsCancelled: boolean;
+}
+
+/**
+ * Asks the provider for a recorded refund (the refund id is the idempotency key, so asking twice
+ * refunds once) and completes it. A refusal undoes the booking and is rethrown; no answer leaves
+ * the refund pending for the retry job. Returns whether it is still pending.
+ */
+export async function finishOnlineRefund(
+  db: Db,
+  provider: PaymentProvider,
+  log: Logger,
+  r: PendingRefund,
+): Promise<boolean> {
+  let providerRef: string | null;
+  try {
+    ({ providerRef } = await provider.refund({
+      paymentRef: r.paymentRef,
+      amountCents: r.amountCents,
+      idempotencyKey: r.refundId,
+    }));
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.kind !== 'conflict') {
+      // Stripe may have refunded without our hearing back: only a definite refusal is undone.
+      log.warn({ err, refundId: r.refundId }, 'no answer from the provider; refund stays pending');
+      return true;
     }
+    log.warn({ err, refundId: r.refundId }, 'provider refused a refund; undoing it');
+    await db.transaction(async (tx) => {
+      if (!(await store.dropPendingRefund(tx, r.refundId))) return;
+      await store.unbookRefund(tx, r.orderId, r.amountCents);
+      await enqueue(tx, {
+        topic: 'refund.failed',
+        eventId: r.eventId,
+        aggregateId: r.orderId,
+        payload: { orderId: r.orderId, amountCents: r.amountCents, reason: err.message },
+      });
+    });
+    throw err;
   }
-  return { refundId: booked.refundId, order: await getOrder(db, staff, orderId) };
+  await db.transaction(async (tx) => {
+    if (await store.completeRefund(tx, r.refundId, providerRef ?? r.refundId)) {
+      await announceRefund(tx, r);
+    }
+  });
+  return false;
 }
 
 const tooMuch = (refundable: number) =>
@@ -111,24 +162,19 @@ const tooMuch = (refundable: number) =>
     { refundableCents: Math.max(0, refundable) },
   );
 
-async function announceRefund(
-  tx: Queryable,
-  order: OrderRecord,
-  refundId: string,
-  input: RefundInput,
-) {
+async function announceRefund(tx: Queryable, r: Omit<PendingRefund, 'paymentRef'>) {
   await enqueue(tx, {
     topic: 'order.refunded',
-    eventId: order.eventId,
-    aggregateId: order.id,
+    eventId: r.eventId,
+    aggregateId: r.orderId,
     payload: {
-      orderId: order.id,
-      refundId,
-      amountCents: input.amountCents,
-      currency: order.currency,
-      email: order.attendee.email,
-      ticketsCancelled: input.cancelTickets,
-      reason: input.reason ?? null,
+      orderId: r.orderId,
+      refundId: r.refundId,
+      amountCents: r.amountCents,
+      currency: r.currency,
+      email: r.email,
+      ticketsCancelled: r.ticketsCancelled,
+      reason: r.reason,
     },
   });
 }

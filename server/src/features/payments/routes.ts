@@ -93,6 +93,10 @@ export function paymentRoutes(deps: FeatureDeps): AnyRoute[] {
       body: RefundBody,
       responses: {
         201: { description: 'The refund and the order', schema: RefundResult },
+        202: {
+          description: 'Recorded; the provider did not answer yet and is asked again',
+          schema: RefundResult,
+        },
         400: { description: '`cancel_needs_full_refund`, `validation_failed`' },
         404: { description: '`order_not_found`' },
         409: {
@@ -100,11 +104,17 @@ export function paymentRoutes(deps: FeatureDeps): AnyRoute[] {
         },
         503: { description: '`payment_provider_unavailable`' },
       },
-      handler: async ({ params, body, principal }) => ({
-        status: 201,
-        body: await refundOrder(db, providers, log, actor(principal), params.orderId, body),
-        headers: PRIVATE,
-      }),
+      handler: async ({ params, body, principal }) => {
+        const result = await refundOrder(
+          db,
+          providers,
+          log,
+          actor(principal),
+          params.orderId,
+          body,
+        );
+        return { status: result.pending ? 202 : 201, body: result, headers: PRIVATE };
+      },
     }),
     route({
       method: 'post',

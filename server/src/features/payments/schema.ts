@@ -49,7 +49,12 @@ export const RefundBody = z.strictObject({
 });
 export type RefundInput = z.output<typeof RefundBody>;
 
-export const RefundResult = z.object({ refundId: z.uuid(), order: Order });
+export const RefundResult = z.object({
+  refundId: z.uuid(),
+  /** The provider has not confirmed it yet; it is retried in the background. */
+  pending: z.boolean(),
+  order: Order,
+});
 export type RefundResult = z.output<typeof RefundResult>;
 
 export const WebhookReceipt = z.object({

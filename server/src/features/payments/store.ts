@@ -202,3 +202,58 @@ export async function claimWebhookEvent(
   );
   return r.rowCount === 1;
 }
+
+export interface PendingRefundRow {
+  refundId: string;
+  orderId: string;
+  eventId: string;
+  provider: ProviderName;
+  paymentRef: string;
+  amountCents: number;
+  currency: string;
+  email: string;
+  reason: string | null;
+  ticketsCancelled: boolean;
+}
+
+/** Online refunds recorded before `before` that the provider has not confirmed yet. */
+export async function pendingOnlineRefunds(
+  db: Queryable,
+  before: Date,
+  limit: number,
+): Promise<PendingRefundRow[]> {
+  const { rows } = await db.query<{
+    id: string;
+    order_id: string;
+    event_id: string;
+    provider: ProviderName;
+    payment_ref: string;
+    amount_cents: string;
+    currency: string;
+    attendee_email: string;
+    reason: string | null;
+    cancelled: boolean;
+  }>(
+    `SELECT r.id, r.order_id, o.event_id, p.provider, p.provider_ref AS payment_ref, r.amount_cents,
+            o.currency, o.attendee_email, r.reason, o.status = 'cancelled' AS cancelled
+     FROM refunds r
+     JOIN payments p ON p.id = r.payment_id
+     JOIN orders o ON o.id = r.order_id
+     WHERE r.provider_ref IS NULL AND p.provider = 'stripe' AND p.provider_ref IS NOT NULL
+       AND r.created_at < $1
+     ORDER BY r.created_at LIMIT $2`,
+    [before, limit],
+  );
+  return rows.map((r) => ({
+    refundId: r.id,
+    orderId: r.order_id,
+    eventId: r.event_id,
+    provider: r.provider,
+    paymentRef: r.payment_ref,
+    amountCents: Number(r.amount_cents),
+    currency: r.currency,
+    email: r.attendee_email,
+    reason: r.reason,
+    ticketsCancelled: r.cancelled,
+  }));
+}

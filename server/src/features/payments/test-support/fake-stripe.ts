@@ -35,6 +35,10 @@ export interface FakeStripe {
   pay(sessionId: string): FakeSession;
   /** The next refund request is refused with this Stripe error message. */
   refuseNextRefund(message: string): void;
+  /** The next refund is made, but the answer is lost (a 500 that the client must not retry). */
+  loseNextRefundAnswer(): void;
+  /** Refunds made, by idempotency key. */
+  refunds: Map<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const sessions = new Map<string, FakeSession>();
   const refundsByKey = new Map<string, unknown>();
   let refusal: string | undefined;
+  let loseAnswer = false;
   let n = 0;
 
   const server: Server = createServer((req, res) => {
@@ -109,6 +114,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
           payment_intent: form.payment_intent,
         };
         if (idempotencyKey) refundsByKey.set(idempotencyKey, refund);
+        if (loseAnswer) {
+          loseAnswer = false;
+          res.setHeader('stripe-should-retry', 'false');
+          return send(500, { error: { type: 'api_error', message: 'The answer got lost.' } });
+        }
         return send(200, refund);
       }
       send(404, {
@@ -140,6 +150,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     refuseNextRefund(message) {
       refusal = message;
     },
+    loseNextRefundAnswer() {
+      loseAnswer = true;
+    },
+    refunds: refundsByKey,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
