@@ -7,6 +7,9 @@ import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
 import { paymentRoutes } from './payments/routes.js';
 import { startPaymentJobs } from './payments/jobs.js';
+import { quotaRoutes } from './quotas/routes.js';
+import { questionRoutes } from './questions/routes.js';
+import { promoCodeRoutes } from './promo-codes/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { ticketingRoutes } from './ticketing/routes.js';
 import { waitlistRoutes } from './waitlist/routes.js';
@@ -31,6 +34,9 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
     ...paymentRoutes(deps),
+    ...quotaRoutes(deps.db),
+    ...questionRoutes(deps.db),
+    ...promoCodeRoutes(deps.db),
     ...registrationRoutes(deps.db),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),

@@ -42,8 +42,36 @@ const eventFields = {
   description: Text(5000).nullable().optional(),
 };
 
+const Minutes = z
+  .number({ message: 'must be a whole number of minutes' })
+  .int('must be a whole number of minutes')
+  .min(1, 'must be at least 1')
+  .max(10_080, 'must be at most 10080 (one week)');
+
+/** How the event sells: payment provider, hold and offer times, tickets per email. */
+const salesFields = {
+  paymentProvider: z.enum(['manual', 'stripe'], { message: "must be 'manual' or 'stripe'" }),
+  /** How long an unpaid order holds its seats. */
+  holdMinutes: Minutes,
+  /** How long a waitlist offer holds its seat before passing to the next in line. */
+  waitlistOfferMinutes: Minutes,
+  /** null: no limit. */
+  maxTicketsPerEmail: z
+    .number({ message: 'must be a whole number or null' })
+    .int('must be a whole number or null')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .nullable(),
+};
+
 export const CreateEventBody = z
-  .strictObject(eventFields)
+  .strictObject({
+    ...eventFields,
+    paymentProvider: salesFields.paymentProvider.default('manual'),
+    holdMinutes: salesFields.holdMinutes.default(30),
+    waitlistOfferMinutes: salesFields.waitlistOfferMinutes.default(60),
+    maxTicketsPerEmail: salesFields.maxTicketsPerEmail.default(null),
+  })
   .refine((e) => before(e.startsAt, e.endsAt), {
     path: ['endsAt'],
     message: 'must be after startsAt',
@@ -51,7 +79,7 @@ export const CreateEventBody = z
 export type CreateEventInput = z.output<typeof CreateEventBody>;
 
 export const UpdateEventBody = z
-  .strictObject(eventFields)
+  .strictObject({ ...eventFields, ...salesFields })
   .partial()
   .refine((e) => Object.keys(e).length > 0, { message: 'name at least one field to change' });
 export type UpdateEventInput = z.output<typeof UpdateEventBody>;
@@ -74,6 +102,10 @@ export const Event = z.object({
   timezone: z.string(),
   venue: z.string().nullable(),
   description: z.string().nullable(),
+  paymentProvider: z.enum(['manual', 'stripe']),
+  holdMinutes: z.number().int(),
+  waitlistOfferMinutes: z.number().int(),
+  maxTicketsPerEmail: z.number().int().nullable(),
   status: z.enum(['active', 'archived']),
   createdAt: z.string(),
   updatedAt: z.string(),

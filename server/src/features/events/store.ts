@@ -12,6 +12,10 @@ interface EventRow {
   timezone: string;
   venue: string | null;
   description: string | null;
+  payment_provider: 'manual' | 'stripe';
+  hold_minutes: number;
+  waitlist_offer_minutes: number;
+  max_tickets_per_email: number | null;
   archived_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -50,6 +54,10 @@ function toEvent(r: EventRow): Event {
     timezone: r.timezone,
     venue: r.venue,
     description: r.description,
+    paymentProvider: r.payment_provider,
+    holdMinutes: r.hold_minutes,
+    waitlistOfferMinutes: r.waitlist_offer_minutes,
+    maxTicketsPerEmail: r.max_tickets_per_email,
     status: r.archived_at ? 'archived' : 'active',
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -84,8 +92,9 @@ export async function insertEvent(
   e: CreateEventInput,
 ): Promise<Event> {
   const { rows } = await db.query<EventRow>(
-    `INSERT INTO events (organization_id, name, starts_at, ends_at, timezone, venue, description)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    `INSERT INTO events (organization_id, name, starts_at, ends_at, timezone, venue, description,
+       payment_provider, hold_minutes, waitlist_offer_minutes, max_tickets_per_email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
     [
       organizationId,
       e.name,
@@ -94,6 +103,10 @@ export async function insertEvent(
       e.timezone,
       e.venue ?? null,
       e.description ?? null,
+      e.paymentProvider,
+      e.holdMinutes,
+      e.waitlistOfferMinutes,
+      e.maxTicketsPerEmail,
     ],
   );
   return toEvent(rows[0]!);
@@ -116,9 +129,22 @@ export async function findEvent(
 export async function updateEvent(db: Queryable, e: Event): Promise<Event> {
   const { rows } = await db.query<EventRow>(
     `UPDATE events SET name = $2, starts_at = $3, ends_at = $4, timezone = $5, venue = $6,
-       description = $7, updated_at = now()
+       description = $7, payment_provider = $8, hold_minutes = $9, waitlist_offer_minutes = $10,
+       max_tickets_per_email = $11, updated_at = now()
      WHERE id = $1 RETURNING *`,
-    [e.id, e.name, e.startsAt, e.endsAt, e.timezone, e.venue, e.description],
+    [
+      e.id,
+      e.name,
+      e.startsAt,
+      e.endsAt,
+      e.timezone,
+      e.venue,
+      e.description,
+      e.paymentProvider,
+      e.holdMinutes,
+      e.waitlistOfferMinutes,
+      e.maxTicketsPerEmail,
+    ],
   );
   return toEvent(rows[0]!);
 }
