@@ -1,0 +1,103 @@
+import type { Connection } from '../config/connection.js';
+import { Http } from './http.js';
+import type {
+  Event,
+  EventFields,
+  ImportResult,
+  ImportRow,
+  PromoCode,
+  PromoCodeFields,
+  Question,
+  QuestionFields,
+  Quota,
+  QuotaFields,
+  Ticket,
+  TicketType,
+  TicketTypeFields,
+} from './types.js';
+
+const enc = encodeURIComponent;
+type Patch<T> = Partial<T>;
+
+/** Every call the CLI makes to the server's API, typed; commands use this and nothing else. */
+export class LanyardClient {
+  readonly http: Http;
+  constructor(conn: Connection) {
+    this.http = new Http(conn);
+  }
+
+  get server(): string {
+    return this.http.server;
+  }
+
+  // Events
+  async listEvents(includeArchived = false): Promise<Event[]> {
+    const all: Event[] = [];
+    let cursor: string | null = null;
+    do {
+      const q = new URLSearchParams({ limit: '200', includeArchived: String(includeArchived) });
+      if (cursor) q.set('cursor', cursor);
+      const page: { items: Event[]; nextCursor: string | null } = await this.http.json(
+        'GET',
+        `/api/v1/events?${q}`,
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+  getEvent = (id: string) => this.http.json<Event>('GET', `/api/v1/events/${enc(id)}`);
+  createEvent = (e: EventFields) => this.http.json<Event>('POST', '/api/v1/events', e);
+  updateEvent = (id: string, p: Patch<EventFields>) =>
+    this.http.json<Event>('PATCH', `/api/v1/events/${enc(id)}`, p);
+
+  // Ticket types, quotas, questions, promo codes: one set of calls each, same shape.
+  ticketTypes = this.collection<TicketType, TicketTypeFields>('ticket-types');
+  quotas = this.collection<Quota, QuotaFields>('quotas');
+  questions = this.collection<Question, QuestionFields>('questions');
+  promoCodes = this.collection<PromoCode, PromoCodeFields>('promo-codes');
+
+  private collection<T, F>(segment: string) {
+    const base = (eventId: string) => `/api/v1/events/${enc(eventId)}/${segment}`;
+    return {
+      list: (eventId: string) => this.http.json<T[]>('GET', base(eventId)),
+      create: (eventId: string, f: F) => this.http.json<T>('POST', base(eventId), f),
+      update: (eventId: string, id: string, p: Patch<F>) =>
+        this.http.json<T>('PATCH', `${base(eventId)}/${enc(id)}`, p),
+      archive: (eventId: string, id: string) =>
+        this.http.json<T>('POST', `${base(eventId)}/${enc(id)}/archive`, {}),
+    };
+  }
+
+  // Tickets
+  getTicket = (id: string) => this.http.json<Ticket>('GET', `/api/v1/tickets/${enc(id)}`);
+  revokeTicket = (id: string, reason?: string) =>
+    this.http.json<Ticket>('POST', `/api/v1/tickets/${enc(id)}/revoke`, reason ? { reason } : {});
+  reissueTicket = (id: string, reason?: string) =>
+    this.http.json<Ticket>('POST', `/api/v1/tickets/${enc(id)}/reissue`, reason ? { reason } : {});
+
+  // Attendees
+  importAttendees = (
+    eventId: string,
+    rows: ImportRow[],
+    opts: { dryRun: boolean; invite: boolean },
+  ) =>
+    this.http.json<ImportResult>('POST', `/api/v1/events/${enc(eventId)}/attendees/import`, {
+      rows,
+      ...opts,
+    });
+
+  /** The export as a byte stream (the caller pipes it); errors come as CliErrors before any byte. */
+  async exportStream(
+    eventId: string,
+    kind: string,
+    format: 'csv' | 'json',
+  ): Promise<ReadableStream<Uint8Array>> {
+    const res = await this.http.request(
+      'GET',
+      `/api/v1/events/${enc(eventId)}/exports/${enc(kind)}?format=${format}`,
+    );
+    if (!res.ok || !res.body) return this.http.read<never>(res);
+    return res.body;
+  }
+}

@@ -1,0 +1,122 @@
+// The shapes the server's API answers with (see /api/v1/openapi.json), as far as the CLI reads them.
+
+export type Status = 'active' | 'archived';
+
+export interface EventFields {
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  venue: string | null;
+  description: string | null;
+  paymentProvider: 'manual' | 'stripe';
+  holdMinutes: number;
+  waitlistOfferMinutes: number;
+  maxTicketsPerEmail: number | null;
+}
+
+export interface Event extends EventFields {
+  id: string;
+  organizationId: string;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TicketTypeFields {
+  name: string;
+  description: string | null;
+  priceCents: number;
+  currency: string;
+  quantity: number;
+  maxPerOrder: number;
+  salesStart: string | null;
+  salesEnd: string | null;
+  position: number;
+}
+
+export interface TicketType extends TicketTypeFields {
+  id: string;
+  eventId: string;
+  sold: number;
+  held: number;
+  available: number;
+  status: Status;
+}
+
+export interface QuotaFields {
+  name: string;
+  size: number;
+  ticketTypeIds: string[];
+}
+
+export interface Quota extends QuotaFields {
+  id: string;
+  used: number;
+  available: number;
+  status: Status;
+}
+
+export interface QuestionFields {
+  label: string;
+  kind: 'text' | 'choice' | 'checkbox';
+  required: boolean;
+  options: string[];
+  ticketTypeIds: string[] | null;
+  position: number;
+}
+
+export interface Question extends QuestionFields {
+  id: string;
+  status: Status;
+}
+
+export interface PromoCodeFields {
+  code: string;
+  discountKind: 'percent' | 'fixed';
+  discountValue: number;
+  maxUses: number | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  ticketTypeIds: string[] | null;
+}
+
+export interface PromoCode extends PromoCodeFields {
+  id: string;
+  uses: number;
+  status: Status;
+}
+
+export interface Ticket {
+  id: string;
+  status: 'pending' | 'valid' | 'revoked' | 'cancelled';
+  token: string;
+  revision: number;
+  eventId: string;
+  ticketTypeId: string;
+  ticketTypeName: string;
+  orderId: string;
+  attendee: { name: string; email: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ImportRow {
+  line: number;
+  name: string;
+  email: string;
+  ticketType: string;
+  answers?: Record<string, string>;
+}
+
+export interface RowError {
+  line: number;
+  code?: string;
+  message: string;
+}
+
+export interface ImportResult {
+  imported: number;
+  skipped: number;
+  errors: RowError[];
+}
