@@ -76,6 +76,17 @@ describe('readStripeEvent', () => {
   it('ignores events it does not act on', () => {
     expect(readStripeEvent(sessionEvent('charge.refunded', {}))).toEqual({ kind: 'ignored' });
   });
+
+  it('ignores signed events of an unexpected shape instead of failing', () => {
+    const odd = [
+      { id: 'evt_2', type: 'checkout.session.completed' },
+      { id: 'evt_3', type: 'checkout.session.completed', data: { object: null } },
+      { id: 'evt_4', type: 'checkout.session.expired', data: { object: 'cs_1' } },
+    ] as unknown as Stripe.Event[];
+    for (const event of odd) expect(readStripeEvent(event)).toEqual({ kind: 'ignored' });
+    const weird = sessionEvent('checkout.session.completed', { amount_total: '4200' });
+    expect(readStripeEvent(weird)).toEqual({ kind: 'ignored' });
+  });
 });
 
 describe('verifyStripeEvent', () => {

@@ -34,20 +34,30 @@ export function verifyStripeEvent(
  * methods), and one that expired or whose delayed payment failed. Everything else is ignored.
  */
 export function readStripeEvent(event: Stripe.Event): StripeNotice {
+  // Signed by Stripe, yet read defensively: a shape we do not expect is ignored, never a 500.
+  const object: unknown = (event as { data?: { object?: unknown } }).data?.object;
+  if (
+    typeof object !== 'object' ||
+    object === null ||
+    typeof (object as { id?: unknown }).id !== 'string'
+  ) {
+    return { kind: 'ignored' };
+  }
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
       const s = event.data.object;
       // `completed` with `unpaid` is a delayed method (a bank debit): its outcome comes later.
       if (s.payment_status !== 'paid') return { kind: 'ignored' };
-      const orderId = s.metadata?.orderId ?? s.client_reference_id;
-      if (!orderId || !UUID.test(orderId) || s.amount_total === null || !s.currency) {
+      const orderId = s.metadata?.orderId || s.client_reference_id;
+      const ref = typeof orderId === 'string' ? orderId : '';
+      if (!UUID.test(ref) || typeof s.amount_total !== 'number' || typeof s.currency !== 'string') {
         return { kind: 'ignored' };
       }
       return {
         kind: 'paid',
         sessionId: s.id,
-        orderId,
+        orderId: ref,
         amountCents: s.amount_total,
         currency: s.currency.toUpperCase(),
       };
