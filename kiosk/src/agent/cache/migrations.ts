@@ -45,8 +45,10 @@ const v1Tables: Migration = {
       );
       -- Every scan the kiosk knows: its own (offline or online) and other devices' (from the feed).
       -- scanned_at_ms is the scanning device's clock; + clock_offset_ms gives server time.
+      -- A rowid table: a new scan appends to the last page instead of landing on a random one.
       CREATE TABLE scans (
-        scan_id TEXT PRIMARY KEY,
+        seq INTEGER PRIMARY KEY,
+        scan_id TEXT NOT NULL UNIQUE,
         event_id TEXT NOT NULL,
         list_id TEXT,
         ticket_id TEXT,
@@ -60,14 +62,12 @@ const v1Tables: Migration = {
         origin TEXT NOT NULL CHECK (origin IN ('offline', 'online', 'feed')),
         token TEXT,
         recorded_at_ms INTEGER NOT NULL
-      ) WITHOUT ROWID;
+      );
       CREATE INDEX scans_by_ticket ON scans (ticket_id, list_id);
       CREATE TRIGGER scans_are_immutable BEFORE UPDATE ON scans
         BEGIN SELECT RAISE(ABORT, 'scans are immutable'); END;
-      CREATE TABLE upload_queue (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        scan_id TEXT NOT NULL UNIQUE REFERENCES scans (scan_id)
-      );
+      -- Offline scans not yet acknowledged by the server, oldest first.
+      CREATE TABLE upload_queue (scan_seq INTEGER PRIMARY KEY REFERENCES scans (seq));
       -- What the server answered for each uploaded scan.
       CREATE TABLE scan_outcomes (
         scan_id TEXT PRIMARY KEY REFERENCES scans (scan_id),

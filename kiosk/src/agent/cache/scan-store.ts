@@ -39,7 +39,7 @@ const INSERT_SCAN = `INSERT OR IGNORE INTO scans (scan_id, event_id, list_id, ti
  * the scanId was already recorded (nothing changes then). Call inside the deciding transaction.
  */
 export function recordLocalScan(db: WriteDb, scan: LocalScan, now = Date.now()): boolean {
-  const inserted = statement(db, INSERT_SCAN).run(
+  const { changes, lastInsertRowid } = statement(db, INSERT_SCAN).run(
     scan.scanId,
     scan.eventId,
     scan.listId ?? null,
@@ -54,10 +54,10 @@ export function recordLocalScan(db: WriteDb, scan: LocalScan, now = Date.now()):
     scan.origin,
     scan.token,
     now,
-  ).changes;
-  if (inserted === 0) return false;
+  );
+  if (changes === 0) return false;
   if (scan.origin === 'offline') {
-    statement(db, 'INSERT OR IGNORE INTO upload_queue (scan_id) VALUES (?)').run(scan.scanId);
+    statement(db, 'INSERT INTO upload_queue (scan_seq) VALUES (?)').run(lastInsertRowid);
   }
   return true;
 }
@@ -99,7 +99,7 @@ export function queuedUploads(db: ReadDb, limit: number): ScanUploadItemInput[] 
     db,
     `SELECT s.scan_id, s.token, s.scanned_at_ms, s.device_id, s.gate, s.direction, s.list_id,
        s.result
-     FROM upload_queue q JOIN scans s ON s.scan_id = q.scan_id ORDER BY q.seq LIMIT ?`,
+     FROM upload_queue q JOIN scans s ON s.seq = q.scan_seq ORDER BY q.scan_seq LIMIT ?`,
   ).all(limit) as QueuedRow[];
   return rows.map((r) => ({
     scanId: r.scan_id,
@@ -136,7 +136,10 @@ export function acknowledgeUploads(
        reason = excluded.reason, duplicate = excluded.duplicate,
        received_at_ms = excluded.received_at_ms`,
   );
-  const dequeue = statement(db, 'DELETE FROM upload_queue WHERE scan_id = ?');
+  const dequeue = statement(
+    db,
+    'DELETE FROM upload_queue WHERE scan_seq = (SELECT seq FROM scans WHERE scan_id = ?)',
+  );
   db.transaction(() => {
     for (const o of outcomes) {
       save.run(o.scanId, o.status, o.result, o.reason, o.duplicate ? 1 : 0, now, o.scanId);
