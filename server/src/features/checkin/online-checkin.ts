@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { decideCheckin, type CheckinDecision, type TokenVerification } from '@lanyard/core';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { notFound } from '../../platform/errors.js';
+import type { CheckinCaller } from '../devices/checkin-access.js';
+import type { KeyringCache } from './keyring-cache.js';
+import type { ListCache } from './list-cache.js';
+import { chooseList, toCoreList, type StoredList } from './list-choice.js';
+import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
+import type { CheckinAnswer, CheckinInput } from './schema.js';
+import * as store from './scan-store.js';
+import { ticketNamed, verifyScannedText } from './token-check.js';
+
+export interface CheckinDeps {
+  db: Db;
+  keyrings: KeyringCache;
+  lists: ListCache;
+  /** Told after a scan was stored, so waiting kiosks hear of it at once. */
+  changed(eventId: string): void;
+}
+
+/** Thrown inside the transaction to undo it: the scanId was stored by an earlier request. */
+class ScanReplayed extends Error {}
+/** Thrown inside the transaction to undo it: another scan moved the ticket's state first. */
+class StateMoved extends Error {}
+
+/**
+ * Checks one scan in online. The rule (core's decideCheckin) decides from the ticket's admitted
+ * scans; an admission then needs ONE conditional write — moving the ticket's state row on from
+ * the version the decision read — so simultaneous scans at different gates admit it once. A
+ * stale decision is made again under the row's lock. Every scan is stored, refusals too, and a
+ * scanId already stored answers what it answered then.
+ */
+export async function checkIn(
+  deps: CheckinDeps,
+  caller: CheckinCaller,
+  eventId: string,
+  input: CheckinInput,
+): Promise<CheckinAnswer> {
+  const choice = chooseList(eventId, await deps.lists.get(eventId), input);
+  if ('unknownListId' in choice) throw notFound('checkin list', choice.unknownListId);
+  const { list } = choice;
+  const scanId = (input.scanId ?? randomUUID()).toLowerCase();
+  const verification = await verifyScannedText(deps.keyrings, eventId, input.token);
+  const ticketId = ticketNamed(verification, eventId);
+  const scan = { scanId, eventId, list, caller, input, verification };
+
+  try {
+    const answer = ticketId
+      ? await decideOptimistically(deps.db, scan, ticketId).catch(async (err: unknown) => {
+          if (!(err instanceof StateMoved)) throw err;
+          return deps.db.transaction((tx) => decideAndStore(tx, scan, ticketId, true));
+        })
+      : await decideAndStore(deps.db, scan, undefined, false);
+    deps.changed(eventId);
+    return answer;
+  } catch (err) {
+    if (err instanceof ScanReplayed) return replayedAnswer(deps.db, scanId);
+    throw err;
+  }
+}
+
+interface Scan {
+  scanId: string;
+  eventId: string;
+  list: StoredList;
+  caller: CheckinCaller;
+  input: CheckinInput;
+  verification: TokenVerification;
+}
+
+/** Reads without a lock; only an admission opens a transaction, for its conditional write. */
+async function decideOptimistically(db: Db, scan: Scan, ticketId: string): Promise<CheckinAnswer> {
+  const context = await store.passageContext(db, ticketId, scan.list.id);
+  const decision = decide(scan, context);
+  if (decision.result !== 'admitted') return store_(db, scan, decision, context);
+  return db.transaction(async (tx) => {
+    if (!(await store.claimPassage(tx, ticketId, scan.list.id, context.version)))
+      throw new StateMoved();
+    return store_(tx, scan, decision, context);
+  });
+}
+
+/** Decides and stores; with `locked`, under the ticket's state row lock (taken first). */
+async function decideAndStore(
+  q: Queryable,
+  scan: Scan,
+  ticketId: string | undefined,
+  locked: boolean,
+): Promise<CheckinAnswer> {
+  if (locked && ticketId) await store.lockPassages(q, [{ ticketId, listId: scan.list.id }]);
+  const context = ticketId
+    ? await store.passageContext(q, ticketId, scan.list.id)
+    : { ticket: undefined, version: 0, admitted: [] };
+  return store_(q, scan, decide(scan, context), context);
+}
+
+function decide(scan: Scan, context: store.PassageContext): CheckinDecision {
+  return decideCheckin({
+    token: scan.verification,
+    ticket: toKnownTicket(context.ticket, scan.eventId),
+    list: toCoreList(scan.list),
+    previousScans: context.admitted,
+    direction: scan.input.direction,
+    at: new Date(),
+  });
+}
+
+async function store_(
+  q: Queryable,
+  scan: Scan,
+  decision: CheckinDecision,
+  context: store.PassageContext,
+): Promise<CheckinAnswer> {
+  const { caller, input } = scan;
+  const inserted = await store.insertScans(q, [
+    {
+      scanId: scan.scanId,
+      eventId: scan.eventId,
+      listId: scan.list.id,
+      ticketId: context.ticket?.eventId === scan.eventId ? context.ticket.id : null,
+      deviceId: caller.kind === 'device' ? caller.deviceId : null,
+      actor: caller.actor,
+      gate: input.gate ?? null,
+      direction: input.direction,
+      result: decision.result,
+      reason: decision.reason,
+      origin: 'online',
+      deviceResult: null,
+      tokenSha256: scannedTextDigest(input.token),
+      scannedAt: new Date(),
+    },
+  ]);
+  if (!inserted.has(scan.scanId)) throw new ScanReplayed();
+  return answerOf(scan.scanId, scan.list.id, decision, context.ticket);
+}
+
+function answerOf(
+  scanId: string,
+  listId: string,
+  d: CheckinDecision,
+  ticket: store.TicketFacts | undefined,
+): CheckinAnswer {
+  const previous =
+    d.result === 'already_checked_in'
+      ? {
+          at: d.previousAdmission.at.toISOString(),
+          ...(d.previousAdmission.gate !== undefined && { gate: d.previousAdmission.gate }),
+          ...(d.previousAdmission.deviceId !== undefined && {
+            deviceId: d.previousAdmission.deviceId,
+          }),
+        }
+      : undefined;
+  const named = ticket && d.ticketId === ticket.id ? ticket : undefined;
+  return {
+    result: d.result,
+    reason: d.reason,
+    direction: d.direction,
+    scanId,
+    listId,
+    ...(d.ticketId !== undefined && { ticketId: d.ticketId }),
+    ...(d.ticketTypeId !== undefined && { ticketTypeId: d.ticketTypeId }),
+    ...(named && {
+      attendee: { name: named.attendeeName },
+      ticketType: { id: named.ticketTypeId, name: named.ticketTypeName },
+    }),
+    ...(previous && { previous, previousAdmission: previous }),
+    replayed: false,
+  };
+}
+
+/** The answer a stored scan gave, repeated for its retry. */
+async function replayedAnswer(db: Db, scanId: string): Promise<CheckinAnswer> {
+  const [stored] = await store.findScans(db, [scanId]);
+  if (!stored) throw new Error(`scan ${scanId} vanished after a conflict`);
+  const ticket = stored.ticketId
+    ? (await store.ticketFacts(db, [stored.ticketId])).get(stored.ticketId)
+    : undefined;
+  return {
+    result: stored.result,
+    reason: stored.reason,
+    direction: stored.direction,
+    scanId,
+    listId: stored.listId,
+    ...(ticket && {
+      ticketId: ticket.id,
+      ticketTypeId: ticket.ticketTypeId,
+      attendee: { name: ticket.attendeeName },
+      ticketType: { id: ticket.ticketTypeId, name: ticket.ticketTypeName },
+    }),
+    replayed: true,
+  };
+}

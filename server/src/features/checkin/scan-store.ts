@@ -1,0 +1,373 @@
+import type { CheckinReason, CheckinResult, PriorScan, ScanDirection } from '@lanyard/core';
+import type { Queryable } from '../../platform/db/db.js';
+
+// All SQL of scans, the per-ticket-per-list state rows, and duplicate flags.
+
+/** What check-in needs to know of a ticket. */
+export interface TicketFacts {
+  id: string;
+  eventId: string;
+  status: 'pending' | 'valid' | 'revoked' | 'cancelled';
+  revision: number;
+  ticketTypeId: string;
+  ticketTypeName: string;
+  attendeeName: string;
+}
+
+/** A stored scan. */
+export interface StoredScan {
+  scanId: string;
+  eventId: string;
+  listId: string;
+  ticketId: string | null;
+  deviceId: string | null;
+  actor: string;
+  gate: string | null;
+  direction: ScanDirection;
+  result: CheckinResult;
+  reason: CheckinReason;
+  origin: 'online' | 'upload';
+  deviceResult: CheckinResult | null;
+  tokenSha256: string;
+  scannedAt: Date;
+  receivedAt: Date;
+}
+
+export type NewScan = Omit<StoredScan, 'receivedAt'>;
+
+export interface PassageContext {
+  ticket: TicketFacts | undefined;
+  /** Version of the ticket's state row on the list; 0 while it has none. */
+  version: number;
+  /** The ticket's admitted scans on the list. */
+  admitted: PriorScan[];
+}
+
+/**
+ * The ticket, its state version and its admitted scans on one list, read by ONE statement, so
+ * the version and the scans belong together.
+ */
+export async function passageContext(
+  db: Queryable,
+  ticketId: string,
+  listId: string,
+): Promise<PassageContext> {
+  const { rows } = await db.query<{
+    id: string;
+    event_id: string;
+    status: TicketFacts['status'];
+    revision: number;
+    ticket_type_id: string;
+    ticket_type_name: string;
+    attendee_name: string;
+    version: string | number;
+    scans: {
+      scanId: string;
+      direction: ScanDirection;
+      at: number;
+      gate: string | null;
+      deviceId: string | null;
+    }[];
+  }>(
+    `SELECT t.id, t.event_id, t.status, t.revision, t.ticket_type_id, tt.name AS ticket_type_name,
+       t.attendee_name,
+       coalesce((SELECT s.version FROM checkin_states s WHERE s.ticket_id = t.id AND s.list_id = $2), 0) AS version,
+       coalesce((SELECT json_agg(json_build_object('scanId', c.scan_id, 'direction', c.direction,
+           'at', (extract(epoch FROM c.scanned_at) * 1000)::float8, 'gate', c.gate, 'deviceId', c.device_id))
+         FROM checkin_scans c WHERE c.ticket_id = t.id AND c.list_id = $2 AND c.result = 'admitted'), '[]') AS scans
+     FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
+     WHERE t.id = $1`,
+    [ticketId, listId],
+  );
+  const r = rows[0];
+  if (!r) return { ticket: undefined, version: 0, admitted: [] };
+  return {
+    ticket: {
+      id: r.id,
+      eventId: r.event_id,
+      status: r.status,
+      revision: r.revision,
+      ticketTypeId: r.ticket_type_id,
+      ticketTypeName: r.ticket_type_name,
+      attendeeName: r.attendee_name,
+    },
+    version: Number(r.version),
+    admitted: r.scans.map((s) => ({
+      scanId: s.scanId,
+      direction: s.direction,
+      result: 'admitted' as const,
+      scannedAt: new Date(s.at),
+      ...(s.gate !== null && { gate: s.gate }),
+      ...(s.deviceId !== null && { deviceId: s.deviceId }),
+    })),
+  };
+}
+
+/**
+ * THE conditional write of an online admission: moves the state from the version the decision
+ * read to the next. False when another scan moved it first (the decision is stale).
+ */
+export async function claimPassage(
+  tx: Queryable,
+  ticketId: string,
+  listId: string,
+  readVersion: number,
+): Promise<boolean> {
+  const res =
+    readVersion === 0
+      ? await tx.query(
+          `INSERT INTO checkin_states (ticket_id, list_id, version) VALUES ($1, $2, 1)
+           ON CONFLICT (ticket_id, list_id) DO NOTHING`,
+          [ticketId, listId],
+        )
+      : await tx.query(
+          `UPDATE checkin_states SET version = version + 1, updated_at = now()
+           WHERE ticket_id = $1 AND list_id = $2 AND version = $3`,
+          [ticketId, listId, readVersion],
+        );
+  return res.rowCount === 1;
+}
+
+/**
+ * Locks the state rows of these ticket/list pairs (creating them) in one fixed order, so
+ * concurrent writers of overlapping pairs cannot deadlock, and moves their versions on.
+ */
+export async function lockPassages(
+  tx: Queryable,
+  pairs: readonly { ticketId: string; listId: string }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  const sorted = [...pairs].sort((a, b) =>
+    a.ticketId === b.ticketId ? cmp(a.listId, b.listId) : cmp(a.ticketId, b.ticketId),
+  );
+  await tx.query(
+    `INSERT INTO checkin_states (ticket_id, list_id, version)
+     SELECT t, l, 1 FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS p(t, l, n) ORDER BY n
+     ON CONFLICT (ticket_id, list_id) DO UPDATE SET version = checkin_states.version + 1, updated_at = now()`,
+    [sorted.map((p) => p.ticketId), sorted.map((p) => p.listId)],
+  );
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const SCAN_FIELDS = 14;
+
+/** Stores scans once each; returns the ids actually inserted (the others were already there). */
+export async function insertScans(tx: Queryable, scans: readonly NewScan[]): Promise<Set<string>> {
+  if (scans.length === 0) return new Set();
+  const params: unknown[] = [];
+  const rows = scans.map((s, i) => {
+    params.push(
+      s.scanId,
+      s.eventId,
+      s.listId,
+      s.ticketId,
+      s.deviceId,
+      s.actor,
+      s.gate,
+      s.direction,
+      s.result,
+      s.reason,
+      s.origin,
+      s.deviceResult,
+      s.tokenSha256,
+      s.scannedAt,
+    );
+    const o = i * SCAN_FIELDS;
+    return `(${Array.from({ length: SCAN_FIELDS }, (_, k) => `$${o + k + 1}`).join(', ')})`;
+  });
+  const { rows: inserted } = await tx.query<{ scan_id: string }>(
+    `INSERT INTO checkin_scans (scan_id, event_id, list_id, ticket_id, device_id, actor, gate,
+       direction, result, reason, origin, device_result, token_sha256, scanned_at)
+     VALUES ${rows.join(', ')}
+     ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id`,
+    params,
+  );
+  return new Set(inserted.map((r) => r.scan_id));
+}
+
+interface ScanRow {
+  scan_id: string;
+  event_id: string;
+  list_id: string;
+  ticket_id: string | null;
+  device_id: string | null;
+  actor: string;
+  gate: string | null;
+  direction: ScanDirection;
+  result: CheckinResult;
+  reason: CheckinReason;
+  origin: 'online' | 'upload';
+  device_result: CheckinResult | null;
+  token_sha256: string;
+  scanned_at: Date;
+  received_at: Date;
+  [k: string]: unknown;
+}
+
+const SCAN_COLUMNS = `scan_id, event_id, list_id, ticket_id, device_id, actor, gate, direction, result,
+  reason, origin, device_result, token_sha256, scanned_at, received_at`;
+
+export function toStoredScan(r: ScanRow): StoredScan {
+  return {
+    scanId: r.scan_id,
+    eventId: r.event_id,
+    listId: r.list_id,
+    ticketId: r.ticket_id,
+    deviceId: r.device_id,
+    actor: r.actor,
+    gate: r.gate,
+    direction: r.direction,
+    result: r.result,
+    reason: r.reason,
+    origin: r.origin,
+    deviceResult: r.device_result,
+    tokenSha256: r.token_sha256,
+    scannedAt: r.scanned_at,
+    receivedAt: r.received_at,
+  };
+}
+
+export async function findScans(db: Queryable, scanIds: readonly string[]): Promise<StoredScan[]> {
+  if (scanIds.length === 0) return [];
+  const { rows } = await db.query<ScanRow>(
+    `SELECT ${SCAN_COLUMNS} FROM checkin_scans WHERE scan_id = ANY($1::uuid[])`,
+    [scanIds],
+  );
+  return rows.map(toStoredScan);
+}
+
+/** Every admitted scan of these tickets, on any list. */
+export async function admittedScans(
+  db: Queryable,
+  ticketIds: readonly string[],
+): Promise<StoredScan[]> {
+  if (ticketIds.length === 0) return [];
+  const { rows } = await db.query<ScanRow>(
+    `SELECT ${SCAN_COLUMNS} FROM checkin_scans WHERE ticket_id = ANY($1::uuid[]) AND result = 'admitted'`,
+    [ticketIds],
+  );
+  return rows.map(toStoredScan);
+}
+
+/** Tickets by id, with their type's name. */
+export async function ticketFacts(
+  db: Queryable,
+  ticketIds: readonly string[],
+): Promise<Map<string, TicketFacts>> {
+  if (ticketIds.length === 0) return new Map();
+  const { rows } = await db.query<{
+    id: string;
+    event_id: string;
+    status: TicketFacts['status'];
+    revision: number;
+    ticket_type_id: string;
+    ticket_type_name: string;
+    attendee_name: string;
+  }>(
+    `SELECT t.id, t.event_id, t.status, t.revision, t.ticket_type_id, tt.name AS ticket_type_name, t.attendee_name
+     FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.id = ANY($1::uuid[])`,
+    [ticketIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        eventId: r.event_id,
+        status: r.status,
+        revision: r.revision,
+        ticketTypeId: r.ticket_type_id,
+        ticketTypeName: r.ticket_type_name,
+        attendeeName: r.attendee_name,
+      },
+    ]),
+  );
+}
+
+/** Replaces the duplicate flags of these ticket/list pairs with `flags`. */
+export async function replaceFlags(
+  tx: Queryable,
+  eventId: string,
+  pairs: readonly { ticketId: string; listId: string }[],
+  flags: readonly { scanId: string; ticketId: string; listId: string; duplicateOf: string }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  // Flags that survive keep their first flagged_at.
+  await tx.query(
+    `DELETE FROM checkin_flags f USING unnest($1::uuid[], $2::uuid[]) AS p(t, l)
+     WHERE f.ticket_id = p.t AND f.list_id = p.l AND NOT (f.scan_id = ANY($3::uuid[]))`,
+    [pairs.map((p) => p.ticketId), pairs.map((p) => p.listId), flags.map((f) => f.scanId)],
+  );
+  if (flags.length === 0) return;
+  await tx.query(
+    `INSERT INTO checkin_flags (scan_id, event_id, list_id, ticket_id, duplicate_of)
+     SELECT s, $1, l, t, d FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[]) AS f(s, l, t, d)
+     ON CONFLICT (scan_id) DO UPDATE SET duplicate_of = excluded.duplicate_of`,
+    [
+      eventId,
+      flags.map((f) => f.scanId),
+      flags.map((f) => f.listId),
+      flags.map((f) => f.ticketId),
+      flags.map((f) => f.duplicateOf),
+    ],
+  );
+}
+
+export async function flaggedAmong(
+  db: Queryable,
+  scanIds: readonly string[],
+): Promise<Set<string>> {
+  if (scanIds.length === 0) return new Set();
+  const { rows } = await db.query<{ scan_id: string }>(
+    'SELECT scan_id FROM checkin_flags WHERE scan_id = ANY($1::uuid[])',
+    [scanIds],
+  );
+  return new Set(rows.map((r) => r.scan_id));
+}
+
+export interface FlagRow {
+  scan: StoredScan;
+  duplicateOf: StoredScan;
+  attendeeName: string | null;
+  listName: string | null;
+  flaggedAt: Date;
+}
+
+export async function eventFlags(
+  db: Queryable,
+  eventId: string,
+  limit: number,
+): Promise<FlagRow[]> {
+  const cols = (p: string) =>
+    SCAN_COLUMNS.split(',')
+      .map((c) => `${p}.${c.trim()} AS ${p}_${c.trim()}`)
+      .join(', ');
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT ${cols('s')}, ${cols('d')}, t.attendee_name, l.name AS list_name, f.flagged_at
+     FROM checkin_flags f
+     JOIN checkin_scans s ON s.scan_id = f.scan_id
+     JOIN checkin_scans d ON d.scan_id = f.duplicate_of
+     LEFT JOIN tickets t ON t.id = f.ticket_id
+     LEFT JOIN checkin_lists l ON l.id = f.list_id
+     WHERE f.event_id = $1
+     ORDER BY s.scanned_at, f.scan_id
+     LIMIT $2`,
+    [eventId, limit],
+  );
+  const pick = (r: Record<string, unknown>, p: string) =>
+    toStoredScan(
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([k]) => k.startsWith(`${p}_`))
+          .map(([k, v]) => [k.slice(2), v]),
+      ) as ScanRow,
+    );
+  return rows.map((r) => ({
+    scan: pick(r, 's'),
+    duplicateOf: pick(r, 'd'),
+    attendeeName: (r.attendee_name as string | null) ?? null,
+    listName: (r.list_name as string | null) ?? null,
+    flaggedAt: r.flagged_at as Date,
+  }));
+}

@@ -1,0 +1,235 @@
+import {
+  SYNC_PROTOCOL_VERSION,
+  decideCheckin,
+  resolveAdmissions,
+  sortScans,
+  type CheckinReason,
+  type CheckinResult,
+  type RecordedScan,
+  type ScanOutcome,
+  type ScanUpload,
+  type ScanUploadItem,
+  type ScanUploadResult,
+  type TokenVerification,
+} from '@lanyard/core';
+import type { Queryable } from '../../platform/db/db.js';
+import { forbidden } from '../../platform/errors.js';
+import type { CheckinCaller } from '../devices/checkin-access.js';
+import { chooseList, toCoreList, type StoredList } from './list-choice.js';
+import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
+import type { CheckinDeps } from './online-checkin.js';
+import * as store from './scan-store.js';
+import { ticketNamed, verifyScannedText } from './token-check.js';
+
+interface Pending {
+  item: ScanUploadItem;
+  scanId: string;
+  list: StoredList;
+  verification: TokenVerification;
+  ticketId: string | undefined;
+}
+
+/**
+ * Stores a batch of scans a kiosk made (offline, or online without hearing the answer), in one
+ * transaction. Each scanId is applied once: a replay answers `replayed` with the stored outcome.
+ * What the device answered is what happened at the door, so it is recorded as the scan's result;
+ * the server's own reading (the rule, as of the scan's time) gives the reason. Then every touched
+ * ticket's admissions are re-resolved with core's resolveAdmissions, whatever order uploads
+ * arrive in, and admissions the entry rule forbids are flagged as duplicates.
+ */
+export async function uploadScans(
+  deps: CheckinDeps,
+  caller: CheckinCaller,
+  eventId: string,
+  upload: ScanUpload,
+): Promise<ScanUploadResult> {
+  if (caller.kind === 'device') {
+    const stranger = upload.scans.find((s) => s.deviceId.toLowerCase() !== caller.deviceId);
+    if (stranger)
+      throw forbidden(
+        'device_mismatch',
+        `A device uploads only its own scans, not ${stranger.deviceId}'s.`,
+      );
+  }
+  const lists = await deps.lists.get(eventId);
+  const pending: Pending[] = [];
+  for (const item of dedupe(upload.scans)) {
+    const choice = chooseList(eventId, lists, item, true);
+    // A list the event never had: counted on the list the scan would use without one.
+    const list =
+      'list' in choice
+        ? choice.list
+        : (chooseList(eventId, lists, { ...item, listId: undefined }) as { list: StoredList }).list;
+    const verification = await verifyScannedText(deps.keyrings, eventId, item.token);
+    pending.push({
+      item,
+      scanId: item.scanId.toLowerCase(),
+      list,
+      verification,
+      ticketId: ticketNamed(verification, eventId),
+    });
+  }
+
+  const outcomes = await deps.db.transaction((tx) => store_(tx, caller, eventId, pending));
+  deps.changed(eventId);
+  return {
+    v: SYNC_PROTOCOL_VERSION,
+    outcomes: upload.scans.map((s) => outcomes.get(s.scanId.toLowerCase())!),
+  };
+}
+
+async function store_(
+  tx: Queryable,
+  caller: CheckinCaller,
+  eventId: string,
+  pending: Pending[],
+): Promise<Map<string, ScanOutcome>> {
+  const pairs = uniquePairs(pending);
+  // Locked first: a concurrent replay of this batch waits here, then sees every scan as stored.
+  await store.lockPassages(tx, pairs);
+  const known = new Map(
+    (
+      await store.findScans(
+        tx,
+        pending.map((p) => p.scanId),
+      )
+    ).map((s) => [s.scanId, s]),
+  );
+  const fresh = pending.filter((p) => !known.has(p.scanId));
+  const ticketIds = [...new Set(pairs.map((p) => p.ticketId))];
+  const tickets = await store.ticketFacts(tx, ticketIds);
+  const admitted = await store.admittedScans(tx, ticketIds);
+
+  const rows: store.NewScan[] = [];
+  for (const p of sortScans(
+    fresh.map((f) => ({
+      ...f,
+      scannedAt: new Date(f.item.scannedAt),
+      direction: f.item.direction,
+    })),
+  )) {
+    const ticket = p.ticketId ? tickets.get(p.ticketId) : undefined;
+    const before = admitted
+      .filter(
+        (s) => s.ticketId === p.ticketId && s.listId === p.list.id && s.scannedAt < p.scannedAt,
+      )
+      .map((s) => ({
+        scanId: s.scanId,
+        direction: s.direction,
+        result: s.result,
+        scannedAt: s.scannedAt,
+        ...(s.gate !== null && { gate: s.gate }),
+      }));
+    const decision = decideCheckin({
+      token: p.verification,
+      ticket: toKnownTicket(ticket, eventId),
+      list: toCoreList(p.list),
+      previousScans: before,
+      direction: p.item.direction,
+      at: p.scannedAt,
+    });
+    const result: CheckinResult = p.item.deviceResult ?? decision.result;
+    const row: store.NewScan = {
+      scanId: p.scanId,
+      eventId,
+      listId: p.list.id,
+      ticketId: ticket?.eventId === eventId ? ticket.id : null,
+      deviceId: p.item.deviceId.toLowerCase(),
+      actor: caller.actor,
+      gate: p.item.gate ?? null,
+      direction: p.item.direction,
+      result,
+      reason: result === decision.result ? decision.reason : reasonFor(result, p.item.direction),
+      origin: 'upload',
+      deviceResult: p.item.deviceResult ?? null,
+      tokenSha256: scannedTextDigest(p.item.token),
+      scannedAt: p.scannedAt,
+    };
+    rows.push(row);
+    if (row.result === 'admitted' && row.ticketId)
+      admitted.push({ ...row, receivedAt: new Date() });
+  }
+  const inserted = await store.insertScans(tx, rows);
+  // Ticket-less scans lock nothing: one stored meanwhile by a concurrent replay is read back.
+  for (const s of await store.findScans(
+    tx,
+    rows.filter((r) => !inserted.has(r.scanId)).map((r) => r.scanId),
+  ))
+    known.set(s.scanId, s);
+
+  const duplicates = await reflag(tx, eventId, pairs, admitted, pending);
+  const outcomes = new Map<string, ScanOutcome>();
+  for (const r of rows.filter((r) => inserted.has(r.scanId)))
+    outcomes.set(r.scanId, outcome(r, 'stored', duplicates));
+  for (const s of known.values()) outcomes.set(s.scanId, outcome(s, 'replayed', duplicates));
+  return outcomes;
+}
+
+/** Re-resolves the admissions of every touched ticket/list pair; returns the flagged scan ids. */
+async function reflag(
+  tx: Queryable,
+  eventId: string,
+  pairs: { ticketId: string; listId: string }[],
+  admitted: store.StoredScan[],
+  pending: Pending[],
+): Promise<Set<string>> {
+  const rules = new Map(pending.map((p) => [p.list.id, p.list.entryRule]));
+  const flags: { scanId: string; ticketId: string; listId: string; duplicateOf: string }[] = [];
+  for (const { ticketId, listId } of pairs) {
+    const scans: RecordedScan[] = admitted
+      .filter((s) => s.ticketId === ticketId && s.listId === listId)
+      .map((s) => ({
+        scanId: s.scanId,
+        deviceId: s.deviceId ?? s.actor,
+        scannedAt: s.scannedAt,
+        direction: s.direction,
+        result: s.result,
+        ...(s.gate !== null && { gate: s.gate }),
+      }));
+    for (const d of resolveAdmissions(scans, rules.get(listId)!).duplicates)
+      flags.push({ scanId: d.scan.scanId, ticketId, listId, duplicateOf: d.duplicateOf });
+  }
+  await store.replaceFlags(tx, eventId, pairs, flags);
+  return new Set(flags.map((f) => f.scanId));
+}
+
+function outcome(
+  s: Pick<store.StoredScan, 'scanId' | 'result' | 'reason' | 'ticketId'>,
+  status: 'stored' | 'replayed',
+  duplicates: Set<string>,
+): ScanOutcome {
+  return {
+    scanId: s.scanId,
+    status,
+    result: s.result,
+    reason: s.reason,
+    ...(s.ticketId !== null && { ticketId: s.ticketId }),
+    duplicate: duplicates.has(s.scanId),
+  };
+}
+
+/** The reason of a device's answer that the server's reading does not share. */
+function reasonFor(result: CheckinResult, direction: 'entry' | 'exit'): CheckinReason {
+  if (result === 'admitted') return direction;
+  if (result === 'invalid') return 'unknown_ticket';
+  return result;
+}
+
+/** A batch naming one scanId twice is applied once, from its first occurrence. */
+function dedupe(items: readonly ScanUploadItem[]): ScanUploadItem[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const id = i.scanId.toLowerCase();
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function uniquePairs(pending: Pending[]): { ticketId: string; listId: string }[] {
+  const pairs = new Map<string, { ticketId: string; listId: string }>();
+  for (const p of pending)
+    if (p.ticketId)
+      pairs.set(`${p.ticketId}/${p.list.id}`, { ticketId: p.ticketId, listId: p.list.id });
+  return [...pairs.values()];
+}

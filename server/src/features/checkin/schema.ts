@@ -1,0 +1,140 @@
+import { MAX_SCANNED_TEXT_LENGTH, checkinReasonSchema, checkinResultSchema } from '@lanyard/core';
+import { z } from 'zod';
+
+const Uuid = z.uuid({ message: 'must be a UUID' });
+const Instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time with an offset, e.g. 2027-05-01T09:00:00Z',
+});
+const Name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+const Gate = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const EntryRule = z.enum(['single', 'reentry_after_exit', 'multi'], {
+  message: "must be 'single', 'reentry_after_exit' or 'multi'",
+});
+const Direction = z.enum(['entry', 'exit'], { message: "must be 'entry' or 'exit'" });
+
+export const EventIdParams = z.strictObject({ eventId: Uuid });
+export const ListParams = z.strictObject({ eventId: Uuid, listId: Uuid });
+
+const Window = z
+  .strictObject({ from: Instant.nullable().optional(), until: Instant.nullable().optional() })
+  .refine((w) => !w.from || !w.until || Date.parse(w.from) < Date.parse(w.until), {
+    message: 'from must be before until',
+    path: ['until'],
+  });
+
+const listFields = {
+  name: Name,
+  /** null: every ticket type of the event. */
+  ticketTypeIds: z.array(Uuid).max(1000, 'must list at most 1000 ticket types').nullable(),
+  /** When the list admits; exits are always allowed. null: always. */
+  window: Window.nullable(),
+  entryRule: EntryRule,
+  /** Gates that scan for this list when a scan names no list. */
+  gates: z.array(Gate).max(100, 'must list at most 100 gates'),
+};
+
+export const CreateListBody = z.strictObject({
+  name: listFields.name,
+  ticketTypeIds: listFields.ticketTypeIds.default(null),
+  window: listFields.window.optional(),
+  entryRule: listFields.entryRule.default('single'),
+  gates: listFields.gates.default([]),
+});
+export type CreateListInput = z.infer<typeof CreateListBody>;
+
+export const UpdateListBody = z
+  .strictObject({
+    name: listFields.name.optional(),
+    ticketTypeIds: listFields.ticketTypeIds.optional(),
+    window: listFields.window.optional(),
+    entryRule: listFields.entryRule.optional(),
+    gates: listFields.gates.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field' });
+export type UpdateListInput = z.infer<typeof UpdateListBody>;
+
+export const CheckinListBody = z.object({
+  id: Uuid,
+  eventId: Uuid,
+  name: z.string(),
+  ticketTypeIds: z.array(Uuid).nullable(),
+  window: z.object({ from: z.string().nullable(), until: z.string().nullable() }),
+  entryRule: EntryRule,
+  gates: z.array(z.string()),
+  /** True for the event's implicit list (id = event id), which exists while it has no other. */
+  isDefault: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CheckinListBody = z.infer<typeof CheckinListBody>;
+
+export const CheckinListCollection = z.object({ items: z.array(CheckinListBody) });
+
+export const CheckinBody = z.strictObject({
+  /** The exact text the QR code encodes; garbage is answered `invalid`, not refused. */
+  token: z
+    .string()
+    .max(MAX_SCANNED_TEXT_LENGTH, `must be at most ${MAX_SCANNED_TEXT_LENGTH} characters`),
+  /** Makes a retried scan idempotent; made up by the server when absent. */
+  scanId: Uuid.optional(),
+  gate: Gate.optional(),
+  listId: Uuid.optional(),
+  direction: Direction.default('entry'),
+});
+export type CheckinInput = z.infer<typeof CheckinBody>;
+
+const Previous = z.object({
+  at: z.string(),
+  gate: z.string().optional(),
+  deviceId: z.string().optional(),
+});
+
+export const CheckinAnswer = z.object({
+  result: checkinResultSchema,
+  reason: checkinReasonSchema,
+  direction: Direction,
+  scanId: Uuid,
+  listId: Uuid,
+  ticketId: Uuid.optional(),
+  ticketTypeId: Uuid.optional(),
+  attendee: z.object({ name: z.string() }).optional(),
+  ticketType: z.object({ id: Uuid, name: z.string() }).optional(),
+  /** Where and when the ticket was admitted before (already_checked_in). */
+  previous: Previous.optional(),
+  /** The same as `previous`, under core's name (the kiosk agent reads this one). */
+  previousAdmission: Previous.optional(),
+  /** True when this scanId had been answered before: the stored answer is repeated. */
+  replayed: z.boolean(),
+});
+export type CheckinAnswer = z.infer<typeof CheckinAnswer>;
+
+const FlagScan = z.object({
+  scanId: Uuid,
+  deviceId: z.string().nullable(),
+  gate: z.string().nullable(),
+  scannedAt: z.string(),
+  receivedAt: z.string(),
+});
+
+export const CheckinFlag = z.object({
+  ticketId: Uuid,
+  listId: Uuid,
+  listName: z.string(),
+  attendee: z.object({ name: z.string() }).nullable(),
+  /** The admission that should not have happened. */
+  scan: FlagScan,
+  /** The canonical admission it repeats. */
+  duplicateOf: FlagScan,
+  flaggedAt: z.string(),
+});
+export type CheckinFlag = z.infer<typeof CheckinFlag>;
+export const CheckinFlagList = z.object({ items: z.array(CheckinFlag) });
+
+export const FlagsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
