@@ -162,6 +162,18 @@ describe.each(['pglite', 'postgres'] as const)('marking orders paid by hand [%s]
     expect((await getOrderAsStaff(t, c.id)).status).toBe('pending_payment');
   });
 
+  it('answers 503 to a checkout for a Stripe event when Stripe is not configured', async () => {
+    const sale = await createPaidSale(t, { paymentProvider: 'stripe' });
+    const order = await registerFor(t, sale);
+    const res = await t.api(`/api/v1/orders/${order.id}/checkout`, {
+      method: 'POST',
+      token: null,
+      headers: { 'x-access-key': order.accessKey },
+    });
+    await problemOf(res, 503, 'payment_provider_unavailable');
+    expect(await countRows(t, 'payments', order.id)).toBe(0);
+  });
+
   it('answers 404 to Stripe webhooks when Stripe is not configured', async () => {
     const res = await t.api('/api/v1/payments/stripe/webhook', {
       token: null,

@@ -121,6 +121,26 @@ describe.each(['pglite', 'postgres'] as const)('Stripe checkout and webhook [%s]
     ).toHaveLength(1);
   });
 
+  it('applies one event once when Stripe delivers it twice at the same instant', async () => {
+    const order = await registerFor(t, sale);
+    await json<Checkout>(await checkout(order.id, order.accessKey), 200);
+    const sessionId = (await getOrderAsStaff(t, order.id)).payments[0]!.providerRef!;
+    const session = stripe.pay(sessionId);
+    const event = {
+      id: `evt_twice_${sessionId}`,
+      type: 'checkout.session.completed',
+      data: { object: session },
+    };
+    const answers = await Promise.all([deliverStripeEvent(t, event), deliverStripeEvent(t, event)]);
+    const bodies = await Promise.all(answers.map((a) => json<{ duplicate: boolean }>(a, 200)));
+    expect(bodies.map((b) => b.duplicate).sort()).toEqual([false, true]);
+    expect(await countRows(t, 'payments', order.id)).toBe(1);
+    const confirmations = (await outboxTopics(t, order.id)).filter(
+      (x) => x === 'registration.confirmed',
+    );
+    expect(confirmations).toHaveLength(1);
+  });
+
   it('answers 400 to a delivery with a bad signature, a changed body or no signature, and applies none of them', async () => {
     const order = await registerFor(t, sale);
     await json<Checkout>(await checkout(order.id, order.accessKey), 200);
