@@ -15,6 +15,7 @@ import { ticketingRoutes } from './ticketing/routes.js';
 import { waitlistRoutes } from './waitlist/routes.js';
 import { attendeeImportRoutes } from './attendee-import/routes.js';
 import { exportRoutes } from './exports/routes.js';
+import { portalRoutes } from './portal/routes.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 
 /** What features get from start-up. */
@@ -40,6 +41,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...registrationRoutes(deps.db),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),
+    ...portalRoutes(deps.db),
     ...attendeeImportRoutes(deps.db),
     ...exportRoutes(deps.db),
   ];

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Portal page paths take any id: a malformed one is the page's "not found", not a 400. */
+export const PageParams = z.strictObject({ id: z.string().max(200) });
+
+export const PublicEventParams = z.strictObject({ eventId: z.uuid({ message: 'must be a UUID' }) });
+
+export const AssetParams = z.strictObject({ file: z.string().max(200) });
+
+/** Why a ticket type can or cannot be bought right now. */
+export const SaleState = z.enum(['on_sale', 'sold_out', 'not_started', 'ended']);
+export type SaleState = z.output<typeof SaleState>;
+
+export const PublicTicketType = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  maxPerOrder: z.number().int(),
+  /** Seats that can be bought now, quotas included. */
+  available: z.number().int(),
+  saleState: SaleState,
+  /** Sold out: registering with `joinWaitlist: true` takes a place in line. */
+  waitlist: z.boolean(),
+  salesStart: z.string().nullable(),
+  salesEnd: z.string().nullable(),
+});
+export type PublicTicketType = z.output<typeof PublicTicketType>;
+
+export const PublicQuestion = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  kind: z.enum(['text', 'choice', 'checkbox']),
+  required: z.boolean(),
+  options: z.array(z.string()),
+  /** null: asked for every ticket type. */
+  ticketTypeIds: z.array(z.uuid()).nullable(),
+});
+export type PublicQuestion = z.output<typeof PublicQuestion>;
+
+/** What anyone may read about an event: no organization, payment or staff details. */
+export const PublicEvent = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  venue: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timezone: z.string(),
+  ticketTypes: z.array(PublicTicketType),
+  questions: z.array(PublicQuestion),
+});
+export type PublicEvent = z.output<typeof PublicEvent>;

@@ -1,0 +1,61 @@
+import type { Queryable } from '../../platform/db/db.js';
+import type { PublicQuestion } from './schema.js';
+
+// All SQL of the portal: public reads only, never an organization's private fields.
+
+export interface EventRow {
+  id: string;
+  name: string;
+  description: string | null;
+  venue: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+}
+
+export interface TicketTypeRow {
+  id: string;
+  name: string;
+  description: string | null;
+  priceCents: number;
+  currency: string;
+  maxPerOrder: number;
+  salesStart: Date | null;
+  salesEnd: Date | null;
+}
+
+/** An event that is not archived. */
+export async function findOpenEvent(db: Queryable, eventId: string): Promise<EventRow | undefined> {
+  const { rows } = await db.query<EventRow & Record<string, unknown>>(
+    `SELECT id, name, description, venue, starts_at AS "startsAt", ends_at AS "endsAt", timezone
+     FROM events WHERE id = $1 AND archived_at IS NULL`,
+    [eventId],
+  );
+  return rows[0];
+}
+
+/** The event's ticket types on offer, in the organizer's order. */
+export async function listOpenTicketTypes(
+  db: Queryable,
+  eventId: string,
+): Promise<TicketTypeRow[]> {
+  const { rows } = await db.query<TicketTypeRow & Record<string, unknown>>(
+    `SELECT id, name, description, price_cents AS "priceCents", currency,
+            max_per_order AS "maxPerOrder", sales_start AS "salesStart", sales_end AS "salesEnd"
+     FROM ticket_types WHERE event_id = $1 AND archived_at IS NULL
+     ORDER BY position, created_at, id`,
+    [eventId],
+  );
+  return rows.map((r) => ({ ...r, priceCents: Number(r.priceCents) }));
+}
+
+/** The event's questions still asked, in the organizer's order. */
+export async function listOpenQuestions(db: Queryable, eventId: string): Promise<PublicQuestion[]> {
+  const { rows } = await db.query<PublicQuestion & Record<string, unknown>>(
+    `SELECT id, label, kind, required, options, ticket_type_ids AS "ticketTypeIds"
+     FROM questions WHERE event_id = $1 AND archived_at IS NULL
+     ORDER BY position, created_at, id`,
+    [eventId],
+  );
+  return rows;
+}

@@ -1,0 +1,55 @@
+import { Notice } from './components/notice.js';
+import { PageHeading } from './components/page-heading.js';
+import { EventPage } from './pages/event-page.js';
+import { OrderPage } from './pages/order-page.js';
+import { TicketPage } from './pages/ticket-page.js';
+import { WaitlistPage } from './pages/waitlist-page.js';
+import { accessKeyOf, useLocation } from './router.js';
+
+const PAGE = /^\/([etow])\/([^/]+)\/?$/;
+
+/** Picks the page from the path; the server answers index.html for each of these paths. */
+export function App() {
+  const loc = useLocation();
+  const match = PAGE.exec(loc.path);
+  const id = match ? decodeURIComponent(match[2]!) : '';
+  const key = accessKeyOf(loc);
+  let page;
+  switch (match?.[1]) {
+    case 'e':
+      page = <EventPage key={id} eventId={id} />;
+      break;
+    case 't':
+      page = <TicketPage key={id} ticketId={id} accessKey={key} />;
+      break;
+    case 'o':
+      page = <OrderPage key={id} orderId={id} accessKey={key} />;
+      break;
+    case 'w':
+      page = <WaitlistPage key={id} entryId={id} accessKey={key} />;
+      break;
+    default:
+      page = (
+        <>
+          <PageHeading title="Lanyard">Lanyard</PageHeading>
+          <Notice>
+            Open the event link you were given to register, or the ticket link from your email to
+            see your ticket.
+          </Notice>
+        </>
+      );
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <main id="main" className="page">
+        {page}
+      </main>
+      <footer className="site-footer">
+        <p>Registration by Lanyard</p>
+      </footer>
+    </>
+  );
+}

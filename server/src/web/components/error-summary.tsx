@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { fieldDomId } from './field.js';
+
+export interface SummaryItem {
+  field: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * The list of problems above a form, focused when it appears; each entry links to its field.
+ * Messages already naming their field (the server's answers do) are not prefixed twice.
+ */
+export function ErrorSummary({ items, round }: { items: SummaryItem[]; round: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length) ref.current?.focus();
+    // Focus again on every submit, even when the same problems remain.
+  }, [round, items.length]);
+  if (!items.length) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <h2>Please fix {items.length === 1 ? 'this' : `these ${items.length} things`}</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={item.field}>
+            <a
+              href={`#${fieldDomId(item.field)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                document.getElementById(fieldDomId(item.field))?.focus();
+              }}
+            >
+              {item.message.startsWith(`${item.label}:`)
+                ? item.message
+                : `${item.label}: ${item.message}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { PublicQuestion, PublicTicketType } from '../../features/portal/schema.js';
+
+// The checks the server makes, made before sending so most mistakes are shown at once. Field names
+// are the server's (`attendee.email`, `answers.<id>`), so both kinds of error land on one field.
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export type AnswerValue = string | boolean;
+
+export interface RegistrationDraft {
+  ticketTypeId: string;
+  quantity: number;
+  name: string;
+  email: string;
+  answers: Record<string, AnswerValue>;
+  promoCode: string;
+}
+
+// What a person can mistype: no spaces, one @, a dot in the domain. The server has the last word.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The questions asked for this ticket type. */
+export function questionsFor(questions: PublicQuestion[], ticketTypeId: string): PublicQuestion[] {
+  return questions.filter((q) => !q.ticketTypeIds || q.ticketTypeIds.includes(ticketTypeId));
+}
+
+export function validateRegistration(
+  draft: RegistrationDraft,
+  type: PublicTicketType | undefined,
+  questions: PublicQuestion[],
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (field: string, message: string) => issues.push({ field, message });
+  if (!type) add('ticketTypeId', 'Choose a ticket');
+  else if (!Number.isInteger(draft.quantity) || draft.quantity < 1)
+    add('quantity', 'must be at least 1');
+  else if (draft.quantity > type.maxPerOrder)
+    add('quantity', `must be at most ${type.maxPerOrder} per order`);
+
+  const name = draft.name.trim();
+  if (!name) add('attendee.name', 'must not be empty');
+  else if (name.length > 200) add('attendee.name', 'must be at most 200 characters');
+
+  const email = draft.email.trim();
+  if (!email) add('attendee.email', 'must not be empty');
+  else if (email.length > 254) add('attendee.email', 'must be at most 254 characters');
+  else if (!EMAIL.test(email)) add('attendee.email', 'must be an email address');
+
+  for (const q of type ? questionsFor(questions, type.id) : []) {
+    const value = draft.answers[q.id];
+    const field = `answers.${q.id}`;
+    if (q.kind === 'checkbox') {
+      if (q.required && value !== true) add(field, 'must be checked');
+      continue;
+    }
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (!text) {
+      if (q.required) add(field, 'is required');
+    } else if (q.kind === 'choice' && !q.options.includes(text)) {
+      add(field, `must be one of ${q.options.join(', ')}`);
+    } else if (text.length > 2000) {
+      add(field, 'must be at most 2000 characters');
+    }
+  }
+
+  if (draft.promoCode.trim().length > 64) add('promoCode', 'must be at most 64 characters');
+  return issues;
+}
+
+/** The request body, with answers only for this type's questions and blanks left out. */
+export function registrationBody(
+  draft: RegistrationDraft,
+  questions: PublicQuestion[],
+  joinWaitlist: boolean,
+) {
+  const answers: Record<string, AnswerValue> = {};
+  for (const q of questionsFor(questions, draft.ticketTypeId)) {
+    const value = draft.answers[q.id];
+    if (typeof value === 'boolean') answers[q.id] = value;
+    else if (typeof value === 'string' && value.trim()) answers[q.id] = value.trim();
+  }
+  const promoCode = draft.promoCode.trim();
+  return {
+    ticketTypeId: draft.ticketTypeId,
+    quantity: draft.quantity,
+    attendee: { name: draft.name.trim(), email: draft.email.trim() },
+    ...(Object.keys(answers).length ? { answers } : {}),
+    ...(promoCode ? { promoCode } : {}),
+    ...(joinWaitlist ? { joinWaitlist: true } : {}),
+  };
+}

@@ -1,0 +1,194 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import type { PublicEvent } from '../../features/portal/schema.js';
+import type { Registration, Waitlisted } from '../../features/registration/schema.js';
+import { ApiError, call } from '../api.js';
+import { ErrorSummary, type SummaryItem } from '../components/error-summary.js';
+import { errorId, FieldError, fieldDomId, TextField } from '../components/field.js';
+import { Notice } from '../components/notice.js';
+import { QuestionFields } from '../components/question-fields.js';
+import { TicketChoice } from '../components/ticket-choice.js';
+import { formatPrice } from '../lib/format.js';
+import {
+  questionsFor,
+  registrationBody,
+  validateRegistration,
+  type AnswerValue,
+  type FieldIssue,
+  type RegistrationDraft,
+} from '../lib/validate-registration.js';
+import { randomKey } from '../lib/random-key.js';
+import { keyedPath, navigate } from '../router.js';
+
+const LABELS: Record<string, string> = {
+  ticketTypeId: 'Ticket',
+  quantity: 'Number of tickets',
+  'attendee.name': 'Full name',
+  'attendee.email': 'Email',
+  promoCode: 'Promo code',
+};
+
+/** The registration form: checked here first, then by the server; errors land on their fields. */
+export function RegistrationForm({ event, onStale }: { event: PublicEvent; onStale: () => void }) {
+  const firstOpen = event.ticketTypes.find((t) => t.saleState === 'on_sale' || t.waitlist);
+  const [draft, setDraft] = useState<RegistrationDraft>({
+    ticketTypeId: firstOpen?.id ?? '',
+    quantity: 1,
+    name: '',
+    email: '',
+    answers: {},
+    promoCode: '',
+  });
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [round, setRound] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One Idempotency-Key per distinct body: a retry after a lost answer is not a second order.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+
+  const type = event.ticketTypes.find((t) => t.id === draft.ticketTypeId);
+  const questions = useMemo(
+    () => (type ? questionsFor(event.questions, type.id) : []),
+    [event.questions, type],
+  );
+  const waitlist = type?.saleState === 'sold_out';
+  const maxQuantity = type
+    ? Math.max(1, Math.min(type.maxPerOrder, waitlist ? type.maxPerOrder : type.available, 10))
+    : 1;
+  const errors = Object.fromEntries(issues.map((i) => [i.field, i.message]));
+  const labelOf = (field: string) =>
+    LABELS[field] ?? event.questions.find((q) => `answers.${q.id}` === field)?.label ?? field;
+  const summary: SummaryItem[] = issues.map((i) => ({ ...i, label: labelOf(i.field) }));
+
+  const set = <K extends keyof RegistrationDraft>(key: K, value: RegistrationDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const setAnswer = (id: string, value: AnswerValue) =>
+    setDraft((d) => ({ ...d, answers: { ...d.answers, [id]: value } }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const found = validateRegistration(draft, type, event.questions);
+    setIssues(found);
+    setRound((n) => n + 1);
+    if (found.length) return;
+    const body = registrationBody(draft, event.questions, waitlist);
+    const text = JSON.stringify(body);
+    if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
+    setBusy(true);
+    try {
+      const res = await call<Registration | Waitlisted>(
+        `/api/v1/events/${encodeURIComponent(event.id)}/registrations`,
+        { body, headers: { 'idempotency-key': attempt.current.key } },
+      );
+      const done = res.body;
+      if (done.status === 'waitlisted')
+        navigate(keyedPath('w', done.waitlistEntryId, done.accessKey));
+      else if (done.tickets.length === 1)
+        navigate(keyedPath('t', done.tickets[0]!.id, done.accessKey));
+      else navigate(keyedPath('o', done.id, done.accessKey));
+    } catch (err) {
+      const problem = err instanceof ApiError ? err.problem : undefined;
+      if (problem?.errors?.length) {
+        setIssues(problem.errors);
+        setRound((n) => n + 1);
+      } else if (problem?.code === 'sold_out') {
+        setFailure('These tickets sold out a moment ago. You can join the waitlist instead.');
+        onStale();
+      } else {
+        setFailure(problem?.detail ?? 'Something went wrong. Please try again.');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="registration" noValidate onSubmit={(e) => void submit(e)}>
+      <h2>Register</h2>
+      <ErrorSummary items={summary} round={round} />
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      <TicketChoice
+        types={event.ticketTypes}
+        timeZone={event.timezone}
+        chosen={draft.ticketTypeId}
+        error={errors.ticketTypeId}
+        onChoose={(id) => {
+          set('ticketTypeId', id);
+          set('quantity', 1);
+        }}
+      />
+      {waitlist ? (
+        <Notice>
+          <strong>{type?.name} is sold out.</strong> Leave your details to join the waitlist: when a
+          seat is freed, it is offered to the next in line.
+        </Notice>
+      ) : null}
+      <div className={`field${errors.quantity ? ' field-invalid' : ''}`}>
+        <label htmlFor={fieldDomId('quantity')}>Number of tickets</label>
+        <select
+          id={fieldDomId('quantity')}
+          value={draft.quantity}
+          onChange={(e) => set('quantity', Number(e.target.value))}
+          aria-invalid={errors.quantity ? true : undefined}
+          aria-describedby={errors.quantity ? errorId(fieldDomId('quantity')) : undefined}
+        >
+          {Array.from({ length: maxQuantity }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <FieldError id={fieldDomId('quantity')} error={errors.quantity} />
+      </div>
+      <TextField
+        field="attendee.name"
+        label="Full name"
+        autoComplete="name"
+        required
+        maxLength={200}
+        value={draft.name}
+        error={errors['attendee.name']}
+        onChange={(e) => set('name', e.target.value)}
+      />
+      <TextField
+        field="attendee.email"
+        label="Email"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        hint="Your ticket link is sent here."
+        required
+        maxLength={254}
+        value={draft.email}
+        error={errors['attendee.email']}
+        onChange={(e) => set('email', e.target.value)}
+      />
+      <QuestionFields
+        questions={questions}
+        answers={draft.answers}
+        errors={errors}
+        onChange={setAnswer}
+      />
+      {!waitlist ? (
+        <TextField
+          field="promoCode"
+          label="Promo code"
+          autoComplete="off"
+          maxLength={64}
+          value={draft.promoCode}
+          error={errors.promoCode}
+          onChange={(e) => set('promoCode', e.target.value)}
+        />
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+        {busy
+          ? 'Sending…'
+          : waitlist
+            ? 'Join the waitlist'
+            : type && type.priceCents > 0
+              ? `Register · ${formatPrice(type.priceCents * draft.quantity, type.currency)}`
+              : 'Register'}
+      </button>
+    </form>
+  );
+}

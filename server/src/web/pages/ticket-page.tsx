@@ -1,0 +1,92 @@
+import type { PublicEvent } from '../../features/portal/schema.js';
+import type { Order } from '../../features/orders/schema.js';
+import type { Ticket } from '../../features/ticketing/schema.js';
+import { call } from '../api.js';
+import { CalendarButton, icsFileName } from '../components/calendar-button.js';
+import { EventWhenWhere } from '../components/event-summary.js';
+import { KeepLink } from '../components/keep-link.js';
+import { LoadError, Loading } from '../components/notice.js';
+import { PageHeading } from '../components/page-heading.js';
+import { PaymentDue } from '../components/payment-due.js';
+import { TicketCard } from '../components/ticket-card.js';
+import { keyedPath } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+interface TicketPageData {
+  ticket: Ticket;
+  /** null when the event is no longer public (archived). */
+  event: PublicEvent | null;
+  /** Loaded only while the ticket awaits payment. */
+  order: Order | null;
+}
+
+/** One ticket, opened by its access key: the QR, the calendar file, the link to come back. */
+export function TicketPage({
+  ticketId,
+  accessKey,
+}: {
+  ticketId: string;
+  accessKey: string | null;
+}) {
+  const [loaded] = useLoad(async (): Promise<TicketPageData> => {
+    const ticket = (
+      await call<Ticket>(`/api/v1/tickets/${encodeURIComponent(ticketId)}`, { accessKey })
+    ).body;
+    const [event, order] = await Promise.all([
+      call<PublicEvent>(`/api/v1/public/events/${ticket.eventId}`).then(
+        (r) => r.body,
+        () => null,
+      ),
+      ticket.status === 'pending'
+        ? call<Order>(`/api/v1/orders/${ticket.orderId}`, { accessKey }).then(
+            (r) => r.body,
+            () => null,
+          )
+        : null,
+    ]);
+    return { ticket, event, order };
+  }, [ticketId, accessKey]);
+  if (loaded.state === 'loading') return <Loading what="your ticket" />;
+  if (loaded.state === 'error') return <LoadError error={loaded.error} what="ticket" />;
+  const { ticket, event, order } = loaded.data;
+  const link = `${window.location.origin}${keyedPath('t', ticket.id, accessKey ?? '')}`;
+  return (
+    <>
+      <header className="event-header">
+        <p className="eyebrow">Your ticket</p>
+        <PageHeading title={event ? `Ticket · ${event.name}` : 'Your ticket'}>
+          {event?.name ?? 'Your ticket'}
+        </PageHeading>
+        {event ? <EventWhenWhere event={event} /> : null}
+      </header>
+      <TicketCard
+        ticket={{
+          id: ticket.id,
+          status: ticket.status,
+          holder: ticket.attendee.name,
+          typeName: ticket.ticketTypeName,
+        }}
+        accessKey={accessKey}
+      />
+      {order ? (
+        <PaymentDue order={order} accessKey={accessKey} timeZone={event?.timezone ?? 'UTC'} />
+      ) : null}
+      {event && ticket.status !== 'revoked' && ticket.status !== 'cancelled' ? (
+        <div className="actions">
+          <CalendarButton
+            fileName={icsFileName(event.name)}
+            entry={{
+              uid: `${ticket.id}@lanyard`,
+              title: event.name,
+              startsAt: event.startsAt,
+              endsAt: event.endsAt,
+              location: event.venue,
+              url: link,
+            }}
+          />
+        </div>
+      ) : null}
+      <KeepLink url={link} what="ticket" />
+    </>
+  );
+}
