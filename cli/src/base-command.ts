@@ -34,10 +34,9 @@ export abstract class LanyardCommand extends Command {
     for (const line of Array.isArray(out) ? out : [out]) this.log(line);
   }
 
-  protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }) {
+  protected override async catch(err: Error & { code?: string; oclif?: { exit?: number } }) {
     // oclif's own exits (help, --version, this.exit) pass through untouched.
-    if (err.oclif?.exit !== undefined && !(err instanceof CliError) && err.name === 'ExitError')
-      throw err;
+    if (err.code === 'EEXIT' && !(err instanceof CliError)) throw err;
     const json = this.argv.includes('--json');
     const cli =
       err instanceof CliError

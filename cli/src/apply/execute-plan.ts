@@ -1,0 +1,73 @@
+import type { LanyardClient } from '../client/lanyard-client.js';
+import type { Change, Kind, Plan } from './plan.js';
+import type {
+  CurrentState,
+  EventState,
+  PromoCodeState,
+  QuestionState,
+  QuotaState,
+  TicketTypeState,
+} from './state.js';
+
+// Carries out a plan through the API: the event first, then ticket types (which the others
+// reference by id), quotas, questions and promo codes; deletions (archives) last, dependents first.
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+/** The changed fields of an update, or the whole state of a create, as the API names them. */
+function fieldsOf<S extends object>(c: Change<S>): Partial<S> {
+  if (c.action === 'create') return { ...(c.desired as S) };
+  return Object.fromEntries(c.diffs.map((d) => [d.field, d.to])) as Partial<S>;
+}
+
+export async function executePlan(
+  client: LanyardClient,
+  plan: Plan,
+  current: CurrentState | undefined,
+): Promise<string> {
+  const of = <S>(kind: Kind) => plan.changes.filter((c) => c.kind === kind) as Change<S>[];
+  const [eventChange] = of<EventState>('event');
+  let eventId = plan.eventId;
+  if (eventChange?.action === 'create')
+    eventId = (await client.createEvent(eventChange.desired!)).id;
+  else if (eventChange?.action === 'update')
+    await client.updateEvent(eventId!, fieldsOf(eventChange));
+  const id = eventId!;
+
+  const typeIds = new Map((current?.ticketTypes ?? []).map((t) => [lower(t.name), t.id]));
+  for (const c of of<TicketTypeState>('ticket type')) {
+    if (c.action === 'create')
+      typeIds.set(lower(c.name), (await client.ticketTypes.create(id, c.desired!)).id);
+    else if (c.action === 'update') await client.ticketTypes.update(id, c.id!, fieldsOf(c));
+  }
+  const ids = (names: string[]) => names.map((n) => typeIds.get(lower(n))!);
+  const withIds = <T extends { ticketTypes?: string[] | null }>(f: T) => {
+    const { ticketTypes, ...rest } = f;
+    return ticketTypes === undefined
+      ? rest
+      : { ...rest, ticketTypeIds: ticketTypes && ids(ticketTypes) };
+  };
+
+  for (const c of of<QuotaState>('quota')) {
+    if (c.action === 'create') await client.quotas.create(id, withIds(fieldsOf(c)) as never);
+    else if (c.action === 'update')
+      await client.quotas.update(id, c.id!, withIds(fieldsOf(c)) as never);
+  }
+  for (const c of of<QuestionState>('question')) {
+    if (c.action === 'create') await client.questions.create(id, withIds(fieldsOf(c)) as never);
+    else if (c.action === 'update')
+      await client.questions.update(id, c.id!, withIds(fieldsOf(c)) as never);
+  }
+  for (const c of of<PromoCodeState>('promo code')) {
+    if (c.action === 'create') await client.promoCodes.create(id, withIds(fieldsOf(c)) as never);
+    else if (c.action === 'update')
+      await client.promoCodes.update(id, c.id!, withIds(fieldsOf(c)) as never);
+  }
+
+  const deletes = (kind: Kind) => of(kind).filter((c) => c.action === 'delete');
+  for (const c of deletes('promo code')) await client.promoCodes.archive(id, c.id!);
+  for (const c of deletes('question')) await client.questions.archive(id, c.id!);
+  for (const c of deletes('quota')) await client.quotas.archive(id, c.id!);
+  for (const c of deletes('ticket type')) await client.ticketTypes.archive(id, c.id!);
+  return id;
+}

@@ -1,0 +1,46 @@
+import { stringify } from 'yaml';
+import type { CurrentState } from './state.js';
+
+// The server's event as an event file: what `lanyard apply` would read back as "nothing to do".
+// Defaults are left out, so the file shows what the organizer chose.
+
+const instant = (s: string | null) => (s ? s.replace(/\.000Z$/, 'Z') : s);
+
+function compact<T extends object>(o: T, defaults: Partial<T>): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(o).filter(([k, v]) => {
+      const d = (defaults as Record<string, unknown>)[k];
+      if (d !== undefined && JSON.stringify(d) === JSON.stringify(v)) return false;
+      return v !== null && v !== undefined;
+    }),
+  ) as Partial<T>;
+}
+
+export function eventFileOf(s: CurrentState): Record<string, unknown> {
+  const { id: _id, ...event } = s.event;
+  return {
+    event: compact(
+      { ...event, startsAt: instant(event.startsAt), endsAt: instant(event.endsAt) },
+      { paymentProvider: 'manual', holdMinutes: 30, waitlistOfferMinutes: 60 },
+    ),
+    ticketTypes: s.ticketTypes.map(({ id: _i, sold: _s, held: _h, position: _p, ...t }) =>
+      compact(
+        { ...t, salesStart: instant(t.salesStart), salesEnd: instant(t.salesEnd) },
+        { maxPerOrder: 10 },
+      ),
+    ),
+    quotas: s.quotas.map(({ id: _i, used: _u, ...q }) => q),
+    questions: s.questions.map(({ id: _i, position: _p, ...q }) =>
+      compact(q, { required: false, options: [] }),
+    ),
+    promoCodes: s.promoCodes.map(({ id: _i, uses: _u, ...p }) =>
+      compact({ ...p, validFrom: instant(p.validFrom), validUntil: instant(p.validUntil) }, {}),
+    ),
+  };
+}
+
+export function eventFileText(s: CurrentState, format: 'yaml' | 'json'): string {
+  const file = eventFileOf(s);
+  if (format === 'json') return `${JSON.stringify(file, null, 2)}\n`;
+  return `# lanyard apply -f this-file.yaml\n${stringify(file, { lineWidth: 0 })}`;
+}

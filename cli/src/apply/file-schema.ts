@@ -1,0 +1,171 @@
+import { z } from 'zod';
+
+// The event file `lanyard apply` reads (YAML or JSON). Strict: an unknown key is an error, so a
+// typo never silently does nothing. Omitted optional fields mean the server's default, so the file
+// is the whole truth about the event. docs/event.schema.json is generated from this.
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+const Instant = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 date-time with an offset, e.g. 2027-05-01T09:00:00Z',
+  })
+  .describe('ISO 8601 date-time with an offset');
+const Name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+const Int = (min: number, max: number) =>
+  z
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+const TicketTypeRefs = z
+  .array(Name)
+  .min(1, 'must name at least one ticket type')
+  .describe('names of ticket types in this file');
+
+export const EventSpec = z
+  .strictObject({
+    name: Name.describe('the event name; with no top-level id, apply finds the event by this name'),
+    startsAt: Instant,
+    endsAt: Instant,
+    timezone: z
+      .string()
+      .refine((tz) => timeZones.has(tz), 'must be an IANA time zone such as Europe/Berlin')
+      .describe('IANA time zone, e.g. Europe/Berlin'),
+    venue: z.string().max(200).nullable().optional(),
+    description: z.string().max(5000).nullable().optional(),
+    paymentProvider: z.enum(['manual', 'stripe']).optional().describe('default manual'),
+    holdMinutes: Int(1, 10080)
+      .optional()
+      .describe('minutes an unpaid order holds its seats; default 30'),
+    waitlistOfferMinutes: Int(1, 10080).optional().describe('default 60'),
+    maxTicketsPerEmail: Int(1, 10000).nullable().optional().describe('default: no limit'),
+  })
+  .refine((e) => Date.parse(e.startsAt) < Date.parse(e.endsAt), {
+    path: ['endsAt'],
+    message: 'must be after startsAt',
+  });
+
+export const TicketTypeSpec = z.strictObject({
+  name: Name.describe('unique in the event (ignoring case); identifies the ticket type'),
+  description: z.string().max(2000).nullable().optional(),
+  priceCents: Int(0, 10_000_000_000).describe('price in minor units (cents)'),
+  currency: z
+    .string()
+    .refine((c) => currencies.has(c), 'must be an ISO 4217 currency code such as EUR'),
+  quantity: Int(0, 1_000_000),
+  maxPerOrder: Int(1, 100).optional().describe('default 10'),
+  salesStart: Instant.nullable().optional(),
+  salesEnd: Instant.nullable().optional(),
+});
+
+export const QuotaSpec = z.strictObject({
+  name: Name.describe('unique in the event; identifies the quota'),
+  size: Int(0, 1_000_000).describe('seats shared by the ticket types'),
+  ticketTypes: TicketTypeRefs,
+});
+
+export const QuestionSpec = z.strictObject({
+  label: z.string().trim().min(1).max(500).describe('identifies the question'),
+  kind: z.enum(['text', 'choice', 'checkbox']),
+  required: z.boolean().optional().describe('default false'),
+  options: z
+    .array(z.string().trim().min(1).max(200))
+    .max(100)
+    .optional()
+    .describe('answers a choice question allows'),
+  ticketTypes: TicketTypeRefs.optional().describe('asked for these ticket types only; default all'),
+});
+
+export const PromoCodeSpec = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{3,32}$/, 'must be 3 to 32 letters, digits, "_" or "-"')
+    .describe('unique in the event (ignoring case); identifies the promo code'),
+  discountKind: z.enum(['percent', 'fixed']),
+  discountValue: Int(1, 10_000_000_000).describe('percent: 1-100; fixed: cents off each ticket'),
+  maxUses: Int(1, 1_000_000).nullable().optional().describe('default unlimited'),
+  validFrom: Instant.nullable().optional(),
+  validUntil: Instant.nullable().optional(),
+  ticketTypes: TicketTypeRefs.optional().describe('valid for these ticket types only; default all'),
+});
+
+const unique =
+  <T>(key: (t: T) => string, what: string) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `repeats the ${what} of item ${first + 1}`,
+        });
+    });
+  };
+
+export const EventFile = z
+  .strictObject({
+    $schema: z.string().optional().describe('for editors: the JSON Schema of this file'),
+    id: z
+      .uuid({ message: 'must be a UUID' })
+      .optional()
+      .describe('the event id; when given, apply changes this event (and may rename it)'),
+    event: EventSpec,
+    ticketTypes: z
+      .array(TicketTypeSpec)
+      .default([])
+      .superRefine(unique((t) => t.name.toLowerCase(), 'name')),
+    quotas: z
+      .array(QuotaSpec)
+      .default([])
+      .superRefine(unique((q) => q.name.toLowerCase(), 'name')),
+    questions: z
+      .array(QuestionSpec)
+      .default([])
+      .superRefine(unique((q) => q.label.toLowerCase(), 'label')),
+    promoCodes: z
+      .array(PromoCodeSpec)
+      .default([])
+      .superRefine(unique((p) => p.code.toUpperCase(), 'code')),
+  })
+  .superRefine((f, ctx) => {
+    // References name ticket types of this file.
+    const names = new Set(f.ticketTypes.map((t) => t.name.toLowerCase()));
+    const check = (
+      section: 'quotas' | 'questions' | 'promoCodes',
+      refs: (string[] | undefined)[],
+    ) =>
+      refs.forEach((list, i) =>
+        list?.forEach((name, j) => {
+          if (!names.has(name.toLowerCase()))
+            ctx.addIssue({
+              code: 'custom',
+              path: [section, i, 'ticketTypes', j],
+              message: `names no ticket type of this file ("${name}")`,
+            });
+        }),
+      );
+    check(
+      'quotas',
+      f.quotas.map((q) => q.ticketTypes),
+    );
+    check(
+      'questions',
+      f.questions.map((q) => q.ticketTypes),
+    );
+    check(
+      'promoCodes',
+      f.promoCodes.map((p) => p.ticketTypes),
+    );
+  });
+export type EventFile = z.output<typeof EventFile>;

@@ -1,0 +1,45 @@
+import type { LanyardClient } from '../client/lanyard-client.js';
+import type { Event } from '../client/types.js';
+import { CliError, inputError } from '../errors.js';
+import { currentState, type CurrentState } from './state.js';
+
+/**
+ * The event a file names: by its `id` when given, else the one active event with the file's
+ * event name (none: apply creates it; several: the file must name the id).
+ */
+export async function findEvent(
+  client: LanyardClient,
+  id: string | undefined,
+  name: string,
+): Promise<Event | undefined> {
+  if (id) {
+    try {
+      return await client.getEvent(id);
+    } catch (err) {
+      if (err instanceof CliError && err.code === 'event_not_found')
+        throw inputError(
+          'event_not_found',
+          `event ${id} (the file's id) is not on ${client.server}; remove "id" to create the event`,
+        );
+      throw err;
+    }
+  }
+  const named = (await client.listEvents()).filter((e) => e.name === name);
+  if (named.length > 1) {
+    throw inputError(
+      'event_ambiguous',
+      `${named.length} events are named "${name}" (${named.map((e) => e.id).join(', ')}); add "id: <one of them>" to the file`,
+    );
+  }
+  return named[0];
+}
+
+export async function loadCurrent(client: LanyardClient, event: Event): Promise<CurrentState> {
+  const [types, quotas, questions, promos] = await Promise.all([
+    client.ticketTypes.list(event.id),
+    client.quotas.list(event.id),
+    client.questions.list(event.id),
+    client.promoCodes.list(event.id),
+  ]);
+  return currentState(event, types, quotas, questions, promos);
+}

@@ -1,0 +1,196 @@
+import type {
+  CurrentState,
+  DesiredState,
+  EventState,
+  PromoCodeState,
+  QuestionState,
+  QuotaState,
+  TicketTypeState,
+} from './state.js';
+
+// The plan: what apply would create, update and delete to make the server match the file. Pure.
+
+export type Kind = 'event' | 'ticket type' | 'quota' | 'question' | 'promo code';
+export type Action = 'create' | 'update' | 'delete' | 'unchanged';
+
+export interface FieldDiff {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface Change<S = unknown> {
+  action: Action;
+  kind: Kind;
+  /** The name (label, code) the file knows it by. */
+  name: string;
+  /** Server id of an existing object. */
+  id?: string;
+  /** create: the whole desired state; update: only the changed fields. */
+  desired?: S;
+  diffs: FieldDiff[];
+  /** Why deleting it needs --force (it has sales or uses). */
+  inUse?: string;
+}
+
+export interface Plan {
+  eventId: string | undefined;
+  changes: Change[];
+}
+
+const INSTANT_FIELDS = new Set([
+  'startsAt',
+  'endsAt',
+  'salesStart',
+  'salesEnd',
+  'validFrom',
+  'validUntil',
+]);
+const NAME_SETS = new Set(['ticketTypes']);
+
+function same(field: string, a: unknown, b: unknown): boolean {
+  if (a === null || b === null || a === undefined || b === undefined)
+    return (a ?? null) === (b ?? null);
+  if (INSTANT_FIELDS.has(field)) return Date.parse(String(a)) === Date.parse(String(b));
+  if (NAME_SETS.has(field) && Array.isArray(a) && Array.isArray(b)) {
+    const norm = (xs: unknown[]) =>
+      xs
+        .map((x) => String(x).toLowerCase())
+        .sort()
+        .join('\n');
+    return norm(a) === norm(b);
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+export function diffFields<S extends object>(desired: S, current: S): FieldDiff[] {
+  const diffs: FieldDiff[] = [];
+  for (const field of Object.keys(desired) as (keyof S & string)[]) {
+    if (!same(field, desired[field], current[field]))
+      diffs.push({ field, from: current[field], to: desired[field] });
+  }
+  return diffs;
+}
+
+/** One collection: matched by a key (name ignoring case); the rest created or deleted. */
+function diffCollection<S extends object, C extends S & { id: string }>(
+  kind: Kind,
+  desired: S[],
+  current: C[],
+  keyOf: (s: S) => string,
+  nameOf: (s: S) => string,
+  inUse: (c: C) => string | undefined,
+): Change<S>[] {
+  const byKey = new Map(current.map((c) => [keyOf(c), c]));
+  const changes: Change<S>[] = [];
+  for (const d of desired) {
+    const c = byKey.get(keyOf(d));
+    if (!c) {
+      changes.push({ action: 'create', kind, name: nameOf(d), desired: d, diffs: [] });
+      continue;
+    }
+    byKey.delete(keyOf(d));
+    const { id: _id, ...rest } = c;
+    const diffs = diffFields(d, rest as unknown as S);
+    changes.push({
+      action: diffs.length ? 'update' : 'unchanged',
+      kind,
+      name: nameOf(d),
+      id: c.id,
+      diffs,
+      ...(diffs.length ? { desired: d } : {}),
+    });
+  }
+  for (const c of byKey.values()) {
+    const why = inUse(c);
+    changes.push({
+      action: 'delete',
+      kind,
+      name: nameOf(c),
+      id: c.id,
+      diffs: [],
+      ...(why ? { inUse: why } : {}),
+    });
+  }
+  return changes;
+}
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+export function planChanges(desired: DesiredState, current: CurrentState | undefined): Plan {
+  const changes: Change[] = [];
+  if (!current) {
+    changes.push({
+      action: 'create',
+      kind: 'event',
+      name: desired.event.name,
+      desired: desired.event,
+      diffs: [],
+    });
+  } else {
+    const { id, ...rest } = current.event;
+    const diffs = diffFields<EventState>(desired.event, rest);
+    changes.push({
+      action: diffs.length ? 'update' : 'unchanged',
+      kind: 'event',
+      name: desired.event.name,
+      id,
+      diffs,
+      ...(diffs.length ? { desired: desired.event } : {}),
+    });
+  }
+  const c = current ?? { ticketTypes: [], quotas: [], questions: [], promoCodes: [] };
+  changes.push(
+    ...diffCollection<TicketTypeState, CurrentState['ticketTypes'][number]>(
+      'ticket type',
+      desired.ticketTypes,
+      c.ticketTypes,
+      (t) => lower(t.name),
+      (t) => t.name,
+      (t) => (t.sold + t.held > 0 ? `${t.sold} sold, ${t.held} held` : undefined),
+    ),
+    ...diffCollection<QuotaState, CurrentState['quotas'][number]>(
+      'quota',
+      desired.quotas,
+      c.quotas,
+      (q) => lower(q.name),
+      (q) => q.name,
+      (q) => (q.used > 0 ? `${q.used} seats used` : undefined),
+    ),
+    ...diffCollection<QuestionState, CurrentState['questions'][number]>(
+      'question',
+      desired.questions,
+      c.questions,
+      (q) => lower(q.label),
+      (q) => q.label,
+      () => undefined,
+    ),
+    ...diffCollection<PromoCodeState, CurrentState['promoCodes'][number]>(
+      'promo code',
+      desired.promoCodes,
+      c.promoCodes,
+      (p) => p.code.trim().toUpperCase(),
+      (p) => p.code,
+      (p) => (p.uses > 0 ? `used by ${p.uses} orders` : undefined),
+    ),
+  );
+  return { eventId: current?.event.id, changes };
+}
+
+export interface PlanCounts {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+export function countChanges(plan: Plan): PlanCounts {
+  const n = (a: Action) => plan.changes.filter((c) => c.action === a).length;
+  return {
+    created: n('create'),
+    updated: n('update'),
+    deleted: n('delete'),
+    unchanged: n('unchanged'),
+  };
+}
