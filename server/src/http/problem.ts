@@ -84,6 +84,16 @@ export function toProblem(err: unknown): Problem {
     case 'request.aborted':
       return problem(400, 'request_aborted', 'The request was aborted before its body arrived.');
   }
+  if (isDatabaseUnavailable(err)) {
+    return problem(
+      503,
+      'database_unavailable',
+      'The database did not answer; retry shortly. Nothing was saved.',
+      {
+        retryAfterSeconds: 1,
+      },
+    );
+  }
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
     return problem(e.status, 'bad_request', e.message ?? 'Bad request.');
   }
@@ -94,9 +104,25 @@ export function toProblem(err: unknown): Problem {
   );
 }
 
+/** A lost or refused database connection: the request is fine, the server cannot serve it now. */
+function isDatabaseUnavailable(err: unknown): boolean {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  if (
+    typeof code === 'string' &&
+    (/^57P0[1-3]$/.test(code) ||
+      /^08/.test(code) ||
+      code === 'ECONNREFUSED' ||
+      code === 'ECONNRESET')
+  ) {
+    return true;
+  }
+  return typeof message === 'string' && /^Connection terminated/.test(message);
+}
+
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const p = toProblem(err);
   if (p.status >= 500) req.log?.error({ err }, 'request failed');
+  if (p.status === 503) res.setHeader('Retry-After', '1');
   if (err instanceof DomainError && err.extra.retryAfterSeconds !== undefined) {
     res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
   }

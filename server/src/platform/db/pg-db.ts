@@ -30,6 +30,13 @@ export function createPgDb(connectionString: string, options: { max?: number } =
       return withRetry(async () => {
         const client = await pool.connect();
         let broken = false;
+        // A connection lost mid-transaction (server restart, terminated backend) emits 'error' on
+        // the checked-out client; without a listener that would crash the process. The pending
+        // query rejects as well, so the transaction fails and this client is discarded.
+        const onError = () => {
+          broken = true;
+        };
+        client.on('error', onError);
         try {
           await client.query('BEGIN');
           const result = await fn(wrap(client));
@@ -43,6 +50,7 @@ export function createPgDb(connectionString: string, options: { max?: number } =
           }
           throw err;
         } finally {
+          client.off('error', onError);
           client.release(broken);
         }
       });
