@@ -46,11 +46,10 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
   const type = event.ticketTypes.find((t) => t.id === draft.ticketTypeId);
-  const questions = useMemo(
-    () => (type ? questionsFor(event.questions, type.id) : []),
-    [event.questions, type],
-  );
   const waitlist = type?.saleState === 'sold_out';
+  // Joining the line asks nothing more: the questions come with the offer of a seat.
+  const asked = useMemo(() => (waitlist ? [] : event.questions), [event.questions, waitlist]);
+  const questions = useMemo(() => (type ? questionsFor(asked, type.id) : []), [asked, type]);
   const maxQuantity = type
     ? Math.max(1, Math.min(type.maxPerOrder, waitlist ? type.maxPerOrder : type.available, 10))
     : 1;
@@ -67,11 +66,11 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const found = validateRegistration(draft, type, event.questions);
+    const found = validateRegistration(draft, type, asked);
     setIssues(found);
     setRound((n) => n + 1);
     if (found.length) return;
-    const body = registrationBody(draft, event.questions, waitlist);
+    const body = registrationBody(draft, asked, waitlist);
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
     setBusy(true);
@@ -156,7 +155,7 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
         type="email"
         inputMode="email"
         autoComplete="email"
-        hint="Your ticket link is sent here."
+        hint="We send your ticket and news about the event here."
         required
         maxLength={254}
         value={draft.email}

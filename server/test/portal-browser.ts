@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// Test support for the portal's browser tests: Debian's Chromium driven by playwright-core, the
+// two screen sizes the portal is designed for, and where screenshots are kept.
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/portal/', import.meta.url));
+
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh page at a screen size; script errors fail the test that reads `errors`. */
+export async function openPage(
+  browser: Browser,
+  size: { width: number; height: number },
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({
+    viewport: size,
+    deviceScaleFactor: 1,
+    locale: 'en-GB',
+    isMobile: size.width < 600,
+    hasTouch: size.width < 600,
+  });
+  // Shorter than jest's own timeout, so a stuck step fails with its locator named.
+  context.setDefaultTimeout(8000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return { page, errors, close: () => context.close() };
+}
+
+/** Counts layout shifts from page load on, as Chromium reports them (cumulative layout shift). */
+export async function watchLayoutShift(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as {
+        value: number;
+        hadRecentInput: boolean;
+      }[]) {
+        if (!entry.hadRecentInput) w.__cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export const resetLayoutShift = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { __cls: number }).__cls = 0;
+  });
+
+export const layoutShift = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
