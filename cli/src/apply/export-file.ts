@@ -18,6 +18,10 @@ function compact<T extends object>(o: T, defaults: Partial<T>): Partial<T> {
 
 export function eventFileOf(s: CurrentState): Record<string, unknown> {
   const { id: _id, ...event } = s.event;
+  // References in the ticket types' order, whatever order the server keeps them in.
+  const rank = new Map(s.ticketTypes.map((t, i) => [t.name, i]));
+  const inOrder = (names: string[]) =>
+    [...names].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
   return {
     event: compact(
       { ...event, startsAt: instant(event.startsAt), endsAt: instant(event.endsAt) },
@@ -29,12 +33,26 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
         { maxPerOrder: 10 },
       ),
     ),
-    quotas: s.quotas.map(({ id: _i, used: _u, ...q }) => q),
+    quotas: s.quotas.map(({ id: _i, used: _u, ...q }) => ({
+      ...q,
+      ticketTypes: inOrder(q.ticketTypes),
+    })),
     questions: s.questions.map(({ id: _i, position: _p, ...q }) =>
-      compact(q, { required: false, options: [] }),
+      compact(
+        { ...q, ticketTypes: q.ticketTypes && inOrder(q.ticketTypes) },
+        { required: false, options: [] },
+      ),
     ),
     promoCodes: s.promoCodes.map(({ id: _i, uses: _u, ...p }) =>
-      compact({ ...p, validFrom: instant(p.validFrom), validUntil: instant(p.validUntil) }, {}),
+      compact(
+        {
+          ...p,
+          validFrom: instant(p.validFrom),
+          validUntil: instant(p.validUntil),
+          ticketTypes: p.ticketTypes && inOrder(p.ticketTypes),
+        },
+        {},
+      ),
     ),
   };
 }

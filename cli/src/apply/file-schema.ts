@@ -107,8 +107,8 @@ const unique =
       else
         ctx.addIssue({
           code: 'custom',
-          path: [i],
-          message: `repeats the ${what} of item ${first + 1}`,
+          path: [i, what],
+          message: `repeats the ${what} of item ${first + 1} (compared ignoring case)`,
         });
     });
   };

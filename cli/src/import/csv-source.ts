@@ -45,11 +45,10 @@ export async function readFirstLine(path: string): Promise<string> {
   }
 }
 
-const newlines = (s: string) => {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-};
+// A line break is CRLF, LF or CR. (csv-parse's raw text keeps only the CR of a CRLF record
+// delimiter, so counting any of the three counts each break once.)
+const BREAKS = /\r\n|\n|\r/g;
+const newlines = (s: string) => s.match(BREAKS)?.length ?? 0;
 
 /**
  * Records of a CSV file, streamed (the file is never in memory whole), each with the line it
@@ -69,7 +68,7 @@ export async function* csvRecords(path: string, delimiter: string): AsyncGenerat
   let consumed = 0;
   try {
     for await (const r of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const leading = /^(?:\r?\n)*/.exec(r.raw)![0];
+      const leading = /^(?:\r\n|\n|\r)*/.exec(r.raw)![0];
       const line = consumed + newlines(leading) + 1;
       consumed += newlines(r.raw);
       yield { line, fields: r.record.map((f) => f.replace(/\r$/, '')) };

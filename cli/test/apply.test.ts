@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { startCliUser, type CliUser } from './support/cli.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../docs/examples/event.yaml', import.meta.url));
+
+interface Counts {
+  eventId: string;
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+// Each step spawns the built CLI; on a loaded machine that takes seconds.
+jest.setTimeout(120_000);
+
+describe('lanyard apply against a real server', () => {
+  let a: CliUser;
+  let b: CliUser;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startCliUser(), startCliUser()]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  it('creates the example event, and a second apply of the same file changes nothing', async () => {
+    const first = await a.json<Counts>(['apply', '-f', EXAMPLE]);
+    expect(first).toMatchObject({ created: 11, updated: 0, deleted: 0, unchanged: 0 });
+    const second = await a.json<Counts>(['apply', '-f', EXAMPLE]);
+    expect(second).toMatchObject({
+      eventId: first.eventId,
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 11,
+    });
+    const human = await a.run(['apply', '-f', EXAMPLE]);
+    expect(human.stdout).toContain('No changes: 11 objects already match the file.');
+  });
+
+  it('exports an event that applies to a fresh server as the same event', async () => {
+    const { eventId } = await a.json<Counts>(['apply', '-f', EXAMPLE]);
+    const exported = await a.run(['export', 'event', eventId]);
+    expect(exported.code).toBe(0);
+    const file = await b.file('exported.yaml', exported.stdout);
+    const onB = await b.json<Counts>(['apply', '-f', file]);
+    expect(onB).toMatchObject({ created: 11, deleted: 0 });
+    expect(onB.eventId).not.toBe(eventId);
+    const again = await b.run(['export', 'event', onB.eventId]);
+    expect(again.stdout).toBe(exported.stdout);
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+    });
+  });
+
+  it('shows a change as a diff, changes nothing on a dry run, then applies it', async () => {
+    const text = (await readFile(EXAMPLE, 'utf8')).replace('quantity: 400', 'quantity: 420');
+    const file = await a.file('bigger.yaml', text);
+    const dry = await a.run(['apply', '-f', file, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('~ ticket type "Regular": quantity 400 → 420');
+    expect(await a.json<Counts>(['apply', '-f', file, '--dry-run'])).toMatchObject({ updated: 1 });
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({ updated: 1, created: 0 });
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({ updated: 0 });
+    await a.json(['apply', '-f', EXAMPLE]);
+  });
+
+  it('refuses to delete a ticket type that has sales unless --force', async () => {
+    const name = 'Sold Out Conf';
+    const text = (await readFile(EXAMPLE, 'utf8')).replace('name: DevConf 2027', `name: ${name}`);
+    const { eventId } = await a.json<Counts>(['apply', '-f', await a.file('sold.yaml', text)]);
+    const csv = await a.file(
+      'speaker.csv',
+      'name,email,ticket_type\nSam,sam@example.org,Speaker\n',
+    );
+    expect((await a.run(['import', 'attendees', csv, '--event', eventId])).code).toBe(0);
+    const without = await a.file(
+      'without-speaker.yaml',
+      text.replace(/  - name: Speaker\n(    .*\n)+/, ''),
+    );
+    const refused = await a.run(['apply', '-f', without, '--json']);
+    expect(refused.code).toBe(4);
+    expect(JSON.parse(refused.stdout).error.code).toBe('delete_in_use');
+    expect(refused.stderr).toContain('ticket type "Speaker", which has 1 sold, 0 held');
+    expect(await a.json<Counts>(['apply', '-f', without, '--force'])).toMatchObject({ deleted: 1 });
+  });
+
+  describe('refuses a bad event file with its line and column, and exit status 2', () => {
+    const base = (extra: string) => `event:
+  name: Broken
+  startsAt: 2027-05-01T09:00:00Z
+  endsAt: 2027-05-02T09:00:00Z
+  timezone: UTC
+ticketTypes:
+  - name: Regular
+    priceCents: 100
+    currency: EUR
+    quantity: 10
+${extra}`;
+    const refusal = async (name: string, text: string) => {
+      const r = await a.run(['apply', '-f', await a.file(name, text), '--json']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      return JSON.parse(r.stdout).error as { code: string; message: string };
+    };
+
+    it('an unknown key', async () => {
+      const e = await refusal('unknown.yaml', base('    colour: blue\n'));
+      expect(e.code).toBe('event_file_invalid');
+      expect(e.message).toMatch(
+        /unknown\.yaml:11:5: ticketTypes\[0\]\.colour is not a known field$/,
+      );
+    });
+
+    it('a wrong type', async () => {
+      const e = await refusal(
+        'type.yaml',
+        base('  - name: VIP\n    priceCents: "cheap"\n    currency: EUR\n    quantity: 1\n'),
+      );
+      expect(e.message).toMatch(
+        /type\.yaml:12:17: ticketTypes\[1\]\.priceCents must be a whole number$/,
+      );
+    });
+
+    it('a duplicate ticket type name, ignoring case', async () => {
+      const e = await refusal(
+        'dup.yaml',
+        base('  - name: regular\n    priceCents: 1\n    currency: EUR\n    quantity: 1\n'),
+      );
+      expect(e.message).toMatch(
+        /dup\.yaml:11:11: ticketTypes\[1\]\.name repeats the name of item 1/,
+      );
+    });
+
+    it('a quota naming a ticket type the file does not have', async () => {
+      const e = await refusal(
+        'ref.yaml',
+        base('quotas:\n  - name: Hall\n    size: 5\n    ticketTypes: [Regular, VIP]\n'),
+      );
+      expect(e.message).toMatch(
+        /ref\.yaml:14:28: quotas\[0\]\.ticketTypes\[1\] names no ticket type of this file \("VIP"\)/,
+      );
+    });
+
+    it('broken YAML', async () => {
+      const e = await refusal('syntax.yaml', 'event:\n  name: [unclosed\n');
+      expect(e.message).toMatch(/^.*syntax\.yaml:\d+:\d+: \(syntax\) /);
+    });
+
+    it('a JSON file with a wrong value, positioned in the JSON text', async () => {
+      const e = await refusal(
+        'bad.json',
+        '{\n  "event": {\n    "name": "J",\n    "startsAt": "2027-05-01T09:00:00Z",\n    "endsAt": "tomorrow",\n    "timezone": "UTC"\n  }\n}\n',
+      );
+      expect(e.message).toMatch(/bad\.json:5:15: event\.endsAt must be an ISO 8601 date-time/);
+    });
+  });
+});
