@@ -6,6 +6,7 @@ import {
   createTicketType,
   footprint,
   json,
+  problemOf,
   registerRaw,
   sideConnection,
 } from './registration-fixtures.js';
@@ -74,7 +75,7 @@ describe.each(['pglite', 'postgres'] as const)(
         FOR EACH ROW EXECUTE FUNCTION fail_seat_take();`);
       try {
         const res = await registerRaw(t, eventId, body, { 'idempotency-key': 'fails-once' });
-        expect(res.status).toBe(500);
+        await problemOf(res, 500, 'internal_error');
         expect(await footprint(t, eventId)).toMatchObject(nothing);
         expect(await idempotencyRows(t, 'fails-once')).toBe(0);
       } finally {
@@ -121,7 +122,10 @@ describe('a registration whose connection dies mid-transaction [postgres]', () =
         pid,
       ]);
       expect(rows[0]!.ok).toBe(true);
-      expect((await sale).status).toBe(500);
+      // The attendee is told to retry: nothing was saved.
+      const lost = await sale;
+      expect(lost.headers.get('retry-after')).toBe('1');
+      await problemOf(lost, 503, 'database_unavailable');
       await side.query('ROLLBACK');
     } finally {
       await side.end();
