@@ -17,6 +17,12 @@ import { Connectivity } from './sync/connectivity.js';
 import { FetchTransport } from './sync/fetch-transport.js';
 import { SyncClient } from './sync/sync-client.js';
 import { SyncLoop } from './sync/sync-loop.js';
+import { BadgePrinting, type PrintingOptions } from './printing/badge-printing.js';
+import { printRoutes } from './printing/print-routes.js';
+import { ScannerInput } from './scanning/scanner-input.js';
+import type { ScannerManagerOptions } from '@lanyard/hardware';
+import { requireStaff, staffRoutes } from './staff/staff-routes.js';
+import { StaffSessions } from './staff/staff-sessions.js';
 
 export interface AgentOptions {
   /** Where the cache lives; it keeps the device's identity across restarts. */
@@ -40,6 +46,16 @@ export interface AgentOptions {
   /** Extra origins allowed to open the events WebSocket. */
   allowedOrigins?: readonly string[];
   fetch?: typeof fetch;
+  /** Badge printing on admit; absent: this kiosk prints nothing. */
+  printing?: PrintingOptions;
+  /** Scanners to read (serial ports, HID rules); absent: only the UI and POST /api/scan scan. */
+  scanners?: ScannerManagerOptions;
+  /** The PIN that opens staff mode in the UI; absent: no staff mode. */
+  staffPin?: string;
+  /** What the idle screen shows. */
+  display?: { eventName?: string; instructions?: string };
+  /** The built UI served at `/` (default kiosk/dist/ui); false serves none. */
+  uiDir?: string | false;
 }
 
 /** The station agent: cache, deciders, sync loop and local API, started and stopped together. */
@@ -51,6 +67,8 @@ export interface Agent {
   searchAttendees(query: string, limit?: number): AttendeeMatch[];
   /** Runs a sync round now; resolves when it ends. */
   syncNow(): Promise<void>;
+  /** Resolves when every queued badge is printed or failed. */
+  printsIdle(): Promise<void>;
 }
 
 /**
@@ -110,6 +128,20 @@ function wire(cache: Cache, options: AgentOptions): Agent {
   );
   let api: LocalApi | undefined;
   const publishStatus = () => api?.publish({ type: 'status', status: status() });
+  const printing =
+    options.printing &&
+    new BadgePrinting(options.printing, options.dataDir, (_state, job) => {
+      if (job) api?.publish({ type: 'print', print: job });
+      publishStatus();
+    });
+  const scanners =
+    options.scanners &&
+    new ScannerInput(
+      options.scanners,
+      (data) => void scan(data).catch(logScanFailure),
+      publishStatus,
+    );
+  const staff = options.staffPin ? new StaffSessions({ pin: options.staffPin }) : undefined;
   const loop = new SyncLoop(cache, new SyncClient(cache, transport), connectivity, {
     intervalMs: options.syncIntervalMs ?? 2000,
     ...(options.backoff && { backoff: options.backoff }),
@@ -128,6 +160,8 @@ function wire(cache: Cache, options: AgentOptions): Agent {
       lastError: lastError ?? null,
       eventId,
       deviceId,
+      printer: printing?.status() ?? null,
+      scanners: scanners?.status() ?? null,
     };
   }
 
@@ -138,9 +172,11 @@ function wire(cache: Cache, options: AgentOptions): Agent {
       direction,
       scannedAtMs: Date.now(),
     });
-    api?.publish({ type: 'scan', scan: answer });
+    const print = printing?.observe(answer, data);
+    const shown = print ? { ...answer, print } : answer;
+    api?.publish({ type: 'scan', scan: shown });
     if (answer.offline) publishStatus();
-    return answer;
+    return shown;
   }
 
   const search = (query: string, limit = 10) => searchAttendees(cache.read, query, limit);
@@ -155,14 +191,30 @@ function wire(cache: Cache, options: AgentOptions): Agent {
         port: options.port ?? 0,
         handlers: { scan, status, searchAttendees: search },
         ...(options.allowedOrigins && { allowedOrigins: options.allowedOrigins }),
+        routes: [
+          staffRoutes(staff, () => ({
+            eventName: options.display?.eventName ?? null,
+            instructions: options.display?.instructions ?? null,
+            gate: options.gate ?? null,
+            staffMode: staff !== undefined,
+            printing: printing !== undefined,
+            undo: false,
+          })),
+          printRoutes(printing, (req) => requireStaff(staff, req)),
+        ],
+        ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
       });
+      printing?.start();
+      await scanners?.start();
       loop.start();
       return { port: api.port };
     },
     async stop() {
       if (closed) return;
       closed = true;
+      await scanners?.stop();
       await loop.stop();
+      await printing?.stop();
       await api?.close();
       cache.close();
     },
@@ -170,5 +222,10 @@ function wire(cache: Cache, options: AgentOptions): Agent {
     status,
     searchAttendees: search,
     syncNow: () => loop.syncNow(),
+    printsIdle: () => printing?.idle() ?? Promise.resolve(),
   };
+}
+
+function logScanFailure(error: unknown): void {
+  console.error('kiosk agent: a scanned code could not be decided', error);
 }

@@ -12,3 +12,8 @@ export {
   TransportError,
   type AgentErrorCode,
 } from './errors.js';
+export type { PrintingOptions, PrinterState } from './printing/badge-printing.js';
+export type { PrintJob, PrintJobState } from './printing/print-job.js';
+export type { ScannerState } from './scanning/scanner-input.js';
+export { isValidPin } from './staff/staff-sessions.js';
+export type { StationInfo } from './staff/staff-routes.js';

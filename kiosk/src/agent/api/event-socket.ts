@@ -3,7 +3,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** Messages pushed to the UI over `/api/events`. */
-export type UiEvent = { type: 'scan'; scan: unknown } | { type: 'status'; status: unknown };
+export type UiEvent =
+  | { type: 'scan'; scan: unknown }
+  | { type: 'status'; status: unknown }
+  | { type: 'print'; print: unknown };
 
 /**
  * The WebSocket at `/api/events`: every connected screen gets each scan result and status

@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { ScanDirection } from '@lanyard/core';
 import type { AttendeeMatch } from '../cache/attendee-search.js';
 import type { ScanAnswer } from '../decide/decider.js';
+import type { PrinterState } from '../printing/badge-printing.js';
+import type { ScannerState } from '../scanning/scanner-input.js';
 import { readJsonBody } from './body.js';
 import { EventSocket, type UiEvent } from './event-socket.js';
 import { LocalApiError, sendJson, sendProblem } from './problem.js';
+import { DEFAULT_UI_DIR, staticFiles } from './static-files.js';
 
 /** `GET /api/status`: the contract's four fields, then more for the status screen. */
 export interface AgentStatus {
@@ -17,6 +20,10 @@ export interface AgentStatus {
   lastError: string | null;
   eventId: string;
   deviceId: string;
+  /** The badge printer, when this kiosk prints. */
+  printer?: PrinterState | null;
+  /** The scanners the agent reads, when it reads any. */
+  scanners?: ScannerState | null;
 }
 
 /** What the local API needs from the agent. */
@@ -26,9 +33,16 @@ export interface LocalApiHandlers {
   searchAttendees(query: string, limit: number): AttendeeMatch[];
 }
 
+/** An extra endpoint (staff mode, printing): answers and returns true, or returns false. */
+export type LocalRoute = (req: IncomingMessage, url: URL, res: ServerResponse) => Promise<boolean>;
+
 export interface LocalApiOptions {
   port: number;
   handlers: LocalApiHandlers;
+  /** Tried in order for paths the core endpoints do not know. */
+  routes?: readonly LocalRoute[];
+  /** The built UI served at `/` (default kiosk/dist/ui); false serves none. */
+  uiDir?: string | false;
   /** Extra origins allowed on the WebSocket (e.g. a UI dev server). */
   allowedOrigins?: readonly string[];
 }
@@ -57,6 +71,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       (options.allowedOrigins ?? []).includes(origin)
     );
   };
+
+  const extraRoutes: LocalRoute[] = [...(options.routes ?? [])];
+  if (options.uiDir !== false) extraRoutes.push(staticFiles(options.uiDir ?? DEFAULT_UI_DIR));
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!hostAllowed(req)) throw new LocalApiError(403, 'forbidden_host', 'use http://127.0.0.1');
@@ -94,6 +111,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         return sendJson(res, 200, { attendees: handlers.searchAttendees(q, limit) });
       }
       default:
+        if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req)) {
+          throw new LocalApiError(403, 'forbidden_host', 'foreign origin');
+        }
+        for (const extra of extraRoutes) if (await extra(req, url, res)) return;
         throw new LocalApiError(404, 'not_found', `no endpoint ${url.pathname}`);
     }
   };

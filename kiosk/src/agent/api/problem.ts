@@ -10,7 +10,15 @@ export type LocalApiErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'forbidden_host'
-  | 'internal';
+  | 'internal'
+  // Staff mode and printing (staff/, printing/).
+  | 'wrong_pin'
+  | 'staff_locked'
+  | 'staff_session_required'
+  | 'staff_mode_off'
+  | 'printing_off'
+  | 'badge_data_unknown'
+  | 'reason_required';
 
 /** An error answer in the same problem+json shape as the server's. */
 export class LocalApiError extends Error {
