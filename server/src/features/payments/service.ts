@@ -38,7 +38,8 @@ export async function markPaid(
     return applyPayment(tx, order, {
       provider: 'manual',
       providerRef: reference ?? null,
-      amountCents: order.totalCents - order.paidCents,
+      // Money already held for an expired order (a late payment) counts towards it.
+      amountCents: Math.max(0, order.totalCents - order.paidCents),
       currency: order.currency,
       actor: actorName(staff),
     });
