@@ -81,7 +81,8 @@ export async function updatePromoCode(
       if (other) throw duplicateCode(next.code);
     }
     const updated = await store.updatePromoCode(tx, promoCodeId, next);
-    if (!updated) {
+    if (updated === 'duplicate_code') throw duplicateCode(next.code);
+    if (updated === 'max_uses_below_uses') {
       throw conflict(
         'max_uses_below_uses',
         `maxUses ${next.maxUses} is below the ${current.uses} uses already counted.`,

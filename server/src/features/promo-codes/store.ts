@@ -125,29 +125,35 @@ export async function listPromoCodes(
 
 /**
  * Writes all fields; `max_uses` is checked against `uses` in the same statement, since orders
- * may be using the code right now. Undefined when max_uses would fall below uses.
+ * may be using the code right now. `max_uses_below_uses` or `duplicate_code` (another live code
+ * took the spelling meanwhile) change nothing.
  */
 export async function updatePromoCode(
   tx: Queryable,
   id: string,
   p: PromoFields,
-): Promise<PromoCode | undefined> {
-  const { rows } = await tx.query<PromoRow>(
-    `UPDATE promo_codes SET code = $2, discount_kind = $3, discount_value = $4, max_uses = $5,
-       valid_from = $6, valid_until = $7, ticket_type_ids = $8::uuid[], updated_at = now()
-     WHERE id = $1 AND ($5::int IS NULL OR uses <= $5::int) RETURNING *`,
-    [
-      id,
-      p.code,
-      p.discountKind,
-      p.discountValue,
-      p.maxUses,
-      p.validFrom,
-      p.validUntil,
-      p.ticketTypeIds,
-    ],
-  );
-  return rows[0] && toPromoCode(rows[0]);
+): Promise<PromoCode | 'max_uses_below_uses' | 'duplicate_code'> {
+  try {
+    const { rows } = await tx.query<PromoRow>(
+      `UPDATE promo_codes SET code = $2, discount_kind = $3, discount_value = $4, max_uses = $5,
+         valid_from = $6, valid_until = $7, ticket_type_ids = $8::uuid[], updated_at = now()
+       WHERE id = $1 AND ($5::int IS NULL OR uses <= $5::int) RETURNING *`,
+      [
+        id,
+        p.code,
+        p.discountKind,
+        p.discountValue,
+        p.maxUses,
+        p.validFrom,
+        p.validUntil,
+        p.ticketTypeIds,
+      ],
+    );
+    return rows[0] ? toPromoCode(rows[0]) : 'max_uses_below_uses';
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'duplicate_code';
+    throw err;
+  }
 }
 
 export async function archivePromoCode(tx: Queryable, id: string): Promise<PromoCode> {

@@ -86,13 +86,15 @@ export async function updateQuota(
     refuseUnknownTicketTypes(next, { has: (id) => members.has(id) || seats.has(id) });
     const plan = planMembership(current.ticketTypeIds, next, seats);
     const size = patch.size ?? current.size;
-    const ok = await store.updateQuota(tx, {
+    const name = patch.name ?? current.name;
+    const outcome = await store.updateQuota(tx, {
       id: quotaId,
-      name: patch.name ?? current.name,
+      name,
       size,
       usedDelta: plan.usedDelta,
     });
-    if (!ok) throw sizeBelowUsed(size, current.used + plan.usedDelta);
+    if (outcome === 'does_not_fit') throw sizeBelowUsed(size, current.used + plan.usedDelta);
+    if (outcome === 'duplicate_name') throw duplicateName(name);
     await store.removeMembers(tx, quotaId, plan.removed);
     await store.addMembers(tx, quotaId, plan.added);
 
@@ -135,9 +137,11 @@ async function activeEvent(tx: Queryable, actor: Principal, eventId: string): Pr
 }
 
 async function refuseDuplicateName(tx: Queryable, eventId: string, name: string): Promise<void> {
-  if (await store.findQuotaByName(tx, eventId, name))
-    throw conflict('duplicate_quota_name', `This event already has a quota named "${name}".`);
+  if (await store.findQuotaByName(tx, eventId, name)) throw duplicateName(name);
 }
+
+const duplicateName = (name: string) =>
+  conflict('duplicate_quota_name', `This event already has a quota named "${name}".`);
 
 const sizeBelowUsed = (size: number, used: number) =>
   conflict(

@@ -131,19 +131,25 @@ export async function listQuotas(
 }
 
 /**
- * Renames, resizes and moves `used` by `usedDelta` in one conditional UPDATE; false (nothing
- * changed) when the seats would not fit in the size.
+ * Renames, resizes and moves `used` by `usedDelta` in one conditional UPDATE: `does_not_fit`
+ * (nothing changed) when the seats would exceed the size, `duplicate_name` when another live quota
+ * of the event took the name meanwhile (the unique index decides).
  */
 export async function updateQuota(
   tx: Queryable,
   q: { id: string; name: string; size: number; usedDelta: number },
-): Promise<boolean> {
-  const r = await tx.query(
-    `UPDATE quotas SET name = $2, size = $3, used = used + $4, updated_at = now()
-     WHERE id = $1 AND used + $4 <= $3 RETURNING 1`,
-    [q.id, q.name, q.size, q.usedDelta],
-  );
-  return r.rowCount === 1;
+): Promise<'updated' | 'does_not_fit' | 'duplicate_name'> {
+  try {
+    const r = await tx.query(
+      `UPDATE quotas SET name = $2, size = $3, used = used + $4, updated_at = now()
+       WHERE id = $1 AND used + $4 <= $3 RETURNING 1`,
+      [q.id, q.name, q.size, q.usedDelta],
+    );
+    return r.rowCount === 1 ? 'updated' : 'does_not_fit';
+  } catch (err) {
+    if ((err as { code?: unknown }).code === '23505') return 'duplicate_name';
+    throw err;
+  }
 }
 
 export async function archiveQuota(tx: Queryable, quotaId: string): Promise<void> {
