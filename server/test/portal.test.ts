@@ -164,6 +164,16 @@ describe('the built portal as served', () => {
     }
   });
 
+  it('names an event page’s data in its HTML, so the browser fetches it beside the script', async () => {
+    const index = await readFile(join(dir, 'index.html'), 'utf8');
+    const id = '7a1960ad-1304-41e7-82d5-27b98f9f61ab';
+    const html = await (await fetch(`${t.url}/e/${id}`)).text();
+    expect(html).toContain(
+      `<link rel="preload" href="/api/v1/public/events/${id}" as="fetch" crossorigin="anonymous">`,
+    );
+    expect(html.replace(/\n\s*<link rel="preload"[^>]*>/, '')).toBe(index);
+  });
+
   it('serves hashed assets for a year, gzipped when the browser takes it', async () => {
     const index = await readFile(join(dir, 'index.html'), 'utf8');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)![1]!;

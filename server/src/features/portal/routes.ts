@@ -9,6 +9,7 @@ import {
   type PortalFile,
 } from './built-portal.js';
 import { notBuiltPage } from './not-built-page.js';
+import { firstFetchOf, withPreload } from './preload.js';
 import { AssetParams, PageParams, PublicEvent, PublicEventParams } from './schema.js';
 import { getPublicEvent } from './service.js';
 
@@ -43,7 +44,15 @@ export function portalRoutes(
       return undefined;
     }
     res.set(PAGE_HEADERS);
-    send(req, res, page);
+    const first = firstFetchOf(req.path.split('/')[1] ?? '', String(req.params.id ?? ''));
+    if (first) {
+      res
+        .status(200)
+        .type('html')
+        .send(withPreload(page.body.toString('utf8'), first));
+    } else {
+      send(req, res, page);
+    }
     return undefined;
   };
   return [
