@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { locateBuiltPortal } from '../src/features/portal/built-portal.js';
 import { startTestServer } from '../test/harness.js';
 import { launchChromium, PHONE } from '../test/portal-browser.js';
@@ -65,7 +66,7 @@ try {
     { Regular: { priceCents: 0 }, Student: { priceCents: 4900 } },
   );
   const url = `${t.url}/e/${eventId}`;
-  const measure = async (page: import('playwright-core').Page) => {
+  const measure = async (page: Page) => {
     await page.waitForFunction(() => (window as { __firstRender?: number }).__firstRender);
     return page.evaluate(() => ({
       render: (window as unknown as { __firstRender: number }).__firstRender,
