@@ -80,7 +80,7 @@ describe('lanyard apply against a real server', () => {
     expect((await a.run(['import', 'attendees', csv, '--event', eventId])).code).toBe(0);
     const without = await a.file(
       'without-speaker.yaml',
-      text.replace(/  - name: Speaker\n(    .*\n)+/, ''),
+      text.replace(/ {2}- name: Speaker\n( {4}.*\n)+/, ''),
     );
     const refused = await a.run(['apply', '-f', without, '--json']);
     expect(refused.code).toBe(4);

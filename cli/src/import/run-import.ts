@@ -12,6 +12,8 @@ export interface ImportOptions {
   dryRun: boolean;
   invite: boolean;
   batchSize: number;
+  /** Batches sent at once. */
+  concurrency: number;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -58,7 +60,8 @@ export async function runImport(client: LanyardClient, o: ImportOptions): Promis
       skipped: report.skipped,
       errors: report.errors.length,
     });
-  let inFlight: Promise<void> | undefined;
+  // A few batches in flight: the server's parsing and checks overlap; its writes are serialized.
+  const inFlight = new Set<Promise<void>>();
   const send = async (rows: ImportRow[]) => {
     const r = await client.importAttendees(o.eventId, rows, { dryRun: o.dryRun, invite: o.invite });
     report.imported += r.imported;
@@ -88,15 +91,16 @@ export async function runImport(client: LanyardClient, o: ImportOptions): Promis
       ...(cols.answers.length ? { answers } : {}),
     });
     if (batch.length >= o.batchSize) {
-      await inFlight;
-      inFlight = send(batch);
-      // Keep the rejection for the await above, not as an unhandled one meanwhile.
-      inFlight.catch(() => undefined);
+      if (inFlight.size >= o.concurrency) await Promise.race(inFlight);
+      const p: Promise<void> = send(batch).finally(() => inFlight.delete(p));
+      // Rejections surface through Promise.race/all below, not as unhandled ones meanwhile.
+      p.catch(() => undefined);
+      inFlight.add(p);
       batch = [];
     }
   }
-  await inFlight;
-  if (batch.length) await send(batch);
+  if (batch.length) inFlight.add(send(batch));
+  await Promise.all(inFlight);
   report.errors.sort((a, b) => a.line - b.line);
   return report;
 }

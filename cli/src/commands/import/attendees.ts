@@ -54,6 +54,7 @@ Exit status 0 only when every row was imported or skipped; rows with errors are 
       dryRun: flags['dry-run'] === true,
       invite: flags.invite === true,
       batchSize: flags['batch-size'],
+      concurrency: 4,
       onProgress: (p) =>
         bar?.update(
           `${p.rows} rows: ${p.imported} imported, ${p.skipped} skipped, ${p.errors} errors (${Math.round(p.rows / ((Date.now() - started) / 1000))} rows/s)`,
