@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { EventFile } from './file-schema.js';
+
+/** The published JSON Schema of event files (docs/event.schema.json), for editors' completion. */
+export function eventFileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(EventFile, { io: 'input', unrepresentable: 'any' });
+  return {
+    ...schema,
+    $id: 'https://lanyard.dev/schemas/event.schema.json',
+    title: 'Lanyard event file',
+    description:
+      'An event with its ticket types, shared quotas, questions and promo codes, for `lanyard apply -f FILE`. Unknown keys are refused.',
+  };
+}

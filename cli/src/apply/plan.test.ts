@@ -1,0 +1,95 @@
+import { countChanges, planChanges } from './plan.js';
+import { currentState, desiredState } from './state.js';
+import { EventFile } from './file-schema.js';
+import type { Event, TicketType } from '../client/types.js';
+
+const file = EventFile.parse({
+  event: {
+    name: 'Conf',
+    startsAt: '2027-05-01T11:00:00+02:00',
+    endsAt: '2027-05-02T09:00:00Z',
+    timezone: 'UTC',
+  },
+  ticketTypes: [{ name: 'Regular', priceCents: 100, currency: 'EUR', quantity: 10 }],
+  quotas: [{ name: 'Hall', size: 5, ticketTypes: ['regular'] }],
+});
+
+const event: Event = {
+  id: 'e1',
+  organizationId: 'o',
+  name: 'Conf',
+  startsAt: '2027-05-01T09:00:00.000Z',
+  endsAt: '2027-05-02T09:00:00.000Z',
+  timezone: 'UTC',
+  venue: null,
+  description: null,
+  paymentProvider: 'manual',
+  holdMinutes: 30,
+  waitlistOfferMinutes: 60,
+  maxTicketsPerEmail: null,
+  status: 'active',
+  createdAt: '',
+  updatedAt: '',
+};
+const type = (over: Partial<TicketType>): TicketType => ({
+  id: 't1',
+  eventId: 'e1',
+  name: 'Regular',
+  description: null,
+  priceCents: 100,
+  currency: 'EUR',
+  quantity: 10,
+  maxPerOrder: 10,
+  salesStart: null,
+  salesEnd: null,
+  position: 3,
+  sold: 0,
+  held: 0,
+  available: 10,
+  status: 'active',
+  ...over,
+});
+const hall = {
+  id: 'q1',
+  name: 'Hall',
+  size: 5,
+  used: 0,
+  available: 5,
+  ticketTypeIds: ['t1'],
+  status: 'active' as const,
+};
+
+describe('planning an apply', () => {
+  it('creates everything on a server without the event', () => {
+    expect(countChanges(planChanges(desiredState(file), undefined))).toEqual({
+      created: 3,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+    });
+  });
+
+  it('finds nothing to do when only instants offsets, name case in references and position gaps differ', () => {
+    const plan = planChanges(desiredState(file), currentState(event, [type({})], [hall], [], []));
+    expect(plan.changes.map((c) => c.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('updates only the changed fields and deletes what the file dropped, marking sales', () => {
+    const current = currentState(
+      event,
+      [type({ quantity: 8 }), type({ id: 't2', name: 'VIP', position: 4, sold: 2 })],
+      [hall],
+      [],
+      [],
+    );
+    const plan = planChanges(desiredState(file), current);
+    expect(plan.changes.filter((c) => c.action !== 'unchanged')).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        name: 'Regular',
+        diffs: [{ field: 'quantity', from: 8, to: 10 }],
+      }),
+      expect.objectContaining({ action: 'delete', name: 'VIP', id: 't2', inUse: '2 sold, 0 held' }),
+    ]);
+  });
+});
