@@ -81,11 +81,13 @@ export {
 } from './sync/change-feed.js';
 export {
   MAX_SCANNED_TEXT_LENGTH,
+  MAX_CLOCK_OFFSET_MS,
   MAX_SCANS_PER_UPLOAD,
   scanOutcomeSchema,
   scanUploadItemSchema,
   scanUploadResultSchema,
   scanUploadSchema,
+  serverTimeOfScan,
   type ScanOutcome,
   type ScanUpload,
   type ScanUploadItem,

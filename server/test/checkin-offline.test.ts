@@ -27,7 +27,7 @@ describe.each(['pglite', 'postgres'] as const)('scans uploaded by kiosks [%s]', 
 
   beforeAll(async () => {
     t = await startTestServer(kind);
-    ev = await eventWithTickets(t, 5);
+    ev = await eventWithTickets(t, 6);
     a = await enrolledKiosk(t, ev.eventId, 'A');
     b = await enrolledKiosk(t, ev.eventId, 'B');
   });
@@ -145,6 +145,31 @@ describe.each(['pglite', 'postgres'] as const)('scans uploaded by kiosks [%s]', 
       reason: 'entry',
       ticketId: ev.tickets[3]!.id,
     });
+  });
+
+  it('orders scans on the server’s clock: a kiosk running fast that said so keeps its earlier entry', async () => {
+    const ticket = ev.tickets[5]!;
+    // A's clock is ten minutes fast: it scanned at 09:00 server time and knew it.
+    const onFastKiosk = offlineScan(a, ticket.token, '2030-01-02T09:10:00.000Z', {
+      clockOffsetMs: -600_000,
+    });
+    const onGoodKiosk = offlineScan(b, ticket.token, '2030-01-02T09:05:00.000Z', {
+      clockOffsetMs: 0,
+    });
+    await upload(b, [onGoodKiosk]);
+    expect((await upload(a, [onFastKiosk]))[0]).toMatchObject({ duplicate: false });
+    const flagged = (await flags()).filter((f) => f.ticketId === ticket.id);
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        scan: expect.objectContaining({ scanId: onGoodKiosk.scanId }),
+        duplicateOf: expect.objectContaining({ scanId: onFastKiosk.scanId }),
+      }),
+    ]);
+    const { rows } = await t.server.db.query<{ scanned_at: Date }>(
+      'SELECT scanned_at FROM checkin_scans WHERE scan_id = $1',
+      [onFastKiosk.scanId],
+    );
+    expect(rows[0]!.scanned_at.toISOString()).toBe('2030-01-02T09:00:00.000Z');
   });
 
   it('refuses a batch carrying another device’s scans, and malformed batches', async () => {

@@ -14,14 +14,25 @@ export const MAX_SCANS_PER_UPLOAD = 500;
 /** Longest scanned text an upload keeps; garbage scans are uploaded too, to be recorded as invalid. */
 export const MAX_SCANNED_TEXT_LENGTH = 4096;
 
+/**
+ * Largest clock difference a kiosk may report: a century, since a kiosk whose clock battery died
+ * boots in 1970 or 2000 and still scans correctly once it has measured the server's clock.
+ */
+export const MAX_CLOCK_OFFSET_MS = 100 * 366 * 24 * 3600_000;
+
 /** One scan a kiosk made, uploaded to `POST /api/v1/events/{eventId}/scans`. */
 export const scanUploadItemSchema = z.object({
   /** Made by the kiosk when it scanned (UUID); the server applies each scanId once. */
   scanId: uuidSchema,
   /** The exact scanned text. */
   token: z.string().max(MAX_SCANNED_TEXT_LENGTH),
-  /** The kiosk's clock at the scan; the server corrects it by the device's known offset. */
+  /** The kiosk's clock at the scan (the server adds `clockOffsetMs` to get its own time). */
   scannedAt: instantSchema,
+  /**
+   * Server time minus the kiosk's time, in ms, as the kiosk measured it when it scanned (absent:
+   * 0). Only the kiosk can know it: its clock may have been set, or drifted, while offline.
+   */
+  clockOffsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS).optional(),
   deviceId: uuidSchema,
   gate: z.string().min(1).max(64).optional(),
   direction: scanDirectionSchema.default('entry'),
@@ -30,6 +41,11 @@ export const scanUploadItemSchema = z.object({
   /** What the kiosk answered offline; absent when it asked the server online. */
   deviceResult: checkinResultSchema.optional(),
 });
+
+/** When an uploaded scan happened on the server's clock: what ordering and the rule use. */
+export function serverTimeOfScan(item: Pick<ScanUploadItem, 'scannedAt' | 'clockOffsetMs'>): Date {
+  return new Date(Date.parse(item.scannedAt) + (item.clockOffsetMs ?? 0));
+}
 
 /** The body of a scan upload. */
 export const scanUploadSchema = z.object({

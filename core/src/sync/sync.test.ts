@@ -6,7 +6,13 @@ import { signTicketToken } from '../ticket-token/sign.js';
 import { verifyTicketToken } from '../ticket-token/verify.js';
 import { syncPageSchema, type SyncChange, type SyncPage } from './change-feed.js';
 import { toCheckinList, toKnownTicket } from './convert.js';
-import { MAX_SCANS_PER_UPLOAD, scanOutcomeSchema, scanUploadSchema } from './scan-upload.js';
+import {
+  MAX_CLOCK_OFFSET_MS,
+  MAX_SCANS_PER_UPLOAD,
+  scanOutcomeSchema,
+  scanUploadSchema,
+  serverTimeOfScan,
+} from './scan-upload.js';
 
 const eventId = randomUUID();
 const ticketTypeId = randomUUID();
@@ -173,6 +179,32 @@ describe('the scan upload', () => {
     ]) {
       expect(scanUploadSchema.safeParse(body).success).toBe(false);
     }
+  });
+
+  it("places a scan on the server's clock by the offset the kiosk measured when it scanned", () => {
+    const slow = scanUploadSchema.parse({
+      scans: [{ ...item, scannedAt: '2030-01-01T08:59:00.000Z', clockOffsetMs: 60_000 }],
+    }).scans[0]!;
+    expect(serverTimeOfScan(slow).toISOString()).toBe('2030-01-01T09:00:00.000Z');
+    expect(serverTimeOfScan({ scannedAt: '2030-01-01T09:00:00.000Z' }).toISOString()).toBe(
+      '2030-01-01T09:00:00.000Z',
+    );
+  });
+
+  it('refuses a clock offset that is not whole milliseconds or beyond a century', () => {
+    for (const clockOffsetMs of [0.5, MAX_CLOCK_OFFSET_MS + 1, -MAX_CLOCK_OFFSET_MS - 1, '60000'])
+      expect(scanUploadSchema.safeParse({ scans: [{ ...item, clockOffsetMs }] }).success).toBe(
+        false,
+      );
+    // A kiosk that booted in 1970 after its clock battery died, scanning in 2030.
+    const dead = {
+      ...item,
+      scannedAt: '1970-01-01T00:10:00.000Z',
+      clockOffsetMs: 1_893_456_000_000,
+    };
+    expect(
+      serverTimeOfScan(scanUploadSchema.parse({ scans: [dead] }).scans[0]!).getUTCFullYear(),
+    ).toBe(2030);
   });
 
   it('describes a per-scan outcome with a reason from the check-in rule', () => {

@@ -86,6 +86,7 @@ interface QueuedRow {
   scan_id: string;
   token: string;
   scanned_at_ms: number;
+  clock_offset_ms: number;
   device_id: string;
   gate: string | null;
   direction: ScanDirection;
@@ -97,15 +98,16 @@ interface QueuedRow {
 export function queuedUploads(db: ReadDb, limit: number): ScanUploadItemInput[] {
   const rows = statement(
     db,
-    `SELECT s.scan_id, s.token, s.scanned_at_ms, s.device_id, s.gate, s.direction, s.list_id,
+    `SELECT s.scan_id, s.token, s.scanned_at_ms, s.clock_offset_ms, s.device_id, s.gate, s.direction, s.list_id,
        s.result
      FROM upload_queue q JOIN scans s ON s.seq = q.scan_seq ORDER BY q.scan_seq LIMIT ?`,
   ).all(limit) as QueuedRow[];
   return rows.map((r) => ({
     scanId: r.scan_id,
     token: r.token,
-    // The schema asks for the device's own clock; the server corrects it (see report).
+    // This device's clock and its offset to the server's as known then: the server adds them.
     scannedAt: new Date(r.scanned_at_ms).toISOString(),
+    clockOffsetMs: r.clock_offset_ms,
     deviceId: r.device_id,
     direction: r.direction,
     deviceResult: r.result,

@@ -159,6 +159,16 @@ describe('deciding offline from the cache', () => {
     });
   });
 
+  it('queues a scan with the offset to the server clock it had when it scanned', () => {
+    writeState(cache.write, 'clock_offset_ms', -90_000);
+    scan(tokenFor(ada), { at: Date.parse('2030-01-01T09:01:30.000Z') });
+    writeState(cache.write, 'clock_offset_ms', 0);
+    expect(queuedUploads(cache.read, 10)[0]).toMatchObject({
+      scannedAt: '2030-01-01T09:01:30.000Z',
+      clockOffsetMs: -90_000,
+    });
+  });
+
   it('answers a retried scanId as it first did, without recording it twice', () => {
     const scanId = randomUUID();
     const first = scan(tokenFor(ada), { scanId });

@@ -2,6 +2,7 @@ import {
   SYNC_PROTOCOL_VERSION,
   decideCheckin,
   resolveAdmissions,
+  serverTimeOfScan,
   sortScans,
   type CheckinReason,
   type CheckinResult,
@@ -104,7 +105,8 @@ async function store_(
   for (const p of sortScans(
     fresh.map((f) => ({
       ...f,
-      scannedAt: new Date(f.item.scannedAt),
+      // On the server's clock: kiosks' clocks differ, and only the kiosk knew by how much.
+      scannedAt: serverTimeOfScan(f.item),
       direction: f.item.direction,
     })),
   )) {
