@@ -69,16 +69,21 @@ interface Scan {
   verification: TokenVerification;
 }
 
-/** Reads without a lock; only an admission opens a transaction, for its conditional write. */
+/**
+ * Reads without a lock; an admission is then written by one statement whose conditional write
+ * on the state row wins only if nothing moved it since the read.
+ */
 async function decideOptimistically(db: Db, scan: Scan, ticketId: string): Promise<CheckinAnswer> {
   const context = await store.passageContext(db, ticketId, scan.list.id);
   const decision = decide(scan, context);
   if (decision.result !== 'admitted') return store_(db, scan, decision, context);
-  return db.transaction(async (tx) => {
-    if (!(await store.claimPassage(tx, ticketId, scan.list.id, context.version)))
-      throw new StateMoved();
-    return store_(tx, scan, decision, context);
+  const written = await store.admitOnce(db, context.version, {
+    ...newScan(scan, decision, context),
+    ticketId,
   });
+  if (!written.claimed) throw new StateMoved();
+  if (!written.inserted) throw new ScanReplayed();
+  return answerOf(scan.scanId, scan.list.id, decision, context.ticket);
 }
 
 /** Decides and stores; with `locked`, under the ticket's state row lock (taken first). */
@@ -112,27 +117,33 @@ async function store_(
   decision: CheckinDecision,
   context: store.PassageContext,
 ): Promise<CheckinAnswer> {
-  const { caller, input } = scan;
-  const inserted = await store.insertScans(q, [
-    {
-      scanId: scan.scanId,
-      eventId: scan.eventId,
-      listId: scan.list.id,
-      ticketId: context.ticket?.eventId === scan.eventId ? context.ticket.id : null,
-      deviceId: caller.kind === 'device' ? caller.deviceId : null,
-      actor: caller.actor,
-      gate: input.gate ?? null,
-      direction: input.direction,
-      result: decision.result,
-      reason: decision.reason,
-      origin: 'online',
-      deviceResult: null,
-      tokenSha256: scannedTextDigest(input.token),
-      scannedAt: new Date(),
-    },
-  ]);
+  const inserted = await store.insertScans(q, [newScan(scan, decision, context)]);
   if (!inserted.has(scan.scanId)) throw new ScanReplayed();
   return answerOf(scan.scanId, scan.list.id, decision, context.ticket);
+}
+
+function newScan(
+  scan: Scan,
+  decision: CheckinDecision,
+  context: store.PassageContext,
+): store.NewScan {
+  const { caller, input } = scan;
+  return {
+    scanId: scan.scanId,
+    eventId: scan.eventId,
+    listId: scan.list.id,
+    ticketId: context.ticket?.eventId === scan.eventId ? context.ticket.id : null,
+    deviceId: caller.kind === 'device' ? caller.deviceId : null,
+    actor: caller.actor,
+    gate: input.gate ?? null,
+    direction: input.direction,
+    result: decision.result,
+    reason: decision.reason,
+    origin: 'online',
+    deviceResult: null,
+    tokenSha256: scannedTextDigest(input.token),
+    scannedAt: new Date(),
+  };
 }
 
 function answerOf(

@@ -104,29 +104,53 @@ export async function passageContext(
 }
 
 /**
- * THE conditional write of an online admission: moves the state from the version the decision
- * read to the next. False when another scan moved it first (the decision is stale).
+ * An online admission as ONE statement (its own transaction, one commit): the conditional write
+ * on the state row and, only if it won, the scan. `claimed` false: another scan moved the state
+ * first and nothing was written. `inserted` false with `claimed` true: the scanId was stored
+ * before (a retry); the version moved on without a scan, which only makes concurrent readers
+ * decide again.
  */
-export async function claimPassage(
-  tx: Queryable,
-  ticketId: string,
-  listId: string,
+export async function admitOnce(
+  db: Queryable,
   readVersion: number,
-): Promise<boolean> {
-  const res =
+  scan: NewScan & { ticketId: string },
+): Promise<{ claimed: boolean; inserted: boolean }> {
+  const claim =
     readVersion === 0
-      ? await tx.query(
-          `INSERT INTO checkin_states (ticket_id, list_id, version) VALUES ($1, $2, 1)
-           ON CONFLICT (ticket_id, list_id) DO NOTHING`,
-          [ticketId, listId],
-        )
-      : await tx.query(
-          `UPDATE checkin_states SET version = version + 1, updated_at = now()
-           WHERE ticket_id = $1 AND list_id = $2 AND version = $3`,
-          [ticketId, listId, readVersion],
-        );
-  return res.rowCount === 1;
+      ? `INSERT INTO checkin_states (ticket_id, list_id, version) VALUES ($4::uuid, $3::uuid, 1)
+         ON CONFLICT (ticket_id, list_id) DO NOTHING RETURNING 1`
+      : `UPDATE checkin_states SET version = version + 1, updated_at = now()
+         WHERE ticket_id = $4::uuid AND list_id = $3::uuid AND version = $15::bigint RETURNING 1`;
+  const { rows } = await db.query<{ claimed: number; inserted: number }>(
+    `WITH claim AS (${claim}),
+     scan AS (
+       INSERT INTO checkin_scans (scan_id, event_id, list_id, ticket_id, device_id, actor, gate,
+         direction, result, reason, origin, device_result, token_sha256, scanned_at)
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text,
+         $10::text, $11::text, $12::text, $13::text, $14::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
+       ON CONFLICT (scan_id) DO NOTHING RETURNING 1)
+     SELECT (SELECT count(*) FROM claim)::int AS claimed, (SELECT count(*) FROM scan)::int AS inserted`,
+    [...scanParams(scan), ...(readVersion === 0 ? [] : [readVersion])],
+  );
+  return { claimed: rows[0]!.claimed === 1, inserted: rows[0]!.inserted === 1 };
 }
+
+const scanParams = (s: NewScan): unknown[] => [
+  s.scanId,
+  s.eventId,
+  s.listId,
+  s.ticketId,
+  s.deviceId,
+  s.actor,
+  s.gate,
+  s.direction,
+  s.result,
+  s.reason,
+  s.origin,
+  s.deviceResult,
+  s.tokenSha256,
+  s.scannedAt,
+];
 
 /**
  * Locks the state rows of these ticket/list pairs (creating them) in one fixed order, so
@@ -157,22 +181,7 @@ export async function insertScans(tx: Queryable, scans: readonly NewScan[]): Pro
   if (scans.length === 0) return new Set();
   const params: unknown[] = [];
   const rows = scans.map((s, i) => {
-    params.push(
-      s.scanId,
-      s.eventId,
-      s.listId,
-      s.ticketId,
-      s.deviceId,
-      s.actor,
-      s.gate,
-      s.direction,
-      s.result,
-      s.reason,
-      s.origin,
-      s.deviceResult,
-      s.tokenSha256,
-      s.scannedAt,
-    );
+    params.push(...scanParams(s));
     const o = i * SCAN_FIELDS;
     return `(${Array.from({ length: SCAN_FIELDS }, (_, k) => `$${o + k + 1}`).join(', ')})`;
   });

@@ -1,10 +1,9 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
-import { isAfter, type FeedPosition } from './cursor.js';
-import { logHeads } from './feed-store.js';
+import { logHeads, settledHorizon } from './feed-store.js';
 
 interface Waiter {
-  after: FeedPosition;
+  after: bigint;
   wake: () => void;
 }
 
@@ -30,7 +29,7 @@ export class ChangeWatcher {
   ) {}
 
   /** Resolves when the event's log has a settled row after `after`, after `ms`, or on abort. */
-  wait(eventId: string, after: FeedPosition, ms: number, signal?: AbortSignal): Promise<void> {
+  wait(eventId: string, after: bigint, ms: number, signal?: AbortSignal): Promise<void> {
     if (this.stopped || signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const set = this.waiters.get(eventId) ?? new Set<Waiter>();
@@ -76,10 +75,11 @@ export class ChangeWatcher {
     try {
       const events = [...this.waiters.keys()];
       if (events.length === 0) return;
-      const heads = await logHeads(this.db, events);
+      const horizon = await settledHorizon(this.db);
+      if (horizon === undefined) return;
+      const heads = await logHeads(this.db, events, horizon);
       for (const [eventId, head] of heads) {
-        for (const w of [...(this.waiters.get(eventId) ?? [])])
-          if (isAfter(head, w.after)) w.wake();
+        for (const w of [...(this.waiters.get(eventId) ?? [])]) if (head > w.after) w.wake();
       }
     } catch (err) {
       this.log.warn({ err }, 'sync change watcher could not read the log');

@@ -1,66 +1,84 @@
 import type { Queryable } from '../../platform/db/db.js';
-import type { FeedPosition } from './cursor.js';
 
 // All SQL of the kiosk change feed. The log (sync_changes) is written by triggers on tickets,
 // signing keys, check-in lists and scans, in the writer's own transaction.
 
 export interface LogRow {
-  position: FeedPosition;
+  seq: bigint;
   kind: 'ticket' | 'checkin_list' | 'signing_key' | 'scan';
   entityId: string;
 }
 
+// Every change writer holds this shared advisory lock from before it draws its seq until it ends.
+const WRITER_LOCK = [4242, 8] as const;
+const SETTLE_POLL_MS = 3;
+
 /**
- * Every transaction below this id has finished: the log's rows below it are final, and none
- * can appear there later. Rows at or above it wait until it moves.
+ * The highest log seq below which no row can still appear: the sequence's last value, once every
+ * change writer that may hold a seq up to it has ended. A writer draws its seq only after taking
+ * the lock, so the holders seen right after reading the value are all that can matter; newer
+ * writers get higher seqs. Waits at most `maxWaitMs` for them (they are short); undefined when a
+ * long writer is still running then, so the caller hands out nothing new yet.
  */
-export async function settledHorizon(db: Queryable): Promise<bigint> {
-  const { rows } = await db.query<{ x: string }>(
-    'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x',
+export async function settledHorizon(db: Queryable, maxWaitMs = 250): Promise<bigint | undefined> {
+  const { rows } = await db.query<{ last: string }>(
+    `SELECT (CASE WHEN is_called THEN last_value ELSE last_value - 1 END)::text AS last
+     FROM sync_changes_seq_seq`,
   );
-  return BigInt(rows[0]!.x);
+  const last = BigInt(rows[0]!.last);
+  let holders = await writers(db);
+  const until = Date.now() + maxWaitMs;
+  while (holders.size > 0) {
+    if (Date.now() >= until) return undefined;
+    await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+    const now = await writers(db);
+    holders = new Set([...holders].filter((h) => now.has(h)));
+  }
+  return last;
 }
 
-/** Settled log rows of the event after `after`, in log order. */
+/** Transactions of this database holding the change-writer lock now. */
+async function writers(db: Queryable): Promise<Set<string>> {
+  const { rows } = await db.query<{ vxid: string }>(
+    `SELECT virtualtransaction AS vxid FROM pg_locks
+     WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [WRITER_LOCK[0], WRITER_LOCK[1]],
+  );
+  return new Set(rows.map((r) => r.vxid));
+}
+
+/** Log rows of the event after `after`, up to the settled `horizon`, in log order. */
 export async function logAfter(
   db: Queryable,
   eventId: string,
-  after: FeedPosition,
+  after: bigint,
+  horizon: bigint,
   limit: number,
 ): Promise<LogRow[]> {
-  const { rows } = await db.query<{
-    xid: string;
-    seq: string | number;
-    kind: LogRow['kind'];
-    entity_id: string;
-  }>(
-    `SELECT xid::text AS xid, seq, kind, entity_id FROM sync_changes
-     WHERE event_id = $1 AND (xid, seq) > ($2::text::xid8, $3::bigint)
-       AND xid < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY xid, seq LIMIT $4`,
-    [eventId, after.xid.toString(), after.seq.toString(), limit],
+  const { rows } = await db.query<{ seq: string; kind: LogRow['kind']; entity_id: string }>(
+    `SELECT seq::text AS seq, kind, entity_id FROM sync_changes
+     WHERE event_id = $1 AND seq > $2::bigint AND seq <= $3::bigint
+     ORDER BY seq LIMIT $4`,
+    [eventId, after.toString(), horizon.toString(), limit],
   );
-  return rows.map((r) => ({
-    position: { xid: BigInt(r.xid), seq: BigInt(r.seq) },
-    kind: r.kind,
-    entityId: r.entity_id,
-  }));
+  return rows.map((r) => ({ seq: BigInt(r.seq), kind: r.kind, entityId: r.entity_id }));
 }
 
-/** The last settled log position of each event (events without rows are absent). */
+/** The last log seq up to `horizon` of each event (events without rows are absent). */
 export async function logHeads(
   db: Queryable,
   eventIds: readonly string[],
-): Promise<Map<string, FeedPosition>> {
-  const { rows } = await db.query<{ event_id: string; xid: string; seq: string | number }>(
-    `SELECT e.id AS event_id, h.xid::text AS xid, h.seq FROM unnest($1::uuid[]) AS e(id)
+  horizon: bigint,
+): Promise<Map<string, bigint>> {
+  const { rows } = await db.query<{ event_id: string; seq: string }>(
+    `SELECT e.id AS event_id, h.seq::text AS seq FROM unnest($1::uuid[]) AS e(id)
      CROSS JOIN LATERAL (
-       SELECT xid, seq FROM sync_changes
-       WHERE event_id = e.id AND xid < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY xid DESC, seq DESC LIMIT 1) h`,
-    [eventIds],
+       SELECT seq FROM sync_changes WHERE event_id = e.id AND seq <= $2::bigint
+       ORDER BY seq DESC LIMIT 1) h`,
+    [eventIds, horizon.toString()],
   );
-  return new Map(rows.map((r) => [r.event_id, { xid: BigInt(r.xid), seq: BigInt(r.seq) }]));
+  return new Map(rows.map((r) => [r.event_id, BigInt(r.seq)]));
 }
 
 export interface TicketRow {

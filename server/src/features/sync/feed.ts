@@ -2,21 +2,22 @@ import { SYNC_PROTOCOL_VERSION, type SyncChange, type SyncPage } from '@lanyard/
 import type { Queryable } from '../../platform/db/db.js';
 import { defaultList } from '../checkin/list-choice.js';
 import { eventLists } from '../checkin/list-store.js';
-import {
-  afterSnapshot,
-  decodeCursor,
-  encodeCursor,
-  type FeedPosition,
-  type SyncCursor,
-} from './cursor.js';
+import { decodeCursor, encodeCursor, type SyncCursor } from './cursor.js';
+import { DomainError } from '../../platform/errors.js';
 import * as store from './feed-store.js';
 import * as render from './render.js';
+
+// A first sync waits longer for in-flight writers than a delta, which may simply come back later.
+const FIRST_SYNC_WAIT_MS = 5_000;
+
+const unavailable = (code: string, message: string) =>
+  new DomainError('unavailable', code, message, { retryAfterSeconds: 1 });
 
 /** One page of the change feed, plus where the log stood (for long-polling). */
 export interface FeedPage {
   page: SyncPage;
-  /** Set for delta pages that found no log rows: wait for a change after this position. */
-  idleAt?: FeedPosition;
+  /** Set for delta pages that found no log rows: wait for a change after this seq. */
+  idleAfter?: bigint;
 }
 
 /**
@@ -32,16 +33,17 @@ export async function feedPage(
   cursorText: string | undefined,
   limit: number,
 ): Promise<FeedPage> {
-  const cursor: SyncCursor =
-    cursorText === undefined
-      ? // The horizon is read BEFORE any state, so the deltas after the snapshot cover all of it.
-        {
-          kind: 'snapshot',
-          startXid: await store.settledHorizon(db),
-          phase: 'tickets',
-          after: null,
-        }
-      : decodeCursor(cursorText);
+  let cursor: SyncCursor;
+  if (cursorText === undefined) {
+    // The horizon is settled BEFORE any state is read, so the deltas after the snapshot cover
+    // every change the snapshot might have missed.
+    const start = await store.settledHorizon(db, FIRST_SYNC_WAIT_MS);
+    if (start === undefined)
+      throw unavailable('feed_busy', 'A long write is in progress; retry the first sync shortly.');
+    cursor = { kind: 'snapshot', startSeq: start, phase: 'tickets', after: null };
+  } else {
+    cursor = decodeCursor(cursorText);
+  }
   const keys = (await store.trustedKeys(db, eventId)).map(render.publicKeyOf);
   if (cursor.kind === 'snapshot') {
     const { changes, next } = await snapshotPage(
@@ -62,17 +64,19 @@ export async function feedPage(
       },
     };
   }
-  const rows = await store.logAfter(db, eventId, cursor.at, limit);
+  const horizon = await store.settledHorizon(db);
+  const rows =
+    horizon === undefined ? [] : await store.logAfter(db, eventId, cursor.seq, horizon, limit);
   const last = rows.at(-1);
   return {
     page: {
       v: SYNC_PROTOCOL_VERSION,
-      cursor: encodeCursor(last ? { kind: 'delta', at: last.position } : cursor),
+      cursor: encodeCursor(last ? { kind: 'delta', seq: last.seq } : cursor),
       changes: await renderRows(db, eventId, rows),
       keys,
       hasMore: rows.length === limit,
     },
-    ...(!last && { idleAt: cursor.at }),
+    ...(!last && { idleAfter: cursor.seq }),
   };
 }
 
@@ -103,7 +107,7 @@ async function snapshotPage(
   const next: SyncCursor =
     scans.length === limit
       ? { ...cursor, after: scans.at(-1)!.scan_id }
-      : { kind: 'delta', at: afterSnapshot(cursor.startXid) };
+      : { kind: 'delta', seq: cursor.startSeq };
   return { changes, next };
 }
 

@@ -44,12 +44,12 @@ export function syncRoutes(db: Db, access: CheckinAccess, watcher: ChangeWatcher
         const eventId = params.eventId.toLowerCase();
         await access.callerFor(actor(principal), eventId);
         let result = await feedPage(db, eventId, query.cursor, query.limit);
-        if (result.idleAt && query.wait > 0) {
+        if (result.idleAfter !== undefined && query.wait > 0) {
           const gone = new AbortController();
           const onClose = () => gone.abort();
           res.once('close', onClose);
           try {
-            await watcher.wait(eventId, result.idleAt, query.wait * 1000, gone.signal);
+            await watcher.wait(eventId, result.idleAfter, query.wait * 1000, gone.signal);
           } finally {
             res.off('close', onClose);
           }

@@ -1,0 +1,154 @@
+// Online check-ins against real PostgreSQL at a paced rate: a kiosk (enrolled device token) scans
+// distinct tickets, with every tenth scan a ticket already inside, at 500 scans/s by default.
+// Prints throughput, p50/p99 latency and the result counts (each ticket admitted once).
+// Run: npx tsc -b && npm run bench -w server -- checkin [--rate N] [--seconds N] [--connections N]
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { eventBody, ticketTypeBody } from '../test/harness.js';
+import { ADMIN_URL, createPostgresDatabase } from '../src/test-support/databases.js';
+import { startLanyardProcess } from './_processes.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rate = arg('rate', 500);
+const seconds = arg('seconds', 20);
+const connections = arg('connections', 50);
+const TARGET_P99_MS = 25;
+const PER_ORDER = 50;
+
+const database = await createPostgresDatabase();
+const server = await startLanyardProcess({ DATABASE_URL: database.url });
+const db = new pg.Client({ connectionString: database.url });
+await db.connect();
+try {
+  const admin = {
+    authorization: `Bearer ${await server.token()}`,
+    'content-type': 'application/json',
+  };
+  const call = async <T>(path: string, body: unknown, headers: Record<string, string> = admin) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  // Tickets for every scan of the run, sold in orders of 50, eight orders at a time.
+  const orderCount = Math.ceil((rate * seconds * 1.1) / PER_ORDER);
+  const event = await call<{ id: string }>('/api/v1/events', eventBody({ name: 'Check-in bench' }));
+  const type = await call<{ id: string }>(
+    `/api/v1/events/${event.id}/ticket-types`,
+    ticketTypeBody({ priceCents: 0, quantity: orderCount * PER_ORDER, maxPerOrder: PER_ORDER }),
+  );
+  const tokens: string[] = [];
+  let orders = 0;
+  const sell = async () => {
+    for (let n = orders++; n < orderCount; n = orders++) {
+      const order = await call<{ tickets: { token: string }[] }>(
+        `/api/v1/events/${event.id}/registrations`,
+        {
+          ticketTypeId: type.id,
+          quantity: PER_ORDER,
+          attendee: { name: `Guest ${n}`, email: `guest${n}@example.org` },
+        },
+        { 'content-type': 'application/json' },
+      );
+      tokens.push(...order.tickets.map((t) => t.token));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, sell));
+
+  // The scanner is an enrolled kiosk, so every request also passes the device check.
+  const device = await call<{ enrollmentCode: string }>(`/api/v1/events/${event.id}/devices`, {
+    name: 'Bench kiosk',
+  });
+  const cred = await call<{ clientId: string; clientSecret: string; tokenEndpoint: string }>(
+    '/api/v1/devices/enroll',
+    { code: device.enrollmentCode },
+    { 'content-type': 'application/json' },
+  );
+  const tokenRes = await fetch(cred.tokenEndpoint, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${cred.clientId}:${cred.clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials',
+  });
+  const kioskToken = ((await tokenRes.json()) as { access_token: string }).access_token;
+
+  let n = 0;
+  const results: Record<string, number> = {};
+  let non200 = 0;
+  const run = await autocannon({
+    url: `${server.url}/api/v1/events/${event.id}/checkins`,
+    connections,
+    overallRate: rate,
+    duration: seconds,
+    method: 'POST',
+    headers: { authorization: `Bearer ${kioskToken}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = n++;
+          // Every tenth scan repeats a ticket scanned a moment ago.
+          const token = i % 10 === 9 ? tokens[i - 5]! : tokens[i % tokens.length]!;
+          return { ...req, body: JSON.stringify({ token, gate: `gate-${i % 8}` }) };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200) {
+            non200++;
+            return;
+          }
+          const result = (JSON.parse(body) as { result: string }).result;
+          results[result] = (results[result] ?? 0) + 1;
+        },
+      },
+    ],
+  });
+  const { rows } = await db.query<{ admitted: number; tickets: number }>(
+    `SELECT count(*)::int AS admitted, count(DISTINCT ticket_id)::int AS tickets
+     FROM checkin_scans WHERE event_id = $1 AND result = 'admitted'`,
+    [event.id],
+  );
+  const perSec = Math.round(run.requests.average);
+  const ok =
+    run.latency.p99 < TARGET_P99_MS &&
+    non200 === 0 &&
+    run.errors === 0 &&
+    rows[0]!.admitted === rows[0]!.tickets;
+  console.log(
+    `checkin: ${rate} scans/s paced over ${connections} connections for ${seconds} s, kiosk token, PostgreSQL at ${new URL(ADMIN_URL).host}`,
+  );
+  console.log(
+    `${perSec} scans/s  p50 ${run.latency.p50} ms  p99 ${run.latency.p99} ms  max ${run.latency.max} ms  ` +
+      `results ${JSON.stringify(results)}  non-200 ${non200}  errors ${run.errors + run.timeouts}`,
+  );
+  console.log(
+    `admitted ${rows[0]!.admitted} scans for ${rows[0]!.tickets} distinct tickets (must be equal)`,
+  );
+  console.log(`target: p99 < ${TARGET_P99_MS} ms at ${rate} scans/s → ${ok ? 'met' : 'NOT met'}`);
+  console.log(
+    JSON.stringify({
+      bench: 'checkin',
+      rate,
+      perSec,
+      p50Ms: run.latency.p50,
+      p99Ms: run.latency.p99,
+      maxMs: run.latency.max,
+      admitted: results.admitted ?? 0,
+      alreadyCheckedIn: results.already_checked_in ?? 0,
+      errors: non200 + run.errors + run.timeouts,
+      target: TARGET_P99_MS,
+      ok,
+    }),
+  );
+} finally {
+  await db.end();
+  await server.stop();
+  await database.drop();
+}
