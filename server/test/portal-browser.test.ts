@@ -152,6 +152,60 @@ describe('attendee portal in Chromium', () => {
     }
   });
 
+  it('lets a waitlisted attendee claim a freed seat, asking the questions then', async () => {
+    const solo = await createPortalEvent(
+      t,
+      { name: 'Small Workshop' },
+      { Solo: { priceCents: 0, quantity: 1 } },
+    );
+    const first = await json<{ id: string }>(
+      await t.api(`/api/v1/events/${solo.eventId}/registrations`, {
+        token: null,
+        body: {
+          ticketTypeId: solo.types.Solo,
+          quantity: 1,
+          attendee: { name: 'First', email: 'first@example.org' },
+        },
+      }),
+      201,
+    );
+    await addQuestion(t, solo.eventId, {
+      label: 'Laptop OS',
+      kind: 'choice',
+      options: ['Linux', 'macOS'],
+      required: true,
+    });
+    const { page, errors, close } = await openPage(browser, PHONE);
+    try {
+      await page.goto(`${t.url}/e/${solo.eventId}`);
+      await page.getByLabel('Full name').fill('Barbara Liskov');
+      await page.getByLabel('Email').fill('barbara@example.org');
+      await page.getByRole('button', { name: 'Join the waitlist' }).click();
+      await page.waitForURL(/\/w\//);
+      await expect(page.locator('.position-number').innerText()).resolves.toBe('1');
+
+      // The first attendee's order is cancelled: the seat is offered to the next in line.
+      await json(await t.api(`/api/v1/orders/${first.id}/cancel`, { body: {} }), 200);
+      await page.reload();
+      await page.getByRole('heading', { name: 'A seat is yours to claim' }).waitFor();
+      await page.getByRole('button', { name: 'Claim my seat' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'Please fix' });
+      await expect(summary.locator('li').allInnerTexts()).resolves.toEqual([
+        'Laptop OS: is required',
+      ]);
+      await shot(page, 'waitlist-claim-phone');
+
+      await page.getByLabel('Laptop OS').selectOption('Linux');
+      await page.getByRole('button', { name: 'Claim my seat' }).click();
+      await page.waitForURL(/\/t\//);
+      await page.locator('[data-testid=ticket-qr] img').waitFor();
+      await expect(page.locator('.holder').innerText()).resolves.toBe('Barbara Liskov');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('answers bad input field by field, from the browser’s checks and from the server', async () => {
     const { page, close } = await openPage(browser, PHONE);
     try {

@@ -7,6 +7,10 @@ export interface SummaryItem {
   message: string;
 }
 
+/** The server names an answer's question in its message; beside the field that is said twice. */
+export const withoutLabel = (message: string, label: string) =>
+  message.startsWith(`${label}: `) ? message.slice(label.length + 2) : message;
+
 /**
  * The list of problems above a form, focused when it appears; each entry links to its field.
  * Messages already naming their field (the server's answers do) are not prefixed twice.

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Registration, Waitlisted } from '../../features/registration/schema.js';
 import { ApiError, call } from '../api.js';
-import { ErrorSummary, type SummaryItem } from '../components/error-summary.js';
+import { ErrorSummary, withoutLabel, type SummaryItem } from '../components/error-summary.js';
 import { errorId, FieldError, fieldDomId, TextField } from '../components/field.js';
 import { Notice } from '../components/notice.js';
 import { QuestionFields } from '../components/question-fields.js';
@@ -53,9 +53,11 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const maxQuantity = type
     ? Math.max(1, Math.min(type.maxPerOrder, waitlist ? type.maxPerOrder : type.available, 10))
     : 1;
-  const errors = Object.fromEntries(issues.map((i) => [i.field, i.message]));
   const labelOf = (field: string) =>
     LABELS[field] ?? event.questions.find((q) => `answers.${q.id}` === field)?.label ?? field;
+  const errors = Object.fromEntries(
+    issues.map((i) => [i.field, withoutLabel(i.message, labelOf(i.field))]),
+  );
   const summary: SummaryItem[] = issues.map((i) => ({ ...i, label: labelOf(i.field) }));
 
   const set = <K extends keyof RegistrationDraft>(key: K, value: RegistrationDraft[K]) =>

@@ -3,7 +3,7 @@ import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Registration } from '../../features/registration/schema.js';
 import type { WaitlistEntry } from '../../features/waitlist/schema.js';
 import { ApiError, call } from '../api.js';
-import { ErrorSummary } from '../components/error-summary.js';
+import { ErrorSummary, withoutLabel } from '../components/error-summary.js';
 import { EventWhenWhere } from '../components/event-summary.js';
 import { KeepLink } from '../components/keep-link.js';
 import { LoadError, Loading, Notice } from '../components/notice.js';
@@ -173,7 +173,9 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
       <QuestionFields
         questions={questions}
         answers={answers}
-        errors={Object.fromEntries(issues.map((i) => [i.field, i.message]))}
+        errors={Object.fromEntries(
+          issues.map((i) => [i.field, withoutLabel(i.message, label(i.field))]),
+        )}
         onChange={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))}
       />
       <button type="submit" className="button button-primary" disabled={busy}>
