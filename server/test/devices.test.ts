@@ -154,6 +154,9 @@ describe.each(['pglite', 'postgres'] as const)('kiosk devices [%s]', (kind) => {
       200,
     );
     expect(renamed.name).toBe('Main hall');
+    expect(
+      await json(await t.api(`/api/v1/events/${ev.eventId}/devices/${device.id}`), 200),
+    ).toMatchObject({ id: device.id, name: 'Main hall', status: 'pending' });
     await json(
       await t.api(`/api/v1/events/${ev.eventId}/devices/${device.id}/revoke`, { body: {} }),
       200,

@@ -82,6 +82,20 @@ export function deviceRoutes(
       }),
     }),
     route({
+      method: 'get',
+      path: '/api/v1/events/{eventId}/devices/{deviceId}',
+      operationId: 'getDevice',
+      summary: 'Get a device',
+      tags,
+      auth: 'events:read',
+      params: DeviceParams,
+      responses: { 200: { description: 'The device', schema: Device } },
+      handler: async ({ params, principal }) => ({
+        status: 200,
+        body: await service.getDevice(db, actor(principal), params.eventId, params.deviceId),
+      }),
+    }),
+    route({
       method: 'patch',
       path: '/api/v1/events/{eventId}/devices/{deviceId}',
       operationId: 'renameDevice',

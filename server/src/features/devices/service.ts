@@ -98,6 +98,18 @@ export async function listDevices(db: Db, actor: Principal, eventId: string): Pr
   return (await store.listDevices(db, eventId)).map(store.toDevice);
 }
 
+export async function getDevice(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  deviceId: string,
+): Promise<Device> {
+  await requireEvent(db, actor, eventId);
+  const device = await store.findDevice(db, eventId, deviceId);
+  if (!device) throw notFound('device', deviceId);
+  return store.toDevice(device);
+}
+
 export async function renameDevice(
   db: Db,
   actor: Principal,
