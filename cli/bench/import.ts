@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLanyardProcess } from '../../server/bench/_processes.js';
@@ -115,6 +115,9 @@ questions:
   );
   console.log(
     `  first run:  ${run.seconds.toFixed(1)} s end to end, ${rowsPerSec} rows/s, peak RSS of the CLI ${run.peakRssMb} MB (targets < ${TARGET_SECONDS} s, < ${TARGET_RSS_MB} MB)`,
+  );
+  console.log(
+    `  CPU of the CLI process: ${run.cpuSeconds.toFixed(1)} s (the rest is the server and the network); load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ')[0]} on ${cpus().length} cores`,
   );
   console.log(
     `  imported ${report.imported}, skipped ${report.skipped}, errors ${report.errors.length}`,
