@@ -16,6 +16,7 @@ import { waitlistRoutes } from './waitlist/routes.js';
 import { attendeeImportRoutes } from './attendee-import/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { portalRoutes } from './portal/routes.js';
+import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 
 /** What features get from start-up. */
@@ -44,12 +45,17 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...portalRoutes(deps.db),
     ...attendeeImportRoutes(deps.db),
     ...exportRoutes(deps.db),
+    ...checkinFeatureRoutes(deps),
   ];
 }
 
 /** Background jobs; returns one function that stops them all and waits for running work. */
 export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
-  const stops = [startHoldSweeper(deps.db, deps.log), startPaymentJobs(deps)];
+  const stops = [
+    startCheckinJobs(deps),
+    startHoldSweeper(deps.db, deps.log),
+    startPaymentJobs(deps),
+  ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
   };
