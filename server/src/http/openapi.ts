@@ -38,7 +38,8 @@ export function buildOpenApi(
       ...(r.body
         ? {
             requestBody: {
-              required: true,
+              // A body schema that accepts `undefined` makes the body optional.
+              required: !r.body.safeParse(undefined).success,
               content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
             },
           }
