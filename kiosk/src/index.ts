@@ -1,1 +1,2 @@
-export {};
+/** @lanyard/kiosk: the station agent (what `lanyard kiosk start` runs). */
+export * from './agent/index.js';

@@ -3,6 +3,8 @@ export type AgentErrorCode =
   | 'db_version_from_future'
   | 'db_open_failed'
   | 'not_configured'
+  | 'already_enrolled'
+  | 'enrollment_refused'
   | 'network'
   | 'timeout'
   | 'unauthorized'
@@ -60,5 +62,20 @@ export class TransportError extends AgentError {
       this.code === 'timeout' ||
       (this.code === 'http_status' && (this.status ?? 0) >= 500)
     );
+  }
+}
+
+/**
+ * The server refused an enrollment code. `reason` is the server's own code
+ * (`enrollment_code_used`, `enrollment_code_expired`, `enrollment_code_unknown`, ...).
+ */
+export class EnrollmentError extends AgentError {
+  override readonly name = 'EnrollmentError';
+  constructor(
+    readonly reason: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super('enrollment_refused', message);
   }
 }

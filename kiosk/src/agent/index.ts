@@ -9,9 +9,17 @@ export type { AgentReason, CheckInDecider, ScanAnswer, ScanRequest } from './dec
 export {
   AgentError,
   DbVersionFromFutureError,
+  EnrollmentError,
   TransportError,
   type AgentErrorCode,
 } from './errors.js';
+export {
+  enrollStation,
+  type EnrolledStation,
+  type StationSetup,
+} from './enrollment/enroll-station.js';
+export { readEnrollmentInput, type EnrollmentInput } from './enrollment/enrollment-code.js';
+export { redeemEnrollmentCode, type Enrollment } from './enrollment/redeem.js';
 export type { PrintingOptions, PrinterState } from './printing/badge-printing.js';
 export type { PrintJob, PrintJobState } from './printing/print-job.js';
 export type { ScannerState } from './scanning/scanner-input.js';

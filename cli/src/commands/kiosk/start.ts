@@ -1,0 +1,211 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Flags } from '@oclif/core';
+import { LanyardCommand } from '../../base-command.js';
+import { CliError, inputError } from '../../errors.js';
+
+/** Where the agent keeps its cache and credential unless told (beside a server's ./data). */
+const DEFAULT_DATA_DIR = './kiosk-data';
+/** The agent's local API and UI port unless told. */
+const DEFAULT_PORT = 7380;
+
+/**
+ * The part of @lanyard/kiosk this command uses. The cli package does not declare the kiosk as a
+ * dependency yet (its build runs first), so the module is loaded by name at run time and typed
+ * here; once the dependency is declared this becomes `typeof import('@lanyard/kiosk')`.
+ */
+interface KioskModule {
+  enrollStation(setup: { dataDir: string; serverUrl?: string; enroll?: string }): Promise<{
+    deviceId: string;
+    eventId: string;
+    serverUrl: string;
+    credentials: unknown;
+    enrolledNow: boolean;
+  }>;
+  createAgent(options: {
+    dataDir: string;
+    serverUrl: string;
+    eventId: string;
+    deviceId: string;
+    credentials: unknown;
+    port: number;
+    gate?: string;
+    listId?: string;
+    admitUnknownTickets?: boolean;
+  }): { start(): Promise<{ port: number }>; stop(): Promise<void> };
+}
+
+/** A launcher the kiosk shell may export: opens the full-screen UI on the agent's URL. */
+type Launcher = (options: { url: string }) => Promise<unknown> | unknown;
+
+type AgentErrorLike = Error & { code?: string; reason?: string };
+
+export default class KioskStart extends LanyardCommand {
+  static override description =
+    'Start a check-in station: enroll it once with the code from the organizer, then run the station agent (offline cache, sync, local API on 127.0.0.1) and its UI, until Ctrl-C.';
+
+  static override examples = [
+    '<%= config.bin %> kiosk start --headless --server https://tickets.example.org --enroll 7KQ2M-9XD4R-ZB8HT-0W3VC',
+    '<%= config.bin %> kiosk start --enroll "lanyard://enroll?server=https%3A%2F%2Ftickets.example.org&code=7KQ2M-9XD4R-ZB8HT-0W3VC"',
+    '<%= config.bin %> kiosk start --headless --data-dir /var/lib/lanyard-kiosk --gate north --json',
+  ];
+
+  static override flags = {
+    headless: Flags.boolean({
+      description: 'run the agent only (a staff laptop with a handheld scanner); no UI window',
+    }),
+    enroll: Flags.string({
+      description:
+        'one-time enrollment code (or the lanyard://enroll URI of its QR code); needed on the first start only',
+    }),
+    port: Flags.integer({
+      description: `port of the local API and UI on 127.0.0.1 (0: any free port)`,
+      default: DEFAULT_PORT,
+      min: 0,
+      max: 65535,
+    }),
+    'data-dir': Flags.string({
+      description: `where the station keeps its cache and credential (env LANYARD_KIOSK_DATA_DIR, default ${DEFAULT_DATA_DIR})`,
+    }),
+    gate: Flags.string({ description: 'the gate this station scans at (recorded with each scan)' }),
+    list: Flags.string({
+      description: "check-in list id to scan for (default: the event's first list by name)",
+    }),
+    'admit-unknown-tickets': Flags.boolean({
+      description:
+        'offline, admit validly signed tickets sold after the last sync (default: refuse them)',
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(KioskStart);
+    // Listened for from the start, so a Ctrl-C during enrollment still stops cleanly.
+    const stopRequested = new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    });
+    const dataDir = resolve(
+      flags['data-dir'] ?? process.env.LANYARD_KIOSK_DATA_DIR ?? DEFAULT_DATA_DIR,
+    );
+    const serverUrl = flags.server ?? process.env.LANYARD_SERVER;
+    const kiosk = await loadKiosk();
+
+    const station = await kiosk
+      .enrollStation({
+        dataDir,
+        ...(serverUrl && { serverUrl }),
+        ...(flags.enroll !== undefined && { enroll: flags.enroll }),
+      })
+      .catch((err: AgentErrorLike) => {
+        throw enrollmentFailure(err, flags.enroll !== undefined);
+      });
+
+    const agent = kiosk.createAgent({
+      dataDir,
+      serverUrl: station.serverUrl,
+      eventId: station.eventId,
+      deviceId: station.deviceId,
+      credentials: station.credentials,
+      port: flags.port,
+      ...(flags.gate !== undefined && { gate: flags.gate }),
+      ...(flags.list !== undefined && { listId: flags.list }),
+      ...(flags['admit-unknown-tickets'] && { admitUnknownTickets: true }),
+    });
+    let port: number;
+    try {
+      ({ port } = await agent.start());
+    } catch (err) {
+      await agent.stop();
+      if ((err as AgentErrorLike).code === 'EADDRINUSE')
+        throw inputError('port_in_use', `127.0.0.1:${flags.port} is taken; pick another --port`);
+      throw err;
+    }
+    const url = `http://127.0.0.1:${port}`;
+
+    const ui = flags.headless ? 'headless' : await openUi(url);
+    this.print(
+      flags.json,
+      {
+        url,
+        port,
+        deviceId: station.deviceId,
+        eventId: station.eventId,
+        dataDir,
+        enrolled: station.enrolledNow,
+        ui,
+      },
+      () => [
+        station.enrolledNow
+          ? `Enrolled as device ${station.deviceId} of event ${station.eventId}.`
+          : `Device ${station.deviceId} of event ${station.eventId} (credential from ${dataDir}).`,
+        `Station agent listening on ${url} (data in ${dataDir}); Ctrl-C to stop.`,
+        ...(ui === 'not_built'
+          ? [`The kiosk UI is not built yet: open ${url} in a browser, or run with --headless.`]
+          : []),
+      ],
+    );
+
+    await stopRequested;
+    // Graceful: the sync round in flight is aborted, the cache closed; queued scans stay queued.
+    await agent.stop();
+    if (!flags.json) this.log('Station agent stopped.');
+  }
+}
+
+/** @lanyard/kiosk, built; see KioskModule for why it is loaded by name. */
+async function loadKiosk(): Promise<KioskModule> {
+  const name = '@lanyard/kiosk';
+  try {
+    return (await import(name)) as KioskModule;
+  } catch (err) {
+    throw new CliError(
+      'kiosk_not_built',
+      `cannot load the station agent (${(err as Error).message.split('\n')[0]}); run npm run build`,
+    );
+  }
+}
+
+/** Opens the UI with the kiosk shell's launcher when it is built; says so when it is not. */
+async function openUi(url: string): Promise<'launched' | 'not_built'> {
+  let entry: string;
+  try {
+    entry = fileURLToPath(import.meta.resolve('@lanyard/kiosk'));
+  } catch {
+    return 'not_built';
+  }
+  const launchFile = resolve(entry, '..', 'shell', 'launch.js');
+  if (!existsSync(launchFile)) return 'not_built';
+  const shell = (await import(pathToFileURL(launchFile).href)) as Record<string, unknown>;
+  const launch = [shell.launchKiosk, shell.launch, shell.default].find(
+    (f): f is Launcher => typeof f === 'function',
+  );
+  if (!launch) return 'not_built';
+  await launch({ url });
+  return 'launched';
+}
+
+/** The agent's enrollment errors as one-line CLI errors with the server's own codes. */
+function enrollmentFailure(err: AgentErrorLike, withCode: boolean): Error {
+  switch (err.code) {
+    case 'enrollment_refused':
+      return new CliError(err.reason ?? 'enrollment_refused', err.message, 4);
+    case 'already_enrolled':
+      return inputError('already_enrolled', err.message);
+    case 'not_configured':
+      return inputError(
+        'not_enrolled',
+        withCode
+          ? 'give the server to enroll with: --server URL (or LANYARD_SERVER)'
+          : `${err.message}: start with --enroll CODE --server URL`,
+      );
+    case 'network':
+    case 'timeout':
+      return new CliError('server_unreachable', err.message, 1);
+    case 'db_version_from_future':
+    case 'db_open_failed':
+      return new CliError(err.code, err.message, 1);
+    default:
+      return err;
+  }
+}
