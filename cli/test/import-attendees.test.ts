@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { startCliUser, type CliUser } from './support/cli.js';
 
 interface Report {

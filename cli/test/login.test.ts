@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { stat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startCliUser, type CliUser } from './support/cli.js';
