@@ -27,7 +27,7 @@ describe.each(['pglite', 'postgres'] as const)('scans uploaded by kiosks [%s]', 
 
   beforeAll(async () => {
     t = await startTestServer(kind);
-    ev = await eventWithTickets(t, 6);
+    ev = await eventWithTickets(t, 16);
     a = await enrolledKiosk(t, ev.eventId, 'A');
     b = await enrolledKiosk(t, ev.eventId, 'B');
   });
@@ -170,6 +170,22 @@ describe.each(['pglite', 'postgres'] as const)('scans uploaded by kiosks [%s]', 
       [onFastKiosk.scanId],
     );
     expect(rows[0]!.scanned_at.toISOString()).toBe('2030-01-02T09:00:00.000Z');
+  });
+
+  it('takes overlapping batches from two kiosks at once without a deadlock, flagging each repeat once', async () => {
+    const tickets = ev.tickets.slice(6, 16);
+    const batchOf = (kiosk: Kiosk, minute: number) =>
+      tickets.map((x) =>
+        offlineScan(kiosk, x.token, `2030-01-02T10:${String(minute).padStart(2, '0')}:00.000Z`),
+      );
+    const fromA = batchOf(a, 1);
+    const fromB = batchOf(b, 2).reverse();
+    const [outA, outB] = await Promise.all([upload(a, fromA), upload(b, fromB)]);
+    expect([...outA!, ...outB!].every((o) => o.status === 'stored')).toBe(true);
+    const flagged = (await flags()).filter((f) => tickets.some((x) => x.id === f.ticketId));
+    // A scanned every ticket a minute before B: B's admissions are the duplicates, whoever came first.
+    expect(flagged.map((f) => f.scan.scanId).sort()).toEqual(fromB.map((s) => s.scanId).sort());
+    expect(flagged.every((f) => f.duplicateOf.deviceId === a.deviceId)).toBe(true);
   });
 
   it('refuses a batch carrying another device’s scans, and malformed batches', async () => {
