@@ -128,6 +128,28 @@ describe.each(['pglite', 'postgres'] as const)('the kiosk sync feed [%s]', (kind
     );
   });
 
+  it('sends a rotated-in signing key, and keeps trusting the retired one', async () => {
+    const { cursor, pages } = await drain();
+    const before = pages.at(-1)!.keys.map((k) => k.kid);
+    const rotated = await json<{ kid: string }>(
+      await t.api(`/api/v1/events/${ev.eventId}/signing-keys/rotate`, { body: {} }),
+      201,
+    );
+    const delta = await drain(cursor);
+    expect(delta.pages.flatMap((p) => p.changes)).toEqual([
+      expect.objectContaining({
+        type: 'signing_key.added',
+        key: expect.objectContaining({ kid: rotated.kid }),
+      }),
+    ]);
+    expect(
+      delta.pages
+        .at(-1)!
+        .keys.map((k) => k.kid)
+        .sort(),
+    ).toEqual([...before, rotated.kid].sort());
+  });
+
   it('holds a long-poll until a change arrives, and answers within 5 s of it', async () => {
     const { cursor } = await drain();
     const started = Date.now();
