@@ -50,10 +50,14 @@ export class TransportError extends AgentError {
     code: 'network' | 'timeout' | 'unauthorized' | 'http_status' | 'bad_response',
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; serverCode?: string },
   ) {
     super(code, message, options);
+    this.serverCode = options?.serverCode;
   }
+
+  /** The `code` of the server's problem answer, when it sent one (e.g. `device_revoked`). */
+  readonly serverCode: string | undefined;
 
   /** Whether the server itself is unreachable (as opposed to answering with a refusal). */
   get unreachable(): boolean {

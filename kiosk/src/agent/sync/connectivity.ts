@@ -25,7 +25,13 @@ export class Connectivity extends EventEmitter<{ change: [ConnectivityState] }> 
   }
 
   failed(error: unknown): void {
-    const code = error instanceof AgentError ? error.code : 'internal';
+    // The server's own reason when it gave one (`device_revoked`), else the agent's code.
+    const code =
+      error instanceof TransportError && error.serverCode
+        ? error.serverCode
+        : error instanceof AgentError
+          ? error.code
+          : 'internal';
     const offline =
       !(error instanceof TransportError) || error.unreachable || error.code === 'unauthorized';
     this.set({ online: offline ? false : (this.state.online ?? true), lastError: code });

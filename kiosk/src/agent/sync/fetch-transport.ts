@@ -100,17 +100,21 @@ export class FetchTransport implements SyncTransport, CheckinTransport {
     const receivedAtMs = Date.now();
     const date = response.headers.get('date');
     const clock = date ? { serverDateMs: Date.parse(date), sentAtMs, receivedAtMs } : undefined;
-    if (response.status === 401 && !retried) {
-      await response.body?.cancel();
-      this.options.tokens.invalidate();
-      return this.request(method, path, body, outer, true);
-    }
     if (response.status === 401 || response.status === 403) {
-      await response.body?.cancel();
+      const problem = (await response.json().catch(() => undefined)) as
+        { code?: unknown; detail?: unknown } | undefined;
+      const serverCode = typeof problem?.code === 'string' ? problem.code : undefined;
+      // An expired token is worth one fresh one; a revoked device is not.
+      if (response.status === 401 && !retried && serverCode !== 'device_revoked') {
+        this.options.tokens.invalidate();
+        return this.request(method, path, body, outer, true);
+      }
+      const detail = typeof problem?.detail === 'string' ? `: ${problem.detail}` : '';
       throw new TransportError(
         'unauthorized',
-        `the server refused this device (${response.status})`,
+        `the server refused this device (${response.status}${detail})`,
         response.status,
+        { ...(serverCode && { serverCode }) },
       );
     }
     if (!response.ok) {
