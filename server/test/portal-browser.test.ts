@@ -3,6 +3,7 @@ import { decodeQr, rasterize } from '../src/features/ticketing/test-support/qr-d
 import { verifyWithPublishedKeys } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
+  BROWSER_TEST_MS,
   DESKTOP,
   launchChromium,
   layoutShift,
@@ -127,185 +128,208 @@ describe('attendee portal in Chromium', () => {
         await close();
       }
     },
+    BROWSER_TEST_MS,
   );
 
-  it('offers the waitlist for a sold-out ticket type and shows the place in line', async () => {
-    const { page, errors, close } = await openPage(browser, PHONE);
-    try {
-      await page.goto(`${t.url}/e/${event.eventId}`);
-      await page.getByRole('radio', { name: /Workshop/ }).check();
-      await expect(page.getByText('Sold out · waitlist open').count()).resolves.toBe(1);
-      await page.getByLabel('Full name').fill('Grace Hopper');
-      await page.getByLabel('Email').fill('grace@example.org');
-      // Questions are asked when a seat is offered, not to join the line.
-      await expect(page.getByLabel('Company').count()).resolves.toBe(0);
-      await shot(page, 'waitlist-offer-phone');
-      await page.getByRole('button', { name: 'Join the waitlist' }).click();
+  it(
+    'offers the waitlist for a sold-out ticket type and shows the place in line',
+    async () => {
+      const { page, errors, close } = await openPage(browser, PHONE);
+      try {
+        await page.goto(`${t.url}/e/${event.eventId}`);
+        await page.getByRole('radio', { name: /Workshop/ }).check();
+        await expect(page.getByText('Sold out · waitlist open').count()).resolves.toBe(1);
+        await page.getByLabel('Full name').fill('Grace Hopper');
+        await page.getByLabel('Email').fill('grace@example.org');
+        // Questions are asked when a seat is offered, not to join the line.
+        await expect(page.getByLabel('Company').count()).resolves.toBe(0);
+        await shot(page, 'waitlist-offer-phone');
+        await page.getByRole('button', { name: 'Join the waitlist' }).click();
 
-      await page.waitForURL(/\/w\/[0-9a-f-]{36}\?key=/);
-      await page.getByRole('heading', { name: 'You are on the waitlist' }).waitFor();
-      await expect(page.locator('.position-number').innerText()).resolves.toBe('1');
-      await shot(page, 'waitlist-place-phone');
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+        await page.waitForURL(/\/w\/[0-9a-f-]{36}\?key=/);
+        await page.getByRole('heading', { name: 'You are on the waitlist' }).waitFor();
+        await expect(page.locator('.position-number').innerText()).resolves.toBe('1');
+        await shot(page, 'waitlist-place-phone');
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
 
-  it('lets a waitlisted attendee claim a freed seat, asking the questions then', async () => {
-    const solo = await createPortalEvent(
-      t,
-      { name: 'Small Workshop' },
-      { Solo: { priceCents: 0, quantity: 1 } },
-    );
-    const first = await json<{ id: string }>(
-      await t.api(`/api/v1/events/${solo.eventId}/registrations`, {
-        token: null,
-        body: {
-          ticketTypeId: solo.types.Solo,
-          quantity: 1,
-          attendee: { name: 'First', email: 'first@example.org' },
-        },
-      }),
-      201,
-    );
-    await addQuestion(t, solo.eventId, {
-      label: 'Laptop OS',
-      kind: 'choice',
-      options: ['Linux', 'macOS'],
-      required: true,
-    });
-    const { page, errors, close } = await openPage(browser, PHONE);
-    try {
-      await page.goto(`${t.url}/e/${solo.eventId}`);
-      await page.getByLabel('Full name').fill('Barbara Liskov');
-      await page.getByLabel('Email').fill('barbara@example.org');
-      await page.getByRole('button', { name: 'Join the waitlist' }).click();
-      await page.waitForURL(/\/w\//);
-      await expect(page.locator('.position-number').innerText()).resolves.toBe('1');
-
-      // The first attendee's order is cancelled: the seat is offered to the next in line.
-      await json(await t.api(`/api/v1/orders/${first.id}/cancel`, { body: {} }), 200);
-      await page.reload();
-      await page.getByRole('heading', { name: 'A seat is yours to claim' }).waitFor();
-      await page.getByRole('button', { name: 'Claim my seat' }).click();
-      const summary = page.getByRole('alert').filter({ hasText: 'Please fix' });
-      await expect(summary.locator('li').allInnerTexts()).resolves.toEqual([
-        'Laptop OS: is required',
-      ]);
-      await shot(page, 'waitlist-claim-phone');
-
-      await page.getByLabel('Laptop OS').selectOption('Linux');
-      await page.getByRole('button', { name: 'Claim my seat' }).click();
-      await page.waitForURL(/\/t\//);
-      await page.locator('[data-testid=ticket-qr] img').waitFor();
-      await expect(page.locator('.holder').innerText()).resolves.toBe('Barbara Liskov');
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
-
-  it('answers bad input field by field, from the browser’s checks and from the server', async () => {
-    const { page, close } = await openPage(browser, PHONE);
-    try {
-      await page.goto(`${t.url}/e/${event.eventId}`);
-      await page.getByLabel('Email').fill('not an email');
-      await page.getByRole('button', { name: 'Register' }).click();
-
-      const summary = page.getByRole('alert').filter({ hasText: 'Please fix' });
-      await expect(summary.locator('li').allInnerTexts()).resolves.toEqual([
-        'Full name: must not be empty',
-        'Email: must be an email address',
-        'Company: is required',
-      ]);
-      await expect(page.getByLabel('Full name').getAttribute('aria-invalid')).resolves.toBe('true');
-      await expect(page.locator(`#f-answers-${company}-error`).innerText()).resolves.toContain(
-        'is required',
+  it(
+    'lets a waitlisted attendee claim a freed seat, asking the questions then',
+    async () => {
+      const solo = await createPortalEvent(
+        t,
+        { name: 'Small Workshop' },
+        { Solo: { priceCents: 0, quantity: 1 } },
       );
-      // The summary takes focus, so a screen reader reads the problems first.
-      await expect(
-        page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
-      ).resolves.toBe(true);
-      await shot(page, 'errors-client-phone');
-
-      // A promo code only the server can judge: its answer lands on the promo code field.
-      await page.getByLabel('Full name').fill('Alan Turing');
-      await page.getByLabel('Email').fill('alan@example.org');
-      await page.getByLabel('Company').fill('Bletchley');
-      await page.getByLabel('Promo code').fill('NOPE');
-      await page.getByRole('button', { name: 'Register' }).click();
-      await expect(
-        page.locator('#f-promoCode-error').innerText({ timeout: 5000 }),
-      ).resolves.toContain('is not valid for this ticket');
-      await expect(summary.locator('li').allInnerTexts()).resolves.toEqual([
-        'Promo code: is not valid for this ticket',
-      ]);
-      expect(page.url()).toContain(`/e/${event.eventId}`);
-      await shot(page, 'errors-server-phone');
-    } finally {
-      await close();
-    }
-  });
-
-  it('holds a priced ticket’s QR back until the order is paid, then shows it', async () => {
-    const paid = await createPortalEvent(t, {}, { Paid: { priceCents: 2500 } });
-    const { page, errors, close } = await openPage(browser, PHONE);
-    try {
-      await page.goto(`${t.url}/e/${paid.eventId}`);
-      await page.getByLabel('Full name').fill('Katherine Johnson');
-      await page.getByLabel('Email').fill('katherine@example.org');
-      await page.getByRole('button', { name: 'Register · €25.00' }).click();
-      await page.waitForURL(/\/t\//);
-      await page.getByRole('heading', { name: 'Payment due: €25.00' }).waitFor();
-      await expect(page.getByText('Awaiting payment').count()).resolves.toBe(1);
-      await expect(page.locator('img').count()).resolves.toBe(0);
-      await shot(page, 'ticket-pending-phone');
-
-      const url = new URL(page.url());
-      const ticket = await json<{ orderId: string }>(
-        await t.api(`/api/v1/tickets/${url.pathname.split('/')[2]}`, {
+      const first = await json<{ id: string }>(
+        await t.api(`/api/v1/events/${solo.eventId}/registrations`, {
           token: null,
-          headers: { 'x-access-key': url.searchParams.get('key')! },
+          body: {
+            ticketTypeId: solo.types.Solo,
+            quantity: 1,
+            attendee: { name: 'First', email: 'first@example.org' },
+          },
         }),
-        200,
+        201,
       );
-      await json(await t.api(`/api/v1/orders/${ticket.orderId}/mark-paid`, { body: {} }), 200);
-      await page.reload();
-      await page.locator('[data-testid=ticket-qr] img').waitFor();
-      await expect(page.getByText('Payment due').count()).resolves.toBe(0);
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+      await addQuestion(t, solo.eventId, {
+        label: 'Laptop OS',
+        kind: 'choice',
+        options: ['Linux', 'macOS'],
+        required: true,
+      });
+      const { page, errors, close } = await openPage(browser, PHONE);
+      try {
+        await page.goto(`${t.url}/e/${solo.eventId}`);
+        await page.getByLabel('Full name').fill('Barbara Liskov');
+        await page.getByLabel('Email').fill('barbara@example.org');
+        await page.getByRole('button', { name: 'Join the waitlist' }).click();
+        await page.waitForURL(/\/w\//);
+        await expect(page.locator('.position-number').innerText()).resolves.toBe('1');
 
-  it('shows an XSS payload as a name as plain text on the event and ticket pages', async () => {
-    const evil = await createPortalEvent(
-      t,
-      { name: XSS, venue: XSS, description: XSS },
-      { [XSS]: { priceCents: 0 } },
-    );
-    const { page, errors, close } = await openPage(browser, DESKTOP);
-    try {
-      await page.goto(`${t.url}/e/${evil.eventId}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(XSS);
-      await page.getByLabel('Full name').fill(XSS);
-      await page.getByLabel('Email').fill('mallory@example.org');
-      await page.getByRole('button', { name: 'Register' }).click();
-      await page.waitForURL(/\/t\//);
-      await page.locator('[data-testid=ticket-qr] img').waitFor();
-      await expect(page.locator('.holder').innerText()).resolves.toBe(XSS);
-      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(XSS);
-      await shot(page, 'xss-ticket-desktop');
-      // Nothing ran and nothing was parsed as markup: the only image is the QR code.
-      expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
-      expect(await page.locator('img').count()).toBe(1);
-      expect(await page.locator('main script').count()).toBe(0);
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+        // The first attendee's order is cancelled: the seat is offered to the next in line.
+        await json(await t.api(`/api/v1/orders/${first.id}/cancel`, { body: {} }), 200);
+        await page.reload();
+        await page.getByRole('heading', { name: 'A seat is yours to claim' }).waitFor();
+        await page.getByRole('button', { name: 'Claim my seat' }).click();
+        const summary = page.getByRole('alert').filter({ hasText: 'Please fix' });
+        await expect(summary.locator('li').allInnerTexts()).resolves.toEqual([
+          'Laptop OS: is required',
+        ]);
+        await shot(page, 'waitlist-claim-phone');
+
+        await page.getByLabel('Laptop OS').selectOption('Linux');
+        await page.getByRole('button', { name: 'Claim my seat' }).click();
+        await page.waitForURL(/\/t\//);
+        await page.locator('[data-testid=ticket-qr] img').waitFor();
+        await expect(page.locator('.holder').innerText()).resolves.toBe('Barbara Liskov');
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'answers bad input field by field, from the browser’s checks and from the server',
+    async () => {
+      const { page, close } = await openPage(browser, PHONE);
+      try {
+        await page.goto(`${t.url}/e/${event.eventId}`);
+        await page.getByLabel('Email').fill('not an email');
+        await page.getByRole('button', { name: 'Register' }).click();
+
+        const summary = page.getByRole('alert').filter({ hasText: 'Please fix' });
+        await expect(summary.locator('li').allInnerTexts()).resolves.toEqual([
+          'Full name: must not be empty',
+          'Email: must be an email address',
+          'Company: is required',
+        ]);
+        await expect(page.getByLabel('Full name').getAttribute('aria-invalid')).resolves.toBe(
+          'true',
+        );
+        await expect(page.locator(`#f-answers-${company}-error`).innerText()).resolves.toContain(
+          'is required',
+        );
+        // The summary takes focus, so a screen reader reads the problems first.
+        await expect(
+          page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
+        ).resolves.toBe(true);
+        await shot(page, 'errors-client-phone');
+
+        // A promo code only the server can judge: its answer lands on the promo code field.
+        await page.getByLabel('Full name').fill('Alan Turing');
+        await page.getByLabel('Email').fill('alan@example.org');
+        await page.getByLabel('Company').fill('Bletchley');
+        await page.getByLabel('Promo code').fill('NOPE');
+        await page.getByRole('button', { name: 'Register' }).click();
+        await expect(
+          page.locator('#f-promoCode-error').innerText({ timeout: 5000 }),
+        ).resolves.toContain('is not valid for this ticket');
+        await expect(summary.locator('li').allInnerTexts()).resolves.toEqual([
+          'Promo code: is not valid for this ticket',
+        ]);
+        expect(page.url()).toContain(`/e/${event.eventId}`);
+        await shot(page, 'errors-server-phone');
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'holds a priced ticket’s QR back until the order is paid, then shows it',
+    async () => {
+      const paid = await createPortalEvent(t, {}, { Paid: { priceCents: 2500 } });
+      const { page, errors, close } = await openPage(browser, PHONE);
+      try {
+        await page.goto(`${t.url}/e/${paid.eventId}`);
+        await page.getByLabel('Full name').fill('Katherine Johnson');
+        await page.getByLabel('Email').fill('katherine@example.org');
+        await page.getByRole('button', { name: 'Register · €25.00' }).click();
+        await page.waitForURL(/\/t\//);
+        await page.getByRole('heading', { name: 'Payment due: €25.00' }).waitFor();
+        await expect(page.getByText('Awaiting payment').count()).resolves.toBe(1);
+        await expect(page.locator('img').count()).resolves.toBe(0);
+        await shot(page, 'ticket-pending-phone');
+
+        const url = new URL(page.url());
+        const ticket = await json<{ orderId: string }>(
+          await t.api(`/api/v1/tickets/${url.pathname.split('/')[2]}`, {
+            token: null,
+            headers: { 'x-access-key': url.searchParams.get('key')! },
+          }),
+          200,
+        );
+        await json(await t.api(`/api/v1/orders/${ticket.orderId}/mark-paid`, { body: {} }), 200);
+        await page.reload();
+        await page.locator('[data-testid=ticket-qr] img').waitFor();
+        await expect(page.getByText('Payment due').count()).resolves.toBe(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'shows an XSS payload as a name as plain text on the event and ticket pages',
+    async () => {
+      const evil = await createPortalEvent(
+        t,
+        { name: XSS, venue: XSS, description: XSS },
+        { [XSS]: { priceCents: 0 } },
+      );
+      const { page, errors, close } = await openPage(browser, DESKTOP);
+      try {
+        await page.goto(`${t.url}/e/${evil.eventId}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(XSS);
+        await page.getByLabel('Full name').fill(XSS);
+        await page.getByLabel('Email').fill('mallory@example.org');
+        await page.getByRole('button', { name: 'Register' }).click();
+        await page.waitForURL(/\/t\//);
+        await page.locator('[data-testid=ticket-qr] img').waitFor();
+        await expect(page.locator('.holder').innerText()).resolves.toBe(XSS);
+        await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(XSS);
+        await shot(page, 'xss-ticket-desktop');
+        // Nothing ran and nothing was parsed as markup: the only image is the QR code.
+        expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+        expect(await page.locator('img').count()).toBe(1);
+        expect(await page.locator('main script').count()).toBe(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
 });

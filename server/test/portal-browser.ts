@@ -8,6 +8,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
+/** A browser test's time: generous, as the whole suite shares two cores with Chromium. */
+export const BROWSER_TEST_MS = 60_000;
+
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/portal/', import.meta.url));
 
 export async function launchChromium(): Promise<Browser> {
@@ -38,7 +41,7 @@ export async function openPage(
     hasTouch: size.width < 600,
   });
   // Shorter than jest's own timeout, so a stuck step fails with its locator named.
-  context.setDefaultTimeout(8000);
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));

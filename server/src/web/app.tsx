@@ -1,12 +1,13 @@
 import { Notice } from './components/notice.js';
 import { PageHeading } from './components/page-heading.js';
+import { CheckoutReturnPage } from './pages/checkout-return-page.js';
 import { EventPage } from './pages/event-page.js';
 import { OrderPage } from './pages/order-page.js';
 import { TicketPage } from './pages/ticket-page.js';
 import { WaitlistPage } from './pages/waitlist-page.js';
 import { accessKeyOf, useLocation } from './router.js';
 
-const PAGE = /^\/([etow])\/([^/]+)\/?$/;
+const PAGE = /^\/([etow]|orders)\/([^/]+)\/?$/;
 
 /** Picks the page from the path; the server answers index.html for each of these paths. */
 export function App() {
@@ -14,16 +15,20 @@ export function App() {
   const match = PAGE.exec(loc.path);
   const id = match ? decodeURIComponent(match[2]!) : '';
   const key = accessKeyOf(loc);
+  const checkout = loc.query.get('checkout');
   let page;
   switch (match?.[1]) {
     case 'e':
       page = <EventPage key={id} eventId={id} />;
       break;
     case 't':
-      page = <TicketPage key={id} ticketId={id} accessKey={key} />;
+      page = <TicketPage key={id} ticketId={id} accessKey={key} checkout={checkout} />;
       break;
     case 'o':
-      page = <OrderPage key={id} orderId={id} accessKey={key} />;
+      page = <OrderPage key={id} orderId={id} accessKey={key} checkout={checkout} />;
+      break;
+    case 'orders':
+      page = <CheckoutReturnPage key={id} orderId={id} outcome={checkout} />;
       break;
     case 'w':
       page = <WaitlistPage key={id} entryId={id} accessKey={key} />;

@@ -15,8 +15,15 @@ const current = (): Location => ({
 export function useLocation(): Location {
   const [loc, setLoc] = useState(current);
   useEffect(() => {
-    const update = () => setLoc(current());
+    const update = () =>
+      setLoc((prev) => {
+        const next = current();
+        const same = next.path === prev.path && `${next.query}` === `${prev.query}`;
+        return same ? prev : next;
+      });
     window.addEventListener('popstate', update);
+    // A child's effect may have navigated before this listener existed (effects run child first).
+    update();
     return () => window.removeEventListener('popstate', update);
   }, []);
   return loc;

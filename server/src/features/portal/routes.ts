@@ -17,10 +17,31 @@ const tags = ['portal'];
 
 /** Client-side paths of the single-page portal; each answers the same index.html. */
 const PAGES = [
-  { path: '/e/{id}', summary: 'The public event page and its registration form' },
-  { path: '/t/{id}', summary: 'A ticket with its QR code (`?key=` the access key)' },
-  { path: '/o/{id}', summary: 'An order’s tickets (`?key=` the access key)' },
-  { path: '/w/{id}', summary: 'A waitlist place and its offer (`?key=` the access key)' },
+  {
+    path: '/e/{id}',
+    operationId: 'portalEventPage',
+    summary: 'The public event page and its registration form',
+  },
+  {
+    path: '/t/{id}',
+    operationId: 'portalTicketPage',
+    summary: 'A ticket with its QR code (`?key=` the access key)',
+  },
+  {
+    path: '/o/{id}',
+    operationId: 'portalOrderPage',
+    summary: 'An order’s tickets (`?key=` the access key)',
+  },
+  {
+    path: '/w/{id}',
+    operationId: 'portalWaitlistPage',
+    summary: 'A waitlist place and its offer (`?key=` the access key)',
+  },
+  {
+    path: '/orders/{id}',
+    operationId: 'portalCheckoutReturnPage',
+    summary: 'Where Stripe Checkout returns the buyer (`?checkout=`)',
+  },
 ];
 
 // The portal loads only its own files and talks only to this server; images may be blob: URLs
@@ -90,7 +111,7 @@ export function portalRoutes(
       route({
         method: 'get',
         path: p.path,
-        operationId: `portalPage${p.path[1]!.toUpperCase()}`,
+        operationId: p.operationId,
         summary: `${p.summary} (HTML)`,
         tags,
         auth: 'public',

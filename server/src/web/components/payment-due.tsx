@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Order } from '../../features/orders/schema.js';
 import type { CheckoutResult } from '../../features/payments/schema.js';
 import { ApiError, call } from '../api.js';
+import { rememberCheckout } from '../lib/checkout-memory.js';
 import { formatInstant, formatPrice } from '../lib/format.js';
 import { Notice } from './notice.js';
 
@@ -10,14 +11,28 @@ export function PaymentDue({
   order,
   accessKey,
   timeZone,
+  returnTo,
+  outcome,
 }: {
   order: Order;
   accessKey: string | null;
   timeZone: string;
+  /** This page's keyed path, where Stripe's return leads back to. */
+  returnTo: string;
+  /** `?checkout=` after coming back from Stripe. */
+  outcome: string | null;
 }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   if (order.status !== 'pending_payment') return null;
+  if (outcome === 'success') {
+    return (
+      <Notice tone="success">
+        Payment received. Waiting for the confirmation from the payment provider; your QR code
+        appears here by itself.
+      </Notice>
+    );
+  }
   const due = formatPrice(order.totalCents - order.paidCents, order.currency);
   const until = order.holdExpiresAt ? formatInstant(order.holdExpiresAt, timeZone) : null;
   const pay = async () => {
@@ -28,6 +43,7 @@ export function PaymentDue({
         `/api/v1/orders/${encodeURIComponent(order.id)}/checkout`,
         { method: 'POST', accessKey },
       );
+      rememberCheckout(window.sessionStorage, order.id, returnTo);
       window.location.assign(res.body.checkoutUrl);
     } catch (err) {
       setFailure(
@@ -39,6 +55,7 @@ export function PaymentDue({
   return (
     <section className="payment-due" aria-labelledby="payment-due-h">
       <h2 id="payment-due-h">Payment due: {due}</h2>
+      {outcome === 'cancelled' ? <p>The payment was cancelled; nothing was charged.</p> : null}
       {until ? <p>Your seats are held until {until}.</p> : null}
       {order.paymentMethod === 'stripe' ? (
         <>

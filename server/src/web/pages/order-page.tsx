@@ -10,10 +10,19 @@ import { PaymentDue } from '../components/payment-due.js';
 import { TicketCard } from '../components/ticket-card.js';
 import { keyedPath } from '../router.js';
 import { useLoad } from '../use-load.js';
+import { usePolling } from '../use-polling.js';
 
 /** An order of several tickets: each with its QR and its own link, to hand on to its holder. */
-export function OrderPage({ orderId, accessKey }: { orderId: string; accessKey: string | null }) {
-  const [loaded] = useLoad(async () => {
+export function OrderPage({
+  orderId,
+  accessKey,
+  checkout,
+}: {
+  orderId: string;
+  accessKey: string | null;
+  checkout: string | null;
+}) {
+  const [loaded, reload] = useLoad(async () => {
     const order = (
       await call<Order>(`/api/v1/orders/${encodeURIComponent(orderId)}`, { accessKey })
     ).body;
@@ -23,6 +32,12 @@ export function OrderPage({ orderId, accessKey }: { orderId: string; accessKey: 
     );
     return { order, event };
   }, [orderId, accessKey]);
+  usePolling(
+    checkout === 'success' &&
+      loaded.state === 'ok' &&
+      loaded.data.order.status === 'pending_payment',
+    reload,
+  );
   if (loaded.state === 'loading') return <Loading what="your order" />;
   if (loaded.state === 'error') return <LoadError error={loaded.error} what="order" />;
   const { order, event } = loaded.data;
@@ -36,7 +51,13 @@ export function OrderPage({ orderId, accessKey }: { orderId: string; accessKey: 
         </PageHeading>
         {event ? <EventWhenWhere event={event} /> : null}
       </header>
-      <PaymentDue order={order} accessKey={accessKey} timeZone={event?.timezone ?? 'UTC'} />
+      <PaymentDue
+        order={order}
+        accessKey={accessKey}
+        timeZone={event?.timezone ?? 'UTC'}
+        returnTo={keyedPath('o', order.id, key)}
+        outcome={checkout}
+      />
       <div className="ticket-list">
         {order.tickets.map((t, i) => (
           <TicketCard

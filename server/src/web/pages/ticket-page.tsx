@@ -11,6 +11,7 @@ import { PaymentDue } from '../components/payment-due.js';
 import { TicketCard } from '../components/ticket-card.js';
 import { keyedPath } from '../router.js';
 import { useLoad } from '../use-load.js';
+import { usePolling } from '../use-polling.js';
 
 interface TicketPageData {
   ticket: Ticket;
@@ -24,11 +25,14 @@ interface TicketPageData {
 export function TicketPage({
   ticketId,
   accessKey,
+  checkout,
 }: {
   ticketId: string;
   accessKey: string | null;
+  /** `?checkout=` when coming back from Stripe Checkout. */
+  checkout: string | null;
 }) {
-  const [loaded] = useLoad(async (): Promise<TicketPageData> => {
+  const [loaded, reload] = useLoad(async (): Promise<TicketPageData> => {
     const ticket = (
       await call<Ticket>(`/api/v1/tickets/${encodeURIComponent(ticketId)}`, { accessKey })
     ).body;
@@ -46,10 +50,14 @@ export function TicketPage({
     ]);
     return { ticket, event, order };
   }, [ticketId, accessKey]);
+  const waiting =
+    checkout === 'success' && loaded.state === 'ok' && loaded.data.ticket.status === 'pending';
+  usePolling(waiting, reload);
   if (loaded.state === 'loading') return <Loading what="your ticket" />;
   if (loaded.state === 'error') return <LoadError error={loaded.error} what="ticket" />;
   const { ticket, event, order } = loaded.data;
-  const link = `${window.location.origin}${keyedPath('t', ticket.id, accessKey ?? '')}`;
+  const path = keyedPath('t', ticket.id, accessKey ?? '');
+  const link = `${window.location.origin}${path}`;
   return (
     <>
       <header className="event-header">
@@ -69,7 +77,13 @@ export function TicketPage({
         accessKey={accessKey}
       />
       {order ? (
-        <PaymentDue order={order} accessKey={accessKey} timeZone={event?.timezone ?? 'UTC'} />
+        <PaymentDue
+          order={order}
+          accessKey={accessKey}
+          timeZone={event?.timezone ?? 'UTC'}
+          returnTo={path}
+          outcome={checkout}
+        />
       ) : null}
       {event && ticket.status !== 'revoked' && ticket.status !== 'cancelled' ? (
         <div className="actions">
