@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScanAnswer } from '../decide/decider.js';
-import { BadgePrinting, type PrintingOptions } from './badge-printing.js';
+import { BadgePrinting, plainProblems, type PrintingOptions } from './badge-printing.js';
 import type { PrintJob } from './print-job.js';
 
 const ticketId = '7d1c7e0a-5a4f-4c3e-9f0e-6d2b1a9c8e71';
@@ -161,5 +161,20 @@ describe('printer status', () => {
       ready: false,
       problems: ['/nonexistent-dir/lp0 is not writable'],
     });
+  });
+});
+
+describe('printer problems shown to people', () => {
+  it('keeps what to fix and drops the queue description lines CUPS adds', () => {
+    expect(
+      plainProblems([
+        'queue disabled',
+        'reason unknown',
+        'Form mounted:',
+        'Content types: any',
+        '(none)',
+        '',
+      ]),
+    ).toEqual(['queue disabled', 'reason unknown']);
   });
 });

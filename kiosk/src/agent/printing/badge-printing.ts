@@ -179,6 +179,7 @@ export class BadgePrinting {
       const message = error instanceof Error ? error.message : String(error);
       status = { ready: false, problems: [message], source: 'none' };
     }
+    status = { ...status, problems: plainProblems(status.problems) };
     const changed =
       status.ready !== this.state.ready ||
       status.problems.join('\n') !== this.state.problems.join('\n');
@@ -190,4 +191,12 @@ export class BadgePrinting {
     };
     if (changed) this.onChange(this.state);
   }
+}
+
+/**
+ * The problems worth showing a person: CUPS adds its queue description lines ("Form mounted:",
+ * "(none)") to a disabled queue's reasons; those say nothing about what to fix.
+ */
+export function plainProblems(problems: readonly string[]): string[] {
+  return problems.filter((p) => p.trim() !== '' && !p.includes(':') && !/^\(.*\)$/.test(p.trim()));
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { ScannerManager, type DeviceInfo, type ScannerManagerOptions } from '@lanyard/hardware';
 
 /** What the status bar shows about scanners. */
@@ -49,7 +50,7 @@ export class ScannerInput {
   private update(patch: Partial<ScannerState>): void {
     const devices = this.manager
       .devices()
-      .map((d) => ({ kind: d.kind, name: d.name ?? d.deviceId }));
+      .map((d) => ({ kind: d.kind, name: d.name ?? `${d.kind} ${basename(d.deviceId)}` }));
     this.state = { ...this.state, ...patch, devices };
     this.onChange(this.state);
   }

@@ -1,0 +1,16 @@
+import type { StationInfo } from '../agent-types.js';
+import { strings } from '../strings.js';
+
+export function IdleScreen({ station }: { station: StationInfo | null }) {
+  const s = strings.idle;
+  return (
+    <main className="screen idle" aria-labelledby="idle-heading">
+      <h1 id="idle-heading">{s.heading(station?.eventName ?? strings.defaultEventName)}</h1>
+      <p className="instructions">{station?.instructions ?? s.instructions}</p>
+      <div className="scan-arrow" aria-hidden="true">
+        ↓
+      </div>
+      <p className="hint">{station?.printing === false ? s.hintNoPrinter : s.hint}</p>
+    </main>
+  );
+}

@@ -1,0 +1,218 @@
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  cupsPdfQueue,
+  EVENT_NAME,
+  launchChromium,
+  nextAnswer,
+  preciseNow,
+  scanOnSerial,
+  STAFF_PIN,
+  startRig,
+  type Rig,
+} from './support/kiosk-rig.js';
+
+// The kiosk as a visitor meets it: a real server, the enrolled agent reading a serial scanner
+// (socat pty) and printing to a CUPS-PDF queue, and the UI in Debian's Chromium. The tests run
+// in order: each step is the venue's next moment.
+
+const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson'];
+let rig: Rig;
+let cups: ReturnType<typeof cupsPdfQueue>;
+let browser: Browser;
+let page: Page;
+let lastScanId: string | null = null;
+const pageErrors: string[] = [];
+const latencies: number[] = [];
+const [ada, grace, alan, katherine] = [0, 1, 2, 3];
+
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function scan(code: string) {
+  const before = preciseNow();
+  scanOnSerial(rig.pty, code);
+  const answer = await nextAnswer(page, lastScanId);
+  lastScanId = answer.scanId;
+  latencies.push(answer.shownAt - before);
+  return answer;
+}
+
+const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+const statusText = () => page.locator('footer[role=status]').innerText();
+const idle = () => page.getByRole('heading', { name: EVENT_NAME }).waitFor({ timeout: 15_000 });
+
+beforeAll(async () => {
+  cups = cupsPdfQueue();
+  rig = await startRig(NAMES, {
+    printerUri: `cups://${cups.queue}`,
+    subtitle: EVENT_NAME,
+    statusIntervalMs: 300,
+    retryBaseMs: 200,
+  });
+  await execFileSync('bash', ['-c', `cupsenable ${cups.queue}`]);
+  const rev = await rig.server.api(`/api/v1/tickets/${rig.tickets[grace]!.id}/revoke`, {
+    body: {},
+  });
+  expect(rev.status).toBe(200);
+  await rig.agent.syncNow();
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(rig.url);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await rig?.stop();
+  if (latencies.length) console.log(`scan-to-screen latencies (ms): ${latencies.map(Math.round)}`);
+}, 60_000);
+
+describe('a self-service kiosk at the door', () => {
+  it('greets visitors with the event name, instructions and its state', async () => {
+    await idle();
+    await expect(page.getByText('Hold your ticket’s QR code under the scanner.')).toBeTruthy();
+    await until(async () => /Printer ready/.test(await statusText()), 'printer ready');
+    const status = await statusText();
+    expect(status).toMatch(/Online/);
+    expect(status).toMatch(/0 scans to upload/);
+    expect(status).toMatch(/Last sync \d\d:\d\d/);
+    expect(status).toMatch(/Scanner: /);
+    await shot('01-idle');
+  });
+
+  it('welcomes a scanned ticket by name and prints its badge on the CUPS-PDF printer', async () => {
+    const pdfsBefore = cups.pdfs().length;
+    const answer = await scan(rig.tickets[ada]!.token);
+    expect(answer.result).toBe('admitted');
+    expect(answer.text).toContain('Welcome, Ada Lovelace');
+    await shot('02-welcome');
+    await page.locator('[data-print-state=printed]').waitFor({ timeout: 20_000 });
+    await shot('03-badge-printed');
+    await until(() => cups.pdfs().length === pdfsBefore + 1, 'the badge PDF to land');
+  });
+
+  it('answers the same ticket again with when and where it got in, and prints no second badge', async () => {
+    const pdfsBefore = cups.pdfs().length;
+    // Later, not within the scanner's duplicate window (a code held under it is one scan).
+    await idle();
+    const answer = await scan(rig.tickets[ada]!.token);
+    expect(answer.result).toBe('already_checked_in');
+    expect(answer.text).toMatch(/already checked in at \d\d:\d\d at gate B/);
+    await shot('04-already-checked-in');
+    await rig.agent.printsIdle();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(cups.pdfs().length).toBe(pdfsBefore);
+  });
+
+  it('refuses a revoked ticket in red, in plain words', async () => {
+    const answer = await scan(rig.tickets[grace]!.token);
+    expect(answer.result).toBe('revoked');
+    expect(answer.text).toContain('This ticket has been revoked.');
+    const background = await page
+      .locator('main.answer')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).toBe('rgb(163, 18, 27)');
+    await shot('05-revoked');
+  });
+
+  it('keeps admitting with the server stopped, and says it is offline', async () => {
+    await rig.server.server.close();
+    const answer = await scan(rig.tickets[alan]!.token);
+    expect(answer.result).toBe('admitted');
+    expect(answer.text).toContain('Welcome, Alan Turing');
+    expect(answer.text).toMatch(/offline/i);
+    await until(async () => /Offline/.test(await statusText()), 'the offline status');
+    expect(await statusText()).toMatch(/1 scan to upload/);
+    await page.locator('[data-print-state=printed]').waitFor({ timeout: 20_000 });
+    await shot('06-offline-admit');
+  });
+
+  it('uploads the queued scan when the server is back', async () => {
+    await rig.server.restart();
+    await until(async () => /Online/.test(await statusText()), 'the online status', 30_000);
+    await until(async () => /0 scans to upload/.test(await statusText()), 'the queue to drain');
+    await idle();
+    await shot('07-back-online');
+    // The server now knows Alan is in: it answers his ticket itself.
+    const again = await scan(rig.tickets[alan]!.token);
+    expect(again.result).toBe('already_checked_in');
+  }, 60_000);
+
+  it('takes a code typed by a scanner in keyboard mode', async () => {
+    // The keys arrive as a wedge scanner types them, a few ms apart, into whatever has the
+    // focus: which must be the scanner input, though nobody clicked it.
+    const focused = await page.evaluate(async (code) => {
+      const target = document.activeElement!;
+      const label = target.getAttribute('aria-label');
+      for (const key of [...code, 'Enter']) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        await new Promise((r) => setTimeout(r, 3));
+      }
+      return label;
+    }, rig.tickets[katherine]!.token);
+    expect(focused).toBe('Ticket scanner input');
+    const answer = await nextAnswer(page, lastScanId);
+    lastScanId = answer.scanId;
+    expect(answer.text).toContain('Welcome, Katherine Johnson');
+  });
+
+  it('shows what to do when the printer needs attention', async () => {
+    execFileSync('bash', ['-c', `cupsdisable ${cups.queue}`]);
+    try {
+      await page.getByRole('heading', { name: 'The badge printer needs attention' }).waitFor();
+      expect(await statusText()).toMatch(/Printer: queue disabled/);
+      await shot('08-printer-attention');
+    } finally {
+      execFileSync('bash', ['-c', `cupsenable ${cups.queue}`]);
+    }
+    await idle();
+  });
+});
+
+describe('staff mode', () => {
+  it('refuses a wrong PIN and opens with the right one', async () => {
+    await page.getByRole('button', { name: 'Open staff mode (PIN required)' }).click();
+    await page.getByLabel('Enter the staff PIN').fill('0000');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('That PIN is not right.').waitFor();
+    await shot('09-staff-pin');
+    await page.getByLabel('Enter the staff PIN').fill(STAFF_PIN);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { name: 'Staff mode' }).waitFor();
+  });
+
+  it('finds an attendee despite a typo and reprints the badge with a reason', async () => {
+    const pdfsBefore = cups.pdfs().length;
+    await page.getByRole('searchbox').fill('ada lovlace');
+    await page.getByRole('button', { name: 'Reprint badge for Ada Lovelace' }).click();
+    await page.getByLabel('Why is the badge reprinted?').fill('name smudged');
+    await page.getByRole('button', { name: 'Print', exact: true }).click();
+    await page.getByText('Reprint for Ada Lovelace sent to the printer.').waitFor();
+    await until(() => cups.pdfs().length === pdfsBefore + 1, 'the reprinted badge');
+    await page.getByText(/name smudged/).waitFor();
+    await shot('10-staff-reprint');
+  });
+
+  it('says plainly that undo is not available', async () => {
+    await page.getByRole('button', { name: 'Undo last check-in' }).click();
+    await page.getByText(/Undo is not available/).waitFor();
+    await page.getByRole('button', { name: 'Back to self-service' }).click();
+    await idle();
+  });
+
+  // The p95 target (300 ms) is measured over many scans by `npm run bench -w kiosk -- e2e`; here
+  // each answer, including the first one after the server vanished, is well under a second.
+  it('ran without script errors, and showed every answer well under a second', () => {
+    expect(pageErrors).toEqual([]);
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...latencies)).toBeLessThan(800);
+  });
+});
