@@ -65,7 +65,6 @@ CREATE INDEX checkin_scans_admitted ON checkin_scans (ticket_id, list_id)
   WHERE result = 'admitted';
 CREATE INDEX checkin_scans_event_admitted ON checkin_scans (event_id, scan_id)
   WHERE result = 'admitted';
-CREATE INDEX checkin_scans_event_received ON checkin_scans (event_id, received_seq);
 
 -- One row per ticket and list; `version` moves with every counted passage. An online admission
 -- is written only if the version is still the one its decision read (or the row is still absent).
