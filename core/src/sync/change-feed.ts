@@ -30,6 +30,11 @@ export const syncCheckinListSchema = z.object({
   opensAt: instantSchema.nullable(),
   closesAt: instantSchema.nullable(),
   entryRule: entryRuleSchema,
+  /**
+   * Gates that scan for this list when a station names no list (as the server chooses). Absent
+   * from older servers: such a station checks against the first list by name.
+   */
+  gates: z.array(z.string().min(1).max(64)).max(100).optional(),
   updatedAt: instantSchema,
 });
 

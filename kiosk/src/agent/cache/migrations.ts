@@ -130,8 +130,16 @@ const v2AttendeeSearch: Migration = {
   },
 };
 
+const v3ListGates: Migration = {
+  version: 3,
+  name: 'gates of check-in lists, so a station at a gate picks the list the server would',
+  up(db) {
+    db.exec("ALTER TABLE checkin_lists ADD COLUMN gates TEXT NOT NULL DEFAULT '[]'");
+  },
+};
+
 /** Every migration, in order; append only, never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [v1Tables, v2AttendeeSearch];
+export const MIGRATIONS: readonly Migration[] = [v1Tables, v2AttendeeSearch, v3ListGates];
 
 /** The schema version this agent writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

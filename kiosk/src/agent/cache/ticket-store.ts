@@ -53,17 +53,33 @@ function toList(row: ListRow): CachedList {
 }
 
 /**
- * The list this station checks against: the configured one, or else the event's first list by
- * name (a station for one of several lists must be configured with its id).
+ * The list this station checks against, chosen as the server chooses for a scan naming no list:
+ * the configured one, else the list serving the station's gate, else the event's first list by
+ * name (names compared as the server does, by code point).
  */
-export function findList(db: ReadDb, eventId: string, listId?: string): CachedList | undefined {
+export function findList(
+  db: ReadDb,
+  eventId: string,
+  listId?: string,
+  gate?: string,
+): CachedList | undefined {
+  const byGate =
+    gate === undefined
+      ? undefined
+      : statement(
+          db,
+          `SELECT * FROM checkin_lists WHERE event_id = ?
+             AND EXISTS (SELECT 1 FROM json_each(gates) WHERE value = ?)
+           ORDER BY name COLLATE BINARY, id LIMIT 1`,
+        ).get(eventId, gate);
   const row = (
     listId
       ? statement(db, 'SELECT * FROM checkin_lists WHERE id = ?').get(listId)
-      : statement(
+      : (byGate ??
+        statement(
           db,
-          'SELECT * FROM checkin_lists WHERE event_id = ? ORDER BY name, id LIMIT 1',
-        ).get(eventId)
+          'SELECT * FROM checkin_lists WHERE event_id = ? ORDER BY name COLLATE BINARY, id LIMIT 1',
+        ).get(eventId))
   ) as ListRow | undefined;
   return row ? toList(row) : undefined;
 }

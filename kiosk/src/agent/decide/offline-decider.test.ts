@@ -186,6 +186,37 @@ describe('deciding offline from the cache', () => {
     expect(scan(tokenFor(ada))).toMatchObject({ result: 'invalid', reason: 'outside_window' });
   });
 
+  it('checks against the list serving its gate, as the server would, else the first by name', () => {
+    const backstage = {
+      id: randomUUID(),
+      name: 'Backstage',
+      ticketTypeIds: [randomUUID()],
+      gates: ['stage'],
+    };
+    applyPage(
+      cache.write,
+      pageOf([
+        { type: 'checkin_list.upserted', list: listOf({ gates: ['north', 'main'] }) },
+        { type: 'checkin_list.upserted', list: listOf(backstage) },
+      ]),
+    );
+    const at = (gate?: string) =>
+      new OfflineDecider(cache.write, { eventId, deviceId, ...(gate && { gate }) }).decideNow({
+        scanId: randomUUID(),
+        data: tokenFor(ada),
+        direction: 'entry',
+        scannedAtMs: Date.now(),
+      });
+    expect(at('stage')).toMatchObject({ result: 'invalid', reason: 'not_on_list' });
+    expect(at()).toMatchObject({ result: 'invalid', reason: 'not_on_list' });
+    expect(at('north')).toMatchObject({ result: 'admitted' });
+    expect(queuedUploads(cache.read, 10).map((s) => s.listId)).toEqual([
+      backstage.id,
+      backstage.id,
+      listId,
+    ]);
+  });
+
   it('lets a checked-in attendee leave and, on a single-entry list, not come back', () => {
     scan(tokenFor(ada));
     expect(scan(tokenFor(ada), { direction: 'exit' })).toMatchObject({

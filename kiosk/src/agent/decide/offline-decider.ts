@@ -101,7 +101,7 @@ export class OfflineDecider implements CheckInDecider {
         version,
         keyring: new PublicKeyring(trustedKeys(this.db)),
         offset: readClockOffset(this.db),
-        list: findList(this.db, this.station.eventId, this.station.listId),
+        list: findList(this.db, this.station.eventId, this.station.listId, this.station.gate),
       };
     }
     return this.derived;

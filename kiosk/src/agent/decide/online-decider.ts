@@ -42,7 +42,9 @@ export class OnlineDecider implements CheckInDecider {
       ...(body.previousAdmission !== undefined && { previousAdmission: body.previousAdmission }),
     };
     this.db.transaction(() => {
-      const list = findList(this.db, station.eventId, station.listId);
+      // Counted where the server counted it; the local choice only if it did not say.
+      const listId =
+        body.listId ?? findList(this.db, station.eventId, station.listId, station.gate)?.id;
       recordLocalScan(this.db, {
         scanId: request.scanId,
         eventId: station.eventId,
@@ -54,7 +56,7 @@ export class OnlineDecider implements CheckInDecider {
         clockOffsetMs: readClockOffset(this.db),
         origin: 'online',
         token: request.data.slice(0, MAX_SCANNED_TEXT_LENGTH),
-        ...(list && { listId: list.id }),
+        ...(listId !== undefined && { listId }),
         ...(answer.ticketId !== undefined && { ticketId: answer.ticketId }),
         ...(station.gate !== undefined && { gate: station.gate }),
       });

@@ -152,6 +152,7 @@ function readCheckinAnswer(body: unknown): OnlineCheckinAnswer {
     ...(reason.success && { reason: reason.data }),
     ...(str(b.ticketId) && { ticketId: b.ticketId.toLowerCase() }),
     ...(str(b.ticketTypeId) && { ticketTypeId: b.ticketTypeId }),
+    ...(str(b.listId) && { listId: b.listId.toLowerCase() }),
     ...(str(attendee?.name) && { attendeeName: attendee.name }),
     ...(str(b.attendeeName) && { attendeeName: b.attendeeName }),
     ...(previous &&

@@ -43,6 +43,8 @@ export interface OnlineCheckinAnswer {
   reason?: CheckinReason;
   ticketId?: string;
   ticketTypeId?: string;
+  /** The list the server counted the scan on. */
+  listId?: string;
   attendeeName?: string;
   previousAdmission?: { at: string; gate?: string; deviceId?: string };
 }

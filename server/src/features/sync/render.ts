@@ -45,6 +45,7 @@ export function listUpserted(l: StoredList): SyncChange {
       opensAt: l.opensAt?.toISOString() ?? null,
       closesAt: l.closesAt?.toISOString() ?? null,
       entryRule: l.entryRule,
+      gates: l.gates.filter((g) => g.length <= 64).slice(0, 100),
       updatedAt: l.updatedAt.toISOString(),
     },
   };
