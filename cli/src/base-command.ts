@@ -42,7 +42,7 @@ export abstract class LanyardCommand extends Command {
       err instanceof CliError
         ? err
         : err.oclif?.exit === 2 || /flag|argument/i.test(err.name)
-          ? new CliError('usage', err.message.split('\n')[0] ?? err.message, 2)
+          ? new CliError('usage', usageLine(err.message), 2)
           : new CliError('internal', err.message, 1);
     if (json) {
       const details = cli.details === undefined ? {} : { details: cli.details };
@@ -51,4 +51,15 @@ export abstract class LanyardCommand extends Command {
     this.logToStderr(`error [${cli.code}]: ${cli.message}`);
     this.exit(cli.exit);
   }
+}
+
+/** oclif's parse errors open with a header line ("The following error occurred:"); keep the cause. */
+function usageLine(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(
+      (l) => l && !/^The following errors? occurred:$/.test(l) && !/^See more help with/.test(l),
+    );
+  return lines.join(' ').replace(/\s+/g, ' ') || message;
 }

@@ -1,6 +1,8 @@
 import type { Connection } from '../config/connection.js';
 import { Http } from './http.js';
 import type {
+  CreatedDevice,
+  Device,
   Event,
   EventFields,
   ImportResult,
@@ -75,6 +77,18 @@ export class LanyardClient {
     this.http.json<Ticket>('POST', `/api/v1/tickets/${enc(id)}/revoke`, reason ? { reason } : {});
   reissueTicket = (id: string, reason?: string) =>
     this.http.json<Ticket>('POST', `/api/v1/tickets/${enc(id)}/reissue`, reason ? { reason } : {});
+
+  // Kiosk devices
+  enrollDevice = (eventId: string, name: string) =>
+    this.http.json<CreatedDevice>('POST', `/api/v1/events/${enc(eventId)}/devices`, { name });
+  listDevices = async (eventId: string) =>
+    (await this.http.json<{ items: Device[] }>('GET', `/api/v1/events/${enc(eventId)}/devices`))
+      .items;
+  revokeDevice = (eventId: string, deviceId: string) =>
+    this.http.json<Device>(
+      'POST',
+      `/api/v1/events/${enc(eventId)}/devices/${enc(deviceId)}/revoke`,
+    );
 
   // Attendees
   importAttendees = (

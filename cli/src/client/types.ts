@@ -120,3 +120,22 @@ export interface ImportResult {
   skipped: number;
   errors: RowError[];
 }
+
+export interface Device {
+  id: string;
+  eventId: string;
+  name: string;
+  /** pending: waiting for its enrollment code; active: enrolled; revoked: refused from now on. */
+  status: 'pending' | 'active' | 'revoked';
+  enrollmentExpiresAt: string;
+  enrolledAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface CreatedDevice extends Device {
+  /** Shown once: the kiosk redeems it (`lanyard kiosk start --enroll CODE`). */
+  enrollmentCode: string;
+  /** The same code as a URI naming the server, for a QR code a kiosk scans. */
+  enrollmentUri: string;
+}
