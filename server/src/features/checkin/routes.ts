@@ -8,10 +8,12 @@ import type { ListCache } from './list-cache.js';
 import * as lists from './lists.js';
 import { checkIn, type CheckinDeps } from './online-checkin.js';
 import { uploadScans } from './scan-upload.js';
+import { checkinStats } from './stats.js';
 import {
   CheckinAnswer,
   CheckinBody,
   CheckinFlagList,
+  CheckinStats,
   CheckinListBody,
   CheckinListCollection,
   CreateListBody,
@@ -91,6 +93,25 @@ export function checkinRoutes(deps: CheckinDeps, access: CheckinAccess): AnyRout
         body: {
           items: await listFlags(db, actor(principal), params.eventId.toLowerCase(), query.limit),
         },
+      }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/events/{eventId}/checkin-stats',
+      operationId: 'getCheckinStats',
+      summary:
+        'Check-in progress: valid tickets admitted of all, for the event, each check-in list and each gate',
+      tags,
+      auth: 'events:read',
+      params: EventIdParams,
+      responses: {
+        200: { description: 'The figures, read in one snapshot', schema: CheckinStats },
+        404: { description: '`event_not_found`' },
+      },
+      handler: async ({ params, principal }) => ({
+        status: 200,
+        body: await checkinStats(db, actor(principal), params.eventId.toLowerCase()),
+        headers: NO_STORE,
       }),
     }),
     ...listRoutes(db, deps.lists),

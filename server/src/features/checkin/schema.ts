@@ -138,3 +138,31 @@ export const CheckinFlagList = z.object({ items: z.array(CheckinFlag) });
 export const FlagsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
+
+export const CheckinStats = z.object({
+  eventId: z.string(),
+  /** When the figures were read. */
+  at: z.string(),
+  /** Valid tickets with at least one counted entry, of all valid tickets. */
+  admitted: z.number().int(),
+  total: z.number().int(),
+  /** Per active check-in list (the default list while the event has none): its tickets. */
+  lists: z.array(
+    z.object({
+      listId: z.string(),
+      name: z.string(),
+      admitted: z.number().int(),
+      total: z.number().int(),
+    }),
+  ),
+  /** Tickets admitted through each gate (null: scans without a gate), per list. */
+  gates: z.array(
+    z.object({
+      gate: z.string().nullable(),
+      listId: z.string(),
+      listName: z.string().nullable(),
+      admitted: z.number().int(),
+    }),
+  ),
+});
+export type CheckinStats = z.infer<typeof CheckinStats>;
