@@ -6,6 +6,8 @@ export type StateKey =
   | 'cursor'
   | 'last_sync_at'
   | 'clock_offset_ms'
+  /** What answers so far say about that offset (JSON OffsetBounds), narrowed by each answer. */
+  | 'clock_bounds'
   /** Fingerprint of the code this device enrolled with: the same code again is no new enrollment. */
   | 'enrollment_code'
   /** Bumped when a snapshot starts; rows the snapshot does not restamp are dropped at its end. */

@@ -2,8 +2,8 @@ import { MAX_SCANS_PER_UPLOAD } from '@lanyard/core';
 import { applyPage } from '../cache/feed-apply.js';
 import type { Cache } from '../cache/handles.js';
 import { acknowledgeUploads, queuedUploads } from '../cache/scan-store.js';
-import { readCursor, writeState } from '../cache/state-store.js';
-import { clockOffsetFrom } from './clock.js';
+import { readCursor, readState, writeState } from '../cache/state-store.js';
+import { narrowOffset, offsetBoundsFrom, offsetWithin, type OffsetBounds } from './clock.js';
 import type { ServerClock, SyncTransport } from './transport.js';
 
 /** Pulls the change feed into the cache and pushes queued scans; one step each, no timers. */
@@ -54,7 +54,13 @@ export class SyncClient {
   }
 
   private noteClock(clock: ServerClock | undefined): void {
-    const offset = clock && clockOffsetFrom(clock);
-    if (offset !== undefined) writeState(this.cache.write, 'clock_offset_ms', offset);
+    const sample = clock && offsetBoundsFrom(clock);
+    if (!sample) return;
+    const stored = readState(this.cache.read, 'clock_bounds');
+    const bounds = narrowOffset(stored ? (JSON.parse(stored) as OffsetBounds) : undefined, sample);
+    this.cache.write.transaction(() => {
+      writeState(this.cache.write, 'clock_bounds', JSON.stringify(bounds));
+      writeState(this.cache.write, 'clock_offset_ms', offsetWithin(bounds));
+    })();
   }
 }
