@@ -141,7 +141,9 @@ export default class KioskStart extends LanyardCommand {
           : `Device ${station.deviceId} of event ${station.eventId} (credential from ${dataDir}).`,
         `Station agent listening on ${url} (data in ${dataDir}); Ctrl-C to stop.`,
         ...(ui === 'not_built'
-          ? [`The kiosk UI is not built yet: open ${url} in a browser, or run with --headless.`]
+          ? [
+              `The kiosk window (the Electron shell) is not built yet: open ${url} in a browser, or run with --headless.`,
+            ]
           : []),
       ],
     );
