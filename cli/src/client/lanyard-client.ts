@@ -1,6 +1,7 @@
 import type { Connection } from '../config/connection.js';
 import { Http } from './http.js';
 import type {
+  CheckinStats,
   CreatedDevice,
   Device,
   Event,
@@ -89,6 +90,10 @@ export class LanyardClient {
       'POST',
       `/api/v1/events/${enc(eventId)}/devices/${enc(deviceId)}/revoke`,
     );
+
+  // Check-in
+  checkinStats = (eventId: string) =>
+    this.http.json<CheckinStats>('GET', `/api/v1/events/${enc(eventId)}/checkin-stats`);
 
   // Attendees
   importAttendees = (

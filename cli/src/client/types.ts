@@ -139,3 +139,14 @@ export interface CreatedDevice extends Device {
   /** The same code as a URI naming the server, for a QR code a kiosk scans. */
   enrollmentUri: string;
 }
+
+export interface CheckinStats {
+  eventId: string;
+  /** When the server read the figures. */
+  at: string;
+  /** Valid tickets with at least one counted entry, of all valid tickets. */
+  admitted: number;
+  total: number;
+  lists: { listId: string; name: string; admitted: number; total: number }[];
+  gates: { gate: string | null; listId: string; listName: string | null; admitted: number }[];
+}
