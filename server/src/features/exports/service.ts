@@ -36,6 +36,22 @@ const COLUMNS: Record<store.StoredExport, string[]> = {
     'promo_code',
     'created_at',
   ],
+  checkins: [
+    'scan_id',
+    'ticket_id',
+    'name',
+    'email',
+    'ticket_type',
+    'list',
+    'gate',
+    'direction',
+    'result',
+    'reason',
+    'origin',
+    'device',
+    'scanned_at',
+    'received_at',
+  ],
 };
 
 /** Checks what can be checked before the first byte is sent; afterwards errors can only cut the stream. */
@@ -47,7 +63,7 @@ export async function prepareExport(
 ): Promise<store.StoredExport> {
   if (!(await store.eventExists(db, actor.organizationId, eventId)))
     throw notFound('event', eventId);
-  if (kind === 'checkins') {
+  if (kind === 'checkins' && !(await store.tableExists(db, 'checkin_scans'))) {
     throw conflict(
       'export_unavailable',
       'This server does not record check-ins yet; export attendees or orders.',

@@ -34,6 +34,22 @@ const QUERIES = {
     LEFT JOIN promo_codes pc ON pc.id = x.promo_code_id
     WHERE x.event_id = $1 AND ${after}
     ORDER BY x.created_at, x.id LIMIT $4`,
+  // Every scan, refusals included, in the order the server received them.
+  checkins: `
+    SELECT x.scan_id, x.ticket_id, t.attendee_name AS name, t.attendee_email AS email,
+           tt.name AS ticket_type, coalesce(l.name, CASE WHEN x.list_id = x.event_id THEN 'Default' END) AS list,
+           x.gate, x.direction, x.result, x.reason, x.origin, d.name AS device,
+           to_char(x.scanned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS scanned_at,
+           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
+           ${pageKey}
+    FROM (SELECT s.*, s.received_at AS created_at, s.scan_id AS id FROM checkin_scans s
+          WHERE s.event_id = $1) x
+    LEFT JOIN tickets t ON t.id = x.ticket_id
+    LEFT JOIN ticket_types tt ON tt.id = t.ticket_type_id
+    LEFT JOIN checkin_lists l ON l.id = x.list_id
+    LEFT JOIN devices d ON d.id = x.device_id
+    WHERE ${after}
+    ORDER BY x.created_at, x.id LIMIT $4`,
 } as const;
 
 export type StoredExport = keyof typeof QUERIES;
