@@ -22,7 +22,7 @@ import { printRoutes } from './printing/print-routes.js';
 import { ScannerInput } from './scanning/scanner-input.js';
 import type { ScannerManagerOptions } from '@lanyard/hardware';
 import { requireStaff, staffRoutes } from './staff/staff-routes.js';
-import { StaffSessions } from './staff/staff-sessions.js';
+import { isValidPin, StaffSessions } from './staff/staff-sessions.js';
 
 export interface AgentOptions {
   /** Where the cache lives; it keeps the device's identity across restarts. */
@@ -141,6 +141,9 @@ function wire(cache: Cache, options: AgentOptions): Agent {
       (data) => void scan(data).catch(logScanFailure),
       publishStatus,
     );
+  if (options.staffPin !== undefined && !isValidPin(options.staffPin)) {
+    throw new AgentError('not_configured', 'the staff PIN must be 4 to 12 digits');
+  }
   const staff = options.staffPin ? new StaffSessions({ pin: options.staffPin }) : undefined;
   const loop = new SyncLoop(cache, new SyncClient(cache, transport), connectivity, {
     intervalMs: options.syncIntervalMs ?? 2000,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScanAnswer } from '../decide/decider.js';
@@ -176,5 +176,55 @@ describe('printer problems shown to people', () => {
         '',
       ]),
     ).toEqual(['queue disabled', 'reason unknown']);
+  });
+});
+
+describe('a restart in the middle of printing', () => {
+  it('prints what was still waiting', async () => {
+    const missing = join(dir, 'later');
+    const first = start({
+      printerUri: `file://${join(missing, 'badge.zpl')}`,
+      retryBaseMs: 10_000,
+    });
+    first.observe(admitted(), 'TOKEN-ADA');
+    await new Promise((r) => setTimeout(r, 50)); // one failed try, then a long pause
+    await first.stop();
+    expect(first.status().lastJob).toMatchObject({ state: 'queued', attempts: 1 });
+    mkdirSync(missing);
+    const second = start({ printerUri: `file://${join(missing, 'badge.zpl')}` });
+    second.start();
+    await second.idle();
+    expect(second.recent(5)).toMatchObject([{ kind: 'admit', state: 'printed', attempts: 2 }]);
+    expect(readFileSync(join(missing, 'badge.zpl'), 'utf8')).toContain('TOKEN-ADA');
+  });
+
+  it('marks a job that was printing when the agent died as failed, and does not print it again', async () => {
+    const at = new Date().toISOString();
+    const job = {
+      jobId: 'j1',
+      kind: 'admit',
+      ticketId,
+      name: 'Ada Lovelace',
+      state: 'printing',
+      attempts: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    writeFileSync(
+      join(dir, 'prints.jsonl'),
+      JSON.stringify({ type: 'badge', badge: { ticketId, name: 'Ada Lovelace', token: 'T' } }) +
+        '\n' +
+        JSON.stringify({ type: 'job', job }) +
+        '\n' +
+        '{"type":"job","job":{"jobId":"cut-by-power-lo',
+    );
+    const p = start();
+    p.start();
+    await p.idle();
+    expect(p.recent(5)).toMatchObject([
+      { jobId: 'j1', state: 'failed', error: 'interrupted by a restart' },
+    ]);
+    expect(existsSync(join(dir, 'badge.zpl'))).toBe(false);
+    expect(p.observe(admitted(), 'T')).toBeUndefined();
   });
 });

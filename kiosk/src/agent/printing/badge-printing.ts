@@ -80,7 +80,25 @@ export class BadgePrinting {
     });
   }
 
+  /**
+   * Starts watching the printer and resumes what a previous run left: waiting jobs print now; a
+   * job that was printing when the agent stopped is marked failed rather than printed twice
+   * (staff reprint it if no badge came out).
+   */
   start(): void {
+    for (const job of this.log.unfinished()) {
+      if (job.state === 'queued') {
+        this.queue.add(job);
+        continue;
+      }
+      const at = new Date().toISOString();
+      this.log.record({
+        ...job,
+        state: 'failed',
+        error: 'interrupted by a restart',
+        updatedAt: at,
+      });
+    }
     void this.check();
     const every = this.options.statusIntervalMs ?? 5000;
     this.timer = setInterval(() => void this.check(), every);

@@ -70,6 +70,11 @@ export class PrintLog {
     return jobId === undefined ? undefined : this.jobs.get(jobId);
   }
 
+  /** Jobs a previous run left waiting (`queued`) or in hand (`printing`), oldest first. */
+  unfinished(): PrintJob[] {
+    return [...this.jobs.values()].filter((j) => j.state === 'queued' || j.state === 'printing');
+  }
+
   /** Most recent first. */
   recent(limit: number): PrintJob[] {
     return [...this.jobs.values()].reverse().slice(0, limit);

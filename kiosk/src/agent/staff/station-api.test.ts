@@ -165,3 +165,24 @@ describe('staff mode over the local API', () => {
     expect((await post('/api/staff/session', { pin: '4821' })).status).toBe(429);
   });
 });
+
+describe('configuring staff mode', () => {
+  it('refuses to start with a PIN that is not 4 to 12 digits', () => {
+    const other = tempDir();
+    try {
+      for (const staffPin of ['123', 'abcd', '1234567890123']) {
+        expect(() =>
+          createAgent({
+            dataDir: other.dir,
+            serverUrl: server.url,
+            eventId,
+            credentials: { kind: 'token', accessToken: KIOSK_TOKEN },
+            staffPin,
+          }),
+        ).toThrow(expect.objectContaining({ code: 'not_configured' }));
+      }
+    } finally {
+      other.remove();
+    }
+  });
+});
