@@ -11,6 +11,7 @@ import type {
 } from './schema.js';
 import * as store from './store.js';
 import { availableSeats } from '../registration/capacity.js';
+import { offerSeatsAfterCapacityChange } from '../waitlist/offers.js';
 
 // Use cases of the events feature: one exported function each, one transaction each. Events of
 // another organization answer "not found", so their existence does not leak.
@@ -129,7 +130,7 @@ export async function updateTicketType(
   ticketTypeId: string,
   patch: UpdateTicketTypeInput,
 ): Promise<TicketType> {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const event = await store.findEvent(tx, actor.organizationId, eventId);
     // The row lock orders this change against registrations taking seats from the same type.
     const current = event && (await store.findTicketType(tx, eventId, ticketTypeId, true));
@@ -156,8 +157,14 @@ export async function updateTicketType(
       const other = await store.findTicketTypeByName(tx, eventId, patch.name);
       if (other && other.id !== ticketTypeId) throw duplicateName(patch.name);
     }
-    return store.updateTicketType(tx, next);
+    return { before: current, after: await store.updateTicketType(tx, next) };
   });
+  // Raised capacity goes to the waitlist first. After commit: offering locks quotas before the
+  // ticket type, which this transaction had already locked.
+  if (updated.after.quantity > updated.before.quantity) {
+    await offerSeatsAfterCapacityChange(db, [ticketTypeId]);
+  }
+  return updated.after;
 }
 
 export async function archiveTicketType(
