@@ -173,9 +173,13 @@ describe('printer problems shown to people', () => {
         'Form mounted:',
         'Content types: any',
         '(none)',
-        '',
+        'Banner required',
       ]),
     ).toEqual(['queue disabled', 'reason unknown']);
+    expect(plainProblems(['connect ECONNREFUSED 10.0.0.40:9100'])).toEqual([
+      'connect ECONNREFUSED 10.0.0.40:9100',
+    ]);
+    expect(plainProblems(['paper out', 'head open', ''])).toEqual(['paper out', 'head open']);
   });
 });
 

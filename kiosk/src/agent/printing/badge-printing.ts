@@ -212,9 +212,18 @@ export class BadgePrinting {
 }
 
 /**
- * The problems worth showing a person: CUPS adds its queue description lines ("Form mounted:",
- * "(none)") to a disabled queue's reasons; those say nothing about what to fix.
+ * The problems worth showing a person. For a disabled queue CUPS gives the reason on the line
+ * after its state, then the queue's description ("Form mounted:", "Banner required", "(none)"),
+ * which says nothing about what to fix: the first problem is kept, then lines up to the first
+ * description line.
  */
 export function plainProblems(problems: readonly string[]): string[] {
-  return problems.filter((p) => p.trim() !== '' && !p.includes(':') && !/^\(.*\)$/.test(p.trim()));
+  const kept: string[] = [];
+  for (const [i, raw] of problems.entries()) {
+    const p = raw.trim();
+    if (p === '') continue;
+    if (i > 0 && (p.includes(':') || /^\(.*\)$/.test(p) || p === 'Banner required')) break;
+    kept.push(p);
+  }
+  return kept;
 }

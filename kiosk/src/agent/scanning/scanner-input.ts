@@ -48,9 +48,11 @@ export class ScannerInput {
   }
 
   private update(patch: Partial<ScannerState>): void {
-    const devices = this.manager
-      .devices()
-      .map((d) => ({ kind: d.kind, name: d.name ?? `${d.kind} ${basename(d.deviceId)}` }));
+    const devices = this.manager.devices().map((d) => ({
+      kind: d.kind,
+      // A serial scanner's name is its device path; the last part is what a person reads.
+      name: d.kind === 'serial' ? `serial ${basename(d.deviceId)}` : (d.name ?? d.deviceId),
+    }));
     this.state = { ...this.state, ...patch, devices };
     this.onChange(this.state);
   }
