@@ -152,6 +152,10 @@ describe('lanyard kiosk start --headless [postgres]', () => {
       expect((await mixed.exited).code).toBe(2);
       expect(mixed.stderr).toMatch(/^error \[already_enrolled\]: /);
 
+      const badPin = start(['--data-dir', elsewhere, '--staff-pin', '12']);
+      expect((await badPin.exited).code).toBe(2);
+      expect(badPin.stderr).toMatch(/^error \[invalid_option\]: .*PIN/);
+
       const never = start(['--data-dir', join(elsewhere, 'empty')]);
       expect((await never.exited).code).toBe(2);
       expect(never.stderr).toMatch(/^error \[not_enrolled\]: .*--enroll CODE/);

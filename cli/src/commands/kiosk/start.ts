@@ -33,6 +33,9 @@ interface KioskModule {
     gate?: string;
     listId?: string;
     admitUnknownTickets?: boolean;
+    printing?: { printerUri: string };
+    scanners?: { serial?: { ports?: { path: string; baudRate?: number }[] } };
+    staffPin?: string;
   }): { start(): Promise<{ port: number }>; stop(): Promise<void> };
 }
 
@@ -72,6 +75,21 @@ export default class KioskStart extends LanyardCommand {
     list: Flags.string({
       description: "check-in list id to scan for (default: the event's first list by name)",
     }),
+    scanners: Flags.boolean({
+      description: 'read plugged-in barcode scanners (USB HID and USB serial, found automatically)',
+    }),
+    serial: Flags.string({
+      description:
+        'also read a serial scanner on this port (e.g. /dev/ttyACM0); implies --scanners',
+    }),
+    printer: Flags.string({
+      description:
+        'print a badge on each admission: tcp://host:9100, serial:///dev/ttyX, cups://QUEUE or file:///path',
+    }),
+    'staff-pin': Flags.string({
+      description: 'PIN (4 to 12 digits) that opens staff mode in the UI',
+      env: 'LANYARD_KIOSK_STAFF_PIN',
+    }),
     'admit-unknown-tickets': Flags.boolean({
       description:
         'offline, admit validly signed tickets sold after the last sync (default: refuse them)',
@@ -101,17 +119,25 @@ export default class KioskStart extends LanyardCommand {
         throw enrollmentFailure(err, flags.enroll !== undefined);
       });
 
-    const agent = kiosk.createAgent({
-      dataDir,
-      serverUrl: station.serverUrl,
-      eventId: station.eventId,
-      deviceId: station.deviceId,
-      credentials: station.credentials,
-      port: flags.port,
-      ...(flags.gate !== undefined && { gate: flags.gate }),
-      ...(flags.list !== undefined && { listId: flags.list }),
-      ...(flags['admit-unknown-tickets'] && { admitUnknownTickets: true }),
-    });
+    const agent = createOrExplain(() =>
+      kiosk.createAgent({
+        dataDir,
+        serverUrl: station.serverUrl,
+        eventId: station.eventId,
+        deviceId: station.deviceId,
+        credentials: station.credentials,
+        port: flags.port,
+        ...(flags.gate !== undefined && { gate: flags.gate }),
+        ...(flags.list !== undefined && { listId: flags.list }),
+        ...(flags['admit-unknown-tickets'] && { admitUnknownTickets: true }),
+        ...(flags.printer !== undefined && { printing: { printerUri: flags.printer } }),
+        ...((flags.scanners || flags.serial !== undefined) && {
+          scanners:
+            flags.serial === undefined ? {} : { serial: { ports: [{ path: flags.serial }] } },
+        }),
+        ...(flags['staff-pin'] !== undefined && { staffPin: flags['staff-pin'] }),
+      }),
+    );
     let port: number;
     try {
       ({ port } = await agent.start());
@@ -185,6 +211,17 @@ async function openUi(url: string): Promise<'launched' | 'not_built'> {
   if (!launch) return 'not_built';
   await launch({ url });
   return 'launched';
+}
+
+/** Creates the agent; an option it refuses (a malformed staff PIN) is the user's to fix. */
+function createOrExplain<T>(create: () => T): T {
+  try {
+    return create();
+  } catch (err) {
+    if ((err as AgentErrorLike).code === 'not_configured')
+      throw inputError('invalid_option', (err as Error).message);
+    throw err;
+  }
 }
 
 /** The agent's enrollment errors as one-line CLI errors with the server's own codes. */
