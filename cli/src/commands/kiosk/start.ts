@@ -39,8 +39,14 @@ interface KioskModule {
   }): { start(): Promise<{ port: number }>; stop(): Promise<void> };
 }
 
-/** A launcher the kiosk shell may export: opens the full-screen UI on the agent's URL. */
-type Launcher = (options: { url: string }) => Promise<unknown> | unknown;
+/** The kiosk shell's `launchKioskWindow`: the full-screen window on the agent's URL. */
+type Launcher = (options: { url: string }) => Promise<{ close(): Promise<void> }>;
+
+/** What became of the UI: a window, none asked for, or none possible here (and why). */
+type UiOutcome =
+  | { ui: 'launched'; close(): Promise<void> }
+  | { ui: 'headless' }
+  | { ui: 'not_built' | 'no_browser'; why: string };
 
 type AgentErrorLike = Error & { code?: string; reason?: string };
 
@@ -149,7 +155,8 @@ export default class KioskStart extends LanyardCommand {
     }
     const url = `http://127.0.0.1:${port}`;
 
-    const ui = flags.headless ? 'headless' : await openUi(url);
+    const window: UiOutcome = flags.headless ? { ui: 'headless' } : await openUi(url);
+    const { ui } = window;
     this.print(
       flags.json,
       {
@@ -166,16 +173,14 @@ export default class KioskStart extends LanyardCommand {
           ? `Enrolled as device ${station.deviceId} of event ${station.eventId}.`
           : `Device ${station.deviceId} of event ${station.eventId} (credential from ${dataDir}).`,
         `Station agent listening on ${url} (data in ${dataDir}); Ctrl-C to stop.`,
-        ...(ui === 'not_built'
-          ? [
-              `The kiosk window (the Electron shell) is not built yet: open ${url} in a browser, or run with --headless.`,
-            ]
-          : []),
+        ...('why' in window ? [`${window.why}: open ${url} in a browser.`] : []),
+        ...(ui === 'launched' ? ['The kiosk window is open on it.'] : []),
       ],
     );
 
     await stopRequested;
     // Graceful: the sync round in flight is aborted, the cache closed; queued scans stay queued.
+    if (window.ui === 'launched') await window.close();
     await agent.stop();
     if (!flags.json) this.log('Station agent stopped.');
   }
@@ -194,23 +199,29 @@ async function loadKiosk(): Promise<KioskModule> {
   }
 }
 
-/** Opens the UI with the kiosk shell's launcher when it is built; says so when it is not. */
-async function openUi(url: string): Promise<'launched' | 'not_built'> {
+/** Opens the kiosk window with the shell's launcher; says why when there can be none. */
+async function openUi(url: string): Promise<UiOutcome> {
+  const notBuilt = { ui: 'not_built', why: 'The kiosk window (kiosk shell) is not built' } as const;
   let entry: string;
   try {
     entry = fileURLToPath(import.meta.resolve('@lanyard/kiosk'));
   } catch {
-    return 'not_built';
+    return notBuilt;
   }
   const launchFile = resolve(entry, '..', 'shell', 'launch.js');
-  if (!existsSync(launchFile)) return 'not_built';
+  if (!existsSync(launchFile)) return notBuilt;
   const shell = (await import(pathToFileURL(launchFile).href)) as Record<string, unknown>;
-  const launch = [shell.launchKiosk, shell.launch, shell.default].find(
-    (f): f is Launcher => typeof f === 'function',
-  );
-  if (!launch) return 'not_built';
-  await launch({ url });
-  return 'launched';
+  const launch = shell.launchKioskWindow ?? shell.default;
+  if (typeof launch !== 'function') return notBuilt;
+  try {
+    const window = await (launch as Launcher)({ url });
+    return { ui: 'launched', close: () => window.close() };
+  } catch (err) {
+    // No Electron and no Chromium here: the agent still serves the UI to any browser.
+    if ((err as AgentErrorLike).code === 'no_browser')
+      return { ui: 'no_browser', why: 'Neither Electron nor Chromium is installed here' };
+    throw err;
+  }
 }
 
 /** Creates the agent; an option it refuses (a malformed staff PIN) is the user's to fix. */
