@@ -75,9 +75,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         const drained = new Promise<void>((r) => http.close(() => r()));
         http.closeIdleConnections();
         const force = setTimeout(() => http.closeAllConnections(), GRACE_MS);
+        // Jobs first: stopping the change watcher answers waiting long-polls, so they drain now.
+        await stopJobs();
         await drained;
         clearTimeout(force);
-        await stopJobs();
         await identity.close();
         await db.close();
         log.info('lanyard server stopped');
