@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { agent } from './agent-client.js';
 import type { PrintJob, ScanResult, StationInfo } from './agent-types.js';
 import { AnswerScreen } from './screens/answer-screen.js';
+import { CameraScanner } from './screens/camera-scanner.js';
 import { IdleScreen } from './screens/idle-screen.js';
 import { PinDialog } from './screens/pin-dialog.js';
 import { PrinterAttention } from './screens/printer-attention.js';
@@ -22,6 +23,7 @@ export function App() {
   const [answer, setAnswer] = useState<ScanResult | null>(null);
   const [print, setPrint] = useState<PrintJob | undefined>(undefined);
   const [scanError, setScanError] = useState(false);
+  const [camera, setCamera] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const backToIdleIn = useCallback((ms: number) => {
@@ -117,13 +119,16 @@ export function App() {
   } else if (printer && printer.ready === false) {
     screen = <PrinterAttention printer={printer} />;
   } else {
-    screen = <IdleScreen station={station} />;
+    screen = <IdleScreen station={station} camera={camera} />;
   }
 
   return (
     <div className="kiosk">
       {screen}
       <ScannerInput onScan={scan} active={selfService} />
+      {selfService && feed.status && !feed.status.scanners?.devices.length && (
+        <CameraScanner onScan={scan} onState={setCamera} />
+      )}
       {selfService && station?.staffMode && (
         <button
           type="button"
@@ -134,7 +139,7 @@ export function App() {
           {strings.staff.open}
         </button>
       )}
-      <StatusBar feed={feed} keyboardScans={selfService} />
+      <StatusBar feed={feed} keyboardScans={selfService} camera={camera && selfService} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ export const strings = {
   idle: {
     heading: (eventName: string) => eventName,
     instructions: 'Hold your ticket’s QR code under the scanner.',
+    instructionsCamera: 'Hold your ticket’s QR code up to the camera.',
     hint: 'Your badge prints right away.',
     hintNoPrinter: 'Staff at the desk will hand you your badge.',
   },
@@ -61,6 +62,7 @@ export const strings = {
     noPrinter: 'No printer',
     scannerReady: (names: string) => `Scanner: ${names}`,
     scannerNone: 'Scanner: keyboard input',
+    scannerCamera: 'Scanner: camera',
     scannerProblem: (problem: string) => `Scanner: ${problem}`,
   },
   printerAttention: {
@@ -114,4 +116,7 @@ export const strings = {
     } as Record<string, string>,
   },
   scannerInput: 'Ticket scanner input',
+  camera: {
+    preview: 'Camera: hold your ticket’s QR code up to it',
+  },
 };

@@ -3,7 +3,8 @@ import { clockTime } from '../answer-words.js';
 import { strings } from '../strings.js';
 
 /** The always-visible line: network, upload queue, last sync, printer, scanner. */
-export function StatusBar({ feed, keyboardScans }: { feed: AgentFeed; keyboardScans: boolean }) {
+export function StatusBar(props: { feed: AgentFeed; keyboardScans: boolean; camera: boolean }) {
+  const { feed, keyboardScans, camera } = props;
   const s = strings.status;
   const status = feed.status;
   const items: { key: string; text: string; bad: boolean }[] = [];
@@ -31,6 +32,8 @@ export function StatusBar({ feed, keyboardScans }: { feed: AgentFeed; keyboardSc
     } else if (scanners && scanners.devices.length > 0) {
       const names = scanners.devices.map((d) => d.name).join(', ');
       items.push({ key: 'scanner', text: s.scannerReady(names), bad: false });
+    } else if (camera) {
+      items.push({ key: 'scanner', text: s.scannerCamera, bad: false });
     } else if (keyboardScans) {
       items.push({ key: 'scanner', text: s.scannerNone, bad: false });
     }

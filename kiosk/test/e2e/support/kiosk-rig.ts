@@ -114,7 +114,7 @@ export function ensureUiBuilt(): void {
 const viteBin = () =>
   fileURLToPath(new URL('../../../../node_modules/vite/bin/vite.js', import.meta.url));
 
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   ensureUiBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
@@ -126,6 +126,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
@@ -156,7 +157,11 @@ async function requireCheckinSchema(server: TestServer): Promise<void> {
 }
 
 /** Server, event, enrolled agent with a pty scanner; `printing` chooses the printer. */
-export async function startRig(names: string[], printing: AgentOptions['printing']): Promise<Rig> {
+export async function startRig(
+  names: string[],
+  printing: AgentOptions['printing'],
+  withSerialScanner = true,
+): Promise<Rig> {
   const server = await startTestServer('pglite', { LOG_LEVEL: 'silent' });
   await requireCheckinSchema(server);
   const { eventId, tickets } = await eventWithAttendees(server, names);
@@ -179,10 +184,12 @@ export async function startRig(names: string[], printing: AgentOptions['printing
     onlineTimeoutMs: 500,
     backoff: { baseMs: 100, maxMs: 400 },
     ...(printing && { printing }),
-    scanners: {
-      serial: { ports: [{ path: pty.device, baudRate: 9600, terminator: 'CR' }] },
-      pollIntervalMs: 200,
-    },
+    ...(withSerialScanner && {
+      scanners: {
+        serial: { ports: [{ path: pty.device, baudRate: 9600, terminator: 'CR' }] },
+        pollIntervalMs: 200,
+      },
+    }),
     staffPin: STAFF_PIN,
     display: { eventName: EVENT_NAME },
   });
