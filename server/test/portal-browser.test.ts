@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { decodeQr, rasterize } from '../src/features/ticketing/test-support/qr-decode.js';
 import { verifyWithPublishedKeys } from '../src/features/ticketing/test-support/ticket-fixtures.js';
@@ -123,6 +124,16 @@ describe('attendee portal in Chromium', () => {
         // The link on the page opens the same ticket in a new visit.
         const link = await page.getByLabel('Link to your ticket').inputValue();
         expect(link).toBe(page.url());
+        // The calendar file is made in the browser, in UTC.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Add to calendar' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe('DevConf-2027.ics');
+        const ics = await readFile(await download.path(), 'utf8');
+        expect(ics).toContain('\r\nSUMMARY:DevConf 2027\r\n');
+        expect(ics).toContain('\r\nDTSTART:20270501T090000Z\r\n');
+        expect(ics).toContain('\r\nLOCATION:Messe Berlin\\, Hall 4\r\n');
         expect(errors).toEqual([]);
       } finally {
         await close();
@@ -293,6 +304,30 @@ describe('attendee portal in Chromium', () => {
         await page.locator('[data-testid=ticket-qr] img').waitFor();
         await expect(page.getByText('Payment due').count()).resolves.toBe(0);
         expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'says what is wrong with a link to an unknown event or a ticket link without its key',
+    async () => {
+      const { page, close } = await openPage(browser, PHONE);
+      try {
+        await page.goto(`${t.url}/e/7a1960ad-1304-41e7-82d5-27b98f9f61ab`);
+        await page
+          .getByText('This event was not found. Check that the link is complete.')
+          .waitFor();
+        await page.goto(`${t.url}/t/7a1960ad-1304-41e7-82d5-27b98f9f61ab`);
+        await page
+          .getByText('This ticket link is missing its key. Open the full link you were given.')
+          .waitFor();
+        await page.goto(`${t.url}/t/7a1960ad-1304-41e7-82d5-27b98f9f61ab?key=wrong`);
+        await page
+          .getByText('This ticket was not found. Check that the link is complete.')
+          .waitFor();
       } finally {
         await close();
       }
