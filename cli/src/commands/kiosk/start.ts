@@ -10,34 +10,7 @@ const DEFAULT_DATA_DIR = './kiosk-data';
 /** The agent's local API and UI port unless told. */
 const DEFAULT_PORT = 7380;
 
-/**
- * The part of @lanyard/kiosk this command uses. The cli package does not declare the kiosk as a
- * dependency yet (its build runs first), so the module is loaded by name at run time and typed
- * here; once the dependency is declared this becomes `typeof import('@lanyard/kiosk')`.
- */
-interface KioskModule {
-  enrollStation(setup: { dataDir: string; serverUrl?: string; enroll?: string }): Promise<{
-    deviceId: string;
-    eventId: string;
-    serverUrl: string;
-    credentials: unknown;
-    enrolledNow: boolean;
-  }>;
-  createAgent(options: {
-    dataDir: string;
-    serverUrl: string;
-    eventId: string;
-    deviceId: string;
-    credentials: unknown;
-    port: number;
-    gate?: string;
-    listId?: string;
-    admitUnknownTickets?: boolean;
-    printing?: { printerUri: string };
-    scanners?: { serial?: { ports?: { path: string; baudRate?: number }[] } };
-    staffPin?: string;
-  }): { start(): Promise<{ port: number }>; stop(): Promise<void> };
-}
+type KioskModule = typeof import('@lanyard/kiosk');
 
 /** The kiosk shell's `launchKioskWindow`: the full-screen window on the agent's URL. */
 type Launcher = (options: { url: string }) => Promise<{ close(): Promise<void> }>;
@@ -186,11 +159,10 @@ export default class KioskStart extends LanyardCommand {
   }
 }
 
-/** @lanyard/kiosk, built; see KioskModule for why it is loaded by name. */
+/** @lanyard/kiosk, loaded on use so other commands do not pay for SQLite and the drivers. */
 async function loadKiosk(): Promise<KioskModule> {
-  const name = '@lanyard/kiosk';
   try {
-    return (await import(name)) as KioskModule;
+    return await import('@lanyard/kiosk');
   } catch (err) {
     throw new CliError(
       'kiosk_not_built',
