@@ -1,3 +1,4 @@
+import type * as Kiosk from '@lanyard/kiosk';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ const DEFAULT_DATA_DIR = './kiosk-data';
 /** The agent's local API and UI port unless told. */
 const DEFAULT_PORT = 7380;
 
-type KioskModule = typeof import('@lanyard/kiosk');
+type KioskModule = typeof Kiosk;
 
 /** The kiosk shell's `launchKioskWindow`: the full-screen window on the agent's URL. */
 type Launcher = (options: { url: string }) => Promise<{ close(): Promise<void> }>;
