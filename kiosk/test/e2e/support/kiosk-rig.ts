@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { FrameDecoder } from '@lanyard/hardware';
+import { pdfToFrame } from '../../../../hardware/test/support/png-frame.js';
 import { openPtyPair, type PtyPair } from '../../../../hardware/test/support/pty-pair.js';
 import { startTestServer, type TestServer } from '../../../../server/test/harness.js';
 import { createAgent, type Agent, type AgentOptions } from '../../../src/agent/index.js';
@@ -99,7 +101,16 @@ export function cupsPdfQueue(queue = 'lanyardkiosk', outdir = '/var/spool/lanyar
   execFileSync('bash', [script], {
     env: { ...process.env, LANYARD_TEST_QUEUE: queue, LANYARD_TEST_PDF_DIR: outdir },
   });
-  return { queue, outdir, pdfs: () => readdirSync(outdir).filter((f) => f.endsWith('.pdf')) };
+  const pdfs = () => readdirSync(outdir).filter((f) => f.endsWith('.pdf'));
+  /** The QR code of the badge a CUPS job (`QUEUE-N`) landed as. */
+  const landedBadge = (jobId: string) => {
+    const number = jobId.slice(jobId.lastIndexOf('-') + 1);
+    const file = pdfs().find((f) => f.startsWith(`job_${number}-`));
+    if (!file) return undefined;
+    const pdf = readFileSync(join(outdir, file));
+    return { qr: new FrameDecoder({ formats: ['qr'] }).decode(pdfToFrame(pdf, 150))?.text };
+  };
+  return { queue, outdir, pdfs, landedBadge };
 }
 
 /** The page the agent serves; built here when `npm run build` has not run yet. */
