@@ -28,26 +28,29 @@ describe('lanyard apply against a real server', () => {
 
   it('creates the example event, and a second apply of the same file changes nothing', async () => {
     const first = await a.json<Counts>(['apply', '-f', EXAMPLE]);
-    expect(first).toMatchObject({ created: 11, updated: 0, deleted: 0, unchanged: 0 });
+    expect(first).toMatchObject({ created: 13, updated: 0, deleted: 0, unchanged: 0 });
     const second = await a.json<Counts>(['apply', '-f', EXAMPLE]);
     expect(second).toMatchObject({
       eventId: first.eventId,
       created: 0,
       updated: 0,
       deleted: 0,
-      unchanged: 11,
+      unchanged: 13,
     });
     const human = await a.run(['apply', '-f', EXAMPLE]);
-    expect(human.stdout).toContain('No changes: 11 objects already match the file.');
+    expect(human.stdout).toContain('No changes: 13 objects already match the file.');
   });
 
   it('exports an event that applies to a fresh server as the same event', async () => {
     const { eventId } = await a.json<Counts>(['apply', '-f', EXAMPLE]);
     const exported = await a.run(['export', 'event', eventId]);
     expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('checkinLists:');
+    expect(exported.stdout).toContain('entryRule: reentry_after_exit');
+    expect(exported.stdout).toContain('- Workshop door');
     const file = await b.file('exported.yaml', exported.stdout);
     const onB = await b.json<Counts>(['apply', '-f', file]);
-    expect(onB).toMatchObject({ created: 11, deleted: 0 });
+    expect(onB).toMatchObject({ created: 13, deleted: 0 });
     expect(onB.eventId).not.toBe(eventId);
     const again = await b.run(['export', 'event', onB.eventId]);
     expect(again.stdout).toBe(exported.stdout);
@@ -68,6 +71,39 @@ describe('lanyard apply against a real server', () => {
     expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({ updated: 1, created: 0 });
     expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({ updated: 0 });
     await a.json(['apply', '-f', EXAMPLE]);
+  });
+
+  it('moves a gate from one check-in list to another and deletes a list the file dropped', async () => {
+    const name = 'Gates Conf';
+    const text = (await readFile(EXAMPLE, 'utf8')).replace('name: DevConf 2027', `name: ${name}`);
+    const { eventId } = await a.json<Counts>(['apply', '-f', await a.file('gates.yaml', text)]);
+    const moved = await a.file(
+      'moved.yaml',
+      text
+        .replace('    gates: [Workshop door]\n', '    gates: [Side door]\n')
+        .replace('    entryRule: single\n', '    entryRule: multi\n    gates: [Workshop door]\n'),
+    );
+    const dry = await a.run(['apply', '-f', moved, '--dry-run']);
+    expect(dry.stdout).toContain(
+      '~ check-in list "Main entrance": entryRule "single" → "multi", gates [] → [Workshop door]',
+    );
+    expect(dry.stdout).toContain(
+      '~ check-in list "Workshops": gates [Workshop door] → [Side door]',
+    );
+    expect(await a.json<Counts>(['apply', '-f', moved])).toMatchObject({ eventId, updated: 2 });
+    expect(await a.json<Counts>(['apply', '-f', moved])).toMatchObject({ updated: 0 });
+
+    const oneList = await a.file(
+      'one-list.yaml',
+      text.replace(/ {2}- name: Workshops\n( {4}.*\n)+/, ''),
+    );
+    expect(await a.json<Counts>(['apply', '-f', oneList])).toMatchObject({
+      deleted: 1,
+      created: 0,
+    });
+    const exported = await a.run(['export', 'event', eventId]);
+    expect(exported.stdout).toContain('Main entrance');
+    expect(exported.stdout).not.toContain('Workshops');
   });
 
   it('refuses to delete a ticket type that has sales unless --force', async () => {
@@ -144,6 +180,29 @@ ${extra}`;
       );
       expect(e.message).toMatch(
         /ref\.yaml:14:28: quotas\[0\]\.ticketTypes\[1\] names no ticket type of this file \("VIP"\)/,
+      );
+    });
+
+    it('an unknown key inside a check-in list', async () => {
+      const e = await refusal(
+        'list.yaml',
+        base('checkinLists:\n  - name: Door\n    entryRule: single\n    reentry: true\n'),
+      );
+      expect(e.code).toBe('event_file_invalid');
+      expect(e.message).toMatch(
+        /list\.yaml:14:5: checkinLists\[0\]\.reentry is not a known field$/,
+      );
+    });
+
+    it('a gate given to two check-in lists', async () => {
+      const e = await refusal(
+        'gate.yaml',
+        base(
+          'checkinLists:\n  - name: A\n    gates: [North]\n  - name: B\n    gates: [South, North]\n',
+        ),
+      );
+      expect(e.message).toMatch(
+        /gate\.yaml:15:20: checkinLists\[1\]\.gates\[1\] repeats gate "North" of checkinLists\[0\]/,
       );
     });
 

@@ -1,6 +1,7 @@
 import type { LanyardClient } from '../client/lanyard-client.js';
 import type { Change, Kind, Plan } from './plan.js';
 import type {
+  CheckinListState,
   CurrentState,
   EventState,
   PromoCodeState,
@@ -10,7 +11,9 @@ import type {
 } from './state.js';
 
 // Carries out a plan through the API: the event first, then ticket types (which the others
-// reference by id), quotas, questions and promo codes; deletions (archives) last, dependents first.
+// reference by id), quotas, questions, promo codes and check-in lists; deletions (archives) last,
+// dependents first. Check-in lists are deleted before the others change, so a gate or name a
+// dropped list held is free for another.
 
 const lower = (s: string) => s.trim().toLowerCase();
 
@@ -65,9 +68,31 @@ export async function executePlan(
   }
 
   const deletes = (kind: Kind) => of(kind).filter((c) => c.action === 'delete');
+  await applyCheckinLists(client, id, of<CheckinListState>('check-in list'), withIds);
   for (const c of deletes('promo code')) await client.promoCodes.archive(id, c.id!);
   for (const c of deletes('question')) await client.questions.archive(id, c.id!);
   for (const c of deletes('quota')) await client.quotas.archive(id, c.id!);
   for (const c of deletes('ticket type')) await client.ticketTypes.archive(id, c.id!);
   return id;
+}
+
+async function applyCheckinLists(
+  client: LanyardClient,
+  id: string,
+  changes: Change<CheckinListState>[],
+  body: (f: Partial<CheckinListState>) => object,
+): Promise<void> {
+  const lists = client.checkinLists;
+  for (const c of changes) if (c.action === 'delete') await lists.delete(id, c.id!);
+  const updates = changes.filter((c) => c.action === 'update');
+  // A gate moving between two lists: first every list lets go of the gates it loses.
+  for (const c of updates) {
+    const gates = c.diffs.find((d) => d.field === 'gates');
+    if (!gates) continue;
+    const keep = (gates.from as string[]).filter((g) => (gates.to as string[]).includes(g));
+    await lists.update(id, c.id!, { gates: keep });
+  }
+  for (const c of updates) await lists.update(id, c.id!, body(fieldsOf(c)) as never);
+  for (const c of changes)
+    if (c.action === 'create') await lists.create(id, body(fieldsOf(c)) as never);
 }

@@ -54,6 +54,17 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
         {},
       ),
     ),
+    checkinLists: s.checkinLists.map(({ id: _i, window, ...l }) =>
+      compact(
+        {
+          ...l,
+          ticketTypes: l.ticketTypes && inOrder(l.ticketTypes),
+          window:
+            window && compact({ from: instant(window.from), until: instant(window.until) }, {}),
+        },
+        { entryRule: 'single', gates: [] },
+      ),
+    ),
   };
 }
 

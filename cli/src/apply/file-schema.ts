@@ -96,6 +96,35 @@ export const PromoCodeSpec = z.strictObject({
   ticketTypes: TicketTypeRefs.optional().describe('valid for these ticket types only; default all'),
 });
 
+const Gate = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+
+export const CheckinListSpec = z.strictObject({
+  name: Name.describe('unique in the event (ignoring case); identifies the check-in list'),
+  ticketTypes: TicketTypeRefs.optional().describe('admits these ticket types only; default all'),
+  window: z
+    .strictObject({
+      from: Instant.nullable().optional().describe('admits from then on; default always'),
+      until: Instant.nullable().optional().describe('admits until then; default always'),
+    })
+    .refine((w) => !w.from || !w.until || Date.parse(w.from) < Date.parse(w.until), {
+      path: ['until'],
+      message: 'must be after from',
+    })
+    .optional()
+    .describe('when the list admits (exits are always allowed); default always'),
+  entryRule: z
+    .enum(['single', 'reentry_after_exit', 'multi'])
+    .optional()
+    .describe(
+      'single: one entry; reentry_after_exit: again after an exit scan; multi: any; default single',
+    ),
+  gates: z
+    .array(Gate)
+    .max(100, 'must list at most 100 gates')
+    .optional()
+    .describe('gates that scan for this list; a gate serves one list of the event'),
+});
+
 const unique =
   <T>(key: (t: T) => string, what: string) =>
   (items: T[], ctx: z.RefinementCtx) => {
@@ -137,12 +166,16 @@ export const EventFile = z
       .array(PromoCodeSpec)
       .default([])
       .superRefine(unique((p) => p.code.toUpperCase(), 'code')),
+    checkinLists: z
+      .array(CheckinListSpec)
+      .default([])
+      .superRefine(unique((l) => l.name.toLowerCase(), 'name')),
   })
   .superRefine((f, ctx) => {
     // References name ticket types of this file.
     const names = new Set(f.ticketTypes.map((t) => t.name.toLowerCase()));
     const check = (
-      section: 'quotas' | 'questions' | 'promoCodes',
+      section: 'quotas' | 'questions' | 'promoCodes' | 'checkinLists',
       refs: (string[] | undefined)[],
     ) =>
       refs.forEach((list, i) =>
@@ -166,6 +199,25 @@ export const EventFile = z
     check(
       'promoCodes',
       f.promoCodes.map((p) => p.ticketTypes),
+    );
+    check(
+      'checkinLists',
+      f.checkinLists.map((l) => l.ticketTypes),
+    );
+    // The server lets a gate serve one list only (gates compare exactly, as scans name them).
+    const gateAt = new Map<string, string>();
+    f.checkinLists.forEach((l, i) =>
+      l.gates?.forEach((gate, j) => {
+        const first = gateAt.get(gate);
+        if (first === undefined) gateAt.set(gate, `checkinLists[${i}]`);
+        // Twice in one list is harmless: the list keeps it once.
+        else if (first !== `checkinLists[${i}]`)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['checkinLists', i, 'gates', j],
+            message: `repeats gate "${gate}" of ${first} (a gate serves one list)`,
+          });
+      }),
     );
   });
 export type EventFile = z.output<typeof EventFile>;

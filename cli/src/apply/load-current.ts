@@ -35,11 +35,12 @@ export async function findEvent(
 }
 
 export async function loadCurrent(client: LanyardClient, event: Event): Promise<CurrentState> {
-  const [types, quotas, questions, promos] = await Promise.all([
+  const [types, quotas, questions, promos, lists] = await Promise.all([
     client.ticketTypes.list(event.id),
     client.quotas.list(event.id),
     client.questions.list(event.id),
     client.promoCodes.list(event.id),
+    client.checkinLists.list(event.id),
   ]);
-  return currentState(event, types, quotas, questions, promos);
+  return currentState(event, types, quotas, questions, promos, lists);
 }

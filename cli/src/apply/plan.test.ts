@@ -1,7 +1,7 @@
 import { countChanges, planChanges } from './plan.js';
 import { currentState, desiredState } from './state.js';
 import { EventFile } from './file-schema.js';
-import type { Event, TicketType } from '../client/types.js';
+import type { CheckinList, Event, TicketType } from '../client/types.js';
 
 const file = EventFile.parse({
   event: {
@@ -90,6 +90,52 @@ describe('planning an apply', () => {
         diffs: [{ field: 'quantity', from: 8, to: 10 }],
       }),
       expect.objectContaining({ action: 'delete', name: 'VIP', id: 't2', inUse: '2 sold, 0 held' }),
+    ]);
+  });
+
+  it('ignores the default check-in list and compares windows as instants and gates as sets', () => {
+    const withLists = EventFile.parse({
+      ...file,
+      checkinLists: [
+        {
+          name: 'Door',
+          window: { from: '2027-05-01T11:00:00+02:00' },
+          gates: ['B', 'A', 'A'],
+        },
+      ],
+    });
+    const list = (over: Partial<CheckinList>): CheckinList => ({
+      id: 'l1',
+      eventId: 'e1',
+      name: 'Door',
+      ticketTypeIds: null,
+      window: { from: '2027-05-01T09:00:00.000Z', until: null },
+      entryRule: 'single',
+      gates: ['A', 'B'],
+      isDefault: false,
+      ...over,
+    });
+    const current = (lists: CheckinList[]) =>
+      currentState(event, [type({})], [hall], [], [], lists);
+    const same = planChanges(desiredState(withLists), current([list({})]));
+    expect(countChanges(same)).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+
+    const onlyDefault = list({ id: 'e1', name: 'Default', isDefault: true, gates: [] });
+    const fresh = planChanges(desiredState(withLists), current([onlyDefault]));
+    expect(fresh.changes.filter((c) => c.action !== 'unchanged')).toEqual([
+      expect.objectContaining({ action: 'create', kind: 'check-in list', name: 'Door' }),
+    ]);
+
+    const later = planChanges(
+      desiredState(withLists),
+      current([list({ window: { from: '2027-05-01T10:00:00.000Z', until: null } })]),
+    );
+    expect(later.changes.find((c) => c.kind === 'check-in list')?.diffs).toEqual([
+      {
+        field: 'window',
+        from: { from: '2027-05-01T10:00:00.000Z', until: null },
+        to: { from: '2027-05-01T11:00:00+02:00', until: null },
+      },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  CheckinListState,
   CurrentState,
   DesiredState,
   EventState,
@@ -10,7 +11,7 @@ import type {
 
 // The plan: what apply would create, update and delete to make the server match the file. Pure.
 
-export type Kind = 'event' | 'ticket type' | 'quota' | 'question' | 'promo code';
+export type Kind = 'event' | 'ticket type' | 'quota' | 'question' | 'promo code' | 'check-in list';
 export type Action = 'create' | 'update' | 'delete' | 'unchanged';
 
 export interface FieldDiff {
@@ -47,6 +48,11 @@ const INSTANT_FIELDS = new Set([
   'validUntil',
 ]);
 const NAME_SETS = new Set(['ticketTypes']);
+/** Sets whose members compare exactly (gates are named as scanners send them). */
+const EXACT_SETS = new Set(['gates']);
+
+const sameInstant = (a: string | null, b: string | null) =>
+  a === null || b === null ? a === b : Date.parse(a) === Date.parse(b);
 
 function same(field: string, a: unknown, b: unknown): boolean {
   if (a === null || b === null || a === undefined || b === undefined)
@@ -59,6 +65,12 @@ function same(field: string, a: unknown, b: unknown): boolean {
         .sort()
         .join('\n');
     return norm(a) === norm(b);
+  }
+  if (EXACT_SETS.has(field) && Array.isArray(a) && Array.isArray(b))
+    return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  if (field === 'window') {
+    const [x, y] = [a, b] as { from: string | null; until: string | null }[];
+    return sameInstant(x!.from, y!.from) && sameInstant(x!.until, y!.until);
   }
   if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
@@ -140,7 +152,13 @@ export function planChanges(desired: DesiredState, current: CurrentState | undef
       ...(diffs.length ? { desired: desired.event } : {}),
     });
   }
-  const c = current ?? { ticketTypes: [], quotas: [], questions: [], promoCodes: [] };
+  const c = current ?? {
+    ticketTypes: [],
+    quotas: [],
+    questions: [],
+    promoCodes: [],
+    checkinLists: [],
+  };
   changes.push(
     ...diffCollection<TicketTypeState, CurrentState['ticketTypes'][number]>(
       'ticket type',
@@ -173,6 +191,15 @@ export function planChanges(desired: DesiredState, current: CurrentState | undef
       (p) => p.code.trim().toUpperCase(),
       (p) => p.code,
       (p) => (p.uses > 0 ? `used by ${p.uses} orders` : undefined),
+    ),
+    // Deleting a list keeps its scans, so it is never "in use".
+    ...diffCollection<CheckinListState, CurrentState['checkinLists'][number]>(
+      'check-in list',
+      desired.checkinLists,
+      c.checkinLists,
+      (l) => lower(l.name),
+      (l) => l.name,
+      () => undefined,
     ),
   );
   return { eventId: current?.event.id, changes };

@@ -1,4 +1,6 @@
 import type {
+  CheckinList,
+  EntryRule,
   Event,
   EventFields,
   PromoCode,
@@ -52,6 +54,16 @@ export interface PromoCodeState {
   ticketTypes: string[] | null;
 }
 
+export interface CheckinListState {
+  name: string;
+  /** null: every ticket type. */
+  ticketTypes: string[] | null;
+  /** null: always open. */
+  window: { from: string | null; until: string | null } | null;
+  entryRule: EntryRule;
+  gates: string[];
+}
+
 export interface DesiredState {
   id: string | undefined;
   event: EventState;
@@ -59,6 +71,7 @@ export interface DesiredState {
   quotas: QuotaState[];
   questions: QuestionState[];
   promoCodes: PromoCodeState[];
+  checkinLists: CheckinListState[];
 }
 
 /** What the server holds, with ids and the figures that make a delete dangerous. */
@@ -68,7 +81,12 @@ export interface CurrentState {
   quotas: (QuotaState & { id: string; used: number })[];
   questions: (QuestionState & { id: string })[];
   promoCodes: (PromoCodeState & { id: string; uses: number })[];
+  checkinLists: (CheckinListState & { id: string })[];
 }
+
+/** A window with neither end is no window. */
+const windowOf = (w: { from?: string | null; until?: string | null } | null | undefined) =>
+  w && (w.from || w.until) ? { from: w.from ?? null, until: w.until ?? null } : null;
 
 export function desiredState(f: EventFile): DesiredState {
   const e = f.event;
@@ -115,6 +133,14 @@ export function desiredState(f: EventFile): DesiredState {
       validUntil: p.validUntil ?? null,
       ticketTypes: p.ticketTypes ?? null,
     })),
+    checkinLists: f.checkinLists.map((l) => ({
+      name: l.name,
+      ticketTypes: l.ticketTypes ?? null,
+      window: windowOf(l.window),
+      entryRule: l.entryRule ?? 'single',
+      // The server keeps a gate once however often it is given.
+      gates: [...new Set(l.gates ?? [])],
+    })),
   };
 }
 
@@ -131,6 +157,7 @@ export function currentState(
   quotas: Quota[],
   questions: Question[],
   promos: PromoCode[],
+  lists: CheckinList[] = [],
 ): CurrentState {
   const active = <T extends { status: string }>(xs: T[]) => xs.filter((x) => x.status === 'active');
   const nameOf = new Map(types.map((t) => [t.id, t.name]));
@@ -190,5 +217,16 @@ export function currentState(
       ticketTypes: p.ticketTypeIds && names(p.ticketTypeIds),
       uses: p.uses,
     })),
+    // The default list stands in while the event has none; it is not the organizer's to manage.
+    checkinLists: lists
+      .filter((l) => !l.isDefault)
+      .map((l) => ({
+        id: l.id,
+        name: l.name,
+        ticketTypes: l.ticketTypeIds && names(l.ticketTypeIds),
+        window: windowOf(l.window),
+        entryRule: l.entryRule,
+        gates: l.gates,
+      })),
   };
 }

@@ -1,6 +1,8 @@
 import type { Connection } from '../config/connection.js';
 import { Http } from './http.js';
 import type {
+  CheckinList,
+  CheckinListFields,
   CheckinStats,
   CreatedDevice,
   Device,
@@ -71,6 +73,27 @@ export class LanyardClient {
         this.http.json<T>('POST', `${base(eventId)}/${enc(id)}/archive`, {}),
     };
   }
+
+  // Check-in lists: deleted outright (their scans stay), not archived.
+  checkinLists = {
+    list: async (eventId: string) =>
+      (
+        await this.http.json<{ items: CheckinList[] }>(
+          'GET',
+          `/api/v1/events/${enc(eventId)}/checkin-lists`,
+        )
+      ).items,
+    create: (eventId: string, f: CheckinListFields) =>
+      this.http.json<CheckinList>('POST', `/api/v1/events/${enc(eventId)}/checkin-lists`, f),
+    update: (eventId: string, id: string, p: Patch<CheckinListFields>) =>
+      this.http.json<CheckinList>(
+        'PATCH',
+        `/api/v1/events/${enc(eventId)}/checkin-lists/${enc(id)}`,
+        p,
+      ),
+    delete: (eventId: string, id: string) =>
+      this.http.json<unknown>('DELETE', `/api/v1/events/${enc(eventId)}/checkin-lists/${enc(id)}`),
+  };
 
   // Tickets
   getTicket = (id: string) => this.http.json<Ticket>('GET', `/api/v1/tickets/${enc(id)}`);

@@ -87,6 +87,26 @@ export interface PromoCode extends PromoCodeFields {
   status: Status;
 }
 
+export type EntryRule = 'single' | 'reentry_after_exit' | 'multi';
+
+export interface CheckinListFields {
+  name: string;
+  /** null: every ticket type of the event. */
+  ticketTypeIds: string[] | null;
+  /** null (or both ends null): always. */
+  window: { from: string | null; until: string | null } | null;
+  entryRule: EntryRule;
+  gates: string[];
+}
+
+export interface CheckinList extends CheckinListFields {
+  id: string;
+  eventId: string;
+  window: { from: string | null; until: string | null };
+  /** The implicit list an event has while it has no other (id = event id); not the organizer's. */
+  isDefault: boolean;
+}
+
 export interface Ticket {
   id: string;
   status: 'pending' | 'valid' | 'revoked' | 'cancelled';
