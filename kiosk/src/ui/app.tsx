@@ -92,7 +92,10 @@ export function App() {
   if (mode.kind === 'pin') {
     screen = (
       <PinDialog
-        onUnlock={(session) => setMode({ kind: 'staff', session })}
+        onUnlock={(session) => {
+          setAnswer(null); // staff see scans made from now on, not the last visitor's
+          setMode({ kind: 'staff', session });
+        }}
         onCancel={() => setMode({ kind: 'self' })}
       />
     );
@@ -100,9 +103,11 @@ export function App() {
     screen = (
       <StaffScreen
         session={mode.session}
+        scan={answer}
         printing={station?.printing ?? false}
         onClose={() => {
           void agent.lockStaff(mode.session).catch(() => undefined);
+          setAnswer(null); // a scan shown in staff mode is not shown again to the next visitor
           setMode({ kind: 'self' });
         }}
         onSessionEnd={() => setMode({ kind: 'pin' })}

@@ -68,6 +68,19 @@ export const strings = {
   printerAttention: {
     heading: 'The badge printer needs attention',
     problems: 'What the printer says:',
+    /** What to do for each problem a printer reports (hardware.md lists them). */
+    fixes: {
+      'paper out': 'Load a new roll of badge labels, then close the lid.',
+      'head open': 'Close the print head: press the lid down until it clicks.',
+      'ribbon out': 'Put in a new ribbon.',
+      paused: 'Press the pause button on the printer once.',
+      'buffer full': 'Wait a minute: the printer is still busy with earlier badges.',
+      'head too hot': 'Let the printer cool down for a few minutes.',
+      'head too cold': 'Wait for the printer to warm up.',
+      'queue disabled': 'Ask the technician to enable the print queue again (cupsenable).',
+      'queue not found': 'Ask the technician to check the printer setting of this kiosk.',
+    } as Record<string, string>,
+    /** When no problem has its own fix. */
     steps: [
       'Check that the printer is switched on and its cable is plugged in.',
       'Open the printer and check the label roll and ribbon; close the lid firmly.',

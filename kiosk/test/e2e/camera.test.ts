@@ -42,7 +42,7 @@ describe('camera scanning where no scanner is attached', () => {
     expect(await answer.getAttribute('data-result')).toBe('admitted');
     expect(await answer.innerText()).toContain('Welcome, Mary Jackson');
     expect(await page.locator('footer[role=status]').innerText()).toMatch(/Scanner: camera/);
-    await page.screenshot({ path: `${ARTIFACTS}11-camera-welcome.png` });
+    await page.screenshot({ path: `${ARTIFACTS}12-camera-welcome.png` });
     // The code stays in view: the same ticket is not scanned again and again.
     await page.waitForTimeout(1500);
     expect(await page.locator('main[data-result]').getAttribute('data-result')).toBe('admitted');

@@ -175,6 +175,7 @@ describe('a self-service kiosk at the door', () => {
     try {
       await page.getByRole('heading', { name: 'The badge printer needs attention' }).waitFor();
       expect(await statusText()).toMatch(/Printer: queue disabled/);
+      await page.getByText('Ask the technician to enable the print queue again').waitFor();
       await shot('08-printer-attention');
     } finally {
       execFileSync('bash', ['-c', `cupsenable ${cups.queue}`]);
@@ -205,6 +206,12 @@ describe('staff mode', () => {
     await until(() => cups.pdfs().length === pdfsBefore + 1, 'the reprinted badge');
     await page.getByText(/name smudged/).waitFor();
     await shot('10-staff-reprint');
+  });
+
+  it('shows a ticket scanned while staff mode is open as a check-in result', async () => {
+    scanOnSerial(rig.pty, rig.tickets[grace]!.token);
+    await page.getByText('Not admitted: Grace Hopper — This ticket has been revoked.').waitFor();
+    await shot('11-staff-scan');
   });
 
   it('says plainly that undo is not available', async () => {

@@ -6,13 +6,15 @@ import { strings } from '../strings.js';
 
 interface Props {
   session: string;
+  /** The latest scan by a scanner while staff mode is open, shown as a check-in result. */
+  scan: ScanResult | null;
   printing: boolean;
   onClose(): void;
   onSessionEnd(): void;
 }
 
 /** Staff mode: find an attendee, check in by code, reprint a badge with a reason. */
-export function StaffScreen({ session, printing, onClose, onSessionEnd }: Props) {
+export function StaffScreen({ session, scan, printing, onClose, onSessionEnd }: Props) {
   const s = strings.staff;
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<AttendeeMatch[] | null>(null);
@@ -28,6 +30,10 @@ export function StaffScreen({ session, printing, onClose, onSessionEnd }: Props)
       setMessage(s.reprintNoPrinter);
     else setMessage(err instanceof Error ? err.message : String(err));
   };
+
+  useEffect(() => {
+    if (scan) setLastCheckin(scan);
+  }, [scan]);
 
   const loadPrints = () => {
     if (printing) agent.prints(session).then((r) => setPrints(r.prints), failed);
