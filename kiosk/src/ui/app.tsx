@@ -24,6 +24,8 @@ export function App() {
   const [print, setPrint] = useState<PrintJob | undefined>(undefined);
   const [scanError, setScanError] = useState(false);
   const [camera, setCamera] = useState(false);
+  /** Counts print job changes, so the staff screen's print list follows them. */
+  const [printChanges, setPrintChanges] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const backToIdleIn = useCallback((ms: number) => {
@@ -59,6 +61,7 @@ export function App() {
 
   const onPrint = useCallback(
     (job: PrintJob) => {
+      setPrintChanges((n) => n + 1);
       if (shownJob.current !== job.jobId) return;
       setPrint(job);
       if (job.state === 'printed') backToIdleIn(ANSWER_MS.afterPrint);
@@ -104,6 +107,7 @@ export function App() {
       <StaffScreen
         session={mode.session}
         scan={answer}
+        printChanges={printChanges}
         printing={station?.printing ?? false}
         onClose={() => {
           void agent.lockStaff(mode.session).catch(() => undefined);

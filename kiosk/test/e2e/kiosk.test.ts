@@ -204,7 +204,7 @@ describe('staff mode', () => {
     await page.getByRole('button', { name: 'Print', exact: true }).click();
     await page.getByText('Reprint for Ada Lovelace sent to the printer.').waitFor();
     await until(() => cups.pdfs().length === pdfsBefore + 1, 'the reprinted badge');
-    await page.getByText(/name smudged/).waitFor();
+    await page.getByText('Ada Lovelace · reprint (name smudged) · printed').waitFor();
     await shot('10-staff-reprint');
   });
 

@@ -8,13 +8,16 @@ interface Props {
   session: string;
   /** The latest scan by a scanner while staff mode is open, shown as a check-in result. */
   scan: ScanResult | null;
+  /** Moves whenever a print job changes state. */
+  printChanges: number;
   printing: boolean;
   onClose(): void;
   onSessionEnd(): void;
 }
 
 /** Staff mode: find an attendee, check in by code, reprint a badge with a reason. */
-export function StaffScreen({ session, scan, printing, onClose, onSessionEnd }: Props) {
+export function StaffScreen(props: Props) {
+  const { session, scan, printing, printChanges, onClose, onSessionEnd } = props;
   const s = strings.staff;
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<AttendeeMatch[] | null>(null);
@@ -38,7 +41,7 @@ export function StaffScreen({ session, scan, printing, onClose, onSessionEnd }: 
   const loadPrints = () => {
     if (printing) agent.prints(session).then((r) => setPrints(r.prints), failed);
   };
-  useEffect(loadPrints, [session, printing]);
+  useEffect(loadPrints, [session, printing, printChanges]);
 
   useEffect(() => {
     const q = query.trim();
