@@ -25,7 +25,13 @@ interface Round {
   oversold: number;
 }
 
-async function rush(url: string, headers: Record<string, string>, eventId: string, typeIds: string[], db: pg.Client): Promise<Round> {
+async function rush(
+  url: string,
+  headers: Record<string, string>,
+  eventId: string,
+  typeIds: string[],
+  db: pg.Client,
+): Promise<Round> {
   let n = 0;
   let confirmed = 0;
   let soldOut = 0;
@@ -84,10 +90,14 @@ async function rush(url: string, headers: Record<string, string>, eventId: strin
 function pgbenchTps(url: string): number {
   const env = { ...process.env, PGCONNECT_TIMEOUT: '10' };
   execFileSync('pgbench', ['-i', '-q', '-s', '1', url], { env, stdio: 'ignore' });
-  const out = execFileSync('pgbench', ['-b', 'simple-update', '-c', String(Math.min(connections, 32)), '-j', '2', '-T', '10', url], {
-    env,
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'pgbench',
+    ['-b', 'simple-update', '-c', String(Math.min(connections, 32)), '-j', '2', '-T', '10', url],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
   return Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0));
 }
 
@@ -96,18 +106,35 @@ const server = await startLanyardProcess({ DATABASE_URL: database.url });
 const db = new pg.Client({ connectionString: database.url });
 await db.connect();
 try {
-  const headers = { authorization: `Bearer ${await server.token()}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${await server.token()}`,
+    'content-type': 'application/json',
+  };
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string };
   };
   const hotEvent = await post('/api/v1/events', eventBody({ name: 'Hot' }));
-  const hot = await post(`/api/v1/events/${hotEvent.id}/ticket-types`, ticketTypeBody({ priceCents: 0, quantity: seats }));
+  const hot = await post(
+    `/api/v1/events/${hotEvent.id}/ticket-types`,
+    ticketTypeBody({ priceCents: 0, quantity: seats }),
+  );
   const tenEvent = await post('/api/v1/events', eventBody({ name: 'Ten' }));
   const ten: string[] = [];
   for (let i = 0; i < 10; i++) {
-    ten.push((await post(`/api/v1/events/${tenEvent.id}/ticket-types`, ticketTypeBody({ name: `T${i}`, priceCents: 0, quantity: seats / 10 }))).id);
+    ten.push(
+      (
+        await post(
+          `/api/v1/events/${tenEvent.id}/ticket-types`,
+          ticketTypeBody({ name: `T${i}`, priceCents: 0, quantity: seats / 10 }),
+        )
+      ).id,
+    );
   }
   const hotRound = await rush(server.url, headers, hotEvent.id, [hot.id], db);
   const tenRound = await rush(server.url, headers, tenEvent.id, ten, db);
@@ -118,7 +145,9 @@ try {
   await benchDb.drop();
 
   const target = 500;
-  console.log(`rush: ${connections} concurrent clients, ${seats} free seats per round, PostgreSQL at ${new URL(ADMIN_URL).host}`);
+  console.log(
+    `rush: ${connections} concurrent clients, ${seats} free seats per round, PostgreSQL at ${new URL(ADMIN_URL).host}`,
+  );
   for (const [name, r] of [
     ['one hot ticket type', hotRound],
     ['ten ticket types', tenRound],
@@ -128,8 +157,12 @@ try {
         `confirmed ${r.confirmed}  sold out ${r.soldOut}  errors ${r.otherErrors}  oversold ${r.oversold}`,
     );
   }
-  console.log(`pgbench -b simple-update: ${tps} TPS; hot type / pgbench = ${(hotRound.confirmedPerSec / tps).toFixed(2)}`);
-  console.log(`target: ≥ ${target} confirmed/s on one hot type and 0 oversold → ${hotRound.confirmedPerSec >= target && hotRound.oversold + tenRound.oversold === 0 ? 'met' : 'NOT met'}`);
+  console.log(
+    `pgbench -b simple-update: ${tps} TPS; hot type / pgbench = ${(hotRound.confirmedPerSec / tps).toFixed(2)}`,
+  );
+  console.log(
+    `target: ≥ ${target} confirmed/s on one hot type and 0 oversold → ${hotRound.confirmedPerSec >= target && hotRound.oversold + tenRound.oversold === 0 ? 'met' : 'NOT met'}`,
+  );
   console.log(
     JSON.stringify({
       bench: 'rush',
