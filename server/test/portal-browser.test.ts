@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { decodeQr, rasterize } from '../src/features/ticketing/test-support/qr-decode.js';
 import { verifyWithPublishedKeys } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
+  ARTIFACTS,
   BROWSER_TEST_MS,
   DESKTOP,
   launchChromium,
   layoutShift,
   resetLayoutShift,
+  scanQr,
   openPage,
   PHONE,
   shot,
@@ -104,7 +105,7 @@ describe('attendee portal in Chromium', () => {
         await expect(page.locator('.holder').innerText()).resolves.toBe(`Ada Lovelace ${size}`);
         await shot(page, `ticket-${size}`);
 
-        const decoded = decodeQr(await rasterize(await qr.screenshot(), 'png'));
+        const decoded = await scanQr(qr, `${ARTIFACTS}qr-${size}.png`);
         const url = new URL(page.url());
         const ticketId = url.pathname.split('/')[2]!;
         const ticket = await json<{ token: string }>(
@@ -114,8 +115,8 @@ describe('attendee portal in Chromium', () => {
           }),
           200,
         );
-        expect(decoded.text).toBe(ticket.token);
-        expect(await verifyWithPublishedKeys(t, event.eventId, decoded.text)).toMatchObject({
+        expect(decoded).toBe(ticket.token);
+        expect(await verifyWithPublishedKeys(t, event.eventId, decoded)).toMatchObject({
           ok: true,
           claims: expect.objectContaining({ ticketId, eventId: event.eventId }),
         });
@@ -303,6 +304,58 @@ describe('attendee portal in Chromium', () => {
         await page.reload();
         await page.locator('[data-testid=ticket-qr] img').waitFor();
         await expect(page.getByText('Payment due').count()).resolves.toBe(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'registers with the keyboard alone, every control reached by Tab in reading order',
+    async () => {
+      const { page, errors, close } = await openPage(browser, PHONE);
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const label = el?.id
+            ? document.querySelector(`label[for="${el.id}"]`)?.textContent
+            : null;
+          return label ?? el?.textContent ?? el?.getAttribute('value') ?? '';
+        });
+      try {
+        await page.goto(`${t.url}/e/${event.eventId}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.keyboard.press('Tab');
+        await expect(focused()).resolves.toBe('Skip to content');
+        await page.keyboard.press('Tab');
+        // The chosen ticket's radio; the arrows move within the group.
+        await expect(
+          page
+            .getByRole('radio', { name: /Regular/ })
+            .evaluate((r) => r === document.activeElement),
+        ).resolves.toBe(true);
+        await page.keyboard.press('Tab');
+        await expect(focused()).resolves.toBe('Number of tickets');
+        await page.keyboard.press('Tab');
+        await expect(focused()).resolves.toBe('Full name (required)');
+        await page.keyboard.type('Margaret Hamilton');
+        await page.keyboard.press('Tab');
+        await expect(focused()).resolves.toBe('Email (required)');
+        await page.keyboard.type('margaret@example.org');
+        await page.keyboard.press('Tab');
+        await expect(focused()).resolves.toBe('Company (required)');
+        await page.keyboard.type('MIT');
+        await page.keyboard.press('Tab');
+        await expect(focused()).resolves.toBe('T-shirt size');
+        await page.keyboard.press('Tab');
+        await expect(focused()).resolves.toBe('Promo code');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/t\//);
+        await page.locator('[data-testid=ticket-qr] img').waitFor();
+        // The new page's heading has focus, so a screen reader announces it.
+        await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
         expect(errors).toEqual([]);
       } finally {
         await close();

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { decodeQr, rasterize } from '../src/features/ticketing/test-support/qr-decode.js';
 
 // Test support for the portal's browser tests: Debian's Chromium driven by playwright-core, the
 // two screen sizes the portal is designed for, and where screenshots are kept.
@@ -35,7 +36,8 @@ export async function openPage(
 ): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({
     viewport: size,
-    deviceScaleFactor: 1,
+    // A 390×844 phone has three device pixels per CSS pixel; the desktop is drawn at one.
+    deviceScaleFactor: size.width < 600 ? 3 : 1,
     locale: 'en-GB',
     isMobile: size.width < 600,
     hasTouch: size.width < 600,
@@ -76,6 +78,25 @@ export const resetLayoutShift = (page: Page) =>
 
 export const layoutShift = (page: Page) =>
   page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+
+/**
+ * Reads a QR element back the way a scanner would: screenshot → grey pixels → zxing. Like a
+ * scanner taking frames, it tries a few times after the next paint before giving up.
+ */
+export async function scanQr(locator: Locator, savePath: string): Promise<string> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await locator.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    try {
+      return decodeQr(await rasterize(await locator.screenshot({ path: savePath }), 'png')).text;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
+}
 
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });

@@ -1,14 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+// The first page of a visit is announced by the browser itself, and its focus should stay at
+// the top (the skip link comes first); only pages reached without a reload move focus.
+let firstPage = true;
+
 /**
- * The page's h1. It takes focus when the page opens, so a screen reader announces the new page
- * after a client-side navigation, as it would after a full load; the title follows it.
+ * The page's h1. After a client-side navigation it takes focus, so a screen reader announces
+ * the new page as it would after a full load; the document title follows it.
  */
 export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Lanyard`;
-    ref.current?.focus({ preventScroll: true });
+    if (firstPage) firstPage = false;
+    else ref.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1}>
