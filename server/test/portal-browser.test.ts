@@ -120,6 +120,16 @@ describe('attendee portal in Chromium', () => {
           ok: true,
           claims: expect.objectContaining({ ticketId, eventId: event.eventId }),
         });
+        // The door admits it once: the check-in endpoint decides on the scanned text.
+        const scan = (token: string) =>
+          t.api(`/api/v1/events/${event.eventId}/checkins`, { body: { token } });
+        await expect(json(await scan(decoded), 200)).resolves.toMatchObject({
+          result: 'admitted',
+          ticketId,
+        });
+        await expect(json(await scan(decoded), 200)).resolves.toMatchObject({
+          reason: 'already_checked_in',
+        });
         // The QR's box was sized before the image came: nothing moved when it did.
         expect(await layoutShift(page)).toBeLessThan(0.01);
         // The link on the page opens the same ticket in a new visit.
