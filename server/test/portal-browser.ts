@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { decodeQr, rasterize } from '../src/features/ticketing/test-support/qr-decode.js';
@@ -89,10 +89,16 @@ export async function scanQr(locator: Locator, savePath: string): Promise<string
     await locator.evaluate(
       () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
     );
+    const frame = await locator.screenshot();
     try {
-      return decodeQr(await rasterize(await locator.screenshot({ path: savePath }), 'png')).text;
+      const text = decodeQr(await rasterize(frame, 'png')).text;
+      await writeFile(savePath, frame);
+      return text;
     } catch (err) {
       lastError = err;
+      // Kept for a look at what the scanner saw.
+      await writeFile(savePath.replace(/\.png$/, `-unread-${attempt}.png`), frame);
+      await new Promise((r) => setTimeout(r, 300));
     }
   }
   throw lastError;
