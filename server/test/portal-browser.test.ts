@@ -375,6 +375,34 @@ describe('attendee portal in Chromium', () => {
   );
 
   it(
+    'turns a sale lost to another buyer into the waitlist offer, with fresh seat counts',
+    async () => {
+      const last = await createPortalEvent(
+        t,
+        { name: 'Last Seat' },
+        { Only: { priceCents: 0, quantity: 1 } },
+      );
+      const { page, close } = await openPage(browser, PHONE);
+      try {
+        await page.goto(`${t.url}/e/${last.eventId}`);
+        await expect(page.getByText('1 left').count()).resolves.toBe(1);
+        await page.getByLabel('Full name').fill('Slow Buyer');
+        await page.getByLabel('Email').fill('slow@example.org');
+        // Someone else takes the last seat while the form is being filled in.
+        await sellOut(t, last.eventId, last.types.Only!, 1);
+        await page.getByRole('button', { name: 'Register' }).click();
+        await page.getByText('These tickets sold out a moment ago.', { exact: false }).waitFor();
+        await page.getByRole('button', { name: 'Join the waitlist' }).waitFor();
+        await expect(page.getByText('Sold out · waitlist open').count()).resolves.toBe(1);
+        await shot(page, 'sold-out-race-phone');
+      } finally {
+        await close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     'says what is wrong with a link to an unknown event or a ticket link without its key',
     async () => {
       const { page, close } = await openPage(browser, PHONE);

@@ -30,6 +30,8 @@ export interface Call {
   body?: unknown;
   accessKey?: string | null;
   headers?: Record<string, string>;
+  /** 'no-cache' asks the server again instead of a briefly cached answer. */
+  cache?: RequestCache;
 }
 
 /** Sends one request; resolves with status and parsed body, or rejects with ApiError. */
@@ -43,6 +45,7 @@ export async function call<T>(path: string, c: Call = {}): Promise<{ status: num
       method: c.method ?? (c.body === undefined ? 'GET' : 'POST'),
       headers,
       body: c.body === undefined ? undefined : JSON.stringify(c.body),
+      ...(c.cache ? { cache: c.cache } : {}),
     });
   } catch {
     throw new ApiError({

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { call } from '../api.js';
 import { EventWhenWhere } from '../components/event-summary.js';
@@ -8,9 +9,15 @@ import { RegistrationForm } from './registration-form.js';
 
 /** The public event page: what, when, where, the tickets, and the form to register. */
 export function EventPage({ eventId }: { eventId: string }) {
+  // After a sale was refused the seats shown are stale: ask past the 5-second shared cache.
+  const fresh = useRef(false);
   const [loaded, reload] = useLoad(
     async () =>
-      (await call<PublicEvent>(`/api/v1/public/events/${encodeURIComponent(eventId)}`)).body,
+      (
+        await call<PublicEvent>(`/api/v1/public/events/${encodeURIComponent(eventId)}`, {
+          cache: fresh.current ? 'no-cache' : 'default',
+        })
+      ).body,
     [eventId],
   );
   if (loaded.state === 'loading') return <Loading what="the event" />;
@@ -26,7 +33,13 @@ export function EventPage({ eventId }: { eventId: string }) {
       </header>
       {event.description ? <p className="description">{event.description}</p> : null}
       {open ? (
-        <RegistrationForm event={event} onStale={reload} />
+        <RegistrationForm
+          event={event}
+          onStale={() => {
+            fresh.current = true;
+            reload();
+          }}
+        />
       ) : (
         <Notice>Registration for this event is closed.</Notice>
       )}
