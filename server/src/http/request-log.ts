@@ -47,3 +47,6 @@ export function requestLog(log: Logger, quiet: (path: string) => boolean): Reque
     next();
   };
 }
+
+/** Attendee access keys travel in ticket links (`?key=`); they must not land in logs. */
+export const redactKeys = (url: string) => url.replace(/([?&]key=)[^&#]*/gi, '$1[redacted]');
