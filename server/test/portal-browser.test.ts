@@ -385,6 +385,8 @@ describe('attendee portal in Chromium', () => {
       const { page, close } = await openPage(browser, PHONE);
       try {
         await page.goto(`${t.url}/e/${last.eventId}`);
+        // The page renders after its data arrives: wait for it before counting.
+        await page.getByText('1 left').first().waitFor();
         await expect(page.getByText('1 left').count()).resolves.toBe(1);
         await page.getByLabel('Full name').fill('Slow Buyer');
         await page.getByLabel('Email').fill('slow@example.org');

@@ -91,8 +91,33 @@ export interface DecodedQr {
   errorCorrection: string;
 }
 
-/** Decodes the one QR code in the image; throws when there is none. */
+/**
+ * Decodes the one QR code in the image; throws when there is none. zxing's detector misses the
+ * finder patterns of some clean codes; the same image transposed (a mirrored QR code, which
+ * zxing reads) then decodes to the same text, so that is tried second.
+ */
 export function decodeQr(image: GreyImage): DecodedQr {
+  try {
+    return decodeOnce(image);
+  } catch (err) {
+    try {
+      return decodeOnce(transpose(image));
+    } catch {
+      throw err;
+    }
+  }
+}
+
+function transpose(image: GreyImage): GreyImage {
+  const pixels = new Uint8Array(image.pixels.length);
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++)
+      pixels[x * image.height + y] = image.pixels[y * image.width + x]!;
+  }
+  return { width: image.height, height: image.width, pixels };
+}
+
+function decodeOnce(image: GreyImage): DecodedQr {
   const source = new RGBLuminanceSource(
     new Uint8ClampedArray(image.pixels),
     image.width,
