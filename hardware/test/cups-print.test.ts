@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FrameDecoder } from '../src/camera/frame-decoder.js';
@@ -6,15 +5,12 @@ import { badgeContentFromJson, standardBadgeLayout } from '../src/printers/badge
 import { openPrinter } from '../src/printers/badge-printer.js';
 import { waitForCupsJob } from '../src/printers/cups-transport.js';
 import { fixture } from './support/fixtures.js';
+import { setUpCupsPdfQueue } from './support/cups-queue.js';
 import { pdfToFrame } from './support/png-frame.js';
 
-// Starts cupsd if needed and creates the virtual cups-pdf queue (idempotent).
-const [queue = '', outdir = ''] = execFileSync('bash', [
-  new URL('./cups-setup.sh', import.meta.url).pathname,
-])
-  .toString()
-  .trim()
-  .split(' ');
+const queue = 'lanyardtest';
+const outdir = '/var/spool/lanyard-cups-pdf';
+setUpCupsPdfQueue(queue, outdir);
 
 async function landedPdf(jobId: string): Promise<Buffer> {
   const number = jobId.slice(jobId.lastIndexOf('-') + 1);

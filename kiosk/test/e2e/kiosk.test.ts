@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { waitForCupsJob } from '@lanyard/hardware';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -57,7 +56,7 @@ beforeAll(async () => {
     statusIntervalMs: 300,
     retryBaseMs: 200,
   });
-  await execFileSync('bash', ['-c', `cupsenable ${cups.queue}`]);
+  cups.setEnabled(true);
   const rev = await rig.server.api(`/api/v1/tickets/${rig.tickets[grace]!.id}/revoke`, {
     body: {},
   });
@@ -171,14 +170,14 @@ describe('a self-service kiosk at the door', () => {
   });
 
   it('shows what to do when the printer needs attention', async () => {
-    execFileSync('bash', ['-c', `cupsdisable ${cups.queue}`]);
+    cups.setEnabled(false);
     try {
       await page.getByRole('heading', { name: 'The badge printer needs attention' }).waitFor();
       expect(await statusText()).toMatch(/Printer: queue disabled/);
       await page.getByText('Ask the technician to enable the print queue again').waitFor();
       await shot('08-printer-attention');
     } finally {
-      execFileSync('bash', ['-c', `cupsenable ${cups.queue}`]);
+      cups.setEnabled(true);
     }
     await idle();
   });

@@ -13,6 +13,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FrameDecoder } from '@lanyard/hardware';
+import {
+  setCupsQueueEnabled,
+  setUpCupsPdfQueue,
+} from '../../../../hardware/test/support/cups-queue.js';
 import { pdfToFrame } from '../../../../hardware/test/support/png-frame.js';
 import { openPtyPair, type PtyPair } from '../../../../hardware/test/support/pty-pair.js';
 import { startTestServer, type TestServer } from '../../../../server/test/harness.js';
@@ -97,10 +101,7 @@ export async function enrolledDevice(t: TestServer, eventId: string) {
 
 /** The CUPS-PDF queue from hardware/test/cups-setup.sh, with its own output folder. */
 export function cupsPdfQueue(queue = 'lanyardkiosk', outdir = '/var/spool/lanyard-kiosk-pdf') {
-  const script = fileURLToPath(new URL('../../../../hardware/test/cups-setup.sh', import.meta.url));
-  execFileSync('bash', [script], {
-    env: { ...process.env, LANYARD_TEST_QUEUE: queue, LANYARD_TEST_PDF_DIR: outdir },
-  });
+  setUpCupsPdfQueue(queue, outdir);
   const pdfs = () => readdirSync(outdir).filter((f) => f.endsWith('.pdf'));
   /** The QR code of the badge a CUPS job (`QUEUE-N`) landed as. */
   const landedBadge = (jobId: string) => {
@@ -110,7 +111,8 @@ export function cupsPdfQueue(queue = 'lanyardkiosk', outdir = '/var/spool/lanyar
     const pdf = readFileSync(join(outdir, file));
     return { qr: new FrameDecoder({ formats: ['qr'] }).decode(pdfToFrame(pdf, 150))?.text };
   };
-  return { queue, outdir, pdfs, landedBadge };
+  const setEnabled = (enabled: boolean) => setCupsQueueEnabled(queue, enabled);
+  return { queue, outdir, pdfs, landedBadge, setEnabled };
 }
 
 /** The page the agent serves; built here when `npm run build` has not run yet. */
