@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
+import { accountRoutes } from './accounts/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
 import { paymentRoutes } from './payments/routes.js';
@@ -33,6 +34,7 @@ export interface FeatureDeps {
 /** Every feature's HTTP routes; each feature adds its line here. */
 export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
   return [
+    ...accountRoutes(deps.db),
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
     ...paymentRoutes(deps),

@@ -1,5 +1,5 @@
 import { createLocalJWKSet } from 'jose';
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/db.js';
@@ -10,6 +10,7 @@ import { createIssuer } from './issuer.js';
 import { loadOrCreateKeys, publicJwks, SIGNING_ALG } from './key-store.js';
 import { organizationResolver } from './organization-claim.js';
 import { purgeExpiredPayloads } from './payload-store.js';
+import { signInRoutes } from './sign-in-routes.js';
 import { ASYMMETRIC_ALGS, createTokenVerifier, type TokenVerifier } from './token-verifier.js';
 
 export { requireScope } from './bearer-auth.js';
@@ -27,6 +28,7 @@ export {
   type ApiClient,
 } from './client-store.js';
 export { SCOPES, type Scope, type Principal } from './principal.js';
+export { CLI_CLIENT_ID } from './issuer.js';
 
 export interface Identity {
   /** True for the built-in issuer, false with OIDC_ISSUER. */
@@ -108,10 +110,14 @@ export async function createIdentity(opts: IdentityOptions): Promise<Identity> {
     organizationFor,
   });
   const callback = provider.callback();
+  // The sign-in pages answer their own paths; everything else is the issuer's.
+  const issuerHandler = express.Router();
+  issuerHandler.use(signInRoutes(provider, db, log));
+  issuerHandler.use((req, res) => void callback(req, res));
   log.info({ issuer, audience }, 'embedded OAuth2 issuer ready');
   return {
     embedded: true,
-    issuerHandler: (req, res) => void callback(req, res),
+    issuerHandler,
     issuer,
     tokenEndpoint,
     audience,

@@ -4,14 +4,18 @@ import {
   type Client,
   type KoaContextWithOIDC,
   type ResourceServerInfo,
+  type Token,
 } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { Queryable } from '../../platform/db/db.js';
 import { SIGNING_ALG, type IdentityKeys } from './key-store.js';
 import { payloadAdapter } from './payload-store.js';
+import { findAccountById } from '../accounts/store.js';
 import { SCOPES } from './principal.js';
+import { deviceSignedInPage, userCodeConfirmPage, userCodeInputPage } from './sign-in-pages.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+const DAY_SECONDS = 24 * 3600;
 
 export interface IssuerOptions {
   /** `${publicUrl}/oauth`: the issuer identifier, and where the app mounts the handler. */
@@ -45,7 +49,33 @@ function completeScopeRequest(ctx: KoaContextWithOIDC, client: Client | undefine
     throw new errors.InvalidScope(`the API has no scope ${unknown}`, unknown);
 }
 
-/** The embedded OAuth2 issuer (oidc-provider): client_credentials, JWT access tokens for the API. */
+/** The CLI's public client: no secret; a person signs it in with the device login (RFC 8628). */
+export const CLI_CLIENT_ID = 'lanyard-cli';
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+const cliClient = {
+  client_id: CLI_CLIENT_ID,
+  client_name: 'Lanyard CLI',
+  grant_types: [DEVICE_CODE_GRANT, 'refresh_token'],
+  response_types: [],
+  redirect_uris: [],
+  token_endpoint_auth_method: 'none',
+  scope: ['openid', 'offline_access', ...SCOPES].join(' '),
+};
+
+function userCodeError(err: unknown): string | undefined {
+  if (!err) return undefined;
+  const e = err as { name?: string; userCode?: string };
+  if (e.userCode || e.name === 'NoCodeError')
+    return 'That code is not valid (or has expired). Check it and try again.';
+  if (e.name === 'AbortedError') return 'The sign-in was cancelled.';
+  return 'Something went wrong; try again.';
+}
+
+/**
+ * The embedded OAuth2 issuer (oidc-provider), JWT access tokens for the API: client_credentials
+ * for scripts and kiosks, and the device login for people at a terminal (their account's scopes).
+ */
 export function createIssuer(opts: IssuerOptions): Provider {
   const { apiAudience } = opts;
   const apiResource: ResourceServerInfo = {
@@ -55,14 +85,39 @@ export function createIssuer(opts: IssuerOptions): Provider {
     jwt: { sign: { alg: SIGNING_ALG } },
   };
 
+  const interactionBase = new URL(opts.issuer).pathname.replace(/\/+$/, '');
   const provider = new Provider(opts.issuer, {
     adapter: payloadAdapter(opts.db),
     jwks: { keys: opts.keys.signing as Record<string, unknown>[] },
     cookies: { keys: opts.keys.cookieSecrets },
-    // Clients live in the database (client-store.ts), none in configuration.
-    clients: [],
+    // API clients live in the database (client-store.ts); only Lanyard's own apps are built in.
+    clients: [cliClient],
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) =>
+        `${interactionBase}/interaction/${interaction.uid}`,
+    },
+    // A disabled or deleted account gets no new tokens, refreshes included.
+    async findAccount(_ctx: unknown, sub: string) {
+      const account = await findAccountById(opts.db, sub);
+      if (!account || account.disabledAt) return undefined;
+      return {
+        accountId: account.id,
+        claims: () => ({ sub: account.id, email: account.email, name: account.name }),
+      };
+    },
     scopes: ['openid', 'offline_access', ...SCOPES],
-    ttl: { ClientCredentials: ACCESS_TOKEN_TTL_SECONDS },
+    ttl: {
+      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      ClientCredentials: ACCESS_TOKEN_TTL_SECONDS,
+      IdToken: ACCESS_TOKEN_TTL_SECONDS,
+      // A device code is typed in within minutes; a sign-in page left open that long is stale.
+      DeviceCode: 10 * 60,
+      Interaction: 30 * 60,
+      // A signed-in terminal keeps working while it is used at least once a month.
+      RefreshToken: 30 * DAY_SECONDS,
+      Grant: 30 * DAY_SECONDS,
+      Session: 14 * DAY_SECONDS,
+    },
     clientDefaults: {
       grant_types: ['client_credentials'],
       response_types: [],
@@ -72,19 +127,50 @@ export function createIssuer(opts: IssuerOptions): Provider {
     extraClientMetadata: {
       properties: ['organization_id'],
       validator(_ctx: unknown, key: string, value: unknown) {
-        if (key === 'organization_id' && typeof value !== 'string') {
+        if (key === 'organization_id' && value !== undefined && typeof value !== 'string') {
           throw new errors.InvalidClientMetadata('organization_id must be a string');
         }
       },
     },
-    // Every API token names the organization its client belongs to.
-    async extraTokenClaims(ctx: KoaContextWithOIDC) {
+    // Every API token names the organization it acts for: its person's, else its client's.
+    async extraTokenClaims(ctx: KoaContextWithOIDC, token: Token) {
+      if (token.accountId) {
+        const account = await findAccountById(opts.db, token.accountId);
+        return account ? { org: account.organizationId } : undefined;
+      }
       const org = ctx.oidc.client?.organization_id;
       return typeof org === 'string' ? { org } : undefined;
     },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      deviceFlow: {
+        enabled: true,
+        // Letters only, no vowels: easy to read out and type, never spells a word.
+        charset: 'base-20',
+        mask: '****-****',
+        async userCodeInputSource(
+          ctx: { body: unknown },
+          form: string,
+          _out: unknown,
+          err: unknown,
+        ) {
+          ctx.body = userCodeInputPage(form, userCodeError(err));
+        },
+        async userCodeConfirmSource(
+          ctx: { body: unknown },
+          form: string,
+          client: Client,
+          _deviceInfo: unknown,
+          userCode: string,
+        ) {
+          ctx.body = userCodeConfirmPage(form, client.clientName ?? client.clientId, userCode);
+        },
+        async successSource(ctx: { body: unknown; oidc: { client?: Client } }) {
+          const client = ctx.oidc.client;
+          ctx.body = deviceSignedInPage(client?.clientName ?? client?.clientId ?? 'Your terminal');
+        },
+      },
       resourceIndicators: {
         enabled: true,
         async defaultResource() {

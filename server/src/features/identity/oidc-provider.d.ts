@@ -26,12 +26,15 @@ declare module 'oidc-provider' {
   /** A registered client as oidc-provider loads it; extra metadata keeps its snake_case name. */
   export interface Client {
     clientId: string;
+    clientName?: string;
     scope?: string;
     [extraMetadata: string]: unknown;
   }
 
   export interface Token {
     clientId?: string;
+    /** Set on tokens issued to a person (device login, authorization code), not to a client. */
+    accountId?: string;
     scope?: string;
     [key: string]: unknown;
   }
@@ -63,6 +66,40 @@ declare module 'oidc-provider' {
     jwks?: JWKS;
   };
 
+  /** An account as oidc-provider's `findAccount` hook returns it. */
+  export interface Account {
+    accountId: string;
+    claims(use: string, scope: string): Promise<Record<string, unknown>> | Record<string, unknown>;
+  }
+
+  export interface PromptDetails {
+    missingOIDCScope?: string[];
+    missingOIDCClaims?: string[];
+    missingResourceScopes?: Record<string, string[]>;
+  }
+
+  export interface InteractionDetails {
+    uid: string;
+    grantId?: string;
+    prompt: { name: 'login' | 'consent' | string; reasons: string[]; details: PromptDetails };
+    params: Record<string, unknown>;
+    session?: { accountId?: string };
+  }
+
+  export interface InteractionResult {
+    login?: { accountId: string; remember?: boolean };
+    consent?: { grantId: string };
+  }
+
+  export class Grant {
+    constructor(init: { accountId: string; clientId: string });
+    addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: string[]): void;
+    addResourceScope(resource: string, scope: string): void;
+    rejectResourceScope(resource: string, scope: string): void;
+    save(): Promise<string>;
+  }
+
   export class Provider {
     constructor(issuer: string, configuration?: Configuration);
     readonly issuer: string;
@@ -71,6 +108,14 @@ declare module 'oidc-provider' {
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
     on(event: string, listener: (...args: never[]) => void): this;
     urlFor(name: string, options?: Record<string, unknown>): string;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: InteractionResult,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
+    readonly Grant: typeof Grant & { find(id: string): Promise<Grant | undefined> };
     readonly Client: {
       find(id: string): Promise<Client | undefined>;
       validate(metadata: Record<string, unknown>): Promise<void>;

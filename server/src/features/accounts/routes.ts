@@ -1,0 +1,61 @@
+import { route, type AnyRoute } from '../../http/route.js';
+import type { Db } from '../../platform/db/db.js';
+import { actor } from '../identity/principal.js';
+import { AccountIdParams, AccountList, CreateAccountBody, CreatedAccount } from './schema.js';
+import * as service from './service.js';
+import { listAccounts } from './store.js';
+
+const tags = ['organizer accounts'];
+
+/** Organizer accounts: the people who sign in with the CLI's device login and the dashboard. */
+export function accountRoutes(db: Db): AnyRoute[] {
+  return [
+    route({
+      method: 'post',
+      path: '/api/v1/accounts',
+      operationId: 'createOrganizerAccount',
+      summary:
+        'Create an organizer account of your organization (a generated password is returned once)',
+      tags,
+      auth: 'admin',
+      body: CreateAccountBody,
+      responses: {
+        201: { description: 'The account', schema: CreatedAccount },
+        403: { description: '`scope_not_held`' },
+        409: { description: '`email_taken`' },
+      },
+      handler: async ({ body, principal }) => ({
+        status: 201,
+        body: await service.createAccount(db, actor(principal), body),
+        headers: { 'Cache-Control': 'no-store' },
+      }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/accounts',
+      operationId: 'listOrganizerAccounts',
+      summary: "List your organization's organizer accounts",
+      tags,
+      auth: 'admin',
+      responses: { 200: { description: 'Oldest first', schema: AccountList } },
+      handler: async ({ principal }) => ({
+        status: 200,
+        body: { items: await listAccounts(db, actor(principal).organizationId) },
+      }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/accounts/{accountId}/disable',
+      operationId: 'disableOrganizerAccount',
+      summary: 'Disable an account: it can no longer sign in or refresh its tokens',
+      tags,
+      auth: 'admin',
+      params: AccountIdParams,
+      responses: { 204: { description: 'Disabled' } },
+      handler: async ({ params, principal }) => {
+        await service.disableAccount(db, actor(principal), params.accountId);
+        return { status: 204 };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { SCOPES } from '../identity/principal.js';
+
+export const AccountIdParams = z.strictObject({ accountId: z.uuid({ message: 'must be a UUID' }) });
+
+export const CreateAccountBody = z.strictObject({
+  email: z.email({ message: 'must be an email address' }).max(254),
+  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  /** Omit to have one generated and returned once. */
+  password: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  /** The API scopes the organizer may hold; default: all but `admin`. */
+  scopes: z.array(z.enum(SCOPES)).min(1, 'must name at least one scope').optional(),
+});
+
+export const OrganizerAccount = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  scopes: z.array(z.string()),
+  disabledAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const CreatedAccount = OrganizerAccount.extend({
+  /** Present only when the server generated it; shown this once. */
+  password: z.string().optional(),
+});
+
+export const AccountList = z.object({ items: z.array(OrganizerAccount) });

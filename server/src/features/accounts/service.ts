@@ -1,0 +1,67 @@
+import type { Queryable } from '../../platform/db/db.js';
+import { conflict, forbidden, notFound } from '../../platform/errors.js';
+import type { Principal } from '../identity/principal.js';
+import { SCOPES } from '../identity/principal.js';
+import { hashPassword, newPassword, verifyPassword } from './password.js';
+import * as store from './store.js';
+import type { OrganizerAccount } from './store.js';
+
+/** Everything but `admin`: an organizer runs events; managing accounts is asked for explicitly. */
+export const DEFAULT_ORGANIZER_SCOPES = SCOPES.filter((s) => s !== 'admin');
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  password?: string | undefined;
+  scopes?: string[] | undefined;
+}
+
+/**
+ * Creates an organizer of the caller's organization. Without a password one is generated and
+ * returned this once. Nobody hands out a scope they do not hold themselves.
+ */
+export async function createAccount(
+  q: Queryable,
+  principal: Principal,
+  input: NewAccount,
+): Promise<OrganizerAccount & { password?: string }> {
+  const scopes = input.scopes ?? DEFAULT_ORGANIZER_SCOPES;
+  const beyond = scopes.find((s) => !principal.scopes.has(s));
+  if (beyond !== undefined)
+    throw forbidden('scope_not_held', `You cannot grant the scope ${beyond}: you do not hold it.`);
+  const password = input.password ?? newPassword();
+  const account = await store.insertAccount(q, {
+    organizationId: principal.organizationId,
+    email: input.email,
+    name: input.name,
+    passwordHash: await hashPassword(password),
+    scopes: [...new Set(scopes)],
+  });
+  if (!account)
+    throw conflict('email_taken', `An organizer account for ${input.email} already exists.`);
+  return input.password === undefined ? { ...account, password } : account;
+}
+
+export async function disableAccount(
+  q: Queryable,
+  principal: Principal,
+  id: string,
+): Promise<void> {
+  if (!(await store.disableAccount(q, principal.organizationId, id)))
+    throw notFound('organizer account', id);
+}
+
+// Verifying against this when the email is unknown keeps both answers equally slow, so response
+// times do not tell which addresses have accounts.
+const decoy = hashPassword(newPassword());
+
+/** The active account these credentials belong to, or undefined. */
+export async function signIn(
+  q: Queryable,
+  email: string,
+  password: string,
+): Promise<OrganizerAccount | undefined> {
+  const found = await store.findAccountForLogin(q, email);
+  const ok = await verifyPassword(password, found?.passwordHash ?? (await decoy));
+  return ok && found && !found.account.disabledAt ? found.account : undefined;
+}

@@ -1,0 +1,104 @@
+import type { Queryable } from '../../platform/db/db.js';
+
+/** An organizer who signs in with email and password. */
+export interface OrganizerAccount {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  scopes: string[];
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+type Row = {
+  id: string;
+  organization_id: string;
+  email: string;
+  name: string;
+  scopes: string[];
+  disabled_at: Date | null;
+  created_at: Date;
+  password_hash: string;
+};
+
+const COLUMNS = 'id, organization_id, email, name, scopes, disabled_at, created_at, password_hash';
+
+const toAccount = (r: Row): OrganizerAccount => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  email: r.email,
+  name: r.name,
+  scopes: r.scopes,
+  disabledAt: r.disabled_at?.toISOString() ?? null,
+  createdAt: r.created_at.toISOString(),
+});
+
+/** Inserts an account; undefined when the email is taken (any capitalisation). */
+export async function insertAccount(
+  q: Queryable,
+  a: {
+    organizationId: string;
+    email: string;
+    name: string;
+    passwordHash: string;
+    scopes: string[];
+  },
+): Promise<OrganizerAccount | undefined> {
+  const { rows } = await q.query<Row>(
+    `INSERT INTO organizer_accounts (organization_id, email, name, password_hash, scopes)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT ((lower(email))) DO NOTHING
+     RETURNING ${COLUMNS}`,
+    [a.organizationId, a.email, a.name, a.passwordHash, a.scopes],
+  );
+  return rows[0] && toAccount(rows[0]);
+}
+
+export async function listAccounts(
+  q: Queryable,
+  organizationId: string,
+): Promise<OrganizerAccount[]> {
+  const { rows } = await q.query<Row>(
+    `SELECT ${COLUMNS} FROM organizer_accounts WHERE organization_id = $1 ORDER BY created_at, id`,
+    [organizationId],
+  );
+  return rows.map(toAccount);
+}
+
+export async function findAccountById(
+  q: Queryable,
+  id: string,
+): Promise<OrganizerAccount | undefined> {
+  const { rows } = await q.query<Row>(`SELECT ${COLUMNS} FROM organizer_accounts WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0] && toAccount(rows[0]);
+}
+
+/** The account and its password hash, for signing in. */
+export async function findAccountForLogin(
+  q: Queryable,
+  email: string,
+): Promise<{ account: OrganizerAccount; passwordHash: string } | undefined> {
+  const { rows } = await q.query<Row>(
+    `SELECT ${COLUMNS} FROM organizer_accounts WHERE lower(email) = lower($1)`,
+    [email],
+  );
+  const row = rows[0];
+  return row && { account: toAccount(row), passwordHash: row.password_hash };
+}
+
+/** Disables an account of the organization; false when there is none. */
+export async function disableAccount(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE organizer_accounts SET disabled_at = coalesce(disabled_at, now())
+     WHERE id = $1 AND organization_id = $2`,
+    [id, organizationId],
+  );
+  return rowCount > 0;
+}

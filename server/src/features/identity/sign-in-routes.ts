@@ -1,0 +1,148 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { Provider } from 'oidc-provider';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Logger } from 'pino';
+import type { Queryable } from '../../platform/db/db.js';
+import { signIn } from '../accounts/service.js';
+import { findAccountById } from '../accounts/store.js';
+import { passwordPage, signInErrorPage } from './sign-in-pages.js';
+
+// Password guessing: 10 tries per address per 15 minutes, whoever sends them.
+const FAILED_LOGINS = { points: 10, duration: 15 * 60 };
+
+/**
+ * The interaction pages oidc-provider sends a browser to (`interactions.url`): a password form
+ * for the login prompt; the consent prompt is answered at once, because every interactive client
+ * is Lanyard's own. The grant holds the requested scopes the account has; the rest are rejected,
+ * so a token never carries more than its person may do.
+ */
+export function signInRoutes(provider: Provider, db: Queryable, log: Logger): Router {
+  const router = express.Router();
+  const failures = new RateLimiterMemory(FAILED_LOGINS);
+  const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
+
+  router.get('/interaction/:uid', async (req, res) => {
+    noStore(res);
+    try {
+      const details = await provider.interactionDetails(req, res);
+      if (details.prompt.name === 'consent')
+        return await grantConsent(provider, db, req, res, details);
+      const client = await provider.Client.find(String(details.params.client_id));
+      res.type('html').send(
+        passwordPage({
+          action: `${req.baseUrl}/interaction/${details.uid}/login`,
+          clientName: client?.clientName ?? 'Lanyard',
+          email:
+            typeof details.params.login_hint === 'string' ? details.params.login_hint : undefined,
+        }),
+      );
+    } catch (err) {
+      interactionGone(res, log, err);
+    }
+  });
+
+  router.post(
+    '/interaction/:uid/login',
+    express.urlencoded({ extended: false, limit: '4kb' }),
+    async (req, res) => {
+      noStore(res);
+      try {
+        const details = await provider.interactionDetails(req, res);
+        const client = await provider.Client.find(String(details.params.client_id));
+        const email = String(req.body?.email ?? '').trim();
+        const password = String(req.body?.password ?? '');
+        const again = (status: number, error: string) =>
+          res
+            .status(status)
+            .type('html')
+            .send(
+              passwordPage({
+                action: `${req.baseUrl}/interaction/${details.uid}/login`,
+                clientName: client?.clientName ?? 'Lanyard',
+                email,
+                error,
+              }),
+            );
+        const key = email.toLowerCase();
+        const spent = await failures.get(key);
+        if (spent && spent.consumedPoints >= FAILED_LOGINS.points) {
+          const minutes = Math.ceil(spent.msBeforeNext / 60_000);
+          return again(429, `Too many failed attempts. Try again in ${minutes} minute(s).`);
+        }
+        const account = email && password ? await signIn(db, email, password) : undefined;
+        if (!account) {
+          await failures.consume(key).catch((e: unknown) => {
+            if (!(e instanceof RateLimiterRes)) throw e;
+          });
+          log.info({ email: key }, 'sign-in refused');
+          return again(401, 'Email or password is wrong.');
+        }
+        await failures.delete(key);
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: account.id } },
+          {
+            mergeWithLastSubmission: false,
+          },
+        );
+      } catch (err) {
+        interactionGone(res, log, err);
+      }
+    },
+  );
+
+  return router;
+}
+
+async function grantConsent(
+  provider: Provider,
+  db: Queryable,
+  req: Request,
+  res: Response,
+  details: Awaited<ReturnType<Provider['interactionDetails']>>,
+): Promise<void> {
+  const accountId = details.session?.accountId;
+  if (!accountId) throw new Error('consent without a signed-in account');
+  const held = new Set((await findAccountById(db, accountId))?.scopes);
+  const clientId = String(details.params.client_id);
+  const grant =
+    (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
+    new provider.Grant({ accountId, clientId });
+  const prompt = details.prompt.details;
+  if (prompt.missingOIDCScope?.length) grant.addOIDCScope(prompt.missingOIDCScope.join(' '));
+  if (prompt.missingOIDCClaims?.length) grant.addOIDCClaims(prompt.missingOIDCClaims);
+  for (const [resource, scopes] of Object.entries(prompt.missingResourceScopes ?? {})) {
+    const allowed = scopes.filter((s) => held.has(s));
+    const refused = scopes.filter((s) => !held.has(s));
+    if (allowed.length) grant.addResourceScope(resource, allowed.join(' '));
+    if (refused.length) grant.rejectResourceScope(resource, refused.join(' '));
+  }
+  const grantId = await grant.save();
+  await provider.interactionFinished(
+    req,
+    res,
+    { consent: { grantId } },
+    {
+      mergeWithLastSubmission: true,
+    },
+  );
+}
+
+/** An interaction that expired or was finished already (a reload, the back button). */
+function interactionGone(res: Response, log: Logger, err: unknown): void {
+  const name = (err as { name?: string }).name;
+  if (name === 'SessionNotFound' || name === 'InvalidRequest') {
+    res
+      .status(400)
+      .type('html')
+      .send(
+        signInErrorPage(
+          'This sign-in has expired or is finished. Start again from your terminal or the dashboard.',
+        ),
+      );
+    return;
+  }
+  log.error({ err }, 'sign-in failed');
+  res.status(500).type('html').send(signInErrorPage('Signing in failed. Try again.'));
+}
