@@ -104,6 +104,20 @@ describe.each(['pglite', 'postgres'] as const)('bulk attendee import over HTTP [
     });
   });
 
+  it('imports rows once when two runs send them at the same time', async () => {
+    const { eventId, regularId } = await setup();
+    const rows = [row(2), row(3), row(4)];
+    const both = await Promise.all([
+      importRows(eventId, { rows }).then((r) => json<ImportResult>(r, 200)),
+      importRows(eventId, { rows }).then((r) => json<ImportResult>(r, 200)),
+    ]);
+    expect(both.map((o) => o.imported).sort()).toEqual([0, 3]);
+    expect(both.map((o) => o.skipped).sort()).toEqual([0, 3]);
+    expect((await ticketTypes(t, eventId)).find((x) => x.id === regularId)).toMatchObject({
+      sold: 3,
+    });
+  });
+
   it('skips an attendee who already registered for the same ticket type', async () => {
     const { eventId, regularId } = await setup();
     await createTicketType(t, eventId, { name: 'Free', priceCents: 0, quantity: 5 });

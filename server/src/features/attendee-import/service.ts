@@ -48,27 +48,49 @@ async function importBatch(
   eventId: string,
   input: ImportInput,
 ): Promise<ImportResult> {
-  await store.lockEventImports(tx, eventId);
   const ctx = await store.loadImportContext(tx, actor.organizationId, eventId);
   if (!ctx) throw notFound('event', eventId);
   if (ctx.archived) throw conflict('event_archived', 'An archived event takes no new attendees.');
 
   const checked = checkRows(input.rows, ctx.ticketTypes, ctx.questionIds);
   const errors: RowError[] = [...checked.errors];
-  const live = await store.liveOrderKeys(tx, eventId, [
-    ...new Set(checked.rows.map((r) => r.emailNormalized)),
-  ]);
-  const existing = new Set(live.map((k) => naturalKey(k.email, k.ticketTypeId)));
-  const fresh = checked.rows.filter(
-    (r) => !existing.has(naturalKey(r.emailNormalized, r.ticketType.id)),
-  );
+  // Checking and signing run before the event's import lock, so they overlap the writes of the
+  // batch holding it; under the lock the skip check is asked again, and that answer decides.
+  let fresh = await withoutLiveOrders(tx, eventId, checked.rows);
+  const orders = input.dryRun
+    ? new Map<CheckedRow, store.NewCompOrder>()
+    : await newCompOrders(tx, eventId, fresh);
+  if (fresh.length > 0) {
+    await store.lockEventImports(tx, eventId);
+    fresh = await withoutLiveOrders(tx, eventId, fresh);
+  }
   const skipped = checked.repeated + (checked.rows.length - fresh.length);
 
   const seated = await takeSeatsPerType(tx, fresh, errors);
   if (!input.dryRun && seated.length > 0)
-    await writeTickets(tx, actor, eventId, seated, input.invite);
+    await writeTickets(
+      tx,
+      actor,
+      eventId,
+      seated.map((r) => orders.get(r)!),
+      input.invite,
+    );
   errors.sort((a, b) => a.line - b.line);
   return { imported: seated.length, skipped, errors, dryRun: input.dryRun };
+}
+
+/** The rows whose natural key holds no live order of the event yet. */
+async function withoutLiveOrders(
+  tx: Queryable,
+  eventId: string,
+  rows: CheckedRow[],
+): Promise<CheckedRow[]> {
+  if (rows.length === 0) return rows;
+  const live = await store.liveOrderKeys(tx, eventId, [
+    ...new Set(rows.map((r) => r.emailNormalized)),
+  ]);
+  const existing = new Set(live.map((k) => naturalKey(k.email, k.ticketTypeId)));
+  return rows.filter((r) => !existing.has(naturalKey(r.emailNormalized, r.ticketType.id)));
 }
 
 /** Rows that got a seat; the others are reported as sold out. Types in id order, like every writer. */
@@ -105,34 +127,46 @@ async function takeSeatsPerType(
   return seated;
 }
 
+/** Each row's order and signed ticket, ready to insert (the CPU-heavy part of a batch). */
+async function newCompOrders(
+  tx: Queryable,
+  eventId: string,
+  rows: CheckedRow[],
+): Promise<Map<CheckedRow, store.NewCompOrder>> {
+  if (rows.length === 0) return new Map();
+  const key = await activeSigningKey(tx, eventId);
+  return new Map(
+    rows.map((r) => {
+      const ticketId = randomUUID();
+      const order: store.NewCompOrder = {
+        orderId: randomUUID(),
+        ticketId,
+        ticketTypeId: r.ticketType.id,
+        name: r.name,
+        email: r.email,
+        emailNormalized: r.emailNormalized,
+        answers: r.answers,
+        currency: r.ticketType.currency,
+        // Attendees reach their ticket through an invitation (a fresh link), not this key.
+        accessKeyHash: newAccessKey().hash,
+        token: signTicketToken(
+          { eventId, ticketId, ticketTypeId: r.ticketType.id, revision: 0 },
+          key,
+        ),
+        kid: key.kid,
+      };
+      return [r, order];
+    }),
+  );
+}
+
 async function writeTickets(
   tx: Queryable,
   actor: Principal,
   eventId: string,
-  rows: CheckedRow[],
+  orders: store.NewCompOrder[],
   invite: boolean,
 ): Promise<void> {
-  const key = await activeSigningKey(tx, eventId);
-  const orders = rows.map((r) => {
-    const ticketId = randomUUID();
-    return {
-      orderId: randomUUID(),
-      ticketId,
-      ticketTypeId: r.ticketType.id,
-      name: r.name,
-      email: r.email,
-      emailNormalized: r.emailNormalized,
-      answers: r.answers,
-      currency: r.ticketType.currency,
-      // Attendees reach their ticket through an invitation (a fresh link), not this key.
-      accessKeyHash: newAccessKey().hash,
-      token: signTicketToken(
-        { eventId, ticketId, ticketTypeId: r.ticketType.id, revision: 0 },
-        key,
-      ),
-      kid: key.kid,
-    };
-  });
   const who = actor.clientId ?? actor.subject;
   await store.insertCompOrders(tx, eventId, orders, who);
   await enqueue(
