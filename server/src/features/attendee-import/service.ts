@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { signTicketToken } from '@lanyard/core';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { newAccessKey } from '../../platform/access-key.js';
+import { timeOrderedUuid } from '../../platform/time-ordered-uuid.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import type { Principal } from '../identity/principal.js';
 import { availableSeats, takeSeats } from '../registration/capacity.js';
@@ -137,9 +137,10 @@ async function newCompOrders(
   const key = await activeSigningKey(tx, eventId);
   return new Map(
     rows.map((r) => {
-      const ticketId = randomUUID();
+      // Time-ordered ids: a batch's rows go to the end of each index, not to random pages.
+      const ticketId = timeOrderedUuid();
       const order: store.NewCompOrder = {
-        orderId: randomUUID(),
+        orderId: timeOrderedUuid(),
         ticketId,
         ticketTypeId: r.ticketType.id,
         name: r.name,
