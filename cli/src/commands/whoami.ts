@@ -31,13 +31,14 @@ export default class Whoami extends LanyardCommand {
       server: conn.server,
       profile: process.env.LANYARD_TOKEN ? null : conn.profileName,
       subject: c.sub ?? null,
+      email: c.email ?? null,
       clientId: c.client_id ?? c.azp ?? null,
       organizationId: c.org ?? null,
       scopes: typeof c.scope === 'string' ? c.scope.split(' ') : [],
       expiresAt: typeof c.exp === 'number' ? new Date(c.exp * 1000).toISOString() : null,
     };
     this.print(flags.json, out, () => [
-      `${out.clientId ?? out.subject ?? 'unknown'} on ${out.server}${out.profile ? ` (profile "${out.profile}")` : ' (LANYARD_TOKEN)'}`,
+      `${out.email ?? out.clientId ?? out.subject ?? 'unknown'} on ${out.server}${out.profile ? ` (profile "${out.profile}")` : ' (LANYARD_TOKEN)'}`,
       `scopes: ${out.scopes.join(' ') || '-'}`,
       ...(out.expiresAt ? [`token expires ${out.expiresAt}`] : []),
     ]);

@@ -13,6 +13,8 @@ export const Profile = z.object({
   tokenEndpoint: z.string().optional(),
   clientId: z.string().optional(),
   clientSecret: z.string().optional(),
+  /** A person's device login: the refresh token gets the next access token. */
+  refreshToken: z.string().optional(),
   accessToken: z.string().optional(),
   /** Epoch milliseconds. */
   expiresAt: z.number().optional(),

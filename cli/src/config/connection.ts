@@ -1,3 +1,4 @@
+import { refreshPersonToken } from '../client/device-login.js';
 import { clientCredentialsGrant } from '../client/oauth.js';
 import { authError } from '../errors.js';
 import {
@@ -27,8 +28,8 @@ export const normalizeServer = (url: string) => url.replace(/\/+$/, '');
 
 /**
  * `--server` beats LANYARD_SERVER beats the profile; LANYARD_TOKEN beats the profile's token.
- * A profile's token is used only for the profile's own server, and refreshed by re-running its
- * client credentials grant when it is (nearly) expired.
+ * A profile's token is used only for the profile's own server, and renewed when it is (nearly)
+ * expired: with the person's refresh token, or by re-running the client credentials grant.
  */
 export async function resolveConnection(
   flags: ConnectionFlags,
@@ -42,7 +43,7 @@ export async function resolveConnection(
   if (!serverRaw) {
     throw authError(
       'no_server',
-      'no server: run `lanyard login --server URL --client-credentials FILE`, or set LANYARD_SERVER',
+      'no server: run `lanyard login --server URL`, or set LANYARD_SERVER',
     );
   }
   const server = normalizeServer(serverRaw);
@@ -56,11 +57,17 @@ export async function resolveConnection(
       if (!own) {
         throw authError(
           'not_logged_in',
-          `not logged in to ${server}: run \`lanyard login --server ${server} --client-credentials FILE\`, or set LANYARD_TOKEN`,
+          `not logged in to ${server}: run \`lanyard login --server ${server}\`, or set LANYARD_TOKEN`,
         );
       }
       if (!fresh && own.accessToken && (own.expiresAt ?? 0) - EXPIRY_MARGIN_MS > Date.now())
         return own.accessToken;
+      if (own.refreshToken) {
+        const grant = await refreshPersonToken(server, own.refreshToken);
+        Object.assign(own, grant);
+        await saveProfile(path, profileName, own, false);
+        return grant.accessToken;
+      }
       if (!own.tokenEndpoint || !own.clientId || !own.clientSecret) {
         throw authError(
           'login_expired',

@@ -136,7 +136,8 @@ export function createIssuer(opts: IssuerOptions): Provider {
     async extraTokenClaims(ctx: KoaContextWithOIDC, token: Token) {
       if (token.accountId) {
         const account = await findAccountById(opts.db, token.accountId);
-        return account ? { org: account.organizationId } : undefined;
+        // The address lets `lanyard whoami` and the dashboard say who is signed in.
+        return account ? { org: account.organizationId, email: account.email } : undefined;
       }
       const org = ctx.oidc.client?.organization_id;
       return typeof org === 'string' ? { org } : undefined;
