@@ -1,3 +1,7 @@
+import {
+  createPaidSale,
+  expireHold,
+} from '../src/features/payments/test-support/payment-fixtures.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
   attendee,
@@ -228,6 +232,32 @@ describe.each(['pglite', 'postgres'] as const)('promo codes over HTTP [%s]', (ki
         maxUses: 5,
       },
     );
+  });
+
+  it('gives a use back when an order with the code is cancelled or its hold runs out', async () => {
+    const sale = await createPaidSale(t, { priceCents: 3_000 });
+    await createPromo(sale.eventId, {
+      code: 'ONCE',
+      discountKind: 'percent',
+      discountValue: 10,
+      maxUses: 1,
+    });
+    const buyWithCode = (who: string) => buy(sale.eventId, sale.ticketTypeId, who, 'ONCE');
+    const first = await json<{ id: string; accessKey: string }>(await buyWithCode('first'), 201);
+    await problemOf(await buyWithCode('second'), 409, 'promo_code_exhausted');
+
+    const cancel = await t.api(`/api/v1/orders/${first.id}/cancel`, {
+      method: 'POST',
+      token: null,
+      headers: { 'x-access-key': first.accessKey },
+    });
+    expect(cancel.status).toBe(200);
+    const second = await json<{ id: string }>(await buyWithCode('second'), 201);
+
+    await expireHold(t, second.id);
+    await json(await buyWithCode('third'), 201);
+    const listed = await json<PromoBody[]>(await t.api(promos(sale.eventId)), 200);
+    expect(listed).toEqual([expect.objectContaining({ code: 'ONCE', uses: 1 })]);
   });
 
   it('changes a code’s terms for later orders, refuses max uses below its uses, and archives it', async () => {

@@ -2,14 +2,16 @@ import type { Queryable } from '../../platform/db/db.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { conflict } from '../../platform/errors.js';
 import { releaseSeats } from '../registration/capacity.js';
+import { returnPromoUses } from '../registration/store.js';
 import { recordHistory } from '../ticketing/issue-tickets.js';
 import { offerFreedSeats } from '../waitlist/offers.js';
 import * as store from './store.js';
 
 /**
  * Cancels an order whose row the caller has locked, in the caller's transaction: its tickets are
- * cancelled (with history), its seats go back (sold or held, by the order's state) and are offered
- * to the waitlist before anyone else can buy them, and `order.cancelled` goes to the outbox.
+ * cancelled (with history), its promo code use and seats go back (sold or held, by the order's
+ * state), the seats are offered to the waitlist before anyone else can buy them, and
+ * `order.cancelled` goes to the outbox.
  * Row lock first, capacity after, as every writer of capacity does.
  */
 export async function cancelLockedOrder(
@@ -35,6 +37,7 @@ export async function cancelLockedOrder(
     ...(reason ? { note: reason } : {}),
   });
   await store.setStatus(tx, order.id, 'cancelled');
+  await returnPromoUses(tx, [order.id]);
   await releaseSeats(
     tx,
     order.ticketTypeId,

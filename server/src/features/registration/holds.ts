@@ -4,6 +4,7 @@ import { recordHistory } from '../ticketing/issue-tickets.js';
 import { expireOffers } from '../waitlist/offer-expiry.js';
 import { offerFreedSeats, offerSeatsToQuotaSiblings } from '../waitlist/offers.js';
 import { releaseSeats } from './capacity.js';
+import { returnPromoUses } from './store.js';
 
 /**
  * Ends holds that ran out. An unpaid order becomes `expired`, its tickets `cancelled`, and its
@@ -47,6 +48,10 @@ export async function releaseExpiredHolds(
         'cancelled',
         'system',
         { reason: 'hold_expired' },
+      );
+      await returnPromoUses(
+        tx,
+        orders.map((o) => o.id),
       );
       await releaseSeats(
         tx,

@@ -137,6 +137,22 @@ export async function usePromoCode(tx: Queryable, promoId: string): Promise<bool
 }
 
 /**
+ * Gives back the promo code uses of orders that ended without being kept (cancelled, expired), so
+ * a limited code is not used up by orders that never happened. Called before the seats go back:
+ * promo code rows are locked before capacity rows, as registration does.
+ */
+export async function returnPromoUses(tx: Queryable, orderIds: readonly string[]): Promise<void> {
+  await tx.query(
+    `UPDATE promo_codes p SET uses = greatest(p.uses - o.n, 0), updated_at = now()
+     FROM (SELECT promo_code_id, count(*)::int AS n FROM orders
+           WHERE id = ANY($1::uuid[]) AND promo_code_id IS NOT NULL
+           GROUP BY promo_code_id) o
+     WHERE p.id = o.promo_code_id`,
+    [orderIds],
+  );
+}
+
+/**
  * Tickets this email already has in live orders of the event. The caller first takes a lock on
  * (event, email), so two concurrent orders from one email are counted one after the other.
  */
