@@ -71,6 +71,14 @@ describe.each(['pglite', 'postgres'] as const)('waitlist entries [%s]', (kind) =
     expect(await entryOf(t, places[0]!)).toMatchObject({ status: 'offered', quantity: 1 });
   });
 
+  it('tells people who join at the same moment each their own place in line', async () => {
+    const line = await soldOutLine(t);
+    const places = await Promise.all(Array.from({ length: 12 }, () => join(t, line)));
+    expect(places.map((p) => p.position).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+  });
+
   it('lets an entry leave twice without complaint, but not once its offer became an order', async () => {
     const line = await soldOutLine(t);
     const waiting = await join(t, line);

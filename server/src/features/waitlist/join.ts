@@ -19,6 +19,11 @@ export interface WaitlistPlace {
 
 /** Puts the attendee in line; one live entry per email and ticket type. */
 export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<WaitlistPlace> {
+  // Joins of one ticket type take turns until commit, so each counts every earlier entry and two
+  // people who join at once are never both told they are number 1.
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lanyard.waitlist-join:' || $1))`, [
+    w.ticketTypeId,
+  ]);
   const { rows } = await tx.query<{ id: string; position: number }>(
     `INSERT INTO waitlist_entries (event_id, ticket_type_id, attendee_name, attendee_email, email_normalized,
        quantity, status, access_key_hash)
