@@ -44,9 +44,10 @@ export async function register(
         const replay = await claimIdempotencyKey(tx, scope, opts.idempotencyKey, hash);
         if (replay) return replay as StoredResponse & RegisterResult;
       }
-      const result = await sell(tx, eventId, input, opts.now ?? new Date());
-      if (opts.idempotencyKey) await saveResponse(tx, scope, opts.idempotencyKey, result);
-      return result;
+      const key = opts.idempotencyKey;
+      return sell(tx, eventId, input, opts.now ?? new Date(), async (result) => {
+        if (key) await saveResponse(tx, scope, key, result);
+      });
     });
   try {
     return await attempt();
@@ -107,6 +108,8 @@ async function sell(
   eventId: string,
   input: RegistrationInput,
   now: Date,
+  /** Stores the answer for replays; runs before the seats are taken, to keep the hot lock short. */
+  remember: (result: RegisterResult) => Promise<void>,
 ): Promise<RegisterResult> {
   const sale = await store.loadSaleContext(tx, eventId, input.ticketTypeId);
   if (!sale) throw notFound('ticket type', input.ticketTypeId);
@@ -188,10 +191,13 @@ async function sell(
     holdMinutes: sale.holdMinutes,
     now,
   });
+  const result: RegisterResult = { status: 201, body };
+  // Stored now: if the seats are gone, the rollback takes the stored answer with it.
+  await remember(result);
   // Last: the hot row is locked only from here to COMMIT.
   const state = body.status === 'confirmed' ? 'sold' : 'held';
   if (!(await takeSeats(tx, sale.ticketTypeId, input.quantity, state))) throw soldOut();
-  return { status: 201, body };
+  return result;
 }
 
 /** Email as compared for limits and the waitlist: trimmed and lower-cased. */
