@@ -34,8 +34,8 @@ export interface ImportReport {
 }
 
 /**
- * Streams the CSV into batches for the server's bulk endpoint, one batch in flight while the
- * next is read; rows the file itself gets wrong (field count) are reported without sending them.
+ * Streams the CSV into batches for the server's bulk endpoint, a few in flight while the next is
+ * read; rows the file itself gets wrong (field count) are reported without sending them.
  */
 export async function runImport(client: LanyardClient, o: ImportOptions): Promise<ImportReport> {
   const delimiter = o.delimiter ?? detectDelimiter(await readFirstLine(o.file));
