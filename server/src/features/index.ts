@@ -16,6 +16,7 @@ import { ticketingRoutes } from './ticketing/routes.js';
 import { waitlistRoutes } from './waitlist/routes.js';
 import { attendeeImportRoutes } from './attendee-import/routes.js';
 import { exportRoutes } from './exports/routes.js';
+import { attendeeSearchRoutes } from './attendee-search/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
@@ -47,6 +48,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...portalRoutes(deps.db),
     ...attendeeImportRoutes(deps.db),
     ...exportRoutes(deps.db),
+    ...attendeeSearchRoutes(deps.db),
     ...checkinFeatureRoutes(deps),
   ];
 }
