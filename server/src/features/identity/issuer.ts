@@ -63,6 +63,22 @@ const cliClient = {
   scope: ['openid', 'offline_access', ...SCOPES].join(' '),
 };
 
+/** The dashboard's public client: a person signs in in the browser, authorization code + PKCE. */
+export const DASHBOARD_CLIENT_ID = 'lanyard-dashboard';
+
+/** The issuer is `${publicUrl}/oauth`; the dashboard is served at `${publicUrl}/dashboard/`. */
+function dashboardClient(issuer: string) {
+  return {
+    client_id: DASHBOARD_CLIENT_ID,
+    client_name: 'Lanyard dashboard',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: [`${issuer.replace(/\/oauth\/?$/, '')}/dashboard/`],
+    token_endpoint_auth_method: 'none',
+    scope: ['openid', 'offline_access', ...SCOPES].join(' '),
+  };
+}
+
 function userCodeError(err: unknown): string | undefined {
   if (!err) return undefined;
   const e = err as { name?: string; userCode?: string };
@@ -91,7 +107,7 @@ export function createIssuer(opts: IssuerOptions): Provider {
     jwks: { keys: opts.keys.signing as Record<string, unknown>[] },
     cookies: { keys: opts.keys.cookieSecrets },
     // API clients live in the database (client-store.ts); only Lanyard's own apps are built in.
-    clients: [cliClient],
+    clients: [cliClient, dashboardClient(opts.issuer)],
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) =>
         `${interactionBase}/interaction/${interaction.uid}`,
