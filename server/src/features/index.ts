@@ -20,6 +20,7 @@ import { attendeeSearchRoutes } from './attendee-search/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
+import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -50,6 +51,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...exportRoutes(deps.db),
     ...attendeeSearchRoutes(deps.db),
     ...checkinFeatureRoutes(deps),
+    ...salesFeatureRoutes(deps),
   ];
 }
 
@@ -59,6 +61,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startCheckinJobs(deps),
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
+    startSalesJobs(deps),
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

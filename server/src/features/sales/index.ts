@@ -1,0 +1,27 @@
+import type { AnyRoute } from '../../http/route.js';
+import type { Db } from '../../platform/db/db.js';
+import type { Logger } from '../../platform/log.js';
+import { salesRoutes } from './routes.js';
+import { SalesStreams } from './stream.js';
+
+// The routes and the shutdown job share the server's open streams: one set per database.
+const streamsByDb = new WeakMap<Db, SalesStreams>();
+
+function streamsFor(db: Db, log: Logger): SalesStreams {
+  let streams = streamsByDb.get(db);
+  if (!streams) {
+    streams = new SalesStreams(db, log.child({ component: 'sales' }));
+    streamsByDb.set(db, streams);
+  }
+  return streams;
+}
+
+export function salesFeatureRoutes(d: { db: Db; log: Logger }): AnyRoute[] {
+  return salesRoutes(d.db, streamsFor(d.db, d.log));
+}
+
+/** Ends the open sales streams, so the server's close does not wait for their clients. */
+export function startSalesJobs(d: { db: Db; log: Logger }): () => Promise<void> {
+  const streams = streamsFor(d.db, d.log);
+  return async () => streams.stop();
+}
