@@ -21,6 +21,7 @@ import { portalRoutes } from './portal/routes.js';
 import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -52,6 +53,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...attendeeSearchRoutes(deps.db),
     ...checkinFeatureRoutes(deps),
     ...salesFeatureRoutes(deps),
+    ...dashboardRoutes(),
   ];
 }
 

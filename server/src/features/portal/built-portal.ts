@@ -18,6 +18,8 @@ export interface BuiltPortal {
   dir: string | undefined;
   /** index.html; undefined when the portal was not built. */
   page(): Promise<PortalFile | undefined>;
+  /** The organizer dashboard's dashboard/index.html, built beside the portal. */
+  dashboardPage(): Promise<PortalFile | undefined>;
   /** A hashed file under assets/; undefined when there is no such file. */
   asset(name: string): Promise<PortalFile | undefined>;
 }
@@ -63,6 +65,7 @@ export function builtPortal(dir: string | undefined): BuiltPortal {
   return {
     dir,
     page: async () => (dir ? load(join(dir, 'index.html')) : undefined),
+    dashboardPage: async () => (dir ? load(join(dir, 'dashboard', 'index.html')) : undefined),
     asset: async (name) =>
       dir && ASSET_NAME.test(name) ? load(join(dir, 'assets', name)) : undefined,
   };

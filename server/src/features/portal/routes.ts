@@ -46,7 +46,7 @@ const PAGES = [
 
 // The portal loads only its own files and talks only to this server; images may be blob: URLs
 // (QR codes fetched with the access key in a header, not in an <img> URL).
-const PAGE_HEADERS = {
+export const PAGE_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; " +
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -144,7 +144,8 @@ export function portalRoutes(
   ];
 }
 
-function send(req: Request, res: Response, file: PortalFile): void {
+/** A built file, gzipped when the client accepts it. */
+export function send(req: Request, res: Response, file: PortalFile): void {
   res.set('Content-Type', file.type);
   res.set('Vary', 'Accept-Encoding');
   if (file.gzip && req.acceptsEncodings('gzip') === 'gzip') {

@@ -30,7 +30,11 @@ export function formatInstant(at: string, timeZone: string, locale?: string): st
 
 /** Minor units to a price; zero is "Free". */
 export function formatPrice(cents: number, currency: string, locale?: string): string {
-  if (cents === 0) return 'Free';
+  return cents === 0 ? 'Free' : formatMoney(cents, currency, locale);
+}
+
+/** Minor units to an amount of money, zero included ("€0.00"), e.g. revenue. */
+export function formatMoney(cents: number, currency: string, locale?: string): string {
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(cents / 10 ** digits);
