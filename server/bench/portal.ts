@@ -3,7 +3,7 @@
 // cached) and warm (a reload: hashed assets from the cache). Serves the built portal from a real
 // server on PGlite; run `npm run build` first after changing the portal.
 // Run: npm run bench -w server -- portal [--runs N]
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -22,13 +22,36 @@ if (!dir) {
   process.exit(2);
 }
 
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+/** Every file the portal's page can load, from Vite's manifest: not the dashboard's. */
+async function portalFiles(): Promise<string[]> {
+  const manifest = JSON.parse(
+    await readFile(join(dir!, '.vite', 'manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
+  };
+  visit('index.html');
+  return [...files];
+}
+
 async function bundleSizes(): Promise<{ jsKb: number; jsGzipKb: number; cssGzipKb: number }> {
-  const files = await readdir(join(dir!, 'assets'));
   let js = 0;
   let jsGzip = 0;
   let cssGzip = 0;
-  for (const f of files) {
-    const body = await readFile(join(dir!, 'assets', f));
+  for (const f of await portalFiles()) {
+    const body = await readFile(join(dir!, f));
     const gz = gzipSync(body, { level: 9 }).length;
     if (f.endsWith('.js')) {
       js += body.length;
