@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { LanyardCommand } from '../base-command.js';
 import { deviceLogin } from '../client/device-login.js';
 import { clientCredentialsGrant } from '../client/oauth.js';
+import { claimsOf } from '../client/token-claims.js';
 import { readCredentialsFile, serverOfIssuer } from '../config/bootstrap-file.js';
 import { configPath, type Profile } from '../config/config-file.js';
 import { normalizeServer, saveProfile } from '../config/connection.js';
@@ -66,7 +67,8 @@ Scripts and CI use --client-credentials with a credentials file (such as the ser
         );
       });
       saved = { server, ...grant };
-      who = emailOf(grant.accessToken) ?? 'your account';
+      const { email } = claimsOf(grant.accessToken);
+      who = typeof email === 'string' ? email : 'your account';
     }
     await saveProfile(path, profile, saved, true);
     const out = {
@@ -77,17 +79,5 @@ Scripts and CI use --client-credentials with a credentials file (such as the ser
       config: path,
     };
     this.print(flags.json, out, () => `Logged in to ${server} as ${who} (profile "${profile}").`);
-  }
-}
-
-/** The `email` claim a person's token carries, for the confirmation line (unverified: display only). */
-function emailOf(token: string): string | undefined {
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
-      email?: unknown;
-    };
-    return typeof claims.email === 'string' ? claims.email : undefined;
-  } catch {
-    return undefined;
   }
 }

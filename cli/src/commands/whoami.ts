@@ -1,17 +1,6 @@
 import { LanyardCommand } from '../base-command.js';
+import { claimsOf } from '../client/token-claims.js';
 import { resolveConnection } from '../config/connection.js';
-
-/** The claims of a JWT, unverified: the server verifies; this is only for display. */
-function claimsOf(token: string): Record<string, unknown> {
-  try {
-    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<
-      string,
-      unknown
-    >;
-  } catch {
-    return {};
-  }
-}
 
 export default class Whoami extends LanyardCommand {
   static override description =
