@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { Provider } from 'oidc-provider';
+import type { InteractionDetails, Provider } from 'oidc-provider';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import type { Queryable } from '../../platform/db/db.js';
@@ -21,21 +21,37 @@ export function signInRoutes(provider: Provider, db: Queryable, log: Logger): Ro
   const failures = new RateLimiterMemory(FAILED_LOGINS);
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
+  /** The password form of this interaction, naming the app it signs in to. */
+  async function showPasswordForm(
+    req: Request,
+    res: Response,
+    details: InteractionDetails,
+    status: number,
+    form: { email: string | undefined; error?: string },
+  ): Promise<void> {
+    const client = await provider.Client.find(String(details.params.client_id));
+    res
+      .status(status)
+      .type('html')
+      .send(
+        passwordPage({
+          action: `${req.baseUrl}/interaction/${details.uid}/login`,
+          clientName: client?.clientName ?? 'Lanyard',
+          ...form,
+        }),
+      );
+  }
+
   router.get('/interaction/:uid', async (req, res) => {
     noStore(res);
     try {
       const details = await provider.interactionDetails(req, res);
       if (details.prompt.name === 'consent')
         return await grantConsent(provider, db, req, res, details);
-      const client = await provider.Client.find(String(details.params.client_id));
-      res.type('html').send(
-        passwordPage({
-          action: `${req.baseUrl}/interaction/${details.uid}/login`,
-          clientName: client?.clientName ?? 'Lanyard',
-          email:
-            typeof details.params.login_hint === 'string' ? details.params.login_hint : undefined,
-        }),
-      );
+      const hint = details.params.login_hint;
+      await showPasswordForm(req, res, details, 200, {
+        email: typeof hint === 'string' ? hint : undefined,
+      });
     } catch (err) {
       interactionGone(res, log, err);
     }
@@ -48,26 +64,15 @@ export function signInRoutes(provider: Provider, db: Queryable, log: Logger): Ro
       noStore(res);
       try {
         const details = await provider.interactionDetails(req, res);
-        const client = await provider.Client.find(String(details.params.client_id));
         const email = String(req.body?.email ?? '').trim();
         const password = String(req.body?.password ?? '');
         const again = (status: number, error: string) =>
-          res
-            .status(status)
-            .type('html')
-            .send(
-              passwordPage({
-                action: `${req.baseUrl}/interaction/${details.uid}/login`,
-                clientName: client?.clientName ?? 'Lanyard',
-                email,
-                error,
-              }),
-            );
+          showPasswordForm(req, res, details, status, { email, error });
         const key = email.toLowerCase();
         const spent = await failures.get(key);
         if (spent && spent.consumedPoints >= FAILED_LOGINS.points) {
           const minutes = Math.ceil(spent.msBeforeNext / 60_000);
-          return again(429, `Too many failed attempts. Try again in ${minutes} minute(s).`);
+          return await again(429, `Too many failed attempts. Try again in ${minutes} minute(s).`);
         }
         const account = email && password ? await signIn(db, email, password) : undefined;
         if (!account) {
@@ -75,7 +80,7 @@ export function signInRoutes(provider: Provider, db: Queryable, log: Logger): Ro
             if (!(e instanceof RateLimiterRes)) throw e;
           });
           log.info({ email: key }, 'sign-in refused');
-          return again(401, 'Email or password is wrong.');
+          return await again(401, 'Email or password is wrong.');
         }
         await failures.delete(key);
         await provider.interactionFinished(
@@ -100,7 +105,7 @@ async function grantConsent(
   db: Queryable,
   req: Request,
   res: Response,
-  details: Awaited<ReturnType<Provider['interactionDetails']>>,
+  details: InteractionDetails,
 ): Promise<void> {
   const accountId = details.session?.accountId;
   if (!accountId) throw new Error('consent without a signed-in account');
