@@ -3,6 +3,7 @@ import { route, type AnyRoute } from '../../http/route.js';
 import { builtPortal, locateBuiltPortal, type BuiltPortal } from '../portal/built-portal.js';
 import { notBuiltPage } from '../portal/not-built-page.js';
 import { PAGE_HEADERS, send } from '../portal/routes.js';
+import { z } from 'zod';
 import { PageParams } from '../portal/schema.js';
 
 // The organizer dashboard is a single-page app built beside the portal (its scripts share the
@@ -10,6 +11,8 @@ import { PageParams } from '../portal/schema.js';
 
 const tags = ['dashboard'];
 const page = { 200: { description: 'HTML page', contentType: 'text/html' } };
+const SectionParams = PageParams.extend({ section: z.string().max(40) });
+const ItemParams = SectionParams.extend({ item: z.string().max(200) });
 
 export function dashboardRoutes(
   portal: BuiltPortal = builtPortal(locateBuiltPortal()),
@@ -43,6 +46,28 @@ export function dashboardRoutes(
       tags,
       auth: 'public',
       params: PageParams,
+      responses: page,
+      handler: serve,
+    }),
+    route({
+      method: 'get',
+      path: '/dashboard/events/{id}/{section}',
+      operationId: 'dashboardEventSection',
+      summary: "A section of an event's dashboard: settings, attendees, check-in, devices (HTML)",
+      tags,
+      auth: 'public',
+      params: SectionParams,
+      responses: page,
+      handler: serve,
+    }),
+    route({
+      method: 'get',
+      path: '/dashboard/events/{id}/{section}/{item}',
+      operationId: 'dashboardEventItem',
+      summary: "One item in an event's dashboard section, such as an attendee (HTML)",
+      tags,
+      auth: 'public',
+      params: ItemParams,
       responses: page,
       handler: serve,
     }),

@@ -7,7 +7,7 @@ import { EventsPage } from './events-page.js';
 import { Link } from './link.js';
 import { completeSignIn, isSignInReturn, onSignOut, signedIn, signIn, signOut } from './session.js';
 
-const EVENT = /^\/dashboard\/events\/([^/]+)\/?$/;
+const EVENT = /^\/dashboard\/events\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/;
 
 /** Signs the organizer in (or finishes a sign-in), then picks the page from the path. */
 export function DashboardApp() {
@@ -43,7 +43,12 @@ export function DashboardApp() {
   } else {
     const match = EVENT.exec(loc.path);
     page = match ? (
-      <EventPage key={match[1]} eventId={decodeURIComponent(match[1]!)} />
+      <EventPage
+        key={match[1]}
+        eventId={decodeURIComponent(match[1]!)}
+        section={match[2] ?? ''}
+        item={match[3] === undefined ? undefined : decodeURIComponent(match[3])}
+      />
     ) : (
       <EventsPage />
     );
