@@ -10,26 +10,11 @@ import {
   openPage,
   shot,
 } from './portal-browser.js';
+import { createOrganizer, overflowsSideways, signIn } from './dashboard-browser-support.js';
 
 // The organizer dashboard in Chromium against a real server: sign-in on the issuer's page
 // (authorization code + PKCE), an event with two ticket types, and the sales monitor following
 // registrations made elsewhere, without a reload.
-
-const organizer = {
-  email: 'org@example.org',
-  name: 'Olga Organizer',
-  password: 'correct horse battery',
-};
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/oauth\/interaction\//);
-  await page.getByLabel('Email').fill(organizer.email);
-  await page.getByLabel('Password').fill(organizer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(organizer.email).waitFor();
-}
 
 async function addTicketType(page: Page, name: string, price: string, quantity: string) {
   await page.getByLabel('Name').fill(name);
@@ -49,9 +34,6 @@ const register = (t: TestServer, eventId: string, ticketTypeId: string, quantity
     },
   });
 
-const overflowsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-
 describe('organizer dashboard in Chromium [postgres]', () => {
   let t: TestServer;
   let browser: Browser;
@@ -59,7 +41,7 @@ describe('organizer dashboard in Chromium [postgres]', () => {
   beforeAll(async () => {
     requireBuiltPortal();
     t = await startTestServer('postgres');
-    await json(await t.api('/api/v1/accounts', { body: organizer }), 201);
+    await createOrganizer(t);
     browser = await launchChromium();
   }, BROWSER_TEST_MS);
   afterAll(async () => {
