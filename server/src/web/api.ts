@@ -26,7 +26,7 @@ export class ApiError extends Error {
 }
 
 export interface Call {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   accessKey?: string | null;
   headers?: Record<string, string>;
