@@ -1,6 +1,13 @@
-import { Notice } from '../components/notice.js';
+import { CheckinFlags } from './checkin-flags.js';
+import { CheckinMonitor } from './checkin-monitor.js';
 import type { SectionProps } from './sections.js';
 
-export function CheckinSection(_p: SectionProps) {
-  return <Notice>Not built yet.</Notice>;
+/** Check-in: live progress at the doors, then tickets offline kiosks let in twice. */
+export function CheckinSection({ event, base }: SectionProps) {
+  return (
+    <>
+      <CheckinMonitor base={base} />
+      <CheckinFlags base={base} timeZone={event.timezone} />
+    </>
+  );
 }

@@ -1,0 +1,19 @@
+// Kiosk devices as the dashboard reads them (see docs/api.md, devices).
+
+export interface Device {
+  id: string;
+  name: string;
+  /** pending: waiting for its enrollment code; active: enrolled; revoked: refused. */
+  status: 'pending' | 'active' | 'revoked';
+  enrollmentExpiresAt: string;
+  enrolledAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface CreatedDevice extends Device {
+  /** Shown once. */
+  enrollmentCode: string;
+  /** `lanyard://enroll?server=…&code=…`: what a kiosk's camera reads. */
+  enrollmentUri: string;
+}
