@@ -32,6 +32,8 @@ export interface Call {
   headers?: Record<string, string>;
   /** 'no-cache' asks the server again instead of a briefly cached answer. */
   cache?: RequestCache;
+  /** Aborts the request, e.g. a search the person has typed past. */
+  signal?: AbortSignal;
 }
 
 /** Sends one request; resolves with status and parsed body, or rejects with ApiError. */
@@ -46,6 +48,7 @@ export async function call<T>(path: string, c: Call = {}): Promise<{ status: num
       headers,
       body: c.body === undefined ? undefined : JSON.stringify(c.body),
       ...(c.cache ? { cache: c.cache } : {}),
+      ...(c.signal ? { signal: c.signal } : {}),
     });
   } catch {
     throw new ApiError({

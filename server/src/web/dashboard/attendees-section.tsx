@@ -1,6 +1,12 @@
-import { Notice } from '../components/notice.js';
+import { AttendeeDetail } from './attendee-detail.js';
+import { AttendeesSearch } from './attendees-search.js';
 import type { SectionProps } from './sections.js';
 
-export function AttendeesSection(_p: SectionProps) {
-  return <Notice>Not built yet.</Notice>;
+/** The attendee list with its search, or one attendee's ticket when the path names one. */
+export function AttendeesSection({ event, base, item }: SectionProps) {
+  return item === undefined ? (
+    <AttendeesSearch eventId={event.id} base={base} />
+  ) : (
+    <AttendeeDetail key={item} event={event} ticketId={item} />
+  );
 }
