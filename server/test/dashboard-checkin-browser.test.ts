@@ -125,6 +125,38 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       await shot(page, 'dashboard-checkin-desktop');
       expect(await overflowsSideways(page)).toBe(false);
 
+      // Check-in lists: a bad window is refused with its field named; a list replaces the default
+      // one in the monitor; it can be edited and deleted (after a question).
+      await page.getByLabel(/^Name/).fill('VIP door');
+      await page.getByLabel('Regular').check();
+      await page.getByLabel('Opens').fill('2027-05-01T12:00');
+      await page.getByLabel('Closes').fill('2027-05-01T09:00');
+      await page.getByLabel(/^Re-entry after exit/).check();
+      await page.getByLabel('Gates').fill('VIP, Side');
+      await page.getByRole('button', { name: 'Add list' }).click();
+      await page.getByRole('link', { name: /^Closes: / }).waitFor();
+      await page.getByLabel('Closes').fill('2027-05-02T20:00');
+      await page.getByRole('button', { name: 'Add list' }).click();
+      await page.getByRole('row', { name: /^VIP door 0 3 0%$/ }).waitFor();
+      const vip = page.getByTestId('checkin-list').filter({ hasText: 'VIP door' });
+      await vip.getByText(/^Re-entry after exit · Regular$/).waitFor();
+      await vip.getByText(/Gates: VIP, Side$/).waitFor();
+      // Scans made before the list existed stay with the default list, at their gates.
+      await page.getByRole('row', { name: /^North Default \(before lists\) 2$/ }).waitFor();
+      await shot(page, 'dashboard-checkin-lists-desktop');
+      await page.getByRole('button', { name: 'Edit VIP door' }).click();
+      await page.getByLabel(/^Name/).first().fill('VIP entrance');
+      await page
+        .getByLabel(/^Multi-entry/)
+        .first()
+        .check();
+      await page.getByRole('button', { name: 'Save list' }).click();
+      await page.getByRole('row', { name: /^VIP entrance 0 3 0%$/ }).waitFor();
+      await page.getByText(/^Multi-entry · Regular$/).waitFor();
+      await page.getByRole('button', { name: 'Delete VIP entrance' }).click();
+      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await page.getByRole('row', { name: /^Default 2 3 66%$/ }).waitFor();
+
       // Devices: a new enrollment's QR code holds what `kiosk start --enroll` reads.
       await page.getByRole('link', { name: 'Devices' }).click();
       await page.getByRole('heading', { level: 2, name: 'Kiosks and scanners' }).waitFor();
@@ -161,7 +193,12 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
 
       // Rename: the row follows, and the name stays text.
       await page.getByRole('button', { name: `Rename ${XSS_DEVICE}` }).click();
-      await page.getByLabel(`New name for ${XSS_DEVICE}`).fill('Gate A kiosk');
+      const newName = page.getByLabel(`New name for ${XSS_DEVICE}`);
+      await newName.fill('  ');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByText('must not be empty').waitFor();
+      expect(await newName.evaluate((el) => el === document.activeElement)).toBe(true);
+      await newName.fill('Gate A kiosk');
       await page.getByRole('button', { name: 'Save name' }).click();
       const row = page.getByTestId('device').filter({ hasText: 'Gate A kiosk' });
       await row.getByText('Enrolled', { exact: true }).waitFor();

@@ -118,7 +118,10 @@ function Figures({ stats }: { stats: CheckinStats }) {
               {stats.gates.map((g) => (
                 <tr key={`${g.listId} ${g.gate ?? ''}`}>
                   <th scope="row">{g.gate ?? 'No gate named'}</th>
-                  <td className="text-cell">{g.listName ?? 'A deleted list'}</td>
+                  <td className="text-cell">
+                    {g.listName ??
+                      (g.listId === stats.eventId ? 'Default (before lists)' : 'A deleted list')}
+                  </td>
                   <td>{g.admitted}</td>
                 </tr>
               ))}

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api.js';
 import { TextField, fieldDomId } from '../components/field.js';
 import { formatInstant } from '../lib/format.js';
 import { api } from './api.js';
+import { ConfirmAction } from './checkin-confirm.js';
 import type { Device } from './device-types.js';
+import { useFormErrors } from './form-errors.js';
 
 const STATUS_TEXT: Record<Device['status'], string> = {
   pending: 'Waiting for enrollment',
@@ -96,7 +97,7 @@ function RenameForm({
   onChanged: () => void;
   onDone: () => void;
 }) {
-  const [error, setError] = useState<string | undefined>();
+  const errors = useFormErrors({ name: 'Name' });
   const [busy, setBusy] = useState(false);
   const field = `rename-${device.id}`;
   const focusInput = () => document.getElementById(fieldDomId(field))?.focus();
@@ -110,7 +111,7 @@ function RenameForm({
       onChanged();
       onDone();
     } catch (err) {
-      setError(problemText(err, 'name'));
+      errors.show(err);
       focusInput();
       setBusy(false);
     }
@@ -124,7 +125,7 @@ function RenameForm({
         defaultValue={device.name}
         required
         maxLength={100}
-        error={error}
+        error={errors.of('name')}
       />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
@@ -151,49 +152,24 @@ function RevokeConfirm({
   onRevoked: () => void;
   onDone: () => void;
 }) {
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  // The safe answer takes focus, so a stray Enter does not revoke.
-  useEffect(() => keep.current?.focus(), []);
-  const revoke = async () => {
-    setBusy(true);
-    try {
-      await api(`${base}/devices/${device.id}/revoke`, { method: 'POST' });
-      onRevoked();
-      onChanged();
-    } catch (err) {
-      setError(problemText(err));
-      setBusy(false);
-    }
-  };
-  const questionId = `revoke-${device.id}`;
   return (
-    <div className="confirm" role="group" aria-labelledby={questionId}>
-      <p id={questionId}>
-        Revoke <strong>{device.name}</strong>? It is refused from now on and cannot be enrolled
-        again; what it scanned stays counted.
-      </p>
-      {error ? <p className="field-error">{error}</p> : null}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy}
-          onClick={() => void revoke()}
-        >
-          {busy ? 'Revoking…' : 'Yes, revoke'}
-        </button>
-        <button type="button" className="button button-secondary" ref={keep} onClick={onDone}>
-          Keep it
-        </button>
-      </div>
-    </div>
+    <ConfirmAction
+      id={`revoke-${device.id}`}
+      question={
+        <>
+          Revoke <strong>{device.name}</strong>? It is refused from now on and cannot be enrolled
+          again; what it scanned stays counted.
+        </>
+      }
+      yes="Yes, revoke"
+      busyText="Revoking…"
+      no="Keep it"
+      onYes={async () => {
+        await api(`${base}/devices/${device.id}/revoke`, { method: 'POST' });
+        onRevoked();
+        onChanged();
+      }}
+      onNo={onDone}
+    />
   );
-}
-
-/** The server's message for `field`, or its detail. */
-function problemText(err: unknown, field?: string): string {
-  if (!(err instanceof ApiError)) return String(err);
-  return err.problem.errors?.find((e) => e.field === field)?.message ?? err.problem.detail;
 }

@@ -1,0 +1,239 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ErrorSummary } from '../components/error-summary.js';
+import { FieldError, TextField, errorId, fieldDomId } from '../components/field.js';
+import { api } from './api.js';
+import { ENTRY_RULES, type CheckinList, type EntryRule } from './checkin-types.js';
+import { useFormErrors } from './form-errors.js';
+import type { TicketType } from './types.js';
+
+const LABELS = {
+  name: 'Name',
+  ticketTypeIds: 'Ticket types',
+  'window.from': 'Opens',
+  'window.until': 'Closes',
+  window: 'Opening hours',
+  entryRule: 'Entry rule',
+  gates: 'Gates',
+};
+
+/** An instant as a datetime-local value in the browser's time zone ('' for none). */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value (browser's time zone) as an ISO instant; the server names a bad one. */
+function fromLocalInput(text: string): string | null {
+  if (!text) return null;
+  const at = new Date(text);
+  return Number.isNaN(at.getTime()) ? text : at.toISOString();
+}
+
+/** What the form sends: the API's list fields, all of them (a PATCH of everything is an edit). */
+function listBody(form: FormData) {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const ticketTypeIds = form.getAll('ticketTypeIds').map(String);
+  const from = fromLocalInput(text('from'));
+  const until = fromLocalInput(text('until'));
+  return {
+    name: text('name'),
+    ticketTypeIds: ticketTypeIds.length ? ticketTypeIds : null,
+    window: from || until ? { from, until } : null,
+    entryRule: text('entryRule') as EntryRule,
+    gates: text('gates')
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean),
+  };
+}
+
+/**
+ * Creates a check-in list, or edits `list`: name, the ticket types it admits (none ticked: all),
+ * when it admits (in the browser's time zone), its entry rule and the gates that scan for it.
+ */
+export function CheckinListForm({
+  base,
+  types,
+  list,
+  onSaved,
+  onCancel,
+}: {
+  base: string;
+  types: TicketType[];
+  list?: CheckinList;
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
+  const errors = useFormErrors(LABELS);
+  const [busy, setBusy] = useState(false);
+  // Ids stay unique when an edit form and the add form are on the page together.
+  const prefix = list ? `list-${list.id}-` : 'new-list-';
+  const field = (name: string) => `${prefix}${name}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (list) formRef.current?.querySelector('input')?.focus();
+  }, [list]);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const formElement = e.currentTarget;
+    setBusy(true);
+    errors.clear();
+    try {
+      const body = listBody(new FormData(formElement));
+      if (list) await api(`${base}/checkin-lists/${list.id}`, { method: 'PATCH', body });
+      else await api(`${base}/checkin-lists`, { body });
+      if (!list) formElement.reset();
+      onSaved();
+    } catch (err) {
+      errors.show(err);
+    }
+    setBusy(false);
+  };
+  const rule = list?.entryRule ?? 'single';
+  const chosen = new Set(list?.ticketTypeIds ?? []);
+  const headingId = `${prefix}heading`;
+  return (
+    <form
+      ref={formRef}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={headingId}
+      className="checkin-list-form"
+    >
+      <h3 id={headingId}>{list ? `Edit ${list.name}` : 'Add a check-in list'}</h3>
+      <ErrorSummary
+        items={errors.items.map((i) => ({ ...i, field: field(i.field) }))}
+        round={errors.round}
+      />
+      <TextField
+        field={field('name')}
+        label={LABELS.name}
+        hint="What the door staff call it, e.g. Main entrance"
+        name="name"
+        required
+        maxLength={200}
+        defaultValue={list?.name}
+        error={errors.of('name')}
+      />
+      <Choices
+        id={field('ticketTypeIds')}
+        legend={LABELS.ticketTypeIds}
+        hint={
+          types.length ? 'None ticked: every ticket type.' : 'The event has no ticket types yet.'
+        }
+        error={errors.of('ticketTypeIds')}
+      >
+        {types.map((t) => (
+          <div className="field-check" key={t.id}>
+            <input
+              type="checkbox"
+              id={`${field('type')}-${t.id}`}
+              name="ticketTypeIds"
+              value={t.id}
+              defaultChecked={chosen.has(t.id)}
+            />
+            <label htmlFor={`${field('type')}-${t.id}`}>{t.name}</label>
+          </div>
+        ))}
+      </Choices>
+      <div className="field-pair">
+        <TextField
+          field={field('window.from')}
+          label={LABELS['window.from']}
+          hint="Empty: from the start"
+          name="from"
+          type="datetime-local"
+          defaultValue={toLocalInput(list?.window.from ?? null)}
+          error={errors.of('window.from') ?? errors.of('window')}
+        />
+        <TextField
+          field={field('window.until')}
+          label={LABELS['window.until']}
+          hint="Empty: never; exits are always let out"
+          name="until"
+          type="datetime-local"
+          defaultValue={toLocalInput(list?.window.until ?? null)}
+          error={errors.of('window.until')}
+        />
+      </div>
+      <Choices id={field('entryRule')} legend={LABELS.entryRule} error={errors.of('entryRule')}>
+        {ENTRY_RULES.map((r) => (
+          <div className="field-check" key={r.value}>
+            <input
+              type="radio"
+              id={`${field('rule')}-${r.value}`}
+              name="entryRule"
+              value={r.value}
+              defaultChecked={r.value === rule}
+              aria-describedby={`${field('rule')}-${r.value}-hint`}
+            />
+            <label htmlFor={`${field('rule')}-${r.value}`}>
+              {r.label}
+              <span className="hint" id={`${field('rule')}-${r.value}-hint`}>
+                {' '}
+                — {r.hint}
+              </span>
+            </label>
+          </div>
+        ))}
+      </Choices>
+      <TextField
+        field={field('gates')}
+        label={LABELS.gates}
+        hint="Separated by commas. A kiosk started with --gate NAME scans for the list of its gate."
+        name="gates"
+        defaultValue={list?.gates.join(', ')}
+        error={errors.of('gates')}
+      />
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : list ? 'Save list' : 'Add list'}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** A group of checkboxes or radios with its legend, hint and error. */
+function Choices({
+  id,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  const domId = fieldDomId(id);
+  const described = [hint ? `${domId}-hint` : '', error ? errorId(domId) : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      id={domId}
+      tabIndex={-1}
+      className={`field choices${error ? ' field-invalid' : ''}`}
+      aria-describedby={described || undefined}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${domId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldError id={domId} error={error} />
+    </fieldset>
+  );
+}
