@@ -1,6 +1,72 @@
-import { Notice } from '../components/notice.js';
+import { LoadError, Loading, Notice } from '../components/notice.js';
+import { useLoad } from '../use-load.js';
+import { api } from './api.js';
+import { ArchiveEvent, EventDetailsForm } from './settings-event-form.js';
+import { PromoCodeSettings } from './settings-promo-codes.js';
+import { QuestionSettings } from './settings-questions.js';
+import { QuotaSettings } from './settings-quotas.js';
+import { TicketTypeSettingsList } from './settings-ticket-types.js';
+import type { EventSettings, TicketTypeSettings } from './settings-types.js';
 import type { SectionProps } from './sections.js';
 
-export function SettingsSection(_p: SectionProps) {
-  return <Notice>Not built yet.</Notice>;
+/** The page's parts by their headings' ids, for the in-page links on a long page. */
+const PARTS = [
+  ['event-details', 'Event'],
+  ['settings-types', 'Ticket types'],
+  ['settings-quotas', 'Quotas'],
+  ['settings-questions', 'Questions'],
+  ['settings-promo-codes', 'Promo codes'],
+  ['archive-event', 'Archive'],
+];
+
+/** The event's settings: its details, ticket types, quotas, questions, promo codes, archiving. */
+export function SettingsSection({ event, base, reloadEvent }: SectionProps) {
+  // The event page loads the whole event; SectionProps names only the fields every section reads.
+  const e = event as EventSettings;
+  const [types, reloadTypes] = useLoad(
+    () => api<TicketTypeSettings[]>(`${base}/ticket-types`),
+    [base],
+  );
+  if (e.status === 'archived')
+    return (
+      <Notice>
+        This event is archived: it stays readable and its tickets stay valid, but nothing can be
+        sold or changed.
+      </Notice>
+    );
+  return (
+    <div className="settings">
+      <nav aria-label="Settings" className="settings-nav">
+        <ul>
+          {PARTS.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <EventDetailsForm event={e} base={base} onSaved={reloadEvent} />
+      {types.state === 'loading' ? <Loading what="ticket types" /> : null}
+      {types.state === 'error' ? <LoadError error={types.error} what="ticket type list" /> : null}
+      {types.state === 'ok' ? (
+        <>
+          <TicketTypeSettingsList
+            base={base}
+            timezone={e.timezone}
+            types={types.data}
+            onChanged={reloadTypes}
+          />
+          <QuotaSettings base={base} types={types.data} />
+          <QuestionSettings base={base} types={types.data} />
+          <PromoCodeSettings
+            base={base}
+            timezone={e.timezone}
+            currency={types.data[0]?.currency ?? 'EUR'}
+            types={types.data}
+          />
+        </>
+      ) : null}
+      <ArchiveEvent event={e} base={base} onArchived={reloadEvent} />
+    </div>
+  );
 }

@@ -1,0 +1,141 @@
+import type { FormEvent } from 'react';
+import { api } from './api.js';
+import { ArchiveButton } from './settings-archive.js';
+import {
+  FormArea,
+  FormSelect,
+  FormText,
+  SaveButton,
+  formValues,
+  useSettingsForm,
+} from './settings-form.js';
+import type { EventSettings } from './settings-types.js';
+import { orNull, wholeNumber, zonedInstant, zonedLocal } from './settings-values.js';
+
+const LABELS = {
+  name: 'Name',
+  startsAt: 'Starts',
+  endsAt: 'Ends',
+  timezone: 'Time zone',
+  venue: 'Venue',
+  description: 'Description',
+  paymentProvider: 'Payment',
+  holdMinutes: 'Hold unpaid orders (minutes)',
+  waitlistOfferMinutes: 'Waitlist offers last (minutes)',
+  maxTicketsPerEmail: 'Tickets per email address',
+};
+
+/** The event's own fields; dates are wall times in the time zone given on the form. */
+export function EventDetailsForm(p: { event: EventSettings; base: string; onSaved: () => void }) {
+  const form = useSettingsForm('event', LABELS);
+  const e = p.event;
+  const submit = (ev: FormEvent<HTMLFormElement>) => {
+    ev.preventDefault();
+    const v = formValues(ev.currentTarget);
+    const zone = v.text('timezone');
+    void form.submit(async () => {
+      await api(p.base, {
+        method: 'PATCH',
+        body: {
+          name: v.text('name'),
+          startsAt: zonedInstant(v.text('startsAt'), zone),
+          endsAt: zonedInstant(v.text('endsAt'), zone),
+          timezone: zone,
+          venue: orNull(v.text('venue'), String),
+          description: orNull(v.text('description'), String),
+          paymentProvider: v.text('paymentProvider'),
+          holdMinutes: wholeNumber(v.text('holdMinutes')),
+          waitlistOfferMinutes: wholeNumber(v.text('waitlistOfferMinutes')),
+          maxTicketsPerEmail: orNull(v.text('maxTicketsPerEmail'), wholeNumber),
+        },
+      });
+      p.onSaved();
+    });
+  };
+  return (
+    <section aria-labelledby="event-details" className="panel">
+      <h2 id="event-details">Event details</h2>
+      {form.summary}
+      {/* Keyed by the saved version, so the fields show what the server kept. */}
+      <form key={e.updatedAt} onSubmit={submit} noValidate>
+        <FormText form={form} name="name" required defaultValue={e.name} />
+        <div className="field-pair">
+          <FormText
+            form={form}
+            name="startsAt"
+            type="datetime-local"
+            required
+            defaultValue={zonedLocal(e.startsAt, e.timezone)}
+          />
+          <FormText
+            form={form}
+            name="endsAt"
+            type="datetime-local"
+            required
+            defaultValue={zonedLocal(e.endsAt, e.timezone)}
+          />
+        </div>
+        <FormText
+          form={form}
+          name="timezone"
+          required
+          hint="An IANA name such as Europe/Berlin; the times above are in this zone."
+          defaultValue={e.timezone}
+        />
+        <FormText form={form} name="venue" defaultValue={e.venue ?? ''} />
+        <FormArea form={form} name="description" defaultValue={e.description ?? ''} />
+        <FormSelect
+          form={form}
+          name="paymentProvider"
+          options={[
+            ['manual', 'Manual (bank transfer, cash)'],
+            ['stripe', 'Stripe (card)'],
+          ]}
+          defaultValue={e.paymentProvider}
+        />
+        <div className="field-pair">
+          <FormText
+            form={form}
+            name="holdMinutes"
+            inputMode="numeric"
+            required
+            defaultValue={String(e.holdMinutes)}
+          />
+          <FormText
+            form={form}
+            name="waitlistOfferMinutes"
+            inputMode="numeric"
+            required
+            defaultValue={String(e.waitlistOfferMinutes)}
+          />
+        </div>
+        <FormText
+          form={form}
+          name="maxTicketsPerEmail"
+          inputMode="numeric"
+          hint="Empty for no limit."
+          defaultValue={e.maxTicketsPerEmail === null ? '' : String(e.maxTicketsPerEmail)}
+        />
+        <SaveButton form={form} label="Save event details" />
+      </form>
+    </section>
+  );
+}
+
+/** Archiving the event, after a confirmation: it stays readable, nothing new is sold. */
+export function ArchiveEvent(p: { event: EventSettings; base: string; onArchived: () => void }) {
+  return (
+    <section aria-labelledby="archive-event" className="panel">
+      <h2 id="archive-event">Archive the event</h2>
+      <p>
+        Sold tickets stay valid and the event stays readable, but nothing can be sold or changed.
+      </p>
+      <ArchiveButton
+        what={p.event.name}
+        consequence="Sales stop and its settings can no longer be changed. This cannot be undone here."
+        archive={() => api(`${p.base}/archive`, { method: 'POST' })}
+        onArchived={p.onArchived}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import {
+  FormSelect,
+  FormText,
+  ItemForm,
+  TicketTypeChoices,
+  useSettingsForm,
+} from './settings-form.js';
+import type { PromoCode } from './settings-types.js';
+import { centsText, orNull, toCents, wholeNumber, zonedLocal } from './settings-values.js';
+
+const LABELS = {
+  code: 'Code',
+  discountKind: 'Discount kind',
+  discountValue: 'Discount',
+  maxUses: 'Uses allowed',
+  validFrom: 'Valid from',
+  validUntil: 'Valid until',
+  ticketTypeIds: 'Valid for',
+};
+
+/** Creates a promo code, or changes `promo` when given; the window is in the event's zone. */
+export function PromoCodeForm(p: {
+  base: string;
+  timezone: string;
+  currency: string;
+  types: { id: string; name: string }[];
+  promo?: PromoCode;
+  onSaved: () => void;
+}) {
+  const c = p.promo;
+  const form = useSettingsForm(c ? `promo-${c.id}` : 'promo-new', LABELS);
+  const [kind, setKind] = useState(c?.discountKind ?? 'percent');
+  const local = (at: string | null | undefined) => (at ? zonedLocal(at, p.timezone) : '');
+  const value = c
+    ? c.discountKind === 'percent'
+      ? String(c.discountValue)
+      : centsText(c.discountValue)
+    : undefined;
+  return (
+    <ItemForm
+      form={form}
+      list={`${p.base}/promo-codes`}
+      item={c && { id: c.id, name: c.code }}
+      noun="promo code"
+      body={(v) => {
+        const types = v.all('ticketTypeIds');
+        return {
+          code: v.text('code'),
+          discountKind: kind,
+          discountValue: (kind === 'percent' ? wholeNumber : toCents)(v.text('discountValue')),
+          maxUses: orNull(v.text('maxUses'), wholeNumber),
+          validFrom: v.instant('validFrom', p.timezone),
+          validUntil: v.instant('validUntil', p.timezone),
+          ticketTypeIds: types.length ? types : null,
+        };
+      }}
+      onSaved={p.onSaved}
+      onEmptied={() => setKind('percent')}
+    >
+      <FormText
+        form={form}
+        name="code"
+        required
+        hint="3 to 32 letters, digits, _ or -; attendees may type it in any case."
+        autoCapitalize="characters"
+        defaultValue={c?.code}
+      />
+      <div className="field-pair">
+        <FormSelect
+          form={form}
+          name="discountKind"
+          hint="Off each ticket's price"
+          options={[
+            ['percent', 'Percent off'],
+            ['fixed', `Amount off each ticket (${p.currency})`],
+          ]}
+          value={kind}
+          onChange={(k) => setKind(k as PromoCode['discountKind'])}
+        />
+        <FormText
+          form={form}
+          name="discountValue"
+          required
+          inputMode={kind === 'percent' ? 'numeric' : 'decimal'}
+          hint={kind === 'percent' ? '1 to 100 (%)' : `In ${p.currency}, e.g. 5.00`}
+          defaultValue={value}
+        />
+      </div>
+      <FormText
+        form={form}
+        name="maxUses"
+        inputMode="numeric"
+        hint="How many orders can use it; empty for no limit."
+        defaultValue={c?.maxUses == null ? '' : String(c.maxUses)}
+      />
+      <div className="field-pair">
+        <FormText
+          form={form}
+          name="validFrom"
+          type="datetime-local"
+          hint={`In ${p.timezone}; empty: now`}
+          defaultValue={local(c?.validFrom)}
+        />
+        <FormText
+          form={form}
+          name="validUntil"
+          type="datetime-local"
+          hint={`In ${p.timezone}; empty: no end`}
+          defaultValue={local(c?.validUntil)}
+        />
+      </div>
+      {p.types.length ? (
+        <TicketTypeChoices
+          form={form}
+          types={p.types}
+          chosen={c?.ticketTypeIds ?? null}
+          hint="None chosen: every ticket type."
+        />
+      ) : null}
+    </ItemForm>
+  );
+}

@@ -1,0 +1,105 @@
+import { FormArea, FormText, ItemForm, useSettingsForm } from './settings-form.js';
+import type { TicketTypeSettings } from './settings-types.js';
+import { centsText, orNull, toCents, wholeNumber, zonedLocal } from './settings-values.js';
+
+const LABELS = {
+  name: 'Name',
+  description: 'Description',
+  priceCents: 'Price',
+  currency: 'Currency',
+  quantity: 'Quantity',
+  maxPerOrder: 'Most per order',
+  salesStart: 'Sales start',
+  salesEnd: 'Sales end',
+};
+
+/**
+ * Adds a ticket type, or changes `type` when given. The sales window is read in the event's
+ * time zone; empty means sales open now and last until the event ends.
+ */
+export function TicketTypeForm(p: {
+  base: string;
+  timezone: string;
+  type?: TicketTypeSettings;
+  onSaved: () => void;
+}) {
+  const t = p.type;
+  const form = useSettingsForm(t ? `type-${t.id}` : 'type-new', LABELS);
+  const local = (at: string | null | undefined) => (at ? zonedLocal(at, p.timezone) : '');
+  return (
+    <ItemForm
+      form={form}
+      list={`${p.base}/ticket-types`}
+      item={t}
+      noun="ticket type"
+      body={(v) => {
+        return {
+          name: v.text('name'),
+          description: orNull(v.text('description'), String),
+          priceCents: toCents(v.text('priceCents')),
+          currency: v.text('currency').toUpperCase(),
+          quantity: wholeNumber(v.text('quantity')),
+          maxPerOrder: wholeNumber(v.text('maxPerOrder')),
+          salesStart: v.instant('salesStart', p.timezone),
+          salesEnd: v.instant('salesEnd', p.timezone),
+        };
+      }}
+      onSaved={p.onSaved}
+    >
+      <FormText form={form} name="name" required defaultValue={t?.name} />
+      <FormArea form={form} name="description" defaultValue={t?.description ?? ''} />
+      <div className="field-pair">
+        <FormText
+          form={form}
+          name="priceCents"
+          hint="0 for free"
+          inputMode="decimal"
+          required
+          defaultValue={t ? centsText(t.priceCents) : '0'}
+        />
+        <FormText
+          form={form}
+          name="currency"
+          hint="ISO code, e.g. EUR"
+          required
+          maxLength={3}
+          defaultValue={t?.currency ?? 'EUR'}
+        />
+      </div>
+      <div className="field-pair">
+        <FormText
+          form={form}
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          required
+          defaultValue={t ? String(t.quantity) : undefined}
+        />
+        <FormText
+          form={form}
+          name="maxPerOrder"
+          inputMode="numeric"
+          required
+          defaultValue={String(t?.maxPerOrder ?? 10)}
+        />
+      </div>
+      <div className="field-pair">
+        <FormText
+          form={form}
+          name="salesStart"
+          type="datetime-local"
+          hint={`In ${p.timezone}; empty: now`}
+          defaultValue={local(t?.salesStart)}
+        />
+        <FormText
+          form={form}
+          name="salesEnd"
+          type="datetime-local"
+          hint={`In ${p.timezone}; empty: until the event ends`}
+          defaultValue={local(t?.salesEnd)}
+        />
+      </div>
+    </ItemForm>
+  );
+}
