@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../components/error-summary.js';
-import { FieldError, TextField, errorId, fieldDomId } from '../components/field.js';
+import { TextField } from '../components/field.js';
 import { api } from './api.js';
+import { Choices } from './checkin-choices.js';
 import { ENTRY_RULES, type CheckinList, type EntryRule } from './checkin-types.js';
 import { useFormErrors } from './form-errors.js';
 import type { TicketType } from './types.js';
@@ -119,25 +120,16 @@ export function CheckinListForm({
       />
       <Choices
         id={field('ticketTypeIds')}
+        type="checkbox"
+        name="ticketTypeIds"
         legend={LABELS.ticketTypeIds}
         hint={
           types.length ? 'None ticked: every ticket type.' : 'The event has no ticket types yet.'
         }
+        options={types.map((t) => ({ value: t.id, label: t.name }))}
+        checked={(id) => chosen.has(id)}
         error={errors.of('ticketTypeIds')}
-      >
-        {types.map((t) => (
-          <div className="field-check" key={t.id}>
-            <input
-              type="checkbox"
-              id={`${field('type')}-${t.id}`}
-              name="ticketTypeIds"
-              value={t.id}
-              defaultChecked={chosen.has(t.id)}
-            />
-            <label htmlFor={`${field('type')}-${t.id}`}>{t.name}</label>
-          </div>
-        ))}
-      </Choices>
+      />
       <div className="field-pair">
         <TextField
           field={field('window.from')}
@@ -158,27 +150,15 @@ export function CheckinListForm({
           error={errors.of('window.until')}
         />
       </div>
-      <Choices id={field('entryRule')} legend={LABELS.entryRule} error={errors.of('entryRule')}>
-        {ENTRY_RULES.map((r) => (
-          <div className="field-check" key={r.value}>
-            <input
-              type="radio"
-              id={`${field('rule')}-${r.value}`}
-              name="entryRule"
-              value={r.value}
-              defaultChecked={r.value === rule}
-              aria-describedby={`${field('rule')}-${r.value}-hint`}
-            />
-            <label htmlFor={`${field('rule')}-${r.value}`}>
-              {r.label}
-              <span className="hint" id={`${field('rule')}-${r.value}-hint`}>
-                {' '}
-                — {r.hint}
-              </span>
-            </label>
-          </div>
-        ))}
-      </Choices>
+      <Choices
+        id={field('entryRule')}
+        type="radio"
+        name="entryRule"
+        legend={LABELS.entryRule}
+        options={ENTRY_RULES}
+        checked={(value) => value === rule}
+        error={errors.of('entryRule')}
+      />
       <TextField
         field={field('gates')}
         label={LABELS.gates}
@@ -198,42 +178,5 @@ export function CheckinListForm({
         ) : null}
       </div>
     </form>
-  );
-}
-
-/** A group of checkboxes or radios with its legend, hint and error. */
-function Choices({
-  id,
-  legend,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  const domId = fieldDomId(id);
-  const described = [hint ? `${domId}-hint` : '', error ? errorId(domId) : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <fieldset
-      id={domId}
-      tabIndex={-1}
-      className={`field choices${error ? ' field-invalid' : ''}`}
-      aria-describedby={described || undefined}
-    >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${domId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      <FieldError id={domId} error={error} />
-    </fieldset>
   );
 }

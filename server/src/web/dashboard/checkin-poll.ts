@@ -19,7 +19,14 @@ export function usePolled<T>(
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let asked = false;
     const tick = async () => {
+      // A tab in the background asks nothing; it catches up within one interval of coming back.
+      if (document.hidden && asked) {
+        timer = setTimeout(() => void tick(), everyMs);
+        return;
+      }
+      asked = true;
       try {
         const next = await latest.current();
         if (!live) return;
