@@ -149,9 +149,19 @@ describe('dashboard settings in Chromium [postgres]', () => {
       await item(page, XSS).getByText('2 of 2 used').waitFor();
       await item(page, 'EARLY20').getByText('used 1 of 5').waitFor();
 
+      // A larger quota lets the refused sale through.
+      await item(page, XSS)
+        .getByRole('button', { name: /^Edit / })
+        .click();
+      const quotaEdit = page.getByRole('form', { name: `Edit ${XSS}` });
+      await field(quotaEdit, 'Seats').fill('3');
+      await quotaEdit.getByRole('button', { name: 'Save quota' }).click();
+      await item(page, XSS).getByText('2 of 3 used · Regular, Supporter').waitFor();
+      expect((await register(t, eventId, regular)).status).toBe(201);
+
       // Archiving the promo code asks first; then registration refuses it.
       await page.getByRole('button', { name: 'Archive EARLY20' }).click();
-      await page.getByRole('group', { name: 'Archive EARLY20?' }).waitFor();
+      await page.getByRole('group', { name: /^Archive EARLY20\?/ }).waitFor();
       await shot(page, 'dashboard-settings-desktop');
       await page.getByRole('button', { name: 'Yes, archive' }).click();
       await page.getByText('No promo codes yet.').waitFor();
@@ -185,6 +195,16 @@ describe('dashboard settings in Chromium [postgres]', () => {
       await p.getByRole('form', { name: 'Edit Supporter' }).getByLabel('Price').waitFor();
       await shot(p, 'dashboard-settings-phone');
       expect(await overflowsSideways(p)).toBe(false);
+
+      // Archiving the event asks first; then its settings can no longer be changed.
+      await p.getByRole('button', { name: 'Archive Harbour Summit 2027 · Day one' }).click();
+      await p.getByRole('button', { name: 'Yes, archive' }).click();
+      await p.getByText('This event is archived').waitFor();
+      const archived = await json<{ status: string }>(
+        await t.api(`/api/v1/events/${eventId}`),
+        200,
+      );
+      expect(archived.status).toBe('archived');
       expect(phone.errors).toEqual([]);
       await phone.close();
     },

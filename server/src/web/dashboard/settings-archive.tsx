@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react';
-import { ApiError } from '../api.js';
-import { Notice } from '../components/notice.js';
+import { useId, useState } from 'react';
+import { ConfirmAction } from './checkin-confirm.js';
 
 /**
- * Archiving in two steps: "Archive" asks, naming what happens, and only "Yes, archive" does it.
- * The question takes focus, so keyboard and screen reader users hear it at once.
+ * Archiving in two steps: "Archive" asks, saying what happens, and only "Yes, archive" does it
+ * ("Keep it" has the focus, so a stray Enter changes nothing).
  */
 export function ArchiveButton(p: {
   what: string;
@@ -12,52 +11,30 @@ export function ArchiveButton(p: {
   archive: () => Promise<unknown>;
   onArchived: () => void;
 }) {
-  const [step, setStep] = useState<'idle' | 'asking' | 'busy'>('idle');
-  const [error, setError] = useState<string>();
-  // Focused when the question appears, not again on each render.
-  const focusOnMount = useCallback((el: HTMLDivElement | null) => el?.focus(), []);
-  if (step === 'idle')
+  const [asking, setAsking] = useState(false);
+  const id = useId();
+  if (!asking)
     return (
-      <button type="button" className="button button-secondary" onClick={() => setStep('asking')}>
+      <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
         Archive<span className="visually-hidden"> {p.what}</span>
       </button>
     );
-  const confirm = async () => {
-    setStep('busy');
-    setError(undefined);
-    try {
-      await p.archive();
-      p.onArchived();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.problem.detail : String(err));
-      setStep('asking');
-    }
-  };
   return (
-    <div
-      className="confirm"
-      role="group"
-      aria-label={`Archive ${p.what}?`}
-      tabIndex={-1}
-      ref={focusOnMount}
-    >
-      <p>
-        <strong>Archive {p.what}?</strong> {p.consequence}
-      </p>
-      {error ? <Notice tone="error">{error}</Notice> : null}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={step === 'busy'}
-          onClick={() => void confirm()}
-        >
-          {step === 'busy' ? 'Archiving…' : `Yes, archive`}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setStep('idle')}>
-          Keep it
-        </button>
-      </div>
-    </div>
+    <ConfirmAction
+      id={id}
+      question={
+        <>
+          <strong>Archive {p.what}?</strong> {p.consequence}
+        </>
+      }
+      yes="Yes, archive"
+      busyText="Archiving…"
+      no="Keep it"
+      onYes={async () => {
+        await p.archive();
+        p.onArchived();
+      }}
+      onNo={() => setAsking(false)}
+    />
   );
 }
