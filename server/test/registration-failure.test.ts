@@ -111,13 +111,13 @@ describe('a registration whose connection dies mid-transaction [postgres]', () =
     const side = await sideConnection(t);
     try {
       // NO KEY UPDATE lets the sale write its order and tickets (their foreign keys only need
-      // KEY SHARE) and stops it at the last step, taking the seats.
+      // KEY SHARE) and stops it at the last step: its COMMIT, which takes the seats.
       await side.query('BEGIN');
       await side.query('SELECT 1 FROM ticket_types WHERE id = $1 FOR NO KEY UPDATE', [
         ticketTypeId,
       ]);
       const sale = registerRaw(t, eventId, body, { 'idempotency-key': 'dies-once' });
-      const pid = await blockedBackend(side, 'UPDATE ticket_types');
+      const pid = await blockedBackend(side, 'COMMIT');
       const { rows } = await side.query<{ ok: boolean }>('SELECT pg_terminate_backend($1) AS ok', [
         pid,
       ]);

@@ -1,4 +1,6 @@
 import { startTestServer, type TestServer } from './harness.js';
+import { enqueue } from '../src/platform/bus/outbox.js';
+import { claimSeatsAtCommit, isSoldOutAtCommit } from '../src/features/registration/capacity.js';
 import {
   attendee,
   createEvent,
@@ -87,4 +89,42 @@ describe.each(['pglite', 'postgres'] as const)('a sale rush [%s]', (kind) => {
       await json(await t.api(`/api/v1/events/${eventId}/quotas/${quota.id}`), 200),
     ).toMatchObject({ size: SEATS, used: SEATS, available: 0 });
   }, 180_000);
+
+  it('a seat claim that finds its quota full at COMMIT undoes the whole transaction', async () => {
+    const { id: eventId } = await createEvent(t);
+    const type = await createTicketType(t, eventId, { priceCents: 0, quantity: 5 });
+    await json(
+      await t.api(`/api/v1/events/${eventId}/quotas`, {
+        body: { name: 'Room', size: 1, ticketTypeIds: [type] },
+      }),
+      201,
+    );
+    expect(
+      (
+        await registerRaw(t, eventId, {
+          ticketTypeId: type,
+          quantity: 1,
+          attendee: attendee('first'),
+        })
+      ).status,
+    ).toBe(201);
+
+    const failure = await t.server.db
+      .transaction(async (tx) => {
+        await enqueue(tx, { topic: 'test.claim', eventId, aggregateId: type, payload: {} });
+        await claimSeatsAtCommit(tx, type, 1, 'sold');
+      })
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    expect(isSoldOutAtCommit(failure)).toBe(true);
+    const { rows } = await t.server.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM outbox WHERE topic = 'test.claim'",
+    );
+    expect(rows[0]!.n).toBe(0);
+    expect(await ticketTypes(t, eventId)).toEqual([
+      expect.objectContaining({ id: type, sold: 1, held: 0, available: 0 }),
+    ]);
+  });
 });

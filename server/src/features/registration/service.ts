@@ -10,7 +10,7 @@ import {
 } from '../../platform/idempotency/idempotency.js';
 import { joinWaitlist } from '../waitlist/join.js';
 import { validateAnswers } from './answers.js';
-import { availableSeats, takeSeats } from './capacity.js';
+import { availableSeats, claimSeatsAtCommit, isSoldOutAtCommit } from './capacity.js';
 import { placeOrder } from './place-order.js';
 import { releaseExpiredHolds } from './holds.js';
 import { priceOrder } from './pricing.js';
@@ -23,10 +23,13 @@ export interface RegisterResult {
 }
 
 const soldOut = () => conflict('sold_out', 'No seats are left for this ticket type.');
+const isSoldOut = (err: unknown) =>
+  (err instanceof DomainError && err.code === 'sold_out') || isSoldOutAtCommit(err);
 
 /**
  * Registers an attendee for a ticket type: one transaction validates, prices, writes the order,
- * its tickets and the outbox message, and takes the seats last with conditional UPDATEs. Sold out
+ * its tickets and the outbox message, and claims the seats, which its COMMIT takes with
+ * conditional UPDATEs (capacity.ts, claimSeatsAtCommit). Sold out
  * means 409, or a waitlist place when asked for. With an Idempotency-Key the first answer is
  * stored and replayed.
  */
@@ -52,7 +55,7 @@ export async function register(
   try {
     return await attempt();
   } catch (err) {
-    if (!(err instanceof DomainError) || err.code !== 'sold_out') throw err;
+    if (!isSoldOut(err)) throw err;
   }
   // Sold out. Holds past their time may still count as taken if the sweeper is behind: free them
   // and try once more, so a stopped sweeper never turns buyers away from free seats.
@@ -60,7 +63,7 @@ export async function register(
     try {
       return await attempt();
     } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== 'sold_out') throw err;
+      if (!isSoldOut(err)) throw err;
     }
   }
   if (!input.joinWaitlist) throw soldOut();
@@ -108,7 +111,7 @@ async function sell(
   eventId: string,
   input: RegistrationInput,
   now: Date,
-  /** Stores the answer for replays; runs before the seats are taken, to keep the hot lock short. */
+  /** Stores the answer for replays, in the transaction whose commit takes the seats. */
   remember: (result: RegisterResult) => Promise<void>,
 ): Promise<RegisterResult> {
   const sale = await store.loadSaleContext(tx, eventId, input.ticketTypeId);
@@ -129,7 +132,7 @@ async function sell(
       { field: 'quantity', message: `must be at most ${sale.maxPerOrder} per order` },
     ]);
   }
-  // Fail fast without taking locks; takeSeats below is what decides.
+  // Fail fast without taking locks; the seat claim's commit is what decides.
   if (
     ((await availableSeats(tx, [sale.ticketTypeId])).get(sale.ticketTypeId) ?? 0) < input.quantity
   )
@@ -192,11 +195,10 @@ async function sell(
     now,
   });
   const result: RegisterResult = { status: 201, body };
-  // Stored now: if the seats are gone, the rollback takes the stored answer with it.
+  // If the seats are gone at COMMIT, the rollback takes the stored answer with it.
   await remember(result);
-  // Last: the hot row is locked only from here to COMMIT.
   const state = body.status === 'confirmed' ? 'sold' : 'held';
-  if (!(await takeSeats(tx, sale.ticketTypeId, input.quantity, state))) throw soldOut();
+  await claimSeatsAtCommit(tx, sale.ticketTypeId, input.quantity, state);
   return result;
 }
 
