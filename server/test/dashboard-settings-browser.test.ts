@@ -157,6 +157,8 @@ describe('dashboard settings in Chromium [postgres]', () => {
       await field(quotaEdit, 'Seats').fill('3');
       await quotaEdit.getByRole('button', { name: 'Save quota' }).click();
       await item(page, XSS).getByText('2 of 3 used · Regular, Supporter').waitFor();
+      // The form closed; the keyboard stays on the quota's Edit button.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Edit ${XSS}`);
       expect((await register(t, eventId, regular)).status).toBe(201);
 
       // Archiving the promo code asks first; then registration refuses it.

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { ArchiveButton } from './settings-archive.js';
 
 /**
@@ -17,6 +17,7 @@ export function SettingsItem(p: {
   extra?: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   return (
     <li className="settings-item">
       <div className="settings-item-head">
@@ -28,6 +29,7 @@ export function SettingsItem(p: {
           type="button"
           className="button button-secondary"
           aria-expanded={editing}
+          ref={editButton}
           onClick={() => setEditing(!editing)}
         >
           {editing ? 'Close' : 'Edit'}
@@ -44,6 +46,8 @@ export function SettingsItem(p: {
       {editing
         ? p.edit(() => {
             setEditing(false);
+            // The form is gone; its Edit button keeps the keyboard's place in the list.
+            editButton.current?.focus();
             p.onChanged();
           })
         : null}
