@@ -16,13 +16,14 @@ interface Hits {
     email: string;
     ticketTypeName: string;
     status: string;
+    checkedInAt: string | null;
   }[];
 }
 
 describe('searching an event’s attendees over HTTP', () => {
   let t: TestServer;
   let sale: Sale;
-  let adaTicket: string;
+  let adaTicket: { id: string; token: string };
   const search = (query: string, token?: string, eventId = sale.eventId) =>
     t.api(`/api/v1/events/${eventId}/attendees?${query}`, token ? { token } : {});
 
@@ -40,7 +41,7 @@ describe('searching an event’s attendees over HTTP', () => {
       }),
       201,
     );
-    adaTicket = order.tickets[0]!.id;
+    adaTicket = order.tickets[0]!;
   });
   afterAll(async () => {
     await t?.stop();
@@ -51,12 +52,24 @@ describe('searching an event’s attendees over HTTP', () => {
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const body = await json<Hits>(res, 200);
     expect(body.items[0]).toMatchObject({
-      ticketId: adaTicket,
+      ticketId: adaTicket.id,
       name: 'Ada Lovelace',
       email: 'ada@example.org',
       ticketTypeName: 'Regular',
       status: 'valid',
     });
+  });
+
+  it('says when a found ticket was first admitted at an entrance', async () => {
+    const checkedIn = async () =>
+      (await json<Hits>(await search('q=ada@example.org'), 200)).items[0]!.checkedInAt;
+    expect(await checkedIn()).toBeNull();
+    const checkin = await json<{ result: string }>(
+      await t.api(`/api/v1/events/${sale.eventId}/checkins`, { body: { token: adaTicket.token } }),
+      200,
+    );
+    expect(checkin.result).toBe('admitted');
+    expect(Date.parse((await checkedIn())!)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('answers "not found" for another organization’s event and for an unknown one', async () => {

@@ -68,7 +68,8 @@ describe('dashboard attendees in Chromium [postgres]', () => {
     sale = await createSale(t);
     margaret = await registerAs(t, sale, 'Margaret Hamilton', 'margaret@example.org');
     grace = await registerAs(t, sale, 'Grace Hopper', 'grace@example.org');
-    await registerAs(t, sale, 'Katherine Johnson', 'katherine@example.org');
+    const katherine = await registerAs(t, sale, 'Katherine Johnson', 'katherine@example.org');
+    expect(await checkIn(t, sale.eventId, katherine.token)).toBe('admitted');
     await registerAs(t, sale, XSS, 'payload@example.org');
     browser = await launchChromium();
   }, BROWSER_TEST_MS);
@@ -93,6 +94,9 @@ describe('dashboard attendees in Chromium [postgres]', () => {
       await page.getByRole('status').filter({ hasText: '4 tickets.' }).waitFor();
       await page.getByRole('link', { name: XSS, exact: true }).waitFor();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
+      const row = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+      expect(await row('Katherine Johnson').locator('.badge').textContent()).toBe('Checked in');
+      expect(await row('Grace Hopper').locator('.badge').textContent()).toBe('Valid');
       await shot(page, 'dashboard-attendees-desktop');
 
       // Issue 8's acceptance: a misspelled name finds the attendee; the query is in the URL.
@@ -172,6 +176,9 @@ describe('dashboard attendees in Chromium [postgres]', () => {
       await phone.page.getByRole('status').filter({ hasText: '4 tickets.' }).waitFor();
       await shot(phone.page, 'dashboard-attendees-phone');
       expect(await overflowsSideways(phone.page)).toBe(false);
+      // A name fits on one line of its card instead of being squeezed letter by letter.
+      const name = await phone.page.getByRole('link', { name: 'Katherine Johnson' }).boundingBox();
+      expect(name!.height).toBeLessThan(40);
       await phone.page.getByRole('link', { name: 'Annie Easley' }).click();
       await phone.page
         .getByRole('img', { name: /QR code of the ticket of Annie Easley/ })

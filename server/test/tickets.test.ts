@@ -235,6 +235,23 @@ describe.each(['pglite', 'postgres'] as const)('reading tickets over HTTP [%s]',
     expect(revoked.items.map((x) => x.id)).toEqual([all[0]]);
   });
 
+  it('says in the ticket list when each ticket was first admitted, and null for the others', async () => {
+    const own = await createSale(t);
+    const [first, second] = (await register(t, own, 2)).tickets;
+    const checkin = await json<{ result: string }>(
+      await t.api(`/api/v1/events/${own.eventId}/checkins`, { body: { token: first!.token } }),
+      200,
+    );
+    expect(checkin.result).toBe('admitted');
+    const page = await json<{ items: (TicketBody & { checkedInAt: string | null })[] }>(
+      await t.api(`/api/v1/events/${own.eventId}/tickets`),
+      200,
+    );
+    const at = (id: string) => page.items.find((x) => x.id === id)!.checkedInAt;
+    expect(Date.parse(at(first!.id)!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(at(second!.id)).toBeNull();
+  });
+
   it('refuses the ticket list to another organization, a bad cursor and an unknown status', async () => {
     await problemOf(
       await t.api(`/api/v1/events/${sale.eventId}/tickets`, {

@@ -21,6 +21,10 @@ export const AttendeeHit = z.object({
   ticketTypeName: z.string(),
   status: z.enum(['pending', 'valid', 'revoked', 'cancelled']),
   score: z.number().describe('Higher is better; comparable only within one answer'),
+  checkedInAt: z
+    .string()
+    .nullable()
+    .describe('When the ticket was first admitted at an entrance; null: not yet'),
 });
 export type AttendeeHit = z.output<typeof AttendeeHit>;
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
+import { firstAdmissions } from '../checkin/admissions-store.js';
 import { eventInOrganization } from '../ticketing/store.js';
 import type { AttendeeHit } from './schema.js';
 import type { SearchIndex } from './search-index.js';
@@ -16,6 +17,10 @@ export async function searchAttendees(
   if (!(await eventInOrganization(db, actor.organizationId, eventId)))
     throw notFound('event', eventId);
   const hits = await index.search(eventId, query.q, query.limit);
+  const admitted = await firstAdmissions(
+    db,
+    hits.map((h) => h.ticketId),
+  );
   return {
     items: hits.map((h) => ({
       ticketId: h.ticketId,
@@ -25,6 +30,7 @@ export async function searchAttendees(
       ticketTypeName: h.ticketTypeName,
       status: h.status,
       score: h.score,
+      checkedInAt: admitted.get(h.ticketId) ?? null,
     })),
   };
 }

@@ -65,7 +65,18 @@ export const Ticket = z.object({
 });
 export type Ticket = z.output<typeof Ticket>;
 
-export const TicketPage = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable() });
+export const ListedTicket = Ticket.extend({
+  checkedInAt: z
+    .string()
+    .nullable()
+    .describe('When the ticket was first admitted at an entrance; null: not yet'),
+});
+export type ListedTicket = z.output<typeof ListedTicket>;
+
+export const TicketPage = z.object({
+  items: z.array(ListedTicket),
+  nextCursor: z.string().nullable(),
+});
 
 export const TransferResult = Ticket.extend({
   /** Opens this ticket from now on; shown once. The previous holder's key no longer does. */

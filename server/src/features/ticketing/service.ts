@@ -2,11 +2,13 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { newAccessKey } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
+import { firstAdmissions } from '../checkin/admissions-store.js';
 import type { Principal } from '../identity/principal.js';
 import { actorName, historyFor, opens, type Accessor } from './access.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { recordHistory, signTicket } from './issue-tickets.js';
 import type {
+  ListedTicket,
   SigningKey,
   SigningKeyList,
   Ticket,
@@ -154,7 +156,7 @@ export async function listEventTickets(
   actor: Principal,
   eventId: string,
   opts: { limit: number; cursor?: string | undefined; status?: TicketStatus | undefined },
-): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+): Promise<{ items: ListedTicket[]; nextCursor: string | null }> {
   const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor);
   if (!(await store.eventInOrganization(db, actor.organizationId, eventId)))
     throw notFound('event', eventId);
@@ -165,8 +167,12 @@ export async function listEventTickets(
   });
   const items = page.slice(0, opts.limit);
   const last = items.at(-1);
+  const admitted = await firstAdmissions(
+    db,
+    items.map((p) => p.ticket.id),
+  );
   return {
-    items: items.map((p) => p.ticket),
+    items: items.map((p) => ({ ...p.ticket, checkedInAt: admitted.get(p.ticket.id) ?? null })),
     nextCursor: page.length > opts.limit && last ? encodeCursor(last.cursor) : null,
   };
 }

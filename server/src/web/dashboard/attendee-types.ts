@@ -9,6 +9,8 @@ export interface AttendeeRow {
   email: string;
   ticketTypeName: string;
   status: TicketStatus;
+  /** When it was first admitted at an entrance; null: not yet. */
+  checkedInAt: string | null;
 }
 
 export interface SearchHit extends AttendeeRow {
@@ -29,7 +31,7 @@ export interface Ticket {
 }
 
 export interface TicketPage {
-  items: Ticket[];
+  items: (Ticket & { checkedInAt: string | null })[];
   nextCursor: string | null;
 }
 
@@ -53,10 +55,11 @@ export interface Order {
   createdAt: string;
 }
 
-export const ticketRow = (t: Ticket): AttendeeRow => ({
+export const ticketRow = (t: TicketPage['items'][number]): AttendeeRow => ({
   ticketId: t.id,
   name: t.attendee.name,
   email: t.attendee.email,
   ticketTypeName: t.ticketTypeName,
   status: t.status,
+  checkedInAt: t.checkedInAt,
 });

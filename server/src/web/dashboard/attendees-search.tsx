@@ -9,6 +9,7 @@ import {
   type SearchState,
 } from './attendees-use-search.js';
 import { useEventTickets, type EventTickets } from './attendees-use-tickets.js';
+import type { OrganizerEvent } from './types.js';
 
 /** Typing pauses shorter than this are one query. */
 const DEBOUNCE_MS = 250;
@@ -18,7 +19,7 @@ const DEBOUNCE_MS = 250;
  * or the event's tickets while the box is empty. The query lives in the URL's `?q=`, so Back
  * from an attendee and a reload come back to the same results.
  */
-export function AttendeesSearch({ eventId, base }: { eventId: string; base: string }) {
+export function AttendeesSearch({ event, base }: { event: OrganizerEvent; base: string }) {
   const urlQuery = useLocation().query.get('q') ?? '';
   const [text, setText] = useState(urlQuery);
   // Back or Forward to another `?q=` while this page stays open.
@@ -50,8 +51,8 @@ export function AttendeesSearch({ eventId, base }: { eventId: string; base: stri
       <p role="status" aria-live="polite" className="result-count">
         {query ? searchSummary(search) : ticketsSummary(tickets)}
       </p>
-      {query ? <SearchResults eventId={eventId} search={search} /> : null}
-      {query ? null : <TicketResults eventId={eventId} tickets={tickets} />}
+      {query ? <SearchResults event={event} search={search} /> : null}
+      {query ? null : <TicketResults event={event} tickets={tickets} />}
     </section>
   );
 }
@@ -83,18 +84,18 @@ function ticketsSummary(t: EventTickets): string {
   return `${plural(t.rows.length, 'ticket', 'tickets')}${t.more ? ', more below' : ''}.`;
 }
 
-function SearchResults({ eventId, search }: { eventId: string; search: SearchState }) {
+function SearchResults({ event, search }: { event: OrganizerEvent; search: SearchState }) {
   if (search.state === 'error') return <Notice tone="error">{search.error.problem.detail}</Notice>;
   if (search.state === 'ok' && search.hits.length === 0)
     return <p>Check the spelling, or search by email address or ticket id.</p>;
   const hits = search.state === 'ok' || search.state === 'searching' ? search.hits : undefined;
-  return hits ? <AttendeesList eventId={eventId} rows={hits} /> : null;
+  return hits ? <AttendeesList event={event} rows={hits} /> : null;
 }
 
-function TicketResults({ eventId, tickets }: { eventId: string; tickets: EventTickets }) {
+function TicketResults({ event, tickets }: { event: OrganizerEvent; tickets: EventTickets }) {
   return (
     <>
-      <AttendeesList eventId={eventId} rows={tickets.rows} />
+      <AttendeesList event={event} rows={tickets.rows} />
       {tickets.error ? <Notice tone="error">{tickets.error.problem.detail}</Notice> : null}
       {tickets.more ? (
         <button

@@ -5,7 +5,7 @@ import type { SectionProps } from './sections.js';
 /** The attendee list with its search, or one attendee's ticket when the path names one. */
 export function AttendeesSection({ event, base, item }: SectionProps) {
   return item === undefined ? (
-    <AttendeesSearch eventId={event.id} base={base} />
+    <AttendeesSearch event={event} base={base} />
   ) : (
     <AttendeeDetail key={item} event={event} ticketId={item} />
   );
