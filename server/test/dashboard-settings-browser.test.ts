@@ -154,6 +154,10 @@ describe('dashboard settings in Chromium [postgres]', () => {
         .getByRole('button', { name: /^Edit / })
         .click();
       const quotaEdit = page.getByRole('form', { name: `Edit ${XSS}` });
+      await field(quotaEdit, 'Seats').fill('1');
+      await quotaEdit.getByRole('button', { name: 'Save quota' }).click();
+      // Below the seats already taken: the server's conflict is shown at the Seats field.
+      await quotaEdit.locator('.field-invalid').getByText('is below the 2 seats').waitFor();
       await field(quotaEdit, 'Seats').fill('3');
       await quotaEdit.getByRole('button', { name: 'Save quota' }).click();
       await item(page, XSS).getByText('2 of 3 used · Regular, Supporter').waitFor();

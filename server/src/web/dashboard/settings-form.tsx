@@ -10,9 +10,22 @@ import { orNull, zonedInstant } from './settings-values.js';
 // The Settings section's forms: many on one page, so each one's fields get ids under its own
 // scope ("quota-new.name"), and the server's field errors are shown at those fields.
 
-/** `options.2` → `options` when only the list has a field: the error lands on the list. */
-function onKnownFields(err: unknown, labels: Record<string, string>): unknown {
-  if (!(err instanceof ApiError) || !err.problem.errors) return err;
+/**
+ * The server's refusal, with its errors on this form's fields: `options.2` → `options` when only
+ * the list has a field, and a conflict the server names by code alone (`size_below_used`) on the
+ * field `conflicts` names for it.
+ */
+function onKnownFields(
+  err: unknown,
+  labels: Record<string, string>,
+  conflicts: Record<string, string>,
+): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const field = conflicts[err.code];
+  if (!err.problem.errors)
+    return field
+      ? new ApiError({ ...err.problem, errors: [{ field, message: err.message }] })
+      : err;
   const seen = new Set<string>();
   const errors = err.problem.errors
     .map((e) => ({ ...e, field: labels[e.field] ? e.field : e.field.split('.')[0]! }))
@@ -20,7 +33,11 @@ function onKnownFields(err: unknown, labels: Record<string, string>): unknown {
   return new ApiError({ ...err.problem, errors });
 }
 
-export function useSettingsForm(scope: string, labels: Record<string, string>) {
+export function useSettingsForm(
+  scope: string,
+  labels: Record<string, string>,
+  conflicts: Record<string, string> = {},
+) {
   const errors = useFormErrors(labels);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -48,7 +65,7 @@ export function useSettingsForm(scope: string, labels: Record<string, string>) {
         await save();
         setSaved(true);
       } catch (err) {
-        errors.show(onKnownFields(err, labels));
+        errors.show(onKnownFields(err, labels, conflicts));
       }
       setBusy(false);
     },

@@ -19,6 +19,9 @@ const LABELS = {
   ticketTypeIds: 'Valid for',
 };
 
+/** Refusals the server names by code alone, and the field each is about. */
+const CONFLICTS = { duplicate_promo_code: 'code', max_uses_below_uses: 'maxUses' };
+
 /** Creates a promo code, or changes `promo` when given; the window is in the event's zone. */
 export function PromoCodeForm(p: {
   base: string;
@@ -29,7 +32,7 @@ export function PromoCodeForm(p: {
   onSaved: () => void;
 }) {
   const c = p.promo;
-  const form = useSettingsForm(c ? `promo-${c.id}` : 'promo-new', LABELS);
+  const form = useSettingsForm(c ? `promo-${c.id}` : 'promo-new', LABELS, CONFLICTS);
   const [kind, setKind] = useState(c?.discountKind ?? 'percent');
   const local = (at: string | null | undefined) => (at ? zonedLocal(at, p.timezone) : '');
   const value = c

@@ -4,6 +4,9 @@ import { wholeNumber } from './settings-values.js';
 
 const LABELS = { name: 'Name', size: 'Seats', ticketTypeIds: 'Ticket types sharing the seats' };
 
+/** Refusals the server names by code alone, and the field each is about. */
+const CONFLICTS = { duplicate_quota_name: 'name', size_below_used: 'size' };
+
 /** Creates a quota, or changes `quota` when given. */
 export function QuotaForm(p: {
   base: string;
@@ -12,7 +15,7 @@ export function QuotaForm(p: {
   onSaved: () => void;
 }) {
   const q = p.quota;
-  const form = useSettingsForm(q ? `quota-${q.id}` : 'quota-new', LABELS);
+  const form = useSettingsForm(q ? `quota-${q.id}` : 'quota-new', LABELS, CONFLICTS);
   return (
     <ItemForm
       form={form}

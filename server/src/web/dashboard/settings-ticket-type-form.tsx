@@ -13,6 +13,9 @@ const LABELS = {
   salesEnd: 'Sales end',
 };
 
+/** Refusals the server names by code alone, and the field each is about. */
+const CONFLICTS = { duplicate_ticket_type_name: 'name', quantity_below_sold: 'quantity' };
+
 /**
  * Adds a ticket type, or changes `type` when given. The sales window is read in the event's
  * time zone; empty means sales open now and last until the event ends.
@@ -24,7 +27,7 @@ export function TicketTypeForm(p: {
   onSaved: () => void;
 }) {
   const t = p.type;
-  const form = useSettingsForm(t ? `type-${t.id}` : 'type-new', LABELS);
+  const form = useSettingsForm(t ? `type-${t.id}` : 'type-new', LABELS, CONFLICTS);
   const local = (at: string | null | undefined) => (at ? zonedLocal(at, p.timezone) : '');
   return (
     <ItemForm
