@@ -140,7 +140,10 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       await page.getByRole('row', { name: /^VIP door 0 3 0%$/ }).waitFor();
       const vip = page.getByTestId('checkin-list').filter({ hasText: 'VIP door' });
       await vip.getByText(/^Re-entry after exit · Regular$/).waitFor();
-      await vip.getByText(/Gates: VIP, Side$/).waitFor();
+      // Opening hours are the venue's wall clock (the event is in Europe/Berlin, the browser in UTC).
+      const hours =
+        /^Open from Sat, 1 May 2027, 12:00 CEST until Sun, 2 May 2027, 20:00 CEST · Gates: VIP, Side$/;
+      await vip.getByText(hours).waitFor();
       // Scans made before the list existed stay with the default list, at their gates.
       await page.getByRole('row', { name: /^North Default \(before lists\) 2$/ }).waitFor();
       await shot(page, 'dashboard-checkin-lists-desktop');
@@ -153,6 +156,8 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       await page.getByRole('button', { name: 'Save list' }).click();
       await page.getByRole('row', { name: /^VIP entrance 0 3 0%$/ }).waitFor();
       await page.getByText(/^Multi-entry · Regular$/).waitFor();
+      // The edit form showed the hours as they were typed, so saving kept them.
+      await page.getByTestId('checkin-list').getByText(hours).waitFor();
       await page.getByRole('button', { name: 'Delete VIP entrance' }).click();
       await page.getByRole('button', { name: 'Yes, delete' }).click();
       await page.getByRole('row', { name: /^Default 2 3 66%$/ }).waitFor();

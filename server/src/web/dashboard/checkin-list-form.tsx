@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { Choices } from './checkin-choices.js';
 import { ENTRY_RULES, type CheckinList, type EntryRule } from './checkin-types.js';
 import { useFormErrors } from './form-errors.js';
+import { orNull, zonedInstant, zonedLocal } from './settings-values.js';
 import type { TicketType } from './types.js';
 
 const LABELS = {
@@ -17,27 +18,13 @@ const LABELS = {
   gates: 'Gates',
 };
 
-/** An instant as a datetime-local value in the browser's time zone ('' for none). */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A datetime-local value (browser's time zone) as an ISO instant; the server names a bad one. */
-function fromLocalInput(text: string): string | null {
-  if (!text) return null;
-  const at = new Date(text);
-  return Number.isNaN(at.getTime()) ? text : at.toISOString();
-}
-
 /** What the form sends: the API's list fields, all of them (a PATCH of everything is an edit). */
-function listBody(form: FormData) {
+function listBody(form: FormData, timeZone: string) {
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const ticketTypeIds = form.getAll('ticketTypeIds').map(String);
-  const from = fromLocalInput(text('from'));
-  const until = fromLocalInput(text('until'));
+  const at = (name: string) => orNull(text(name), (t) => zonedInstant(t, timeZone));
+  const from = at('from');
+  const until = at('until');
   return {
     name: text('name'),
     ticketTypeIds: ticketTypeIds.length ? ticketTypeIds : null,
@@ -52,18 +39,21 @@ function listBody(form: FormData) {
 
 /**
  * Creates a check-in list, or edits `list`: name, the ticket types it admits (none ticked: all),
- * when it admits (in the browser's time zone), its entry rule and the gates that scan for it.
+ * when it admits (in the event's time zone), its entry rule and the gates that scan for it.
  */
 export function CheckinListForm({
   base,
   types,
   list,
+  timeZone,
   onSaved,
   onCancel,
 }: {
   base: string;
   types: TicketType[];
   list?: CheckinList;
+  /** The event's: opening hours are typed as the venue's wall clock. */
+  timeZone: string;
   onSaved: () => void;
   onCancel?: () => void;
 }) {
@@ -82,7 +72,7 @@ export function CheckinListForm({
     setBusy(true);
     errors.clear();
     try {
-      const body = listBody(new FormData(formElement));
+      const body = listBody(new FormData(formElement), timeZone);
       if (list) await api(`${base}/checkin-lists/${list.id}`, { method: 'PATCH', body });
       else await api(`${base}/checkin-lists`, { body });
       if (!list) formElement.reset();
@@ -134,19 +124,19 @@ export function CheckinListForm({
         <TextField
           field={field('window.from')}
           label={LABELS['window.from']}
-          hint="Empty: from the start"
+          hint={`${timeZone} time; empty: from the start`}
           name="from"
           type="datetime-local"
-          defaultValue={toLocalInput(list?.window.from ?? null)}
+          defaultValue={list?.window.from ? zonedLocal(list.window.from, timeZone) : ''}
           error={errors.of('window.from') ?? errors.of('window')}
         />
         <TextField
           field={field('window.until')}
           label={LABELS['window.until']}
-          hint="Empty: never; exits are always let out"
+          hint={`${timeZone} time; empty: never (exits are always let out)`}
           name="until"
           type="datetime-local"
-          defaultValue={toLocalInput(list?.window.until ?? null)}
+          defaultValue={list?.window.until ? zonedLocal(list.window.until, timeZone) : ''}
           error={errors.of('window.until')}
         />
       </div>

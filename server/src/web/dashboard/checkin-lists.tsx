@@ -45,7 +45,12 @@ export function CheckinLists({ base, timeZone }: { base: string; timeZone: strin
               />
             ))}
           </ul>
-          <CheckinListForm base={base} types={loaded.data.types} onSaved={reload} />
+          <CheckinListForm
+            base={base}
+            types={loaded.data.types}
+            timeZone={timeZone}
+            onSaved={reload}
+          />
         </>
       ) : null}
     </section>
@@ -78,6 +83,7 @@ function ListItem({
           base={base}
           types={types}
           list={list}
+          timeZone={timeZone}
           onSaved={() => {
             onChanged();
             back();
