@@ -74,7 +74,7 @@ describe('concurrent start-ups [postgres]', () => {
     try {
       const results = await Promise.all([migrate(t.db), migrate(t.db)]);
       const files = await readMigrations();
-      expect(results.flat().sort()).toEqual(files.map((f) => f.version));
+      expect(results.flat().sort((a, b) => a - b)).toEqual(files.map((f) => f.version));
     } finally {
       await t.drop();
     }
