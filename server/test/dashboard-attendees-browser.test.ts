@@ -179,10 +179,19 @@ describe('dashboard attendees in Chromium [postgres]', () => {
       // A name fits on one line of its card instead of being squeezed letter by letter.
       const name = await phone.page.getByRole('link', { name: 'Katherine Johnson' }).boundingBox();
       expect(name!.height).toBeLessThan(40);
+      // The QR code arrives late (held back here); the facts below it do not move when it does.
+      await phone.page.route('**/qr.svg', async (r) => {
+        await new Promise((done) => setTimeout(done, 500));
+        await r.continue();
+      });
       await phone.page.getByRole('link', { name: 'Annie Easley' }).click();
+      await phone.page.getByText('Loading QR code…').waitFor();
+      const email = phone.page.getByText('annie@example.org', { exact: true });
+      const before = await email.boundingBox();
       await phone.page
         .getByRole('img', { name: /QR code of the ticket of Annie Easley/ })
         .waitFor();
+      expect(await email.boundingBox()).toEqual(before);
       await historyEntry(phone.page, 'Transferred').waitFor();
       await shot(phone.page, 'dashboard-attendee-phone');
       expect(await overflowsSideways(phone.page)).toBe(false);
