@@ -134,6 +134,12 @@ describe('dashboard attendees in Chromium [postgres]', () => {
       // Reissue another ticket: the history shows it and the old QR code no longer gets in.
       await page.getByRole('link', { name: 'All attendees' }).click();
       await search(page, 'grace@example.org');
+      // The section's tab leads back to the whole list, box emptied.
+      await page.getByRole('link', { name: 'Attendees', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: '4 tickets.' }).waitFor();
+      expect(await page.getByLabel('Search attendees').inputValue()).toBe('');
+      expect(new URL(page.url()).search).toBe('');
+      await search(page, 'grace@example.org');
       await page.getByRole('link', { name: 'Grace Hopper' }).click();
       await page.getByRole('button', { name: 'Reissue…' }).click();
       await page.getByRole('button', { name: 'Reissue ticket' }).click();

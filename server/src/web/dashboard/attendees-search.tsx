@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Notice } from '../components/notice.js';
-import { useLocation } from '../router.js';
 import { AttendeesList } from './attendees-list.js';
 import {
   SEARCH_LIMIT,
@@ -20,10 +19,13 @@ const DEBOUNCE_MS = 250;
  * from an attendee and a reload come back to the same results.
  */
 export function AttendeesSearch({ event, base }: { event: OrganizerEvent; base: string }) {
-  const urlQuery = useLocation().query.get('q') ?? '';
-  const [text, setText] = useState(urlQuery);
-  // Back or Forward to another `?q=` while this page stays open.
-  useEffect(() => setText(urlQuery), [urlQuery]);
+  const [text, setText] = useState(queryInUrl);
+  // Back, Forward or a link to another `?q=` (or none) while this page stays open.
+  useEffect(() => {
+    const follow = () => setText(queryInUrl());
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
   const query = useDebounced(text.trim(), DEBOUNCE_MS);
   useEffect(() => keepQueryInUrl(query), [query]);
   const search = useAttendeeSearch(base, query);
@@ -57,10 +59,12 @@ export function AttendeesSearch({ event, base }: { event: OrganizerEvent; base: 
   );
 }
 
+const queryInUrl = () => new URLSearchParams(window.location.search).get('q') ?? '';
+
 /** Replaces (never pushes) the URL, so typing leaves one history entry, not one per letter. */
 function keepQueryInUrl(query: string) {
+  if (queryInUrl() === query) return;
   const url = new URL(window.location.href);
-  if ((url.searchParams.get('q') ?? '') === query) return;
   if (query) url.searchParams.set('q', query);
   else url.searchParams.delete('q');
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}`);
