@@ -126,6 +126,8 @@ describe('dashboard attendees in Chromium [postgres]', () => {
       await page.getByLabel('Reason').fill('Badge reported stolen');
       await page.getByRole('button', { name: 'Revoke ticket' }).click();
       await page.getByText('The ticket is revoked.').waitFor();
+      // Keyboard users land above the outcome, not at the top of the page.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Actions');
       await historyEntry(page, 'Badge reported stolen').waitFor();
       await page.getByText('This ticket can no longer be used.').waitFor();
       expect(await checkIn(t, sale.eventId, margaret.token)).toBe('revoked');

@@ -39,10 +39,13 @@ export function AttendeeActions({
     // Back to the button that opened the form, once it is shown again.
     if (was) setTimeout(() => openers.current[was]?.focus());
   };
+  const heading = useRef<HTMLHeadingElement>(null);
   const finish = (d: Done) => {
     setOpen(undefined);
     setDone(d);
     onChanged();
+    // The form that had the focus is gone; the outcome below the heading is announced.
+    heading.current?.focus();
   };
   const usable = ticket.status === 'valid' || ticket.status === 'pending';
   const opener = (which: NonNullable<Open>, label: string, allowed: boolean) =>
@@ -61,7 +64,9 @@ export function AttendeeActions({
 
   return (
     <section aria-labelledby="actions-heading" className="panel">
-      <h2 id="actions-heading">Actions</h2>
+      <h2 id="actions-heading" tabIndex={-1} ref={heading}>
+        Actions
+      </h2>
       {done ? (
         <Notice tone="success">
           {done.message}
