@@ -218,6 +218,7 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       await page.keyboard.press('Enter');
       await row.getByText('Enrolled', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Revoke Gate A kiosk' }).click();
+      await shot(page, 'dashboard-device-revoke-desktop');
       await page.getByRole('button', { name: 'Yes, revoke' }).click();
       await row.getByText('Revoked', { exact: true }).waitFor();
       expect(await row.getByRole('button').count()).toBe(0);

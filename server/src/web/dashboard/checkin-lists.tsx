@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { LoadError, Loading } from '../components/notice.js';
 import { formatInstant } from '../lib/format.js';
 import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { ConfirmAction } from './checkin-confirm.js';
 import { CheckinListForm } from './checkin-list-form.js';
+import { useRowMode } from './checkin-row-mode.js';
 import { ENTRY_RULES, type CheckinList } from './checkin-types.js';
 import type { TicketType } from './types.js';
 
@@ -70,12 +71,11 @@ function ListItem({
   timeZone: string;
   onChanged: () => void;
 }) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const editButton = useRef<HTMLButtonElement>(null);
-  const back = () => {
-    setMode('view');
-    requestAnimationFrame(() => editButton.current?.focus());
-  };
+  const { mode, open, back } = useRowMode<'view' | 'edit' | 'delete'>(
+    'view',
+    () => editButton.current,
+  );
   if (mode === 'edit')
     return (
       <li>
@@ -138,7 +138,7 @@ function ListItem({
             className="button button-secondary"
             ref={editButton}
             aria-label={`Edit ${list.name}`}
-            onClick={() => setMode('edit')}
+            onClick={() => open('edit')}
           >
             Edit
           </button>
@@ -146,7 +146,7 @@ function ListItem({
             type="button"
             className="button button-danger"
             aria-label={`Delete ${list.name}`}
-            onClick={() => setMode('delete')}
+            onClick={() => open('delete')}
           >
             Delete
           </button>

@@ -3,6 +3,7 @@ import { TextField, fieldDomId } from '../components/field.js';
 import { formatInstant } from '../lib/format.js';
 import { api } from './api.js';
 import { ConfirmAction } from './checkin-confirm.js';
+import { useRowMode } from './checkin-row-mode.js';
 import type { Device } from './device-types.js';
 import { useFormErrors } from './form-errors.js';
 
@@ -31,19 +32,16 @@ export function DeviceItem(p: {
   onChanged: () => void;
 }) {
   const { device } = p;
-  const [mode, setMode] = useState<Mode>('view');
   // Until the list is read again, the row already shows what the server said.
   const [revokedNow, setRevokedNow] = useState(false);
   const status = revokedNow ? 'revoked' : device.status;
   const headRef = useRef<HTMLDivElement>(null);
   const actionsRef = useRef<HTMLDivElement>(null);
-  // Back from a form, focus returns to the row rather than to the top of the page.
-  const back = () => {
-    setMode('view');
-    requestAnimationFrame(() =>
-      (actionsRef.current?.querySelector('button') ?? headRef.current)?.focus(),
-    );
-  };
+  // Back from a form, focus returns to the row (its first button, or its name once revoked).
+  const { mode, open, back } = useRowMode<Mode>(
+    'view',
+    () => actionsRef.current?.querySelector('button') ?? headRef.current,
+  );
   return (
     <li className="device-item" data-testid="device">
       <div className="device-head" ref={headRef} tabIndex={-1}>
@@ -68,7 +66,7 @@ export function DeviceItem(p: {
             type="button"
             className="button button-secondary"
             aria-label={`Rename ${device.name}`}
-            onClick={() => setMode('rename')}
+            onClick={() => open('rename')}
           >
             Rename
           </button>
@@ -76,7 +74,7 @@ export function DeviceItem(p: {
             type="button"
             className="button button-danger"
             aria-label={`Revoke ${device.name}`}
-            onClick={() => setMode('revoke')}
+            onClick={() => open('revoke')}
           >
             Revoke
           </button>
