@@ -8,6 +8,7 @@ import type { Db } from './platform/db/db.js';
 import { openDb } from './platform/db/open-db.js';
 import { migrate } from './platform/db/migrate.js';
 import { createApp } from './http/app.js';
+import { InFlight } from './platform/in-flight.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import { featureRoutes, startFeatureJobs, type FeatureDeps } from './features/index.js';
 
@@ -21,7 +22,10 @@ export interface RunningServer {
   url: string;
   db: Db;
   log: Logger;
-  /** Stops accepting, lets in-flight requests finish (up to a grace period), closes the database. */
+  /**
+   * Stops accepting, ends streams and long-polls and stops jobs, lets accepted requests finish
+   * (up to a grace period), then closes the database.
+   */
   close(): Promise<void>;
   /** Resolves once close() has finished. */
   closed: Promise<void>;
@@ -49,6 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const deps: FeatureDeps = { db, config, publicUrl, log, identity };
+    const work = new InFlight();
     const app = createApp({
       log,
       metrics,
@@ -58,9 +63,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
       readiness: [{ name: 'database', check: () => db.ping() }],
-      routes: featureRoutes(deps),
+      routes: featureRoutes(deps).map((r) => work.trackRoute(r)),
     });
-    http.on('request', app);
+    let stopping = false;
+    http.on('request', (req, res) => {
+      work.trackRequest(req, res);
+      // A request on a kept-alive connection during shutdown is served, then its connection ends.
+      if (stopping) res.setHeader('Connection', 'close');
+      app(req, res);
+    });
     const stopJobs = startFeatureJobs(deps);
     log.info(
       { url: publicUrl, database: db.kind, dataDir: config.dataDir },
@@ -72,13 +83,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        stopping = true;
         const drained = new Promise<void>((r) => http.close(() => r()));
         http.closeIdleConnections();
-        const force = setTimeout(() => http.closeAllConnections(), GRACE_MS);
-        // Jobs first: stopping the change watcher answers waiting long-polls, so they drain now.
+        let timer!: NodeJS.Timeout;
+        const grace = new Promise<'grace over'>(
+          (r) => (timer = setTimeout(r, GRACE_MS, 'grace over')),
+        );
+        // Streams and long-polls never end by themselves: end them (they answer what they have)
+        // and stop the jobs before waiting for the requests.
         await stopJobs();
-        await drained;
-        clearTimeout(force);
+        if ((await Promise.race([work.settled(), grace])) === 'grace over') {
+          log.warn({ running: work.size }, 'grace period over: closing with requests running');
+        }
+        // Kept-alive connections stay open after their answers; after the grace, every one.
+        http.closeIdleConnections();
+        await Promise.race([drained, grace]);
+        http.closeAllConnections();
+        // Requests that came on those connections meanwhile.
+        await Promise.race([work.settled(), grace]);
+        clearTimeout(timer);
         await identity.close();
         await db.close();
         log.info('lanyard server stopped');
