@@ -160,6 +160,7 @@ describe('dashboard attendees in Chromium [postgres]', () => {
       const link = await page.getByLabel('Link for the new holder (shown only now)').inputValue();
       expect(link).toMatch(new RegExp(`/t/${grace.id}\\?key=.+`));
       await historyEntry(page, 'Grace Hopper (grace@example.org)').waitFor();
+      await shot(page, 'dashboard-attendee-transfer-desktop');
 
       // The payload as a name on the detail page: text in the heading, no element made of it.
       await page.getByRole('link', { name: 'All attendees' }).click();
