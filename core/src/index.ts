@@ -22,6 +22,8 @@ export { PublicKeyring } from './ticket-token/keyring.js';
 export { signTicketToken } from './ticket-token/sign.js';
 export { checkValidityWindow } from './ticket-token/validity.js';
 export {
+  peekTicketClaims,
+  ticketTokenSha256,
   verifyTicketToken,
   type MalformedDetail,
   type TokenClaimsRejection,

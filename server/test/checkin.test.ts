@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { generateSigningKey, peekTicketClaims, signTicketToken } from '@lanyard/core';
 import { startTestServer, type TestServer } from './harness.js';
 import {
   json,
@@ -108,6 +109,31 @@ describe.each(['pglite', 'postgres'] as const)('online check-in [%s]', (kind) =>
       reason: 'superseded',
     });
     expect(await checkIn(t, ev.eventId, { token: reissued.token })).toMatchObject({
+      result: 'admitted',
+    });
+  });
+
+  it('refuses a forged token naming a real ticket as bad_signature, tied to no ticket', async () => {
+    // The real ticket's own claims and kid, signed with a key the event never had.
+    const { rows } = await t.server.db.query<{ kid: string }>(
+      'SELECT kid FROM event_signing_keys WHERE event_id = $1',
+      [ev.eventId],
+    );
+    const forged = signTicketToken(
+      peekTicketClaims(ticket(5).token)!,
+      generateSigningKey(rows[0]!.kid),
+    );
+    const answer = await checkIn(t, ev.eventId, { token: forged });
+    expect(answer).toMatchObject({ result: 'invalid', reason: 'bad_signature' });
+    expect(answer.ticketId).toBeUndefined();
+    expect(
+      await count(
+        t,
+        'SELECT count(*) AS n FROM checkin_scans WHERE scan_id = $1 AND ticket_id IS NULL',
+        [answer.scanId],
+      ),
+    ).toBe(1);
+    expect(await checkIn(t, ev.eventId, { token: ticket(5).token })).toMatchObject({
       result: 'admitted',
     });
   });

@@ -19,6 +19,14 @@ export const syncTicketSchema = z.object({
   revision: z.number().int().min(0).max(0xffff),
   attendee: z.object({ name: z.string().max(200), email: z.string().max(320) }),
   updatedAt: instantSchema,
+  /**
+   * sha256 (hex) of the ticket's current token (ticketTokenSha256): a scan of exactly that token
+   * needs no signature check. Absent from older servers: every scan is then verified in full.
+   */
+  tokenSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 /** A check-in list as kiosks cache it. */

@@ -5,7 +5,12 @@ import { TICKET_TOKEN_MAX_LENGTH, ticketTokenLength } from './format.js';
 import { PublicKeyring } from './keyring.js';
 import { generateSigningKey, toPublicKeyMaterial } from './keys.js';
 import { signTicketToken } from './sign.js';
-import { verifyTicketToken, type TokenVerification } from './verify.js';
+import {
+  peekTicketClaims,
+  ticketTokenSha256,
+  verifyTicketToken,
+  type TokenVerification,
+} from './verify.js';
 
 const key = generateSigningKey('k1');
 const keys = new PublicKeyring([toPublicKeyMaterial(key)]);
@@ -268,3 +273,52 @@ function bytesToBase32(bytes: Uint8Array): string {
   for (let i = 0; i < bits.length; i += 5) out += ALPHABET[parseInt(bits.slice(i, i + 5), 2)];
   return out;
 }
+
+describe('a token the issuer stored (its sha256 known)', () => {
+  const issuedTokenSha256 = ticketTokenSha256(token);
+  const impostor = signTicketToken(claims, generateSigningKey('k1'));
+
+  it('is accepted with the same claims as after a signature check', () => {
+    expect(verifyTicketToken(token, { keys, issuedTokenSha256 })).toEqual(
+      verifyTicketToken(token, { keys }),
+    );
+  });
+
+  it('is trusted by its digest instead of its signature', () => {
+    // Only the issuer's stored digest vouches for this impostor's text; nothing else would.
+    const vouched = { keys, issuedTokenSha256: ticketTokenSha256(impostor) };
+    expect(verifyTicketToken(impostor, vouched).ok).toBe(true);
+    expect(reasonOf(verifyTicketToken(impostor, { keys }))).toBe('bad_signature');
+  });
+
+  it('leaves any other text to the signature check, with its reason', () => {
+    expect(verifyTicketToken(impostor, { keys, issuedTokenSha256 })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+      kid: 'k1',
+    });
+    expect(reasonOf(verifyTicketToken(`${token}A`, { keys, issuedTokenSha256 }))).toBe('malformed');
+    expect(reasonOf(verifyTicketToken(token, { keys, issuedTokenSha256: 'not hex' }))).toBe('ok');
+  });
+
+  it('still needs its key trusted, its event and its validity window', () => {
+    const ring = new PublicKeyring([]);
+    expect(reasonOf(verifyTicketToken(token, { keys: ring, issuedTokenSha256 }))).toBe(
+      'unknown_key',
+    );
+    const other = { keys, issuedTokenSha256, eventId: randomUUID() };
+    expect(reasonOf(verifyTicketToken(token, other))).toBe('wrong_event');
+    const windowed = signTicketToken({ ...claims, expiresAt: 2000 }, key);
+    const late = { keys, issuedTokenSha256: ticketTokenSha256(windowed), now: new Date(2e6) };
+    expect(reasonOf(verifyTicketToken(windowed, late))).toBe('expired');
+  });
+});
+
+describe('peeking at the claims of an unverified token', () => {
+  it('reads what any token says, forged or not, and nothing from garbage', () => {
+    const forged = signTicketToken(claims, generateSigningKey('zz'));
+    expect(peekTicketClaims(forged)).toEqual({ ...claims, revision: 0 });
+    expect(peekTicketClaims('hello world')).toBeUndefined();
+    expect(peekTicketClaims(42)).toBeUndefined();
+  });
+});

@@ -6,12 +6,13 @@ import { readState, writeState } from './state-store.js';
 import { statement } from './statements.js';
 
 const UPSERT_TICKET = `INSERT INTO tickets (id, event_id, ticket_type_id, status, revision, name,
-    email, updated_at, generation, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    email, updated_at, generation, search_text, token_sha256)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id,
     ticket_type_id = excluded.ticket_type_id, status = excluded.status,
     revision = excluded.revision, name = excluded.name, email = excluded.email,
     updated_at = excluded.updated_at, generation = excluded.generation,
-    search_text = excluded.search_text`;
+    search_text = excluded.search_text, token_sha256 = excluded.token_sha256`;
 
 // A revocation of a ticket the cache never saw still leaves a tombstone, so a kiosk that admits
 // unknown tickets cannot let it in.
@@ -43,6 +44,7 @@ function applyChange(db: WriteDb, change: SyncChange, generation: number, now: n
         t.updatedAt,
         generation,
         searchTextOf(name, email),
+        t.tokenSha256 ?? null,
       );
       return;
     }

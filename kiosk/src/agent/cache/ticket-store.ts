@@ -9,13 +9,17 @@ interface TicketRow {
   status: 'valid' | 'revoked';
   revision: number;
   name: string;
+  token_sha256: string | null;
 }
 
+/** A cached ticket: the check-in rule's view, and the digest of its current token if synced. */
+export type CachedTicket = KnownTicket & { tokenSha256?: string };
+
 /** The cached ticket as the check-in rule sees it. */
-export function findTicket(db: ReadDb, ticketId: string): KnownTicket | undefined {
+export function findTicket(db: ReadDb, ticketId: string): CachedTicket | undefined {
   const row = statement(
     db,
-    'SELECT id, ticket_type_id, status, revision, name FROM tickets WHERE id = ?',
+    'SELECT id, ticket_type_id, status, revision, name, token_sha256 FROM tickets WHERE id = ?',
   ).get(ticketId) as TicketRow | undefined;
   if (!row) return undefined;
   return {
@@ -24,6 +28,7 @@ export function findTicket(db: ReadDb, ticketId: string): KnownTicket | undefine
     ticketTypeId: row.ticket_type_id,
     revision: row.revision,
     attendeeName: row.name,
+    ...(row.token_sha256 !== null && { tokenSha256: row.token_sha256 }),
   };
 }
 

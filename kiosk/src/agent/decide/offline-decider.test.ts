@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signTicketToken } from '@lanyard/core';
+import { generateSigningKey, signTicketToken, ticketTokenSha256 } from '@lanyard/core';
 import {
   deviceId,
   eventId,
@@ -120,6 +120,27 @@ describe('deciding offline from the cache', () => {
       result: 'invalid',
       reason: 'unknown_ticket',
     });
+  });
+
+  it('trusts the token whose digest the sync brought, and checks any other text in full', () => {
+    // Signed by a stranger under the event's kid: only the synced digest can vouch for it.
+    const vouched = signTicketToken(
+      { eventId, ticketId: ada.id, ticketTypeId: ada.ticketTypeId },
+      generateSigningKey(key.kid),
+    );
+    expect(scan(vouched)).toMatchObject({ result: 'invalid', reason: 'bad_signature' });
+    applyPage(cache.write, pageOf([upserted({ ...ada, tokenSha256: ticketTokenSha256(vouched) })]));
+    expect(scan(vouched)).toMatchObject({ result: 'admitted', ticketId: ada.id });
+    const forged = signTicketToken(
+      { eventId, ticketId: grace.id, ticketTypeId: grace.ticketTypeId },
+      generateSigningKey(key.kid),
+    );
+    applyPage(
+      cache.write,
+      pageOf([upserted({ ...grace, tokenSha256: ticketTokenSha256(tokenFor(grace)) })]),
+    );
+    expect(scan(forged)).toMatchObject({ result: 'invalid', reason: 'bad_signature' });
+    expect(scan(tokenFor(grace)).result).toBe('admitted');
   });
 
   it('admits a ticket sold after the last sync only when the station allows it', () => {

@@ -2,6 +2,7 @@ import {
   MAX_SCANNED_TEXT_LENGTH,
   PublicKeyring,
   decideCheckin,
+  peekTicketClaims,
   verifyTicketToken,
   type CheckinDecision,
   type VerifiedTicketClaims,
@@ -19,7 +20,8 @@ import {
 import type { CheckInDecider, ScanAnswer, ScanRequest, Station } from './decider.js';
 
 /**
- * Decides from the cache with core's rule: verify the signature, look the ticket up, replay its
+ * Decides from the cache with core's rule: look the ticket up, verify the token (a scan of the
+ * ticket's current token, known by its synced digest, needs no signature check), replay its
  * scans, decide, record the scan and queue it for upload, all in one transaction, so an answer
  * shown on screen is always an answer stored and queued.
  */
@@ -47,7 +49,15 @@ export class OfflineDecider implements CheckInDecider {
     const { station } = this;
     const { keyring, offset, list } = this.current();
     const at = new Date(request.scannedAtMs + offset);
-    const token = verifyTicketToken(request.data, { keys: keyring, now: at });
+    // The ticket is looked up first: a scan of its current token, as synced, skips the signature.
+    const claimed = peekTicketClaims(request.data);
+    const cached = claimed && findTicket(this.db, claimed.ticketId);
+    const token = verifyTicketToken(request.data, {
+      keys: keyring,
+      now: at,
+      issuedTokenSha256: cached?.tokenSha256,
+    });
+    // Verified claims name the ticket claimed (the same bytes); unverified text names none.
     const claims: VerifiedTicketClaims | undefined = 'claims' in token ? token.claims : undefined;
 
     let answer: ScanAnswer;
@@ -62,7 +72,7 @@ export class OfflineDecider implements CheckInDecider {
     } else {
       const decision = decideCheckin({
         token,
-        ticket: claims && findTicket(this.db, claims.ticketId),
+        ticket: claims && cached,
         list,
         previousScans: claims ? priorScans(this.db, claims.ticketId, list.id) : [],
         direction: request.direction,

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { KnownTicket } from '@lanyard/core';
+import { ticketTokenSha256, type KnownTicket } from '@lanyard/core';
 import type { TicketFacts } from './scan-store.js';
 
 /**
@@ -21,4 +20,4 @@ export function toKnownTicket(
 }
 
 /** What a replay is compared by; the scanned text itself is not kept. */
-export const scannedTextDigest = (text: string) => createHash('sha256').update(text).digest('hex');
+export const scannedTextDigest = ticketTokenSha256;

@@ -1,4 +1,10 @@
-import type { CheckinReason, CheckinResult, PriorScan, ScanDirection } from '@lanyard/core';
+import {
+  ticketTokenSha256,
+  type CheckinReason,
+  type CheckinResult,
+  type PriorScan,
+  type ScanDirection,
+} from '@lanyard/core';
 import type { Queryable } from '../../platform/db/db.js';
 
 // All SQL of scans, the per-ticket-per-list state rows, and duplicate flags.
@@ -41,6 +47,8 @@ export interface PassageContext {
   version: number;
   /** The ticket's admitted scans on the list. */
   admitted: PriorScan[];
+  /** sha256 of the ticket's current token, so a scan of that very token skips the signature. */
+  issuedTokenSha256?: string;
 }
 
 /**
@@ -60,6 +68,7 @@ export async function passageContext(
     ticket_type_id: string;
     ticket_type_name: string;
     attendee_name: string;
+    token: string;
     version: string | number;
     scans: {
       scanId: string;
@@ -70,7 +79,7 @@ export async function passageContext(
     }[];
   }>(
     `SELECT t.id, t.event_id, t.status, t.revision, t.ticket_type_id, tt.name AS ticket_type_name,
-       t.attendee_name,
+       t.attendee_name, t.token,
        coalesce((SELECT s.version FROM checkin_states s WHERE s.ticket_id = t.id AND s.list_id = $2), 0) AS version,
        coalesce((SELECT json_agg(json_build_object('scanId', c.scan_id, 'direction', c.direction,
            'at', (extract(epoch FROM c.scanned_at) * 1000)::float8, 'gate', c.gate, 'deviceId', c.device_id))
@@ -100,6 +109,7 @@ export async function passageContext(
       ...(s.gate !== null && { gate: s.gate }),
       ...(s.deviceId !== null && { deviceId: s.deviceId }),
     })),
+    issuedTokenSha256: ticketTokenSha256(r.token),
   };
 }
 

@@ -90,11 +90,12 @@ export interface TicketRow {
   attendee_name: string;
   attendee_email: string;
   updated_at: Date;
+  token: string;
   [k: string]: unknown;
 }
 
 const TICKET_COLUMNS =
-  'id, event_id, ticket_type_id, status, revision, attendee_name, attendee_email, updated_at';
+  'id, event_id, ticket_type_id, status, revision, attendee_name, attendee_email, updated_at, token';
 
 /** A snapshot page of the event's tickets by id; tickets awaiting payment are not for doors. */
 export async function ticketPage(

@@ -1,4 +1,9 @@
-import type { PublicKeyMaterial, SyncChange, SyncTicket } from '@lanyard/core';
+import {
+  ticketTokenSha256,
+  type PublicKeyMaterial,
+  type SyncChange,
+  type SyncTicket,
+} from '@lanyard/core';
 import type { StoredList } from '../checkin/list-choice.js';
 import type { KeyRow, ScanRow, TicketRow } from './feed-store.js';
 
@@ -15,6 +20,7 @@ const syncTicket = (t: TicketRow): SyncTicket => ({
   revision: t.revision,
   attendee: { name: t.attendee_name.slice(0, 200), email: t.attendee_email.slice(0, 320) },
   updatedAt: t.updated_at.toISOString(),
+  tokenSha256: ticketTokenSha256(t.token),
 });
 
 /** In a snapshot every door-relevant ticket is an upsert; revoked ones stay as tombstones. */
