@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from './harness.js';
 import {
   createSale,
   json,
   type Order,
   type Sale,
 } from '../src/features/ticketing/test-support/ticket-fixtures.js';
-import { requireBuiltPortal } from './portal-fixtures.js';
-import {
-  BROWSER_TEST_MS,
-  DESKTOP,
-  PHONE,
-  launchChromium,
-  openPage,
-  shot,
-} from './portal-browser.js';
-import { createOrganizer, overflowsSideways, signIn } from './dashboard-browser-support.js';
+import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
+import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
 
 // The dashboard's Attendees section in Chromium against a real server on PostgreSQL: finding an
 // attendee by a misspelled name, the ticket's history, revoke (refused at check-in afterwards),
@@ -55,32 +47,25 @@ const historyEntry = (page: Page, text: string) =>
   page.getByRole('region', { name: 'History' }).getByRole('listitem').filter({ hasText: text });
 
 describe('dashboard attendees in Chromium [postgres]', () => {
-  let t: TestServer;
-  let browser: Browser;
+  const rig = useDashboardRig();
   let sale: Sale;
   let margaret: { id: string; token: string };
   let grace: { id: string; token: string };
 
   beforeAll(async () => {
-    requireBuiltPortal();
-    t = await startTestServer('postgres');
-    await createOrganizer(t);
+    const { t } = rig;
     sale = await createSale(t);
     margaret = await registerAs(t, sale, 'Margaret Hamilton', 'margaret@example.org');
     grace = await registerAs(t, sale, 'Grace Hopper', 'grace@example.org');
     const katherine = await registerAs(t, sale, 'Katherine Johnson', 'katherine@example.org');
     expect(await checkIn(t, sale.eventId, katherine.token)).toBe('admitted');
     await registerAs(t, sale, XSS, 'payload@example.org');
-    browser = await launchChromium();
   }, BROWSER_TEST_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
 
   it(
     'finds an attendee by a misspelled name, revokes, reissues and transfers tickets',
     async () => {
+      const { t, browser } = rig;
       const desk = await openPage(browser, DESKTOP);
       const page = desk.page;
       const dialogs: string[] = [];

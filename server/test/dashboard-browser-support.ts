@@ -1,6 +1,8 @@
-import type { Page } from 'playwright-core';
-import type { TestServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from './harness.js';
 import { json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import { BROWSER_TEST_MS, launchChromium } from './portal-browser.js';
+import { requireBuiltPortal } from './portal-fixtures.js';
 
 // What the dashboard's browser tests share: an organizer account and its sign-in on the
 // issuer's page (authorization code + PKCE).
@@ -14,6 +16,45 @@ export const organizer = {
 /** Creates the organizer account on a test server (with the bootstrap client's token). */
 export async function createOrganizer(t: TestServer): Promise<void> {
   await json(await t.api('/api/v1/accounts', { body: organizer }), 201);
+}
+
+export interface DashboardRig {
+  /** The running server (PostgreSQL), with the organizer's account. */
+  readonly t: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * A server on PostgreSQL with the organizer's account, and Chromium: started before the calling
+ * file's tests (call it inside `describe`), stopped after them. Read `t` and `browser` in hooks
+ * and tests, once they have started.
+ */
+export function useDashboardRig(): DashboardRig {
+  let t: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireBuiltPortal();
+    t = await startTestServer('postgres');
+    await createOrganizer(t);
+    browser = await launchChromium();
+  }, BROWSER_TEST_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+  const started = <T>(thing: T | undefined): T => {
+    if (thing === undefined)
+      throw new Error('the dashboard rig has not started (read it in a test)');
+    return thing;
+  };
+  return {
+    get t() {
+      return started(t);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 /** Opens `url`, signs in as the organizer and waits until the dashboard shows who is signed in. */

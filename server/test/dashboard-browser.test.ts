@@ -1,16 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from './harness.js';
 import { json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
-import { requireBuiltPortal } from './portal-fixtures.js';
-import {
-  BROWSER_TEST_MS,
-  DESKTOP,
-  PHONE,
-  launchChromium,
-  openPage,
-  shot,
-} from './portal-browser.js';
-import { createOrganizer, overflowsSideways, signIn } from './dashboard-browser-support.js';
+import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
+import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
 
 // The organizer dashboard in Chromium against a real server: sign-in on the issuer's page
 // (authorization code + PKCE), an event with two ticket types, and the sales monitor following
@@ -35,23 +27,12 @@ const register = (t: TestServer, eventId: string, ticketTypeId: string, quantity
   });
 
 describe('organizer dashboard in Chromium [postgres]', () => {
-  let t: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltPortal();
-    t = await startTestServer('postgres');
-    await createOrganizer(t);
-    browser = await launchChromium();
-  }, BROWSER_TEST_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const rig = useDashboardRig();
 
   it(
     'signs in, creates an event with two ticket types and sees registrations arrive live',
     async () => {
+      const { t, browser } = rig;
       const desk = await openPage(browser, DESKTOP);
       const page = desk.page;
       await signIn(page, `${t.url}/dashboard/`);

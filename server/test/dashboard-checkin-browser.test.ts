@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './harness.js';
-import { requireBuiltPortal } from './portal-fixtures.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from './harness.js';
 import {
   ARTIFACTS,
   BROWSER_TEST_MS,
   DESKTOP,
   PHONE,
-  launchChromium,
   openPage,
   scanQr,
   shot,
 } from './portal-browser.js';
-import { createOrganizer, overflowsSideways, signIn } from './dashboard-browser-support.js';
+import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
 import {
   checkIn,
   clientToken,
@@ -52,25 +50,18 @@ const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}
 const xssRan = (page: Page) => page.evaluate(() => (window as { __xss?: number }).__xss);
 
 describe('dashboard check-in and devices in Chromium [postgres]', () => {
-  let t: TestServer;
-  let browser: Browser;
+  const rig = useDashboardRig();
   let sale: Sale;
 
   beforeAll(async () => {
-    requireBuiltPortal();
-    t = await startTestServer('postgres');
-    await createOrganizer(t);
-    browser = await launchChromium();
+    const { t } = rig;
     sale = await createSale(t);
   }, BROWSER_TEST_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
 
   it(
     'follows admissions live, flags an offline duplicate, and enrolls, renames and revokes a device',
     async () => {
+      const { t, browser } = rig;
       const ada = await sell(t, sale, 'Ada Lovelace');
       const mallory = await sell(t, sale, XSS_ATTENDEE);
       await sell(t, sale, 'Grace Hopper');

@@ -1,15 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './harness.js';
-import { createPortalEvent, json, requireBuiltPortal } from './portal-fixtures.js';
-import {
-  BROWSER_TEST_MS,
-  DESKTOP,
-  PHONE,
-  launchChromium,
-  openPage,
-  shot,
-} from './portal-browser.js';
-import { createOrganizer, overflowsSideways, signIn } from './dashboard-browser-support.js';
+import type { Locator, Page } from 'playwright-core';
+import type { TestServer } from './harness.js';
+import { createPortalEvent, json } from './portal-fixtures.js';
+import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
+import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
 
 // The Settings section of an event in Chromium against a real server: the organizer changes the
 // event, adds a quota over two ticket types, a required choice question and a promo code, and
@@ -44,23 +37,12 @@ async function add(form: Locator, fields: Record<string, string>, button: string
 }
 
 describe('dashboard settings in Chromium [postgres]', () => {
-  let t: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltPortal();
-    t = await startTestServer('postgres');
-    await createOrganizer(t);
-    browser = await launchChromium();
-  }, BROWSER_TEST_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const rig = useDashboardRig();
 
   it(
     'changes the event, adds a quota, a question and a promo code that registration honours',
     async () => {
+      const { t, browser } = rig;
       const { eventId, types } = await createPortalEvent(
         t,
         { name: 'Harbour Summit 2027' },

@@ -37,7 +37,7 @@ export function DashboardApp() {
       <SignInPage
         busy={returning && !failure}
         failure={failure}
-        returnTo={returning ? '/dashboard/' : loc.path}
+        returnTo={returning ? '/dashboard/' : `${loc.path}${loc.query.size ? `?${loc.query}` : ''}`}
       />
     );
   } else {
