@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { eventBody, ticketTypeBody } from '../test/harness.js';
 import { ADMIN_URL, createPostgresDatabase } from '../src/test-support/databases.js';
+import { backendCpuSeconds, cpuSecondsOf } from './_cpu.js';
 import { startLanyardProcess } from './_processes.js';
 
 const arg = (name: string, fallback: number) => {
@@ -23,6 +24,15 @@ interface Round {
   soldOut: number;
   otherErrors: number;
   oversold: number;
+  /** CPU ms per request of the server process and of its PostgreSQL backends. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
+}
+
+/** Where the CPU of a round goes: the server process and the bench database's backends. */
+interface CpuMeter {
+  serverPid: number;
+  database: string;
 }
 
 async function rush(
@@ -31,7 +41,10 @@ async function rush(
   eventId: string,
   typeIds: string[],
   db: pg.Client,
+  cpu: CpuMeter,
 ): Promise<Round> {
+  const serverCpu0 = cpuSecondsOf(cpu.serverPid);
+  const postgresCpu0 = backendCpuSeconds(cpu.database);
   let n = 0;
   let confirmed = 0;
   let soldOut = 0;
@@ -69,6 +82,9 @@ async function rush(
     ],
   });
   void headers;
+  const requests = Math.max(n, 1);
+  const serverCpuMs = ((cpuSecondsOf(cpu.serverPid) - serverCpu0) * 1000) / requests;
+  const postgresCpuMs = ((backendCpuSeconds(cpu.database) - postgresCpu0) * 1000) / requests;
   const { rows } = await db.query<{ sold: number; quantity: number; tickets: number }>(
     `SELECT sum(tt.sold)::int AS sold, sum(tt.quantity)::int AS quantity,
             (SELECT count(*)::int FROM tickets WHERE event_id = $1) AS tickets
@@ -84,6 +100,8 @@ async function rush(
     soldOut,
     otherErrors: other + result.errors + result.timeouts,
     oversold: Math.max(0, r.sold - r.quantity, r.tickets - r.quantity, confirmed - r.quantity),
+    serverCpuMs: Math.round(serverCpuMs * 100) / 100,
+    postgresCpuMs: Math.round(postgresCpuMs * 100) / 100,
   };
 }
 
@@ -136,8 +154,9 @@ try {
       ).id,
     );
   }
-  const hotRound = await rush(server.url, headers, hotEvent.id, [hot.id], db);
-  const tenRound = await rush(server.url, headers, tenEvent.id, ten, db);
+  const cpu = { serverPid: server.child.pid!, database: new URL(database.url).pathname.slice(1) };
+  const hotRound = await rush(server.url, headers, hotEvent.id, [hot.id], db, cpu);
+  const tenRound = await rush(server.url, headers, tenEvent.id, ten, db, cpu);
   await server.stop();
 
   const benchDb = await createPostgresDatabase();
@@ -154,7 +173,8 @@ try {
   ] as const) {
     console.log(
       `${name.padEnd(20)} ${String(r.confirmedPerSec).padStart(6)} confirmed/s  p99 ${String(r.p99Ms).padStart(4)} ms  ` +
-        `confirmed ${r.confirmed}  sold out ${r.soldOut}  errors ${r.otherErrors}  oversold ${r.oversold}`,
+        `confirmed ${r.confirmed}  sold out ${r.soldOut}  errors ${r.otherErrors}  oversold ${r.oversold}  ` +
+        `CPU per request: server ${r.serverCpuMs} ms, PostgreSQL ${r.postgresCpuMs} ms`,
     );
   }
   console.log(
@@ -173,6 +193,8 @@ try {
       tenTypesP99Ms: tenRound.p99Ms,
       oversold: hotRound.oversold + tenRound.oversold,
       errors: hotRound.otherErrors + tenRound.otherErrors,
+      serverCpuMsPerRequest: hotRound.serverCpuMs,
+      postgresCpuMsPerRequest: hotRound.postgresCpuMs,
       pgbenchTps: tps,
       ratio: Math.round((hotRound.confirmedPerSec / tps) * 100) / 100,
       target,

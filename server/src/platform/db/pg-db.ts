@@ -1,13 +1,34 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { withRetry, type Db, type Queryable, type QueryResult, type Row } from './db.js';
 
 // int8 (counts, sums) as JS numbers: every bigint we store fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+// Every parameterized statement is a named prepared statement, so each connection parses and
+// plans a statement's text once instead of on every call (a registration runs about ten). The
+// name is the text's digest; texts are few, since values always travel as parameters.
+const names = new Map<string, string>();
+const MAX_NAMES = 5_000;
+
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    if (names.size >= MAX_NAMES) names.clear();
+    name = `ly_${createHash('sha1').update(sql).digest('base64url')}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(client: pg.PoolClient | pg.Pool): Queryable {
   return {
     async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
-      const res = await client.query(sql, params as unknown[]);
+      const res = await client.query({
+        name: statementName(sql),
+        text: sql,
+        values: params as unknown[],
+      });
       return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 } satisfies QueryResult<R>;
     },
     async exec(sql: string) {
