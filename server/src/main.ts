@@ -52,7 +52,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const identity = await createIdentity({ config, publicUrl, db, log });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
-    const deps: FeatureDeps = { db, config, publicUrl, log, identity };
+    const deps: FeatureDeps = { db, config, publicUrl, log, identity, registry: metrics.registry };
     const work = new InFlight();
     const app = createApp({
       log,

@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
@@ -22,6 +23,8 @@ import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
+import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -32,6 +35,8 @@ export interface FeatureDeps {
   log: Logger;
   /** Bearer-token verification, for routes that accept either a token or another credential. */
   identity: Identity;
+  /** The server's metrics registry, for jobs that report their own. */
+  registry?: Registry;
 }
 
 /** Every feature's HTTP routes; each feature adds its line here. */
@@ -64,6 +69,14 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
     startSalesJobs(deps),
+    // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
+    // starts with new messages instead of a backlog of stale ones.
+    startOutboxRelay({
+      db: deps.db,
+      log: deps.log,
+      registry: deps.registry,
+      subscribers: attendeeSearchSubscribers(deps.config, deps.db),
+    }),
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.js';
+import { announceEnqueued } from './nudge.js';
 
 /** A message announcing a change, written in the same transaction as the change itself. */
 export interface OutboxMessage {
@@ -22,4 +23,5 @@ export async function enqueue(tx: Queryable, ...messages: OutboxMessage[]): Prom
     `INSERT INTO outbox (topic, event_id, aggregate_id, payload) VALUES ${rows.join(', ')}`,
     values,
   );
+  announceEnqueued();
 }
