@@ -2,7 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../src/main.js';
-import { createPostgresDatabase, type DbKind } from '../src/test-support/databases.js';
+import {
+  copyMigratedPglite,
+  createPostgresDatabase,
+  type DbKind,
+} from '../src/test-support/databases.js';
 
 export interface Bootstrap {
   issuer: string;
@@ -40,6 +44,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lanyard-test-'));
   const pgdb = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+  if (kind === 'pglite') await copyMigratedPglite(join(dataDir, 'pg'));
   const fullEnv = { LOG_LEVEL: 'silent', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}), ...env };
   const boot = (port: number) =>
     startServer({ env: fullEnv, overrides: { port, dataDir, host: '127.0.0.1' } });

@@ -1,9 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import type { Db } from '../platform/db/db.js';
 import { createPgDb } from '../platform/db/pg-db.js';
 import { createPgliteDb } from '../platform/db/pglite-db.js';
-import { migrate } from '../platform/db/migrate.js';
+import { migrate, readMigrations } from '../platform/db/migrate.js';
 
 /** The machine's PostgreSQL; each test file gets a throwaway database on it. */
 export const ADMIN_URL = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -38,15 +43,63 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
+/** PGlite's package.json (not in its exports map), found above its entry point. */
+function pgliteVersion(): string {
+  let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+let template: Promise<string> | undefined;
+
+/**
+ * A migrated PGlite data directory, built once per set of migrations and PGlite version and shared
+ * by every test process: creating a PGlite cluster costs seconds, copying one milliseconds.
+ * Builders race without a lock: each builds its own copy and the first rename wins.
+ */
+function pgliteTemplate(): Promise<string> {
+  template ??= (async () => {
+    const migrations = await readMigrations();
+    const digest = createHash('sha256')
+      .update(pgliteVersion())
+      .update(migrations.map((m) => m.checksum).join(','))
+      .digest('hex')
+      .slice(0, 16);
+    const path = join(tmpdir(), `lanyard-pglite-${digest}`);
+    if (existsSync(join(path, 'PG_VERSION'))) return path;
+    const building = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    const db = await createPgliteDb(building);
+    await migrate(db, migrations);
+    await db.close();
+    await rename(building, path).catch(() => rm(building, { recursive: true, force: true }));
+    return path;
+  })();
+  return template;
+}
+
+/** Fills `dir` (which must not exist yet) with a migrated PGlite database. */
+export async function copyMigratedPglite(dir: string): Promise<void> {
+  await cp(await pgliteTemplate(), dir, { recursive: true });
+}
+
 /** A migrated database of the given kind. */
 export async function openTestDatabase(
   kind: DbKind,
   options: { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
   let t: TestDatabase;
-  if (kind === 'pglite') {
+  if (kind === 'pglite' && options.migrate === false) {
     const db = await createPgliteDb(undefined);
     t = { db, kind, url: undefined, drop: () => db.close() };
+  } else if (kind === 'pglite') {
+    const home = await mkdtemp(join(tmpdir(), 'lanyard-pglite-test-'));
+    await copyMigratedPglite(join(home, 'pg'));
+    const db = await createPgliteDb(join(home, 'pg'));
+    const drop = async () => {
+      await db.close();
+      await rm(home, { recursive: true, force: true });
+    };
+    t = { db, kind, url: undefined, drop };
   } else {
     const pgdb = await createPostgresDatabase();
     const db = createPgDb(pgdb.url, { max: 60 });
