@@ -131,19 +131,23 @@ export function startOutboxRelay(o: RelayOptions): () => Promise<void> {
   };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let timerAt = Infinity;
   let running: Promise<void> | undefined;
   // Looks still due after a nudge, before the next poll.
   let followUps: number[] = [];
 
+  // Never postpones a look already due sooner: a stream of nudges must not keep pushing it back.
   const schedule = (ms: number) => {
-    if (stopped) return;
+    if (stopped || Date.now() + ms >= timerAt) return;
     clearTimeout(timer);
+    timerAt = Date.now() + ms;
     timer = setTimeout(run, ms);
     timer.unref();
   };
   const run = () => {
     if (stopped || running) return;
     clearTimeout(timer);
+    timerAt = Infinity;
     running = (async () => {
       while (!stopped && (await deliverDue(o.db, delivery)) === policy.batchSize);
     })()
