@@ -39,11 +39,15 @@ INSERT INTO attendee_name_words
 -- import writes thousands of tickets at once), and per row only when a name changes (a check-in
 -- updates a ticket without touching its name). New keys go in sorted, so two writers of the
 -- same new words wait for each other in one order instead of deadlocking.
+-- A word already listed under itself was listed with all its deletions by the same statement, so
+-- only words never seen get their deletions generated: in a sale rush most names are known.
 CREATE FUNCTION attendee_name_words_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO attendee_name_words
-    SELECT DISTINCT k, w FROM new_tickets, unnest(attendee_name_words(attendee_name)) AS w,
+    SELECT DISTINCT k, w
+    FROM (SELECT DISTINCT w FROM new_tickets, unnest(attendee_name_words(attendee_name)) AS w) AS fresh,
       attendee_word_keys(w) AS k
+    WHERE NOT EXISTS (SELECT 1 FROM attendee_name_words x WHERE x.key = w AND x.word = w)
     ORDER BY 1, 2 ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
