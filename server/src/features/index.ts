@@ -55,7 +55,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...portalRoutes(deps.db),
     ...attendeeImportRoutes(deps.db),
     ...exportRoutes(deps.db),
-    ...attendeeSearchRoutes(deps.db),
+    ...attendeeSearchRoutes(deps.db, deps.config),
     ...checkinFeatureRoutes(deps),
     ...salesFeatureRoutes(deps),
     ...dashboardRoutes(),

@@ -1,7 +1,7 @@
-import type { Queryable } from '../../platform/db/db.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
 import type { DeliveredMessage, OutboxSubscriber } from '../../platform/bus/subscriber.js';
 import type { Config } from '../../platform/config.js';
-import { createElasticsearchSearchIndex } from './elasticsearch-index.js';
+import { attendeeSearchIndex } from './index-choice.js';
 import type { SearchIndex } from './search-index.js';
 import { attendeeDocuments } from './store.js';
 
@@ -15,9 +15,6 @@ export const TICKET_CHANGING_TOPICS = [
   'order.refunded',
 ];
 
-/** The Elasticsearch index the server keeps current. */
-export const ATTENDEE_INDEX_NAME = 'lanyard-attendees';
-
 // Tickets per index() call, so an event-wide re-read (an import) is sent in bounded requests.
 const CHUNK = 500;
 
@@ -27,11 +24,10 @@ const CHUNK = 500;
  */
 export function attendeeSearchSubscribers(
   config: Pick<Config, 'elasticsearchUrl'>,
-  db: Queryable,
+  db: Db,
 ): OutboxSubscriber[] {
-  if (!config.elasticsearchUrl) return [];
-  const index = createElasticsearchSearchIndex(config.elasticsearchUrl, ATTENDEE_INDEX_NAME);
-  return [attendeeSearchIndexer(db, index)];
+  const { index, external } = attendeeSearchIndex(config, db);
+  return external ? [attendeeSearchIndexer(db, index)] : [];
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Db } from '../../platform/db/db.js';
+import type { Config } from '../../platform/config.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { actor } from '../identity/principal.js';
-import { createPostgresSearchIndex } from './postgres-index.js';
+import { attendeeSearchIndex } from './index-choice.js';
 import { AttendeeSearchQuery, AttendeeSearchResult, EventIdParams } from './schema.js';
 import { searchAttendees } from './service.js';
 
-export function attendeeSearchRoutes(db: Db): AnyRoute[] {
-  const index = createPostgresSearchIndex(db);
+export function attendeeSearchRoutes(db: Db, config: Pick<Config, 'elasticsearchUrl'>): AnyRoute[] {
+  const { index } = attendeeSearchIndex(config, db);
   return [
     route({
       method: 'get',
