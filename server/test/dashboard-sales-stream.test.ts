@@ -15,6 +15,8 @@ interface Snapshot {
   ticketTypes: { id: string; name: string; sold: number; held: number; available: number }[];
   totals: { sold: number; held: number; available: number };
   revenue: { currency: string; cents: number }[];
+  timeZone: string;
+  timeline: { unit: string; points: { at: string; sold: number }[] };
 }
 
 /** Opens the stream; `next()` is the next snapshot (or null once the server ended the stream). */
@@ -84,6 +86,28 @@ describe('sales stream [postgres]', () => {
       expect(afterHold!.ticketTypes[1]).toMatchObject({ sold: 0, held: 1, available: 9 });
       // Revenue counts confirmed orders only: the free ones bring nothing, the held one not yet.
       expect(afterHold!.revenue).toEqual([{ currency: 'EUR', cents: 0 }]);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('charts confirmed tickets over time, not cancelled ones', async () => {
+    const other = await createSale(t, 0);
+    const before = await openStream(t, other.eventId);
+    expect((await before.next())!.timeline).toEqual({ unit: 'hour', points: [] });
+    before.close();
+    await register(t, other, 2);
+    const cancelled = await register(t, other, 3);
+    await json(await t.api(`/api/v1/orders/${cancelled.id}/cancel`, { body: {} }), 200);
+    // A new stream's first snapshot is read after the cancellation.
+    const stream = await openStream(t, other.eventId);
+    try {
+      const { unit, points } = (await stream.next())!.timeline;
+      expect(unit).toBe('hour');
+      expect(points.map((p) => p.sold)).toEqual([2]);
+      // This hour's sales sit in the bucket that starts on the hour.
+      expect(new Date(points[0]!.at).getUTCMinutes()).toBe(0);
+      expect(Date.now() - Date.parse(points[0]!.at)).toBeLessThan(3_600_000);
     } finally {
       stream.close();
     }

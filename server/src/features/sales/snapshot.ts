@@ -2,9 +2,11 @@ import type { Queryable } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
 import { availableSeats } from '../registration/capacity.js';
 import type { SalesSnapshot } from './schema.js';
-import { salesRows, type SalesRow } from './store.js';
+import { salesRows, timelineRows, type SalesRow } from './store.js';
+import { cumulativeTimeline } from './timeline.js';
 
-/** Sold, held and available seats per ticket type and the revenue, as the monitor shows them. */
+/** Sold, held and available seats per ticket type, the revenue and sales over time, as the monitor
+ * shows them. */
 export async function salesSnapshot(
   db: Queryable,
   organizationId: string,
@@ -37,5 +39,7 @@ export async function salesSnapshot(
     ticketTypes,
     totals: { sold: sum('sold'), held: sum('held'), available: sum('available') },
     revenue: [...revenue].map(([currency, cents]) => ({ currency, cents })),
+    timeZone: rows[0]!.timezone,
+    timeline: cumulativeTimeline(await timelineRows(db, eventId, organizationId)),
   };
 }

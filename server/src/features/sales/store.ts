@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 
-// The SQL of the sales monitor: one statement, so the ticket types and the revenue come from one
-// snapshot and always add up.
+// The SQL of the sales monitor: the figures in one statement, so the ticket types and the revenue
+// come from one snapshot and always add up; the sales over time in a second.
 
 /** A ticket type's figures; the single row of an event without ticket types has a null id. */
 export interface SalesRow {
@@ -13,13 +13,14 @@ export interface SalesRow {
   sold: number;
   held: number;
   revenue_cents: string;
+  timezone: string;
   [k: string]: unknown;
 }
 
 // Revenue is what confirmed orders brought in, less what was refunded. The LEFT JOIN on the event
 // keeps one row (with a NULL id) for an event without ticket types, to tell it from "not found".
 const SALES = `
-SELECT t.id, t.name, t.currency, t.price_cents::text, t.quantity, t.sold, t.held,
+SELECT t.id, t.name, t.currency, t.price_cents::text, t.quantity, t.sold, t.held, e.timezone,
        COALESCE((SELECT sum(o.total_cents - o.refunded_cents) FROM orders o
                  WHERE o.ticket_type_id = t.id AND o.status = 'confirmed'), 0)::text AS revenue_cents
 FROM events e
@@ -34,4 +35,46 @@ export async function salesRows(
   organizationId: string,
 ): Promise<SalesRow[]> {
   return (await db.query<SalesRow>(SALES, [eventId, organizationId])).rows;
+}
+
+/** One bucket's confirmed sales in one currency, as the query returns them. */
+export interface TimelineRow {
+  unit: 'hour' | 'day' | 'week' | 'month';
+  at: Date;
+  currency: string;
+  tickets: number;
+  cents: string;
+  [k: string]: unknown;
+}
+
+// Confirmed orders of the listed ticket types, like `sold` and the revenue: held, expired and cancelled ones do not count.
+// The unit follows the span of sales so the chart has at most 48 points; buckets start at the
+// event's midnight or hour (date_trunc in its time zone). Orders have no confirmation time, so a
+// paid order counts from when it was placed.
+const TIMELINE = `
+WITH sold AS (
+  SELECT o.created_at, o.currency, o.quantity, o.total_cents - o.refunded_cents AS cents, e.timezone
+  FROM orders o JOIN events e ON e.id = o.event_id
+  JOIN ticket_types t ON t.id = o.ticket_type_id AND t.archived_at IS NULL
+  WHERE o.event_id = $1 AND e.organization_id = $2 AND o.status = 'confirmed'
+), span AS (
+  SELECT CASE WHEN max(created_at) - min(created_at) < interval '48 hours' THEN 'hour'
+              WHEN max(created_at) - min(created_at) < interval '48 days' THEN 'day'
+              WHEN max(created_at) - min(created_at) < interval '48 weeks' THEN 'week'
+              ELSE 'month' END AS unit
+  FROM sold
+)
+SELECT span.unit, date_trunc(span.unit, sold.created_at, sold.timezone) AS at, sold.currency,
+       sum(sold.quantity)::int AS tickets, sum(sold.cents)::text AS cents
+FROM sold CROSS JOIN span
+GROUP BY 1, 2, 3
+ORDER BY 2, 3`;
+
+/** Confirmed sales per bucket and currency, oldest first; no rows before the first sale. */
+export async function timelineRows(
+  db: Queryable,
+  eventId: string,
+  organizationId: string,
+): Promise<TimelineRow[]> {
+  return (await db.query<TimelineRow>(TIMELINE, [eventId, organizationId])).rows;
 }

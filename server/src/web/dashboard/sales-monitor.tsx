@@ -1,5 +1,6 @@
 import { Notice } from '../components/notice.js';
 import { formatMoney } from '../lib/format.js';
+import { SalesChart } from './sales-chart.js';
 import { useSalesStream, type StreamState } from './sales-stream.js';
 
 const STATE_TEXT: Record<StreamState, string> = {
@@ -10,7 +11,8 @@ const STATE_TEXT: Record<StreamState, string> = {
   not_found: 'Event not found',
 };
 
-/** Sold, held and available seats per ticket type and the revenue, updated as they change. */
+/** Sold, held and available seats per ticket type, the revenue and tickets sold over time,
+ * updated as they change. */
 export function SalesMonitor({ eventId }: { eventId: string }) {
   const { snapshot, state } = useSalesStream(eventId);
   const revenue = snapshot?.revenue.length
@@ -44,6 +46,7 @@ export function SalesMonitor({ eventId }: { eventId: string }) {
               <dd data-figure="revenue">{revenue}</dd>
             </div>
           </dl>
+          <SalesChart timeline={snapshot.timeline} timeZone={snapshot.timeZone} />
           {snapshot.ticketTypes.length ? (
             <div className="table-scroll" role="region" aria-labelledby="sales" tabIndex={0}>
               <table className="sales-table">

@@ -16,11 +16,19 @@ export interface SalesTicketType {
   revenueCents: number;
 }
 
+/** Running totals of confirmed sales at the start of each bucket that had one. */
+export interface SalesTimeline {
+  unit: 'hour' | 'day' | 'week' | 'month';
+  points: { at: string; sold: number; revenue: { currency: string; cents: number }[] }[];
+}
+
 export interface SalesSnapshot {
   eventId: string;
   ticketTypes: SalesTicketType[];
   totals: { sold: number; held: number; available: number };
   revenue: { currency: string; cents: number }[];
+  timeZone: string;
+  timeline: SalesTimeline;
 }
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'signed_out' | 'not_found';
