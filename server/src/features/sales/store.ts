@@ -19,12 +19,15 @@ export interface SalesRow {
 
 // Revenue is what confirmed orders brought in, less what was refunded. The LEFT JOIN on the event
 // keeps one row (with a NULL id) for an event without ticket types, to tell it from "not found".
+// Revenue is summed over the event's own orders (orders_event_created), not every order.
 const SALES = `
 SELECT t.id, t.name, t.currency, t.price_cents::text, t.quantity, t.sold, t.held, e.timezone,
-       COALESCE((SELECT sum(o.total_cents - o.refunded_cents) FROM orders o
-                 WHERE o.ticket_type_id = t.id AND o.status = 'confirmed'), 0)::text AS revenue_cents
+       COALESCE(r.cents, 0)::text AS revenue_cents
 FROM events e
 LEFT JOIN ticket_types t ON t.event_id = e.id AND t.archived_at IS NULL
+LEFT JOIN (SELECT o.ticket_type_id, sum(o.total_cents - o.refunded_cents) AS cents FROM orders o
+           WHERE o.event_id = $1 AND o.status = 'confirmed' GROUP BY o.ticket_type_id) r
+       ON r.ticket_type_id = t.id
 WHERE e.id = $1 AND e.organization_id = $2
 ORDER BY t.position, t.created_at, t.id`;
 
