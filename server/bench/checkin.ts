@@ -4,10 +4,10 @@
 // Prints throughput, p50/p99 latency from each scan's due time and the result counts (each ticket
 // admitted once).
 // Run: npx tsc -b && npm run bench -w server -- checkin [--rate N] [--seconds N] [--connections N]
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { eventBody, ticketTypeBody } from '../test/harness.js';
 import { ADMIN_URL, createPostgresDatabase } from '../src/test-support/databases.js';
+import { cpuSecondsOf } from './_cpu.js';
 import { paced } from './_paced.js';
 import { startLanyardProcess } from './_processes.js';
 
@@ -20,12 +20,6 @@ const seconds = arg('seconds', 20);
 const connections = arg('connections', 50);
 const TARGET_P99_MS = 25;
 const PER_ORDER = 50;
-
-/** User + system CPU time of a process so far (Linux /proc, 100 ticks a second). */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 
 const database = await createPostgresDatabase();
 const server = await startLanyardProcess({ DATABASE_URL: database.url });
@@ -92,7 +86,7 @@ try {
 
   const results: Record<string, number> = {};
   let non200 = 0;
-  const cpuBefore = cpuMs(server.child.pid!);
+  const cpuBefore = cpuSecondsOf(server.child.pid!) * 1000;
   const run = await paced({
     url: `${server.url}/api/v1/events/${event.id}/checkins`,
     rate,
@@ -122,7 +116,7 @@ try {
   const { perSec } = run;
   // CPU the server process spent per scan: steadier than latency on a shared machine.
   const serverCpuMsPerScan =
-    Math.round(((cpuMs(server.child.pid!) - cpuBefore) / run.sent) * 100) / 100;
+    Math.round(((cpuSecondsOf(server.child.pid!) * 1000 - cpuBefore) / run.sent) * 100) / 100;
   const ok =
     run.p99Ms < TARGET_P99_MS &&
     non200 === 0 &&
