@@ -6,6 +6,7 @@ import {
   type Sale,
 } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import { strangerCheckinToken } from '../src/features/checkin/test-support/checkin-fixtures.js';
+import { salesEvents } from './sales-stream-reader.js';
 
 // The sales monitor's stream, as the dashboard reads it: a snapshot at once, another after each
 // sale, nothing to strangers, and a server that still closes promptly while streams are open.
@@ -26,25 +27,7 @@ async function openStream(t: TestServer, eventId: string) {
     headers: { authorization: `Bearer ${await t.token()}`, accept: 'text/event-stream' },
     signal: abort.signal,
   });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const next = async (): Promise<Snapshot | null> => {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((l) => l.startsWith('data: '));
-        if (data) return JSON.parse(data.slice(6)) as Snapshot;
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) return null;
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
-  return { res, next, close: () => abort.abort() };
+  return { res, next: salesEvents<Snapshot>(res), close: () => abort.abort() };
 }
 
 describe('sales stream [postgres]', () => {

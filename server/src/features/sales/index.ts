@@ -17,11 +17,11 @@ function streamsFor(db: Db, log: Logger): SalesStreams {
 }
 
 export function salesFeatureRoutes(d: { db: Db; log: Logger }): AnyRoute[] {
-  return salesRoutes(d.db, streamsFor(d.db, d.log));
+  return salesRoutes(streamsFor(d.db, d.log));
 }
 
 /** Ends the open sales streams, so the server's close does not wait for their clients. */
 export function startSalesJobs(d: { db: Db; log: Logger }): () => Promise<void> {
   const streams = streamsFor(d.db, d.log);
-  return async () => streams.stop();
+  return () => streams.stop();
 }

@@ -1,11 +1,9 @@
-import type { Db } from '../../platform/db/db.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { EventIdParams } from '../events/schema.js';
 import { SalesSnapshot } from './schema.js';
-import { salesSnapshot } from './snapshot.js';
 import type { SalesStreams } from './stream.js';
 
-export function salesRoutes(db: Db, streams: SalesStreams): AnyRoute[] {
+export function salesRoutes(streams: SalesStreams): AnyRoute[] {
   return [
     route({
       method: 'get',
@@ -24,10 +22,8 @@ export function salesRoutes(db: Db, streams: SalesStreams): AnyRoute[] {
         },
         404: { description: '`event_not_found`' },
       },
-      handler: async ({ params, principal, req, res }) => {
-        // Read before the stream opens, so an unknown event is still a plain 404 problem.
-        const first = await salesSnapshot(db, principal!.organizationId, params.eventId);
-        streams.serve(req, res, principal!.organizationId, first);
+      handler: async ({ params, principal, res }) => {
+        await streams.serve(res, principal!.organizationId, params.eventId);
         return undefined;
       },
     }),

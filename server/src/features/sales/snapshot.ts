@@ -1,13 +1,24 @@
-import type { Queryable } from '../../platform/db/db.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
 import { availableSeats } from '../registration/capacity.js';
 import type { SalesSnapshot } from './schema.js';
-import { salesRows, timelineRows, type SalesRow } from './store.js';
+import { readOneSnapshot, salesRows, timelineRows, type SalesRow } from './store.js';
 import { cumulativeTimeline } from './timeline.js';
 
 /** Sold, held and available seats per ticket type, the revenue and sales over time, as the monitor
- * shows them. */
-export async function salesSnapshot(
+ * shows them, all read from one snapshot of the database. */
+export function salesSnapshot(
+  db: Db,
+  organizationId: string,
+  eventId: string,
+): Promise<SalesSnapshot> {
+  return db.transaction(async (tx) => {
+    await readOneSnapshot(tx);
+    return readSalesSnapshot(tx, organizationId, eventId);
+  });
+}
+
+async function readSalesSnapshot(
   db: Queryable,
   organizationId: string,
   eventId: string,

@@ -1,7 +1,13 @@
 import type { Queryable } from '../../platform/db/db.js';
 
 // The SQL of the sales monitor: the figures in one statement, so the ticket types and the revenue
-// come from one snapshot and always add up; the sales over time in a second.
+// always add up; the sales over time in a second. The snapshot reads both, and the seats
+// available (registration's rule), in one read-only transaction that sees one state of the data.
+
+/** Makes the rest of the transaction see one state of the data; must be its first statement. */
+export async function readOneSnapshot(tx: Queryable): Promise<void> {
+  await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+}
 
 /** A ticket type's figures; the single row of an event without ticket types has a null id. */
 export interface SalesRow {

@@ -1,38 +1,39 @@
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Db } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
-import type { SalesSnapshot } from './schema.js';
+import { SalesFeed, type StreamTimings } from './feed.js';
 import { salesSnapshot } from './snapshot.js';
 
-const POLL_MS = 1000;
-// Proxies and browsers drop a connection that stays silent for long; a comment line keeps it open.
-const HEARTBEAT_MS = 15_000;
+export type { StreamTimings };
 
-export interface StreamTimings {
-  pollMs: number;
-  heartbeatMs: number;
-}
+const TIMINGS: StreamTimings = { pollMs: 1000, heartbeatMs: 15_000 };
 
 /**
- * The open sales streams of one server. Each connection reads the figures every second and sends
- * a snapshot only when they changed; stop() ends them all, so closing the server never waits on one.
+ * The open sales streams of one server, grouped in one feed per watched event, so the figures
+ * are read once per second however many organizers watch. stop() ends them all, so closing the
+ * server never waits on one.
  */
 export class SalesStreams {
-  private readonly open = new Set<() => void>();
+  private readonly feeds = new Map<string, SalesFeed>();
+  private readonly reads = new Set<Promise<string>>();
   private stopped = false;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly timings: StreamTimings = { pollMs: POLL_MS, heartbeatMs: HEARTBEAT_MS },
+    private readonly timings: StreamTimings = TIMINGS,
   ) {}
 
-  /** Sends `first` at once, then every change, until the client goes away or the server stops. */
-  serve(req: Request, res: Response, organizationId: string, first: SalesSnapshot): void {
-    if (this.stopped) {
-      res.status(503).end();
-      return;
-    }
+  /** Opens the stream of the organization's event; throws not found before answering. */
+  async serve(res: ServerResponse, organizationId: string, eventId: string): Promise<void> {
+    if (this.stopped) return unavailable(res);
+    const key = `${organizationId}/${eventId}`;
+    // A watched event is known (the key holds the organization) and its latest snapshot is sent
+    // at once; otherwise read before the stream opens, so an unknown event is a plain 404.
+    const first = this.feeds.has(key) ? undefined : await this.read(organizationId, eventId);
+    // Nothing awaits from here on, so a feed cannot stop between being found and being joined.
+    if (this.stopped) return unavailable(res);
+    if (res.destroyed) return;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -41,41 +42,43 @@ export class SalesStreams {
       // nginx would otherwise buffer the stream.
       'X-Accel-Buffering': 'no',
     });
-    let last = JSON.stringify(first);
-    const send = (json: string) => res.write(`event: sales\ndata: ${json}\n\n`);
-    send(last);
-
-    let polling = false;
-    const poll = setInterval(() => {
-      if (polling) return;
-      polling = true;
-      salesSnapshot(this.db, organizationId, first.eventId)
-        .then((snapshot) => {
-          const json = JSON.stringify(snapshot);
-          if (res.writableEnded) return;
-          if (json !== last) send((last = json));
-        })
-        .catch((err: unknown) => {
-          // The event may have been removed, or the database is going away: the stream ends.
-          this.log.warn({ err, eventId: first.eventId }, 'sales stream stopped');
-          end();
-        })
-        .finally(() => (polling = false));
-    }, this.timings.pollMs);
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.timings.heartbeatMs);
-
-    const end = () => {
-      clearInterval(poll);
-      clearInterval(heartbeat);
-      this.open.delete(end);
-      if (!res.writableEnded) res.end();
-    };
-    this.open.add(end);
-    req.on('close', end);
+    // Without a feed, `first` was read above.
+    (this.feeds.get(key) ?? this.startFeed(key, organizationId, eventId, first!)).join(res);
   }
 
-  stop(): void {
+  /** Ends every stream and waits for reads under way, so the database can close after it. */
+  async stop(): Promise<void> {
     this.stopped = true;
-    for (const end of [...this.open]) end();
+    for (const feed of [...this.feeds.values()]) feed.end();
+    await Promise.allSettled([...this.reads]);
   }
+
+  private startFeed(
+    key: string,
+    organizationId: string,
+    eventId: string,
+    first: string,
+  ): SalesFeed {
+    const feed: SalesFeed = new SalesFeed(
+      first,
+      () => this.read(organizationId, eventId),
+      this.log.child({ eventId }),
+      this.timings,
+      () => this.feeds.get(key) === feed && this.feeds.delete(key),
+    );
+    this.feeds.set(key, feed);
+    return feed;
+  }
+
+  private read(organizationId: string, eventId: string): Promise<string> {
+    const reading = salesSnapshot(this.db, organizationId, eventId).then((s) => JSON.stringify(s));
+    this.reads.add(reading);
+    const done = () => this.reads.delete(reading);
+    reading.then(done, done);
+    return reading;
+  }
+}
+
+function unavailable(res: ServerResponse): void {
+  res.writeHead(503).end();
 }

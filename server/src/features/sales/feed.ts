@@ -1,0 +1,75 @@
+import type { ServerResponse } from 'node:http';
+import type { Logger } from '../../platform/log.js';
+
+export interface StreamTimings {
+  pollMs: number;
+  heartbeatMs: number;
+}
+
+const sendSnapshot = (res: ServerResponse, json: string) =>
+  res.write(`event: sales\ndata: ${json}\n\n`);
+
+/**
+ * One event's figures, shared by all its open streams: one timer reads them once per tick and
+ * sends them to every stream when they changed, so watchers add no queries. A failed read is
+ * logged and tried again on the next tick; the streams stay open. The last stream leaving stops
+ * the timers.
+ */
+export class SalesFeed {
+  private readonly streams = new Set<ServerResponse>();
+  private readonly poll: NodeJS.Timeout;
+  private readonly heartbeat: NodeJS.Timeout;
+  private reading = false;
+
+  /** `latest` is the snapshot (as JSON) the first stream was sent. */
+  constructor(
+    private latest: string,
+    private readonly read: () => Promise<string>,
+    private readonly log: Logger,
+    timings: StreamTimings,
+    private readonly onIdle: () => void,
+  ) {
+    this.poll = setInterval(() => this.tick(), timings.pollMs);
+    // Proxies and browsers drop a connection that stays silent for long; a comment keeps it open.
+    this.heartbeat = setInterval(() => {
+      for (const res of this.streams) res.write(': heartbeat\n\n');
+    }, timings.heartbeatMs);
+  }
+
+  /** Sends the latest snapshot at once, then every change, until the client goes away. */
+  join(res: ServerResponse): void {
+    this.streams.add(res);
+    sendSnapshot(res, this.latest);
+    res.once('close', () => {
+      if (this.streams.delete(res) && this.streams.size === 0) this.stop();
+    });
+  }
+
+  /** Ends every stream; the server is stopping. */
+  end(): void {
+    for (const res of this.streams) if (!res.writableEnded) res.end();
+    this.streams.clear();
+    this.stop();
+  }
+
+  private stop(): void {
+    clearInterval(this.poll);
+    clearInterval(this.heartbeat);
+    this.onIdle();
+  }
+
+  private tick(): void {
+    // A slow read is not stacked with the next one.
+    if (this.reading) return;
+    this.reading = true;
+    this.read()
+      .then((json) => {
+        // Unchanged figures are not sent again; the heartbeat keeps quiet streams open.
+        if (json === this.latest) return;
+        this.latest = json;
+        for (const res of this.streams) sendSnapshot(res, json);
+      })
+      .catch((err: unknown) => this.log.warn({ err }, 'sales figures not read; next tick retries'))
+      .finally(() => (this.reading = false));
+  }
+}
