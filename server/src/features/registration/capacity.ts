@@ -98,23 +98,16 @@ export async function convertHeldToSold(
 }
 
 /**
- * Seats a buyer could take now: the ticket type's own free seats, bounded by each of its quotas.
- * For display and for failing fast; the decision itself is takeSeats.
+ * Seats a buyer could take now: the ticket type's own free seats, bounded by each of its quotas
+ * (SQL function available_seats). For display and for failing fast; the decision itself is takeSeats.
  */
 export async function availableSeats(
   db: Queryable,
   ticketTypeIds: string[],
 ): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ id: string; available: number }>(
-    `SELECT tt.id,
-            GREATEST(0, LEAST(tt.quantity - tt.sold - tt.held,
-                              coalesce(min(q.size - q.used), tt.quantity - tt.sold - tt.held)))::int AS available
-     FROM ticket_types tt
-     LEFT JOIN quota_ticket_types qt ON qt.ticket_type_id = tt.id
-     LEFT JOIN quotas q ON q.id = qt.quota_id AND q.archived_at IS NULL
-     WHERE tt.id = ANY($1::uuid[])
-     GROUP BY tt.id`,
+  const { rows } = await db.query<{ ticket_type_id: string; available: number }>(
+    'SELECT ticket_type_id, available FROM available_seats($1::uuid[])',
     [ticketTypeIds],
   );
-  return new Map(rows.map((r) => [r.id, r.available]));
+  return new Map(rows.map((r) => [r.ticket_type_id, r.available]));
 }

@@ -10,7 +10,7 @@ import {
 } from '../../platform/idempotency/idempotency.js';
 import { joinWaitlist } from '../waitlist/join.js';
 import { validateAnswers } from './answers.js';
-import { availableSeats, claimSeatsAtCommit, isSoldOutAtCommit } from './capacity.js';
+import { claimSeatsAtCommit, isSoldOutAtCommit } from './capacity.js';
 import { placeOrder } from './place-order.js';
 import { releaseExpiredHolds } from './holds.js';
 import { priceOrder } from './pricing.js';
@@ -133,15 +133,9 @@ async function sell(
     ]);
   }
   // Fail fast without taking locks; the seat claim's commit is what decides.
-  if (
-    ((await availableSeats(tx, [sale.ticketTypeId])).get(sale.ticketTypeId) ?? 0) < input.quantity
-  )
-    throw soldOut();
+  if (sale.availableSeats < input.quantity) throw soldOut();
 
-  const answered = validateAnswers(
-    await store.loadQuestions(tx, eventId, sale.ticketTypeId),
-    input.answers ?? {},
-  );
+  const answered = validateAnswers(sale.questions, input.answers ?? {});
   if (!answered.ok) {
     throw invalid(
       'validation_failed',

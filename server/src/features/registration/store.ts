@@ -18,8 +18,21 @@ export interface SaleContext {
   maxPerOrder: number;
   salesStart: Date | null;
   salesEnd: Date | null;
+  /** Seats free when read (capacity.ts, availableSeats): for failing fast, not for deciding. */
+  availableSeats: number;
+  /** The questions that apply to this ticket type, in display order. */
+  questions: Question[];
 }
 
+// The event's live questions that apply to ticket type $2, as one JSON array in display order.
+const QUESTIONS_OF_TYPE = `
+  SELECT coalesce(json_agg(json_build_object('id', id, 'label', label, 'kind', kind,
+                                             'required', required, 'options', options)
+                           ORDER BY position, created_at), '[]')
+  FROM questions
+  WHERE event_id = $1 AND archived_at IS NULL AND (ticket_type_ids IS NULL OR $2::uuid = ANY (ticket_type_ids))`;
+
+/** All a sale reads before it writes, in one statement: the terms, the free seats, the questions. */
 export async function loadSaleContext(
   db: Queryable,
   eventId: string,
@@ -38,11 +51,15 @@ export async function loadSaleContext(
     max_per_order: number;
     sales_start: Date | null;
     sales_end: Date | null;
+    available: number;
+    questions: Question[];
   }>(
     `SELECT e.archived_at IS NOT NULL AS event_archived, e.ends_at, e.payment_provider, e.hold_minutes,
             e.max_tickets_per_email, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
-            tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end
+            tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end, s.available,
+            (${QUESTIONS_OF_TYPE}) AS questions
      FROM ticket_types tt JOIN events e ON e.id = tt.event_id
+       JOIN available_seats(ARRAY[$2::uuid]) s ON s.ticket_type_id = tt.id
      WHERE tt.id = $2 AND tt.event_id = $1`,
     [eventId, ticketTypeId],
   );
@@ -63,6 +80,8 @@ export async function loadSaleContext(
     maxPerOrder: r.max_per_order,
     salesStart: r.sales_start,
     salesEnd: r.sales_end,
+    availableSeats: r.available,
+    questions: r.questions,
   };
 }
 
@@ -72,19 +91,11 @@ export async function loadQuestions(
   eventId: string,
   ticketTypeId: string,
 ): Promise<Question[]> {
-  const { rows } = await db.query<{
-    id: string;
-    label: string;
-    kind: Question['kind'];
-    required: boolean;
-    options: string[];
-  }>(
-    `SELECT id, label, kind, required, options FROM questions
-     WHERE event_id = $1 AND archived_at IS NULL AND (ticket_type_ids IS NULL OR $2::uuid = ANY (ticket_type_ids))
-     ORDER BY position, created_at`,
+  const { rows } = await db.query<{ questions: Question[] }>(
+    `SELECT (${QUESTIONS_OF_TYPE}) AS questions`,
     [eventId, ticketTypeId],
   );
-  return rows;
+  return rows[0]!.questions;
 }
 
 export interface PromoRow {
