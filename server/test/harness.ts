@@ -43,7 +43,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lanyard-test-'));
-  const pgdb = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+  const pgdb = kind === 'postgres' ? await createPostgresDatabase({ migrated: true }) : undefined;
   if (kind === 'pglite') await copyMigratedPglite(join(dataDir, 'pg'));
   const fullEnv = { LOG_LEVEL: 'silent', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}), ...env };
   const boot = (port: number) =>

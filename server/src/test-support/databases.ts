@@ -23,24 +23,78 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty PostgreSQL database on the machine's server, dropped by `drop()`. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A fresh PostgreSQL database on the machine's server, dropped by `drop()`: empty, or with every
+ * migration applied when `migrated` (copied from a template database, which is faster than
+ * running the migrations again for each test file).
+ */
+export async function createPostgresDatabase(
+  options: { migrated?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `lanyard_t_${randomBytes(6).toString('hex')}`;
+  const template = options.migrated ? ` TEMPLATE ${await postgresTemplate()}` : '';
+  await adminQuery(`CREATE DATABASE ${name}${template}`);
+  return {
+    url: databaseUrl(name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return url.toString();
+}
+
+/** A short digest of the migrations (and `extra`), naming the template built from them. */
+async function migrationsDigest(extra = ''): Promise<string> {
+  const migrations = await readMigrations();
+  return createHash('sha256')
+    .update(extra)
+    .update(migrations.map((m) => m.checksum).join(','))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+let postgresTemplateName: Promise<string> | undefined;
+
+/**
+ * A migrated template database, built once per set of migrations on the machine's server and
+ * shared by every test process. Builders race without a lock: each migrates its own copy and the
+ * first rename wins. Nothing ever connects to the template after it is built, which CREATE
+ * DATABASE ... TEMPLATE requires.
+ */
+function postgresTemplate(): Promise<string> {
+  postgresTemplateName ??= (async () => {
+    const name = `lanyard_template_${await migrationsDigest()}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    try {
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (found.rowCount === 1) return name;
+      const building = `${name}_${randomBytes(4).toString('hex')}`;
+      await admin.query(`CREATE DATABASE ${building}`);
+      const db = createPgDb(databaseUrl(building), { max: 1 });
+      await migrate(db).finally(() => db.close());
+      await admin
+        .query(`ALTER DATABASE ${building} RENAME TO ${name}`)
+        .catch(() => admin.query(`DROP DATABASE ${building} WITH (FORCE)`));
+      return name;
+    } finally {
+      await admin.end();
+    }
+  })();
+  return postgresTemplateName;
 }
 
 /** PGlite's package.json (not in its exports map), found above its entry point. */
@@ -59,17 +113,11 @@ let template: Promise<string> | undefined;
  */
 function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
-    const migrations = await readMigrations();
-    const digest = createHash('sha256')
-      .update(pgliteVersion())
-      .update(migrations.map((m) => m.checksum).join(','))
-      .digest('hex')
-      .slice(0, 16);
-    const path = join(tmpdir(), `lanyard-pglite-${digest}`);
+    const path = join(tmpdir(), `lanyard-pglite-${await migrationsDigest(pgliteVersion())}`);
     if (existsSync(join(path, 'PG_VERSION'))) return path;
     const building = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
     const db = await createPgliteDb(building);
-    await migrate(db, migrations);
+    await migrate(db);
     await db.close();
     await rename(building, path).catch(() => rm(building, { recursive: true, force: true }));
     return path;
@@ -101,7 +149,7 @@ export async function openTestDatabase(
     };
     t = { db, kind, url: undefined, drop };
   } else {
-    const pgdb = await createPostgresDatabase();
+    const pgdb = await createPostgresDatabase({ migrated: options.migrate !== false });
     const db = createPgDb(pgdb.url, { max: 60 });
     t = {
       db,
