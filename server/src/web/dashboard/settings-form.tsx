@@ -5,7 +5,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { errorId, FieldError, fieldDomId, TextField } from '../components/field.js';
 import { Notice } from '../components/notice.js';
 import { useFormErrors } from './form-errors.js';
-import { orNull, zonedInstant } from './settings-values.js';
+import { orNull, zonedInstant, zonedLocal } from './settings-values.js';
 
 // The Settings section's forms: many on one page, so each one's fields get ids under its own
 // scope ("quota-new.name"), and the server's field errors are shown at those fields.
@@ -108,6 +108,38 @@ export function FormText({
       error={form.of(name)}
       {...input}
     />
+  );
+}
+
+/**
+ * A from/until pair of date-time fields, shown and read in the event's time zone (`v.instant`).
+ * `untilEmpty` says what an empty end means here.
+ */
+export function FormWindow(p: {
+  form: SettingsForm;
+  names: [from: string, until: string];
+  timezone: string;
+  values: [from: string | null | undefined, until: string | null | undefined];
+  untilEmpty: string;
+}) {
+  const local = (at: string | null | undefined) => (at ? zonedLocal(at, p.timezone) : '');
+  return (
+    <div className="field-pair">
+      <FormText
+        form={p.form}
+        name={p.names[0]}
+        type="datetime-local"
+        hint={`In ${p.timezone}; empty: now`}
+        defaultValue={local(p.values[0])}
+      />
+      <FormText
+        form={p.form}
+        name={p.names[1]}
+        type="datetime-local"
+        hint={`In ${p.timezone}; empty: ${p.untilEmpty}`}
+        defaultValue={local(p.values[1])}
+      />
+    </div>
   );
 }
 

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import {
   FormSelect,
   FormText,
+  FormWindow,
   ItemForm,
   TicketTypeChoices,
   useSettingsForm,
 } from './settings-form.js';
 import type { PromoCode } from './settings-types.js';
-import { centsText, orNull, toCents, wholeNumber, zonedLocal } from './settings-values.js';
+import { centsText, orNull, toCents, wholeNumber } from './settings-values.js';
 
 const LABELS = {
   code: 'Code',
@@ -34,7 +35,6 @@ export function PromoCodeForm(p: {
   const c = p.promo;
   const form = useSettingsForm(c ? `promo-${c.id}` : 'promo-new', LABELS, CONFLICTS);
   const [kind, setKind] = useState(c?.discountKind ?? 'percent');
-  const local = (at: string | null | undefined) => (at ? zonedLocal(at, p.timezone) : '');
   const value = c
     ? c.discountKind === 'percent'
       ? String(c.discountValue)
@@ -97,22 +97,13 @@ export function PromoCodeForm(p: {
         hint="How many orders can use it; empty for no limit."
         defaultValue={c?.maxUses == null ? '' : String(c.maxUses)}
       />
-      <div className="field-pair">
-        <FormText
-          form={form}
-          name="validFrom"
-          type="datetime-local"
-          hint={`In ${p.timezone}; empty: now`}
-          defaultValue={local(c?.validFrom)}
-        />
-        <FormText
-          form={form}
-          name="validUntil"
-          type="datetime-local"
-          hint={`In ${p.timezone}; empty: no end`}
-          defaultValue={local(c?.validUntil)}
-        />
-      </div>
+      <FormWindow
+        form={form}
+        names={['validFrom', 'validUntil']}
+        timezone={p.timezone}
+        values={[c?.validFrom, c?.validUntil]}
+        untilEmpty="no end"
+      />
       {p.types.length ? (
         <TicketTypeChoices
           form={form}

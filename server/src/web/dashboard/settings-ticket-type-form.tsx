@@ -1,6 +1,6 @@
-import { FormArea, FormText, ItemForm, useSettingsForm } from './settings-form.js';
+import { FormArea, FormText, FormWindow, ItemForm, useSettingsForm } from './settings-form.js';
 import type { TicketTypeSettings } from './settings-types.js';
-import { centsText, orNull, toCents, wholeNumber, zonedLocal } from './settings-values.js';
+import { centsText, orNull, toCents, wholeNumber } from './settings-values.js';
 
 const LABELS = {
   name: 'Name',
@@ -28,7 +28,6 @@ export function TicketTypeForm(p: {
 }) {
   const t = p.type;
   const form = useSettingsForm(t ? `type-${t.id}` : 'type-new', LABELS, CONFLICTS);
-  const local = (at: string | null | undefined) => (at ? zonedLocal(at, p.timezone) : '');
   return (
     <ItemForm
       form={form}
@@ -87,22 +86,13 @@ export function TicketTypeForm(p: {
           defaultValue={String(t?.maxPerOrder ?? 10)}
         />
       </div>
-      <div className="field-pair">
-        <FormText
-          form={form}
-          name="salesStart"
-          type="datetime-local"
-          hint={`In ${p.timezone}; empty: now`}
-          defaultValue={local(t?.salesStart)}
-        />
-        <FormText
-          form={form}
-          name="salesEnd"
-          type="datetime-local"
-          hint={`In ${p.timezone}; empty: until the event ends`}
-          defaultValue={local(t?.salesEnd)}
-        />
-      </div>
+      <FormWindow
+        form={form}
+        names={['salesStart', 'salesEnd']}
+        timezone={p.timezone}
+        values={[t?.salesStart, t?.salesEnd]}
+        untilEmpty="until the event ends"
+      />
     </ItemForm>
   );
 }
