@@ -29,8 +29,12 @@ class StateMoved extends Error {}
  * scans; an admission then needs ONE conditional write — moving the ticket's state row on from
  * the version the decision read — so simultaneous scans at different gates admit it once. A
  * stale decision is made again under the row's lock. Every scan is stored, refusals too, and a
- * scanId already stored answers what it answered then. The ticket is read before the token is
- * verified: a scan of the ticket's current token, the usual case, skips the signature check.
+ * scanId already stored answers what it answered then.
+ *
+ * The usual scan, a ticket's current token entering for the first time, is decided on that
+ * premise before anything is read, and its admission is one statement that holds only if the
+ * premise is true (one round trip); any other scan is decided on what that statement read. A scan
+ * of the ticket's current token skips the signature check.
  */
 export async function checkIn(
   deps: CheckinDeps,
@@ -40,27 +44,16 @@ export async function checkIn(
 ): Promise<CheckinAnswer> {
   const choice = chooseList(eventId, await deps.lists.get(eventId), input);
   if ('unknownListId' in choice) throw notFound('checkin list', choice.unknownListId);
-  const { list } = choice;
   const scanId = (input.scanId ?? randomUUID()).toLowerCase();
-  const claimed = ticketClaimedBy(input.token, eventId);
-  const read = claimed ? await store.passageContext(deps.db, claimed, list.id) : NO_TICKET;
-  const verification = await verifyScannedText(
-    deps.keyrings,
-    eventId,
-    input.token,
-    read.issuedTokenSha256,
-  );
-  // Only an authentic token names a ticket (the same one it claimed: the same bytes).
-  const ticketId = ticketNamed(verification, eventId);
-  const scan = { scanId, eventId, list, caller, input, verification };
-
   try {
-    const answer = ticketId
-      ? await decideOptimistically(deps.db, scan, ticketId, read).catch(async (err: unknown) => {
-          if (!(err instanceof StateMoved)) throw err;
-          return deps.db.transaction((tx) => decideAndStore(tx, scan, ticketId));
-        })
-      : await store_(deps.db, scan, decide(scan, NO_TICKET), NO_TICKET);
+    const answer = await decideAndWrite(deps, {
+      scanId,
+      eventId,
+      list: choice.list,
+      caller,
+      input,
+      tokenSha256: scannedTextDigest(input.token),
+    });
     deps.changed(eventId);
     return answer;
   } catch (err) {
@@ -71,13 +64,93 @@ export async function checkIn(
 
 const NO_TICKET: store.PassageContext = { ticket: undefined, version: 0, admitted: [] };
 
+/** A scan as made, before its text is verified. */
+type ScanRequest = Omit<Scan, 'verification'>;
+
 interface Scan {
   scanId: string;
   eventId: string;
   list: StoredList;
   caller: CheckinCaller;
   input: CheckinInput;
+  /** sha256 of the scanned text, as stored with the scan. */
+  tokenSha256: string;
   verification: TokenVerification;
+}
+
+async function decideAndWrite(deps: CheckinDeps, request: ScanRequest): Promise<CheckinAnswer> {
+  const { db } = deps;
+  const { eventId, input } = request;
+  const first = await asFirstEntry(deps, request);
+  let read: store.PassageContext;
+  if (first) {
+    const outcome = await store.admitFirstEntry(db, first.premise, first.row);
+    if (outcome.admitted)
+      return answerOf(request.scanId, request.list.id, first.decision, outcome.ticket);
+    if (outcome.replayed) throw new ScanReplayed();
+    // Another scan of the ticket won just now; what was read is already stale.
+    if (outcome.raced)
+      return db.transaction((tx) => decideAndStore(tx, first.scan, first.row.ticketId));
+    read = outcome.context;
+  } else {
+    const claimed = ticketClaimedBy(input.token, eventId);
+    read = claimed ? await store.passageContext(db, claimed, request.list.id) : NO_TICKET;
+  }
+  const verification = await verifyScannedText(
+    deps.keyrings,
+    eventId,
+    input.token,
+    read.issuedTokenSha256,
+  );
+  // Only an authentic token names a ticket (the same one it claimed: the same bytes).
+  const ticketId = ticketNamed(verification, eventId);
+  const scan = { ...request, verification };
+  return ticketId
+    ? decideOptimistically(db, scan, ticketId, read).catch(async (err: unknown) => {
+        if (!(err instanceof StateMoved)) throw err;
+        return db.transaction((tx) => decideAndStore(tx, scan, ticketId));
+      })
+    : store_(db, scan, decide(scan, NO_TICKET), NO_TICKET);
+}
+
+/**
+ * The scan decided as a first entry of the ticket its token names, taking the text for the
+ * ticket's current token and the ticket for what the token says (valid, its type, its
+ * revision), with no passages yet; undefined unless that admits it.
+ */
+async function asFirstEntry(deps: CheckinDeps, request: ScanRequest) {
+  const { eventId, input } = request;
+  const verification = await verifyScannedText(
+    deps.keyrings,
+    eventId,
+    input.token,
+    request.tokenSha256,
+  );
+  const ticketId = ticketNamed(verification, eventId);
+  if (!verification.ok || !ticketId) return undefined;
+  const { revision, ticketTypeId } = verification.claims;
+  const scan: Scan = { ...request, verification };
+  const context: store.PassageContext = {
+    ticket: {
+      id: ticketId,
+      eventId,
+      status: 'valid',
+      revision,
+      ticketTypeId,
+      ticketTypeName: '',
+      attendeeName: '',
+    },
+    version: 0,
+    admitted: [],
+  };
+  const decision = decide(scan, context);
+  if (decision.result !== 'admitted') return undefined;
+  return {
+    scan,
+    decision,
+    premise: { token: input.token, revision, ticketTypeId },
+    row: { ...newScan(scan, decision, context), ticketId },
+  };
 }
 
 /**
@@ -149,7 +222,7 @@ function newScan(
     reason: decision.reason,
     origin: 'online',
     deviceResult: null,
-    tokenSha256: scannedTextDigest(input.token),
+    tokenSha256: scan.tokenSha256,
     scannedAt: new Date(),
   };
 }

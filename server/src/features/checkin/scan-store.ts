@@ -51,55 +51,57 @@ export interface PassageContext {
   issuedTokenSha256?: string;
 }
 
-/**
- * The ticket, its state version and its admitted scans on one list, read by ONE statement, so
- * the version and the scans belong together.
- */
-export async function passageContext(
-  db: Queryable,
-  ticketId: string,
-  listId: string,
-): Promise<PassageContext> {
-  const { rows } = await db.query<{
-    id: string;
-    event_id: string;
-    status: TicketFacts['status'];
-    revision: number;
-    ticket_type_id: string;
-    ticket_type_name: string;
-    attendee_name: string;
-    token: string;
-    version: string | number;
-    scans: {
-      scanId: string;
-      direction: ScanDirection;
-      at: number;
-      gate: string | null;
-      deviceId: string | null;
-    }[];
-  }>(
-    `SELECT t.id, t.event_id, t.status, t.revision, t.ticket_type_id, tt.name AS ticket_type_name,
-       t.attendee_name, t.token,
-       coalesce((SELECT s.version FROM checkin_states s WHERE s.ticket_id = t.id AND s.list_id = $2), 0) AS version,
-       coalesce((SELECT json_agg(json_build_object('scanId', c.scan_id, 'direction', c.direction,
-           'at', (extract(epoch FROM c.scanned_at) * 1000)::float8, 'gate', c.gate, 'deviceId', c.device_id))
-         FROM checkin_scans c WHERE c.ticket_id = t.id AND c.list_id = $2 AND c.result = 'admitted'), '[]') AS scans
-     FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
-     WHERE t.id = $1`,
-    [ticketId, listId],
-  );
-  const r = rows[0];
-  if (!r) return { ticket: undefined, version: 0, admitted: [] };
+type ContextRow = {
+  id: string | null;
+  event_id: string;
+  status: TicketFacts['status'];
+  revision: number;
+  ticket_type_id: string;
+  ticket_type_name: string;
+  attendee_name: string;
+  token: string;
+  version: string | number;
+  scans: {
+    scanId: string;
+    direction: ScanDirection;
+    at: number;
+    gate: string | null;
+    deviceId: string | null;
+  }[];
+};
+
+// What check-in reads of a ticket `t` joined to its type `tt`.
+const TICKET_COLUMNS = `t.id, t.event_id, t.status, t.revision, t.ticket_type_id,
+  tt.name AS ticket_type_name, t.attendee_name, t.token`;
+// A ticket's state version and its admitted scans on a list, as subqueries.
+const stateVersion = (ticket: string, list: string) =>
+  `(SELECT s.version FROM checkin_states s WHERE s.ticket_id = ${ticket} AND s.list_id = ${list})`;
+const admittedScansJson = (ticket: string, list: string) =>
+  `(SELECT json_agg(json_build_object('scanId', c.scan_id, 'direction', c.direction,
+      'at', (extract(epoch FROM c.scanned_at) * 1000)::float8, 'gate', c.gate, 'deviceId', c.device_id))
+    FROM checkin_scans c WHERE c.ticket_id = ${ticket} AND c.list_id = ${list} AND c.result = 'admitted')`;
+// The scan $1..$14 stored only if the CTE `claim` wrote the state row.
+const SCAN_IF_CLAIMED = `scan AS (
+  INSERT INTO checkin_scans (scan_id, event_id, list_id, ticket_id, device_id, actor, gate,
+    direction, result, reason, origin, device_result, token_sha256, scanned_at)
+  SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text,
+    $10::text, $11::text, $12::text, $13::text, $14::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
+  ON CONFLICT (scan_id) DO NOTHING RETURNING 1)`;
+
+const toTicketFacts = (r: ContextRow & { id: string }): TicketFacts => ({
+  id: r.id,
+  eventId: r.event_id,
+  status: r.status,
+  revision: r.revision,
+  ticketTypeId: r.ticket_type_id,
+  ticketTypeName: r.ticket_type_name,
+  attendeeName: r.attendee_name,
+});
+
+function toContext(r: ContextRow | undefined): PassageContext {
+  if (!r?.id) return { ticket: undefined, version: 0, admitted: [] };
   return {
-    ticket: {
-      id: r.id,
-      eventId: r.event_id,
-      status: r.status,
-      revision: r.revision,
-      ticketTypeId: r.ticket_type_id,
-      ticketTypeName: r.ticket_type_name,
-      attendeeName: r.attendee_name,
-    },
+    ticket: toTicketFacts({ ...r, id: r.id }),
     version: Number(r.version),
     admitted: r.scans.map((s) => ({
       scanId: s.scanId,
@@ -110,6 +112,97 @@ export async function passageContext(
       ...(s.deviceId !== null && { deviceId: s.deviceId }),
     })),
     issuedTokenSha256: ticketTokenSha256(r.token),
+  };
+}
+
+/**
+ * The ticket, its state version and its admitted scans on one list, read by ONE statement, so
+ * the version and the scans belong together.
+ */
+export async function passageContext(
+  db: Queryable,
+  ticketId: string,
+  listId: string,
+): Promise<PassageContext> {
+  const { rows } = await db.query<ContextRow>(
+    `SELECT ${TICKET_COLUMNS}, coalesce(${stateVersion('t.id', '$2')}, 0) AS version,
+       coalesce(${admittedScansJson('t.id', '$2')}, '[]') AS scans
+     FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
+     WHERE t.id = $1`,
+    [ticketId, listId],
+  );
+  return toContext(rows[0]);
+}
+
+/** What a first entry's decision took for granted about the ticket. */
+export interface FirstEntryPremise {
+  /** The scanned text: the ticket's stored token, so its signature needs no check. */
+  token: string;
+  /** The token's revision: the ticket's may be no newer. */
+  revision: number;
+  /** The token's ticket type, which the ticket must still have. */
+  ticketTypeId: string;
+}
+
+export type FirstEntryOutcome =
+  | { admitted: true; ticket: TicketFacts }
+  /** The scanId was stored before (a retry); the state row was created without a scan. */
+  | { admitted: false; replayed: true }
+  /**
+   * Nothing written. `raced`: the premise held but another scan created the state row first, so
+   * `context` (read before it committed) is stale.
+   */
+  | { admitted: false; replayed: false; raced: boolean; context: PassageContext };
+
+/**
+ * The usual online scan in ONE statement (one round trip, one commit): the ticket is valid, of
+ * the event, of the premise's type and not of a newer revision, its stored token is the scanned
+ * text, and it has no state row and no admitted scan on the list, so the rule admits it as a
+ * first entry; then the state row is created (only one of simultaneous scans can) and the scan
+ * stored. When the premise does not hold, nothing is written and the context read in the same
+ * statement is returned, for the decision to be made on it instead.
+ */
+export async function admitFirstEntry(
+  db: Queryable,
+  premise: FirstEntryPremise,
+  scan: NewScan & { ticketId: string },
+): Promise<FirstEntryOutcome> {
+  const { rows } = await db.query<
+    ContextRow & { premise_held: boolean; claimed: number; inserted: number }
+  >(
+    `WITH t AS (
+       SELECT ${TICKET_COLUMNS} FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
+       WHERE t.id = $4::uuid),
+     premise AS (
+       SELECT 1 FROM t WHERE t.event_id = $2::uuid AND t.status = 'valid' AND t.revision <= $15::int
+         AND t.ticket_type_id = $16::uuid AND t.token = $17::text
+         AND NOT EXISTS ${stateVersion('$4::uuid', '$3::uuid')}
+         AND NOT EXISTS (SELECT 1 FROM checkin_scans c
+           WHERE c.ticket_id = $4::uuid AND c.list_id = $3::uuid AND c.result = 'admitted')),
+     claim AS (
+       INSERT INTO checkin_states (ticket_id, list_id, version) SELECT $4::uuid, $3::uuid, 1 FROM premise
+       ON CONFLICT (ticket_id, list_id) DO NOTHING RETURNING 1),
+     ${SCAN_IF_CLAIMED},
+     outcome AS (
+       SELECT EXISTS (SELECT 1 FROM premise) AS premise_held,
+         (SELECT count(*) FROM claim)::int AS claimed, (SELECT count(*) FROM scan)::int AS inserted)
+     SELECT o.*, t.*,
+       CASE WHEN o.claimed = 0 THEN coalesce(${stateVersion('$4::uuid', '$3::uuid')}, 0) END AS version,
+       CASE WHEN o.claimed = 0 THEN coalesce(${admittedScansJson('$4::uuid', '$3::uuid')}, '[]') END AS scans
+     FROM outcome o LEFT JOIN t ON true`,
+    [...scanParams(scan), premise.revision, premise.ticketTypeId, premise.token],
+  );
+  const r = rows[0]!;
+  if (r.claimed === 1) {
+    return r.inserted === 1 && r.id
+      ? { admitted: true, ticket: toTicketFacts({ ...r, id: r.id }) }
+      : { admitted: false, replayed: true };
+  }
+  return {
+    admitted: false,
+    replayed: false,
+    raced: r.premise_held,
+    context: toContext(r),
   };
 }
 
@@ -133,12 +226,7 @@ export async function admitOnce(
          WHERE ticket_id = $4::uuid AND list_id = $3::uuid AND version = $15::bigint RETURNING 1`;
   const { rows } = await db.query<{ claimed: number; inserted: number }>(
     `WITH claim AS (${claim}),
-     scan AS (
-       INSERT INTO checkin_scans (scan_id, event_id, list_id, ticket_id, device_id, actor, gate,
-         direction, result, reason, origin, device_result, token_sha256, scanned_at)
-       SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text,
-         $10::text, $11::text, $12::text, $13::text, $14::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
-       ON CONFLICT (scan_id) DO NOTHING RETURNING 1)
+     ${SCAN_IF_CLAIMED}
      SELECT (SELECT count(*) FROM claim)::int AS claimed, (SELECT count(*) FROM scan)::int AS inserted`,
     [...scanParams(scan), ...(readVersion === 0 ? [] : [readVersion])],
   );
