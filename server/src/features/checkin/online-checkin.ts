@@ -88,10 +88,10 @@ async function decideAndWrite(deps: CheckinDeps, request: ScanRequest): Promise<
     if (outcome.admitted)
       return answerOf(request.scanId, request.list.id, first.decision, outcome.ticket);
     if (outcome.replayed) throw new ScanReplayed();
-    // Another scan of the ticket won just now; what was read is already stale.
-    if (outcome.raced)
-      return db.transaction((tx) => decideAndStore(tx, first.scan, first.row.ticketId));
-    read = outcome.context;
+    // Another scan of the ticket won just now (and committed): what was read is stale.
+    read = outcome.raced
+      ? await store.passageContext(db, first.row.ticketId, request.list.id)
+      : outcome.context;
   } else {
     const claimed = ticketClaimedBy(input.token, eventId);
     read = claimed ? await store.passageContext(db, claimed, request.list.id) : NO_TICKET;
