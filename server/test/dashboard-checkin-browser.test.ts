@@ -156,7 +156,12 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       // Devices: a new enrollment's QR code holds what `kiosk start --enroll` reads.
       await page.getByRole('link', { name: 'Devices' }).click();
       await page.getByRole('heading', { level: 2, name: 'Kiosks and scanners' }).waitFor();
-      await page.getByText('South kiosk').waitFor();
+      // The kiosk that uploaded scans has been seen; its time is shown in the event's zone.
+      await page
+        .getByTestId('device')
+        .filter({ hasText: 'South kiosk' })
+        .getByText(/; last seen /)
+        .waitFor();
       await page.getByLabel('Device name').fill(XSS_DEVICE);
       await page.getByRole('button', { name: 'Create enrollment code' }).click();
       await page.getByRole('heading', { level: 2, name: `Enroll ${XSS_DEVICE}` }).waitFor();

@@ -100,6 +100,30 @@ describe.each(['pglite', 'postgres'] as const)('kiosk devices [%s]', (kind) => {
     expect(read.status).toBe(403);
   });
 
+  it('shows the organizer when each kiosk last reached the server', async () => {
+    const before = Date.now();
+    const idle = await enrolledKiosk(t, ev.eventId, 'Idle kiosk');
+    const busy = await enrolledKiosk(t, ev.eventId, 'Busy kiosk');
+    const seen = async (deviceId: string) =>
+      (
+        await json<{ lastSeenAt: string | null }>(
+          await t.api(`/api/v1/events/${ev.eventId}/devices/${deviceId}`),
+          200,
+        )
+      ).lastSeenAt;
+    expect(await seen(busy.deviceId)).toBeNull();
+
+    const sync = await t.api(`/api/v1/events/${ev.eventId}/sync`, { token: busy.token });
+    expect(sync.status).toBe(200);
+    const first = await seen(busy.deviceId);
+    expect(Date.parse(first!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(await seen(idle.deviceId)).toBeNull();
+
+    // Seen again within half a minute: the note is not rewritten on every request.
+    await checkIn(t, ev.eventId, { token: ev.tickets[1]!.token }, busy.token);
+    expect(await seen(busy.deviceId)).toBe(first);
+  });
+
   it('refuses a revoked device’s token at once, everywhere, and its client gets no new token', async () => {
     const kiosk = await enrolledKiosk(t, ev.eventId);
     const sync = () => t.api(`/api/v1/events/${ev.eventId}/sync`, { token: kiosk.token });

@@ -151,6 +151,8 @@ export interface Device {
   enrolledAt: string | null;
   revokedAt: string | null;
   createdAt: string;
+  /** When it last reached the server (a scan, a sync), to within half a minute; null: never. */
+  lastSeenAt: string | null;
 }
 
 export interface CreatedDevice extends Device {

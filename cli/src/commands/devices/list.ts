@@ -29,7 +29,7 @@ function line(d: Device): string {
     d.status === 'revoked'
       ? `revoked ${d.revokedAt}`
       : d.status === 'active'
-        ? `enrolled ${d.enrolledAt}`
+        ? `enrolled ${d.enrolledAt}, last seen ${d.lastSeenAt ?? 'never'}`
         : `code valid until ${d.enrollmentExpiresAt}`;
   return `${d.id}  ${d.status.padEnd(7)}  ${d.name}  (${since})`;
 }

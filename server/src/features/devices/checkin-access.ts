@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
-import { eventOrganization, findByClientId } from './store.js';
+import { eventOrganization, seenByClientId } from './store.js';
 
 /** Who is checking people in: an enrolled kiosk of this event, or staff of its organization. */
 export type CheckinCaller =
@@ -21,7 +21,8 @@ const MAX_ENTRIES = 10_000;
 /**
  * Decides whether a verified token may check in for an event. A device's token is honoured only
  * while its device is enrolled, not revoked, and bound to this very event; the binding is read
- * from the database at most every two seconds per client. Staff need the event to belong to
+ * from the database at most every two seconds per client, which also notes the device as seen
+ * (the organizer's "last seen"). Staff need the event to belong to
  * their organization (another organization's event answers 404).
  */
 export class CheckinAccess {
@@ -58,7 +59,7 @@ export class CheckinAccess {
     const at = this.now();
     const cached = this.devices.get(clientId);
     if (cached && cached.until > at) return cached.binding;
-    const row = await findByClientId(this.db, clientId);
+    const row = await seenByClientId(this.db, clientId);
     const binding = row
       ? { deviceId: row.id, eventId: row.eventId, revoked: row.status === 'revoked' }
       : null;

@@ -28,6 +28,8 @@ export const Device = z.object({
   enrolledAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** When it last reached the server (scan, sync), to within about half a minute; null: never. */
+  lastSeenAt: z.string().nullable(),
 });
 export type Device = z.infer<typeof Device>;
 

@@ -12,11 +12,12 @@ interface DeviceRow {
   enrolled_at: Date | null;
   revoked_at: Date | null;
   created_at: Date;
+  last_seen_at: Date | null;
   [k: string]: unknown;
 }
 
 const COLUMNS =
-  'id, event_id, name, client_id, enrollment_expires_at, enrolled_at, revoked_at, created_at';
+  'id, event_id, name, client_id, enrollment_expires_at, enrolled_at, revoked_at, created_at, last_seen_at';
 
 export interface DeviceRecord extends Device {
   clientId: string;
@@ -32,6 +33,7 @@ function toRecord(r: DeviceRow): DeviceRecord {
     enrolledAt: r.enrolled_at?.toISOString() ?? null,
     revokedAt: r.revoked_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
+    lastSeenAt: r.last_seen_at?.toISOString() ?? null,
     clientId: r.client_id,
   };
 }
@@ -102,12 +104,22 @@ export async function findDevice(
   return rows[0] && toRecord(rows[0]);
 }
 
-export async function findByClientId(
+/**
+ * The device a client id belongs to, noting that it was seen now. The note is written only when
+ * the last one is over 30 seconds old, so a busy kiosk costs one small write a half minute; the
+ * returned row is as it was before the note.
+ */
+export async function seenByClientId(
   db: Queryable,
   clientId: string,
 ): Promise<DeviceRecord | undefined> {
   const { rows } = await db.query<DeviceRow>(
-    `SELECT ${COLUMNS} FROM devices WHERE client_id = $1`,
+    `WITH seen AS (
+       UPDATE devices SET last_seen_at = now()
+       WHERE client_id = $1 AND enrolled_at IS NOT NULL AND revoked_at IS NULL
+         AND (last_seen_at IS NULL OR last_seen_at < now() - interval '30 seconds')
+     )
+     SELECT ${COLUMNS} FROM devices WHERE client_id = $1`,
     [clientId],
   );
   return rows[0] && toRecord(rows[0]);

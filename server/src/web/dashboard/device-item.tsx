@@ -13,10 +13,15 @@ const STATUS_TEXT: Record<Device['status'], string> = {
   revoked: 'Revoked',
 };
 
-/** When the device last changed state, in words: the API keeps no later sign of life. */
+/** When the device last changed state or, once enrolled, last reached the server, in words. */
 function sinceText(d: Device, timeZone: string): string {
   if (d.revokedAt) return `Revoked ${formatInstant(d.revokedAt, timeZone)}`;
-  if (d.enrolledAt) return `Enrolled ${formatInstant(d.enrolledAt, timeZone)}`;
+  if (d.enrolledAt) {
+    const enrolled = `Enrolled ${formatInstant(d.enrolledAt, timeZone)}`;
+    return d.lastSeenAt
+      ? `${enrolled}; last seen ${formatInstant(d.lastSeenAt, timeZone)}`
+      : `${enrolled}; not seen since`;
+  }
   if (Date.parse(d.enrollmentExpiresAt) < Date.now())
     return `Its code expired ${formatInstant(d.enrollmentExpiresAt, timeZone)}: add it again`;
   return `Code valid until ${formatInstant(d.enrollmentExpiresAt, timeZone)}`;
