@@ -24,9 +24,10 @@ interface Round {
   soldOut: number;
   otherErrors: number;
   oversold: number;
-  /** CPU ms per request of the server process and of its PostgreSQL backends. */
+  /** CPU ms per request of the server process, its PostgreSQL backends and this load generator. */
   serverCpuMs: number;
   postgresCpuMs: number;
+  generatorCpuMs: number;
 }
 
 /** Where the CPU of a round goes: the server process and the bench database's backends. */
@@ -37,7 +38,6 @@ interface CpuMeter {
 
 async function rush(
   url: string,
-  headers: Record<string, string>,
   eventId: string,
   typeIds: string[],
   db: pg.Client,
@@ -45,6 +45,7 @@ async function rush(
 ): Promise<Round> {
   const serverCpu0 = cpuSecondsOf(cpu.serverPid);
   const postgresCpu0 = backendCpuSeconds(cpu.database);
+  const generatorCpu0 = process.cpuUsage();
   let n = 0;
   let confirmed = 0;
   let soldOut = 0;
@@ -81,10 +82,11 @@ async function rush(
       },
     ],
   });
-  void headers;
   const requests = Math.max(n, 1);
   const serverCpuMs = ((cpuSecondsOf(cpu.serverPid) - serverCpu0) * 1000) / requests;
   const postgresCpuMs = ((backendCpuSeconds(cpu.database) - postgresCpu0) * 1000) / requests;
+  const generatorCpu = process.cpuUsage(generatorCpu0);
+  const generatorCpuMs = (generatorCpu.user + generatorCpu.system) / 1000 / requests;
   const { rows } = await db.query<{ sold: number; quantity: number; tickets: number }>(
     `SELECT sum(tt.sold)::int AS sold, sum(tt.quantity)::int AS quantity,
             (SELECT count(*)::int FROM tickets WHERE event_id = $1) AS tickets
@@ -102,6 +104,7 @@ async function rush(
     oversold: Math.max(0, r.sold - r.quantity, r.tickets - r.quantity, confirmed - r.quantity),
     serverCpuMs: Math.round(serverCpuMs * 100) / 100,
     postgresCpuMs: Math.round(postgresCpuMs * 100) / 100,
+    generatorCpuMs: Math.round(generatorCpuMs * 100) / 100,
   };
 }
 
@@ -155,8 +158,8 @@ try {
     );
   }
   const cpu = { serverPid: server.child.pid!, database: new URL(database.url).pathname.slice(1) };
-  const hotRound = await rush(server.url, headers, hotEvent.id, [hot.id], db, cpu);
-  const tenRound = await rush(server.url, headers, tenEvent.id, ten, db, cpu);
+  const hotRound = await rush(server.url, hotEvent.id, [hot.id], db, cpu);
+  const tenRound = await rush(server.url, tenEvent.id, ten, db, cpu);
   await server.stop();
 
   const benchDb = await createPostgresDatabase();
@@ -174,7 +177,7 @@ try {
     console.log(
       `${name.padEnd(20)} ${String(r.confirmedPerSec).padStart(6)} confirmed/s  p99 ${String(r.p99Ms).padStart(4)} ms  ` +
         `confirmed ${r.confirmed}  sold out ${r.soldOut}  errors ${r.otherErrors}  oversold ${r.oversold}  ` +
-        `CPU per request: server ${r.serverCpuMs} ms, PostgreSQL ${r.postgresCpuMs} ms`,
+        `CPU per request: server ${r.serverCpuMs} ms, PostgreSQL ${r.postgresCpuMs} ms, load generator ${r.generatorCpuMs} ms`,
     );
   }
   console.log(
@@ -195,6 +198,7 @@ try {
       errors: hotRound.otherErrors + tenRound.otherErrors,
       serverCpuMsPerRequest: hotRound.serverCpuMs,
       postgresCpuMsPerRequest: hotRound.postgresCpuMs,
+      generatorCpuMsPerRequest: hotRound.generatorCpuMs,
       pgbenchTps: tps,
       ratio: Math.round((hotRound.confirmedPerSec / tps) * 100) / 100,
       target,
