@@ -51,14 +51,18 @@ export interface PassageContext {
   issuedTokenSha256?: string;
 }
 
-type ContextRow = {
-  id: string | null;
+/** A ticket as TICKET_COLUMNS reads it, with its type's name (and its token, not needed here). */
+type TicketRow = {
+  id: string;
   event_id: string;
   status: TicketFacts['status'];
   revision: number;
   ticket_type_id: string;
   ticket_type_name: string;
   attendee_name: string;
+};
+type ContextRow = Omit<TicketRow, 'id'> & {
+  id: string | null;
   token: string;
   version: string | number;
   scans: {
@@ -88,7 +92,7 @@ const SCAN_IF_CLAIMED = `scan AS (
     $10::text, $11::text, $12::text, $13::text, $14::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
   ON CONFLICT (scan_id) DO NOTHING RETURNING 1)`;
 
-const toTicketFacts = (r: ContextRow & { id: string }): TicketFacts => ({
+const toTicketFacts = (r: TicketRow): TicketFacts => ({
   id: r.id,
   eventId: r.event_id,
   status: r.status,
@@ -363,33 +367,12 @@ export async function ticketFacts(
   ticketIds: readonly string[],
 ): Promise<Map<string, TicketFacts>> {
   if (ticketIds.length === 0) return new Map();
-  const { rows } = await db.query<{
-    id: string;
-    event_id: string;
-    status: TicketFacts['status'];
-    revision: number;
-    ticket_type_id: string;
-    ticket_type_name: string;
-    attendee_name: string;
-  }>(
-    `SELECT t.id, t.event_id, t.status, t.revision, t.ticket_type_id, tt.name AS ticket_type_name, t.attendee_name
+  const { rows } = await db.query<TicketRow>(
+    `SELECT ${TICKET_COLUMNS}
      FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.id = ANY($1::uuid[])`,
     [ticketIds],
   );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        eventId: r.event_id,
-        status: r.status,
-        revision: r.revision,
-        ticketTypeId: r.ticket_type_id,
-        ticketTypeName: r.ticket_type_name,
-        attendeeName: r.attendee_name,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, toTicketFacts(r)]));
 }
 
 /** Replaces the duplicate flags of these ticket/list pairs with `flags`. */
