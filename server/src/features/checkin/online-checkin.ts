@@ -9,7 +9,7 @@ import { chooseList, toCoreList, type StoredList } from './list-choice.js';
 import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
 import type { CheckinAnswer, CheckinInput } from './schema.js';
 import * as store from './scan-store.js';
-import { ticketClaimedBy, ticketNamed, verifyScannedText } from './token-check.js';
+import { checkScannedText, ticketClaimedBy } from './token-check.js';
 
 export interface CheckinDeps {
   db: Db;
@@ -96,14 +96,13 @@ async function decideAndWrite(deps: CheckinDeps, request: ScanRequest): Promise<
     const claimed = ticketClaimedBy(input.token, eventId);
     read = claimed ? await store.passageContext(db, claimed, request.list.id) : NO_TICKET;
   }
-  const verification = await verifyScannedText(
+  // Only an authentic token names a ticket (the same one it claimed: the same bytes).
+  const { verification, ticketId } = await checkScannedText(
     deps.keyrings,
     eventId,
     input.token,
     read.issuedTokenSha256,
   );
-  // Only an authentic token names a ticket (the same one it claimed: the same bytes).
-  const ticketId = ticketNamed(verification, eventId);
   const scan = { ...request, verification };
   return ticketId
     ? decideOptimistically(db, scan, ticketId, read).catch(async (err: unknown) => {
@@ -120,13 +119,12 @@ async function decideAndWrite(deps: CheckinDeps, request: ScanRequest): Promise<
  */
 async function asFirstEntry(deps: CheckinDeps, request: ScanRequest) {
   const { eventId, input } = request;
-  const verification = await verifyScannedText(
+  const { verification, ticketId } = await checkScannedText(
     deps.keyrings,
     eventId,
     input.token,
     request.tokenSha256,
   );
-  const ticketId = ticketNamed(verification, eventId);
   if (!verification.ok || !ticketId) return undefined;
   const { revision, ticketTypeId } = verification.claims;
   const scan: Scan = { ...request, verification };

@@ -20,7 +20,7 @@ import { chooseList, toCoreList, type StoredList } from './list-choice.js';
 import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
 import type { CheckinDeps } from './online-checkin.js';
 import * as store from './scan-store.js';
-import { ticketNamed, verifyScannedText } from './token-check.js';
+import { checkScannedText } from './token-check.js';
 
 interface Pending {
   item: ScanUploadItem;
@@ -61,14 +61,8 @@ export async function uploadScans(
       'list' in choice
         ? choice.list
         : (chooseList(eventId, lists, { ...item, listId: undefined }) as { list: StoredList }).list;
-    const verification = await verifyScannedText(deps.keyrings, eventId, item.token);
-    pending.push({
-      item,
-      scanId: item.scanId.toLowerCase(),
-      list,
-      verification,
-      ticketId: ticketNamed(verification, eventId),
-    });
+    const { verification, ticketId } = await checkScannedText(deps.keyrings, eventId, item.token);
+    pending.push({ item, scanId: item.scanId.toLowerCase(), list, verification, ticketId });
   }
 
   const outcomes = await deps.db.transaction((tx) => store_(tx, caller, eventId, pending));

@@ -1,21 +1,30 @@
 import { peekTicketClaims, verifyTicketToken, type TokenVerification } from '@lanyard/core';
 import type { KeyringCache } from './keyring-cache.js';
 
+/** What scanned text turned out to be. */
+export interface CheckedText {
+  verification: TokenVerification;
+  /** The ticket it names when it is an authentic token of this event. */
+  ticketId: string | undefined;
+}
+
 /**
  * Verifies scanned text against the event's keys, re-reading them once for an unknown kid. Text
  * equal to the ticket's stored token (`issuedTokenSha256`) needs no signature check.
  */
-export async function verifyScannedText(
+export async function checkScannedText(
   keyrings: KeyringCache,
   eventId: string,
   text: string,
   issuedTokenSha256?: string,
-): Promise<TokenVerification> {
+): Promise<CheckedText> {
   const options = { issuedTokenSha256 };
-  const first = verifyTicketToken(text, { ...options, keys: await keyrings.get(eventId) });
-  if (first.ok || first.reason !== 'unknown_key') return first;
-  const fresh = await keyrings.refresh(eventId);
-  return fresh ? verifyTicketToken(text, { ...options, keys: fresh }) : first;
+  let verification = verifyTicketToken(text, { ...options, keys: await keyrings.get(eventId) });
+  if (!verification.ok && verification.reason === 'unknown_key') {
+    const fresh = await keyrings.refresh(eventId);
+    if (fresh) verification = verifyTicketToken(text, { ...options, keys: fresh });
+  }
+  return { verification, ticketId: ticketNamed(verification, eventId) };
 }
 
 /** The ticket of this event scanned text claims to be, before anything is verified. */
@@ -25,7 +34,7 @@ export function ticketClaimedBy(text: string, eventId: string): string | undefin
 }
 
 /** The ticket a verification names, when it is an authentic token of this event. */
-export function ticketNamed(v: TokenVerification, eventId: string): string | undefined {
+function ticketNamed(v: TokenVerification, eventId: string): string | undefined {
   if (!('claims' in v)) return undefined;
   return v.claims.eventId === eventId.toLowerCase() ? v.claims.ticketId : undefined;
 }
