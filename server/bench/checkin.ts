@@ -2,8 +2,11 @@
 // distinct tickets, with every tenth scan a ticket already inside, at 500 scans/s by default,
 // evenly spaced (open loop, see _paced.ts), at most --connections open at once.
 // Prints throughput, p50/p99 latency from each scan's due time and the result counts (each ticket
-// admitted once).
-// Run: npx tsc -b && npm run bench -w server -- checkin [--rate N] [--seconds N] [--connections N]
+// admitted once). The first --warmup seconds at the same rate (new connections, a cold pool and
+// caches, code not yet optimized) are printed apart and not counted: doors open on a server that
+// has been up for hours.
+// Run: npx tsc -b && npm run bench -w server -- checkin [--rate N] [--seconds N] [--warmup N]
+//      [--connections N]
 import pg from 'pg';
 import { eventBody, ticketTypeBody } from '../test/harness.js';
 import { ADMIN_URL, createPostgresDatabase } from '../src/test-support/databases.js';
@@ -17,6 +20,7 @@ const arg = (name: string, fallback: number) => {
 };
 const rate = arg('rate', 500);
 const seconds = arg('seconds', 20);
+const warmup = arg('warmup', 3);
 const connections = arg('connections', 50);
 const TARGET_P99_MS = 25;
 const PER_ORDER = 50;
@@ -41,7 +45,7 @@ try {
   };
 
   // Tickets for every scan of the run, sold in orders of 50, eight orders at a time.
-  const orderCount = Math.ceil((rate * seconds * 1.1) / PER_ORDER);
+  const orderCount = Math.ceil((rate * (seconds + warmup) * 1.1) / PER_ORDER);
   const event = await call<{ id: string }>('/api/v1/events', eventBody({ name: 'Check-in bench' }));
   const type = await call<{ id: string }>(
     `/api/v1/events/${event.id}/ticket-types`,
@@ -84,26 +88,22 @@ try {
   });
   const kioskToken = ((await tokenRes.json()) as { access_token: string }).access_token;
 
-  const results: Record<string, number> = {};
+  let results: Record<string, number> = {};
   let non200 = 0;
-  // CPU per scan of the server process, the database's backends and this generator (/proc).
-  const databaseName = new URL(database.url).pathname.slice(1);
-  const serverCpu0 = cpuSecondsOf(server.child.pid!);
-  const postgresCpu0 = backendCpuSeconds(databaseName);
-  const generatorCpu0 = process.cpuUsage();
-  const run = await paced({
+  // Scan i of the whole bench; every tenth repeats a ticket scanned a moment ago.
+  const scans = (first: number, runSeconds: number) => ({
     url: `${server.url}/api/v1/events/${event.id}/checkins`,
     rate,
-    seconds,
+    seconds: runSeconds,
     connections,
-    method: 'POST',
+    method: 'POST' as const,
     headers: { authorization: `Bearer ${kioskToken}`, 'content-type': 'application/json' },
-    body: (i) => {
-      // Every tenth scan repeats a ticket scanned a moment ago.
+    body: (n: number) => {
+      const i = first + n;
       const token = i % 10 === 9 ? tokens[i - 5]! : tokens[i % tokens.length]!;
       return JSON.stringify({ token, gate: `gate-${i % 8}` });
     },
-    onResponse: (status, body) => {
+    onResponse: (status: number, body: string) => {
       if (status !== 200) {
         non200++;
         return;
@@ -112,6 +112,15 @@ try {
       results[result] = (results[result] ?? 0) + 1;
     },
   });
+  const warm = warmup > 0 ? await paced(scans(0, warmup)) : undefined;
+  const warmResults = results;
+  results = {};
+  // CPU per scan of the server process, the database's backends and this generator (/proc).
+  const databaseName = new URL(database.url).pathname.slice(1);
+  const serverCpu0 = cpuSecondsOf(server.child.pid!);
+  const postgresCpu0 = backendCpuSeconds(databaseName);
+  const generatorCpu0 = process.cpuUsage();
+  const run = await paced(scans(warm?.sent ?? 0, seconds));
   const msPerScan = (seconds: number) => Math.round(((seconds * 1000) / run.sent) * 100) / 100;
   const serverCpuMsPerScan = msPerScan(cpuSecondsOf(server.child.pid!) - serverCpu0);
   const postgresCpuMsPerScan = msPerScan(backendCpuSeconds(databaseName) - postgresCpu0);
@@ -131,6 +140,12 @@ try {
   console.log(
     `checkin: ${rate} scans/s paced over ${connections} connections for ${seconds} s, kiosk token, PostgreSQL at ${new URL(ADMIN_URL).host}`,
   );
+  if (warm) {
+    console.log(
+      `warm-up, ${warmup} s (not counted): ${warm.perSec} scans/s  p50 ${warm.p50Ms} ms  ` +
+        `p99 ${warm.p99Ms} ms  max ${warm.maxMs} ms  results ${JSON.stringify(warmResults)}`,
+    );
+  }
   console.log(
     `${perSec} scans/s  p50 ${run.p50Ms} ms  p99 ${run.p99Ms} ms  max ${run.maxMs} ms  ` +
       `results ${JSON.stringify(results)}  non-200 ${non200}  errors ${run.errors}  ` +
