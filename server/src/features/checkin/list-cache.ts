@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import { ExpiringCache } from '../../platform/expiring-cache.js';
 import type { StoredList } from './list-choice.js';
 import { eventLists } from './list-store.js';
 
@@ -8,21 +9,17 @@ const MAX_EVENTS = 1_000;
 
 /** Every list of an event (deleted ones too), read at most every two seconds per event. */
 export class ListCache {
-  private readonly entries = new Map<string, { lists: StoredList[]; until: number }>();
+  private readonly entries: ExpiringCache<StoredList[]>;
 
   constructor(
     private readonly db: Queryable,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.entries = new ExpiringCache(TTL_MS, MAX_EVENTS, now);
+  }
 
-  async get(eventId: string): Promise<StoredList[]> {
-    const at = this.now();
-    const cached = this.entries.get(eventId);
-    if (cached && cached.until > at) return cached.lists;
-    const lists = await eventLists(this.db, eventId);
-    if (this.entries.size >= MAX_EVENTS) this.entries.clear();
-    this.entries.set(eventId, { lists, until: at + TTL_MS });
-    return lists;
+  get(eventId: string): Promise<StoredList[]> {
+    return this.entries.get(eventId, () => eventLists(this.db, eventId));
   }
 
   /** After this replica changed the event's lists. */

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import { ExpiringCache } from '../../platform/expiring-cache.js';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import { eventOrganization, seenByClientId } from './store.js';
@@ -26,14 +27,16 @@ const MAX_ENTRIES = 10_000;
  * their organization (another organization's event answers 404).
  */
 export class CheckinAccess {
-  private readonly devices = new Map<string, { binding: Binding | null; until: number }>();
+  private readonly devices: ExpiringCache<Binding | null>;
   // Events never change organization, so a found event can be remembered.
   private readonly organizations = new Map<string, string>();
 
   constructor(
     private readonly db: Queryable,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.devices = new ExpiringCache(DEVICE_TTL_MS, MAX_ENTRIES, now);
+  }
 
   async callerFor(principal: Principal, eventId: string): Promise<CheckinCaller> {
     const actor = principal.clientId ?? principal.subject;
@@ -55,17 +58,13 @@ export class CheckinAccess {
     this.devices.delete(clientId);
   }
 
-  private async binding(clientId: string): Promise<Binding | null> {
-    const at = this.now();
-    const cached = this.devices.get(clientId);
-    if (cached && cached.until > at) return cached.binding;
-    const row = await seenByClientId(this.db, clientId);
-    const binding = row
-      ? { deviceId: row.id, eventId: row.eventId, revoked: row.status === 'revoked' }
-      : null;
-    if (this.devices.size >= MAX_ENTRIES) this.devices.clear();
-    this.devices.set(clientId, { binding, until: at + DEVICE_TTL_MS });
-    return binding;
+  private binding(clientId: string): Promise<Binding | null> {
+    return this.devices.get(clientId, async () => {
+      const row = await seenByClientId(this.db, clientId);
+      return row
+        ? { deviceId: row.id, eventId: row.eventId, revoked: row.status === 'revoked' }
+        : null;
+    });
   }
 
   private async organizationOf(eventId: string): Promise<string | undefined> {
