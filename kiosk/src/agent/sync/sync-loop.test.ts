@@ -150,6 +150,28 @@ describe('the sync loop', () => {
     expect(ids.every((id) => server.stored.has(id))).toBe(true);
   });
 
+  it('"sync now" asked while a failing round is in flight runs a fresh round after it', async () => {
+    await client.pullUntilCaughtUp();
+    const ids = scanOffline(2);
+    server.down = true;
+    server.delayMs = 30;
+    const before = server.requests;
+    const loop = new SyncLoop(cache, client, connectivity, fast);
+    const inFlight = loop.syncNow();
+    // Its upload has been refused and its pull is on the way when the server comes back.
+    await until(() => server.requests >= before + 2);
+    server.down = false;
+    server.delayMs = 0;
+    const asked = [loop.syncNow(), loop.syncNow()];
+    await Promise.all([inFlight, ...asked]);
+    await loop.stop();
+    expect(connectivity.current).toEqual({ online: true, lastError: undefined });
+    expect(queuedCount(cache.read)).toBe(0);
+    expect(ids.every((id) => server.stored.has(id))).toBe(true);
+    // The refused round, then one fresh round shared by both callers: one upload accepted.
+    expect(server.pushes).toHaveLength(1);
+  });
+
   it('goes offline with a reason when the server refuses the device credential', async () => {
     client = new SyncClient(cache, transportWith('revoked-token'));
     const loop = new SyncLoop(cache, client, connectivity, fast);

@@ -20,6 +20,8 @@ export interface SyncLoopOptions {
 export class SyncLoop {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** The round asked for while another ran; every caller in the meantime shares it. */
+  private queued: Promise<void> | undefined;
   private stopped = true;
   private failures = 0;
   private abort = new AbortController();
@@ -43,15 +45,26 @@ export class SyncLoop {
     this.stopped = true;
     clearTimeout(this.timer);
     this.abort.abort();
-    await this.running;
+    await (this.queued ?? this.running);
   }
 
-  /** Runs a round now (or joins the one running); resolves when it ends. */
+  /**
+   * Runs a round that starts after this call; resolves when it ends. A round already in flight
+   * may have failed before the network came back, so the caller waits for it and then for a
+   * fresh one, shared with everyone else who asked meanwhile.
+   */
   syncNow(): Promise<void> {
-    if (!this.running) {
-      clearTimeout(this.timer);
-      this.running = this.round().finally(() => (this.running = undefined));
-    }
+    if (!this.running) return this.begin();
+    this.queued ??= this.running.then(() => {
+      this.queued = undefined;
+      return this.begin();
+    });
+    return this.queued;
+  }
+
+  private begin(): Promise<void> {
+    clearTimeout(this.timer);
+    this.running = this.round().finally(() => (this.running = undefined));
     return this.running;
   }
 
