@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from './harness.js';
 import {
   checkIn,
@@ -6,24 +5,12 @@ import {
   type SoldEvent,
 } from '../src/features/checkin/test-support/checkin-fixtures.js';
 
-// The check-in migration is parked beside its feature until 0006 and 0007 exist; apply it here
-// until the server does (then this does nothing).
-async function requireCheckinSchema(t: TestServer): Promise<void> {
-  const { rows } = await t.server.db.query<{ t: string | null }>(
-    "SELECT to_regclass('checkin_lists')::text AS t",
-  );
-  if (rows[0]?.t != null) return;
-  const sql = new URL('../src/features/checkin/migration/0008_checkin.sql', import.meta.url);
-  await t.server.db.exec(await readFile(sql, 'utf8'));
-}
-
 describe.each(['pglite', 'postgres'] as const)('checkins export [%s]', (kind) => {
   let t: TestServer;
   let ev: SoldEvent;
 
   beforeAll(async () => {
     t = await startTestServer(kind);
-    await requireCheckinSchema(t);
     ev = await eventWithTickets(t, 2);
     await checkIn(t, ev.eventId, { token: ev.tickets[0]!.token, gate: '=HYPERLINK("x")' });
     await checkIn(t, ev.eventId, { token: ev.tickets[0]!.token, gate: 'South' });

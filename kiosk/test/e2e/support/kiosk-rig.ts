@@ -154,21 +154,6 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-// Main's server runs migrations 0001–0005; the check-in migration is parked beside its feature
-// until 0006 and 0007 exist (the runner refuses gaps). Until then the rig applies it itself.
-const PARKED_CHECKIN_MIGRATION = new URL(
-  '../../../../server/src/features/checkin/migration/0008_checkin.sql',
-  import.meta.url,
-);
-
-async function requireCheckinSchema(server: TestServer): Promise<void> {
-  const { rows } = await server.server.db.query<{ t: string | null }>(
-    "SELECT to_regclass('checkin_lists')::text AS t",
-  );
-  if (rows[0]?.t !== null) return;
-  await server.server.db.exec(readFileSync(PARKED_CHECKIN_MIGRATION, 'utf8'));
-}
-
 /** Server, event, enrolled agent with a pty scanner; `printing` chooses the printer. */
 export async function startRig(
   names: string[],
@@ -176,7 +161,6 @@ export async function startRig(
   withSerialScanner = true,
 ): Promise<Rig> {
   const server = await startTestServer('pglite', { LOG_LEVEL: 'silent' });
-  await requireCheckinSchema(server);
   const { eventId, tickets } = await eventWithAttendees(server, names);
   const cred = await enrolledDevice(server, eventId);
   const pty = await openPtyPair();
