@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
-import { requireCheckinSchema } from './support/checkin-schema.js';
 import { startCliUser, type CliUser } from './support/cli.js';
 
 interface Stats {
   admitted: number;
+  inside: number;
   total: number;
-  lists: { name: string; admitted: number; total: number }[];
-  gates: { gate: string | null; admitted: number }[];
+  lists: { name: string; admitted: number; inside: number; total: number }[];
+  gates: { gate: string | null; admitted: number; exits: number }[];
 }
 
 const LANYARD = fileURLToPath(new URL('../../bin/lanyard', import.meta.url));
@@ -33,7 +33,6 @@ describe('lanyard checkin stats against a real server', () => {
   let tokens: string[];
   beforeAll(async () => {
     u = await startCliUser();
-    await requireCheckinSchema(u.server);
     eventId = (
       await u.json<{ eventId: string }>(['apply', '-f', await u.file('event.yaml', EVENT)])
     ).eventId;
@@ -67,11 +66,16 @@ describe('lanyard checkin stats against a real server', () => {
     expect(await scan(tokens[0]!, 'North')).toBe('admitted');
     const r = await u.run(['checkin', 'stats', '--event', eventId]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Checked in 1 of 3 {2}33%/);
-    expect(r.stdout).toMatch(/Default\s+1 of 3/);
-    expect(r.stdout).toMatch(/North\s+1 admitted/);
+    expect(r.stdout).toMatch(/^Checked in 1 of 3 {2}33%, inside now 1/);
+    expect(r.stdout).toMatch(/Default\s+1 of 3 {2}33%, 1 inside/);
+    expect(r.stdout).toMatch(/North\s+1 admitted, 0 exits/);
     const s = await u.json<Stats>(['checkin', 'stats', '--event', eventId]);
-    expect(s).toMatchObject({ admitted: 1, total: 3, gates: [{ gate: 'North', admitted: 1 }] });
+    expect(s).toMatchObject({
+      admitted: 1,
+      inside: 1,
+      total: 3,
+      gates: [{ gate: 'North', admitted: 1, exits: 0 }],
+    });
   });
 
   it('--watch --json prints one line per refresh until interrupted, then exits 0', async () => {

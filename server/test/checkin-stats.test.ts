@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from './harness.js';
+import type { CheckinStats } from '../src/features/checkin/schema.js';
 import { json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import {
   checkIn,
@@ -8,24 +8,7 @@ import {
   type SoldEvent,
 } from '../src/features/checkin/test-support/checkin-fixtures.js';
 
-// The check-in migration is parked beside its feature until 0006 and 0007 exist; apply it here
-// until the server does (then this does nothing).
-async function requireCheckinSchema(t: TestServer): Promise<void> {
-  const { rows } = await t.server.db.query<{ t: string | null }>(
-    "SELECT to_regclass('checkin_lists')::text AS t",
-  );
-  if (rows[0]?.t != null) return;
-  const sql = new URL('../src/features/checkin/migration/0008_checkin.sql', import.meta.url);
-  await t.server.db.exec(await readFile(sql, 'utf8'));
-}
-
-interface Stats {
-  eventId: string;
-  admitted: number;
-  total: number;
-  lists: { listId: string; name: string; admitted: number; total: number }[];
-  gates: { gate: string | null; listId: string; listName: string | null; admitted: number }[];
-}
+type Stats = CheckinStats;
 
 describe.each(['pglite', 'postgres'] as const)('check-in stats [%s]', (kind) => {
   let t: TestServer;
@@ -35,7 +18,6 @@ describe.each(['pglite', 'postgres'] as const)('check-in stats [%s]', (kind) => 
 
   beforeAll(async () => {
     t = await startTestServer(kind);
-    await requireCheckinSchema(t);
     ev = await eventWithTickets(t, 4);
   });
   afterAll(async () => {
@@ -46,8 +28,9 @@ describe.each(['pglite', 'postgres'] as const)('check-in stats [%s]', (kind) => 
     expect(await stats(ev.eventId)).toMatchObject({
       eventId: ev.eventId,
       admitted: 0,
+      inside: 0,
       total: 4,
-      lists: [{ listId: ev.eventId, name: 'Default', admitted: 0, total: 4 }],
+      lists: [{ listId: ev.eventId, name: 'Default', admitted: 0, inside: 0, total: 4 }],
       gates: [],
     });
   });
@@ -63,12 +46,14 @@ describe.each(['pglite', 'postgres'] as const)('check-in stats [%s]', (kind) => 
     expect((await t.api(`/api/v1/tickets/${revoked.id}/revoke`, { body: {} })).status).toBe(200);
 
     const s = await stats(ev.eventId);
-    expect(s).toMatchObject({ admitted: 3, total: 3 });
-    expect(s.lists).toEqual([{ listId: ev.eventId, name: 'Default', admitted: 3, total: 3 }]);
+    expect(s).toMatchObject({ admitted: 3, inside: 3, total: 3 });
+    expect(s.lists).toEqual([
+      { listId: ev.eventId, name: 'Default', admitted: 3, inside: 3, total: 3 },
+    ]);
     expect(s.gates).toEqual([
-      { gate: null, listId: ev.eventId, listName: 'Default', admitted: 1 },
-      { gate: 'North', listId: ev.eventId, listName: 'Default', admitted: 1 },
-      { gate: 'South', listId: ev.eventId, listName: 'Default', admitted: 1 },
+      { gate: null, listId: ev.eventId, listName: 'Default', admitted: 1, exits: 0 },
+      { gate: 'North', listId: ev.eventId, listName: 'Default', admitted: 1, exits: 0 },
+      { gate: 'South', listId: ev.eventId, listName: 'Default', admitted: 1, exits: 0 },
     ]);
   });
 
@@ -89,14 +74,43 @@ describe.each(['pglite', 'postgres'] as const)('check-in stats [%s]', (kind) => 
     await checkIn(t, other.eventId, { token: other.tickets[1]!.token, gate: 'W' });
 
     const s = await stats(other.eventId);
-    expect(s).toMatchObject({ admitted: 2, total: 3 });
+    expect(s).toMatchObject({ admitted: 2, inside: 2, total: 3 });
     expect(s.lists).toEqual([
-      { listId: main.id, name: 'Main', admitted: 1, total: 3 },
-      { listId: workshop.id, name: 'Workshop', admitted: 2, total: 3 },
+      { listId: main.id, name: 'Main', admitted: 1, inside: 1, total: 3 },
+      { listId: workshop.id, name: 'Workshop', admitted: 2, inside: 2, total: 3 },
     ]);
     expect(s.gates).toEqual([
-      { gate: 'A', listId: main.id, listName: 'Main', admitted: 1 },
-      { gate: 'W', listId: workshop.id, listName: 'Workshop', admitted: 2 },
+      { gate: 'A', listId: main.id, listName: 'Main', admitted: 1, exits: 0 },
+      { gate: 'W', listId: workshop.id, listName: 'Workshop', admitted: 2, exits: 0 },
+    ]);
+  });
+
+  it('counts who is inside now: an exit lets a ticket out, a re-entry brings it back', async () => {
+    const venue = await eventWithTickets(t, 3);
+    const hall = await json<{ id: string }>(
+      await t.api(`/api/v1/events/${venue.eventId}/checkin-lists`, {
+        body: { name: 'Hall', entryRule: 'reentry_after_exit', gates: ['Front', 'Back'] },
+      }),
+      201,
+    );
+    const [a, b, c] = venue.tickets.map((x) => x.token);
+    const scan = (token: string, gate: string, direction: 'entry' | 'exit') =>
+      checkIn(t, venue.eventId, { token, gate, direction });
+    expect((await scan(a!, 'Front', 'entry')).result).toBe('admitted');
+    expect((await scan(b!, 'Front', 'entry')).result).toBe('admitted');
+    expect((await scan(c!, 'Back', 'entry')).result).toBe('admitted');
+    expect((await scan(a!, 'Back', 'exit')).result).toBe('admitted');
+    expect((await scan(b!, 'Back', 'exit')).result).toBe('admitted');
+    expect((await scan(b!, 'Front', 'entry')).result).toBe('admitted');
+    // An exit of a ticket that is outside is refused and moves nothing.
+    expect((await scan(a!, 'Back', 'exit')).result).toBe('invalid');
+
+    const s = await stats(venue.eventId);
+    expect(s).toMatchObject({ admitted: 3, inside: 2, total: 3 });
+    expect(s.lists).toEqual([{ listId: hall.id, name: 'Hall', admitted: 3, inside: 2, total: 3 }]);
+    expect(s.gates).toEqual([
+      { gate: 'Back', listId: hall.id, listName: 'Hall', admitted: 1, exits: 2 },
+      { gate: 'Front', listId: hall.id, listName: 'Hall', admitted: 2, exits: 0 },
     ]);
   });
 

@@ -83,8 +83,9 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       expect((await checkIn(t, sale.eventId, { token: ada.token, gate: 'North' })).result).toBe(
         'admitted',
       );
-      await page.getByRole('row', { name: /^North Default 1$/ }).waitFor();
+      await page.getByRole('row', { name: /^North Default 1 0$/ }).waitFor();
       expect(await figure(page, 'admitted').textContent()).toBe('1');
+      expect(await figure(page, 'inside').textContent()).toBe('1');
       expect(await figure(page, 'remaining').textContent()).toBe('2');
       await checkIn(t, sale.eventId, { token: mallory.token, gate: 'North' });
       const kiosk = await enrolledKiosk(t, sale.eventId, 'South kiosk');
@@ -112,6 +113,12 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       expect(await flag.locator('strong').textContent()).toBe(XSS_ATTENDEE);
       expect(await flag.textContent()).toContain('at gate South by South kiosk');
       expect(await figure(page, 'admitted').textContent()).toBe('2');
+      // Ada steps out: still admitted, no longer inside, and the gate counts the exit.
+      const out = { token: ada.token, gate: 'North', direction: 'exit' };
+      expect((await checkIn(t, sale.eventId, out)).reason).toBe('exit');
+      await page.getByRole('row', { name: /^North Default 2 1$/ }).waitFor();
+      expect(await figure(page, 'inside').textContent()).toBe('1');
+      expect(await figure(page, 'admitted').textContent()).toBe('2');
       expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
       await shot(page, 'dashboard-checkin-desktop');
       expect(await overflowsSideways(page)).toBe(false);
@@ -128,7 +135,7 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       await page.getByRole('link', { name: /^Closes: / }).waitFor();
       await page.getByLabel('Closes').fill('2027-05-02T20:00');
       await page.getByRole('button', { name: 'Add list' }).click();
-      await page.getByRole('row', { name: /^VIP door 0 3 0%$/ }).waitFor();
+      await page.getByRole('row', { name: /^VIP door 0 0 3 0%$/ }).waitFor();
       const vip = page.getByTestId('checkin-list').filter({ hasText: 'VIP door' });
       await vip.getByText(/^Re-entry after exit · Regular$/).waitFor();
       // Opening hours are the venue's wall clock (the event is in Europe/Berlin, the browser in UTC).
@@ -136,7 +143,7 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
         /^Open from Sat, 1 May 2027, 12:00 CEST until Sun, 2 May 2027, 20:00 CEST · Gates: VIP, Side$/;
       await vip.getByText(hours).waitFor();
       // Scans made before the list existed stay with the default list, at their gates.
-      await page.getByRole('row', { name: /^North Default \(before lists\) 2$/ }).waitFor();
+      await page.getByRole('row', { name: /^North Default \(before lists\) 2 1$/ }).waitFor();
       await shot(page, 'dashboard-checkin-lists-desktop');
       await page.getByRole('button', { name: 'Edit VIP door' }).click();
       await page.getByLabel(/^Name/).first().fill('VIP entrance');
@@ -145,13 +152,13 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
         .first()
         .check();
       await page.getByRole('button', { name: 'Save list' }).click();
-      await page.getByRole('row', { name: /^VIP entrance 0 3 0%$/ }).waitFor();
+      await page.getByRole('row', { name: /^VIP entrance 0 0 3 0%$/ }).waitFor();
       await page.getByText(/^Multi-entry · Regular$/).waitFor();
       // The edit form showed the hours as they were typed, so saving kept them.
       await page.getByTestId('checkin-list').getByText(hours).waitFor();
       await page.getByRole('button', { name: 'Delete VIP entrance' }).click();
       await page.getByRole('button', { name: 'Yes, delete' }).click();
-      await page.getByRole('row', { name: /^Default 2 3 66%$/ }).waitFor();
+      await page.getByRole('row', { name: /^Default 2 1 3 66%$/ }).waitFor();
 
       // Devices: a new enrollment's QR code holds what `kiosk start --enroll` reads.
       await page.getByRole('link', { name: 'Devices' }).click();
@@ -232,7 +239,7 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       const phone = await openPage(browser, PHONE);
       await signIn(phone.page, checkinUrl);
       await phone.page.locator('.flag-list li').waitFor();
-      await phone.page.getByRole('row', { name: /^South Default 1$/ }).waitFor();
+      await phone.page.getByRole('row', { name: /^South Default 1 0$/ }).waitFor();
       await shot(phone.page, 'dashboard-checkin-phone');
       expect(await overflowsSideways(phone.page)).toBe(false);
       await phone.page.getByRole('link', { name: 'Devices' }).click();

@@ -168,7 +168,15 @@ export interface CheckinStats {
   at: string;
   /** Valid tickets with at least one counted entry, of all valid tickets. */
   admitted: number;
+  /** Valid tickets whose last counted passage was an entry. */
+  inside: number;
   total: number;
-  lists: { listId: string; name: string; admitted: number; total: number }[];
-  gates: { gate: string | null; listId: string; listName: string | null; admitted: number }[];
+  lists: { listId: string; name: string; admitted: number; inside: number; total: number }[];
+  gates: {
+    gate: string | null;
+    listId: string;
+    listName: string | null;
+    admitted: number;
+    exits: number;
+  }[];
 }

@@ -145,6 +145,8 @@ export const CheckinStats = z.object({
   at: z.string(),
   /** Valid tickets with at least one counted entry, of all valid tickets. */
   admitted: z.number().int(),
+  /** Valid tickets inside now on some list: their last counted passage was an entry. */
+  inside: z.number().int(),
   total: z.number().int(),
   /** Per active check-in list (the default list while the event has none): its tickets. */
   lists: z.array(
@@ -152,16 +154,18 @@ export const CheckinStats = z.object({
       listId: z.string(),
       name: z.string(),
       admitted: z.number().int(),
+      inside: z.number().int(),
       total: z.number().int(),
     }),
   ),
-  /** Tickets admitted through each gate (null: scans without a gate), per list. */
+  /** Per gate (null: scans without a gate) and list: tickets let in there, and exits counted. */
   gates: z.array(
     z.object({
       gate: z.string().nullable(),
       listId: z.string(),
       listName: z.string().nullable(),
       admitted: z.number().int(),
+      exits: z.number().int(),
     }),
   ),
 });

@@ -5,7 +5,10 @@ import { DEFAULT_LIST_NAME } from './list-choice.js';
 import type { CheckinStats } from './schema.js';
 import { checkinStatsRows, type StatsRow } from './stats-store.js';
 
-/** How many valid tickets have entered, for the event, each check-in list and each gate. */
+/**
+ * How many valid tickets have entered and how many are inside now, for the event and each
+ * check-in list; entries and exits at each gate.
+ */
 export async function checkinStats(
   db: Db,
   actor: Principal,
@@ -25,6 +28,7 @@ export function toStats(eventId: string, rows: StatsRow[], at: Date): CheckinSta
       listId: r.key!,
       name: r.label ?? DEFAULT_LIST_NAME,
       admitted: Number(r.admitted),
+      inside: Number(r.inside),
       total: Number(r.total),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -37,6 +41,7 @@ export function toStats(eventId: string, rows: StatsRow[], at: Date): CheckinSta
       // A deleted list's scans still count at their gate.
       listName: listName.get(r.label!) ?? null,
       admitted: Number(r.admitted),
+      exits: Number(r.exits),
     }))
     .sort(
       (a, b) =>
@@ -47,6 +52,7 @@ export function toStats(eventId: string, rows: StatsRow[], at: Date): CheckinSta
     eventId,
     at: at.toISOString(),
     admitted: Number(event.admitted),
+    inside: Number(event.inside),
     total: Number(event.total),
     lists,
     gates,

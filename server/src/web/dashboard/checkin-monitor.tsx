@@ -60,6 +60,10 @@ function Figures({ stats }: { stats: CheckinStats }) {
           <dd data-figure="admitted">{stats.admitted}</dd>
         </div>
         <div>
+          <dt>Inside now</dt>
+          <dd data-figure="inside">{stats.inside}</dd>
+        </div>
+        <div>
           <dt>Expected</dt>
           <dd data-figure="expected">{stats.total}</dd>
         </div>
@@ -85,6 +89,7 @@ function Figures({ stats }: { stats: CheckinStats }) {
             <tr>
               <th scope="col">List</th>
               <th scope="col">Admitted</th>
+              <th scope="col">Inside now</th>
               <th scope="col">Expected</th>
               <th scope="col">Progress</th>
             </tr>
@@ -94,6 +99,7 @@ function Figures({ stats }: { stats: CheckinStats }) {
               <tr key={l.listId}>
                 <th scope="row">{l.name}</th>
                 <td>{l.admitted}</td>
+                <td>{l.inside}</td>
                 <td>{l.total}</td>
                 <td>{percent(l.admitted, l.total)}</td>
               </tr>
@@ -112,6 +118,7 @@ function Figures({ stats }: { stats: CheckinStats }) {
                   List
                 </th>
                 <th scope="col">Admitted</th>
+                <th scope="col">Exits</th>
               </tr>
             </thead>
             <tbody>
@@ -123,6 +130,7 @@ function Figures({ stats }: { stats: CheckinStats }) {
                       (g.listId === stats.eventId ? 'Default (before lists)' : 'A deleted list')}
                   </td>
                   <td>{g.admitted}</td>
+                  <td>{g.exits}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,8 +140,8 @@ function Figures({ stats }: { stats: CheckinStats }) {
         <p>No one has been admitted at any gate yet.</p>
       )}
       <p className="hint">
-        Updated <time dateTime={stats.at}>{new Date(stats.at).toLocaleTimeString()}</time>. Entries
-        and exits are not counted separately: a ticket counts once it has entered.
+        Updated <time dateTime={stats.at}>{new Date(stats.at).toLocaleTimeString()}</time>. A ticket
+        counts as admitted once it has entered; it is inside until an exit scan lets it out.
       </p>
     </>
   );

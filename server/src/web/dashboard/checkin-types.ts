@@ -2,15 +2,7 @@
 
 export type EntryRule = 'single' | 'reentry_after_exit' | 'multi';
 
-export interface CheckinStats {
-  eventId: string;
-  at: string;
-  admitted: number;
-  total: number;
-  lists: { listId: string; name: string; admitted: number; total: number }[];
-  /** gate null: scans that named no gate; listName null: a deleted list, or the default list once the event has lists. */
-  gates: { gate: string | null; listId: string; listName: string | null; admitted: number }[];
-}
+export type { CheckinStats } from '../../features/checkin/schema.js';
 
 export interface FlagScan {
   scanId: string;
