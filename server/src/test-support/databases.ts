@@ -85,7 +85,13 @@ function postgresTemplate(): Promise<string> {
       const building = `${name}_${randomBytes(4).toString('hex')}`;
       await admin.query(`CREATE DATABASE ${building}`);
       const db = createPgDb(databaseUrl(building), { max: 1 });
-      await migrate(db).finally(() => db.close());
+      try {
+        await migrate(db).finally(() => db.close());
+      } catch (error) {
+        // A half-migrated copy must not pile up on the machine's server, run after run.
+        await admin.query(`DROP DATABASE ${building} WITH (FORCE)`);
+        throw error;
+      }
       await admin
         .query(`ALTER DATABASE ${building} RENAME TO ${name}`)
         .catch(() => admin.query(`DROP DATABASE ${building} WITH (FORCE)`));
@@ -117,8 +123,12 @@ function pgliteTemplate(): Promise<string> {
     if (existsSync(join(path, 'PG_VERSION'))) return path;
     const building = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
     const db = await createPgliteDb(building);
-    await migrate(db);
-    await db.close();
+    try {
+      await migrate(db).finally(() => db.close());
+    } catch (error) {
+      await rm(building, { recursive: true, force: true });
+      throw error;
+    }
     await rename(building, path).catch(() => rm(building, { recursive: true, force: true }));
     return path;
   })();
