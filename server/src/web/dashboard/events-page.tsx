@@ -9,7 +9,7 @@ import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { useFormErrors } from './form-errors.js';
 import { Link } from './link.js';
-import type { OrganizerEvent } from './types.js';
+import type { EventPage, OrganizerEvent } from './types.js';
 
 const LABELS = {
   name: 'Name',
@@ -24,7 +24,7 @@ const toInstant = (local: string) => (local ? new Date(local).toISOString() : ''
 
 export function EventsPage() {
   const [events] = useLoad(
-    () => api<{ items: OrganizerEvent[] }>('/api/v1/events?limit=100').then((p) => p.items),
+    () => api<EventPage>('/api/v1/events?limit=100').then((p) => p.items),
     [],
   );
   return (

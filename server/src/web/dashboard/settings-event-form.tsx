@@ -9,8 +9,8 @@ import {
   formValues,
   useSettingsForm,
 } from './settings-form.js';
-import type { EventSettings } from './settings-types.js';
 import { orNull, wholeNumber, zonedInstant, zonedLocal } from './settings-values.js';
+import type { OrganizerEvent } from './types.js';
 
 const LABELS = {
   name: 'Name',
@@ -26,7 +26,7 @@ const LABELS = {
 };
 
 /** The event's own fields; dates are wall times in the time zone given on the form. */
-export function EventDetailsForm(p: { event: EventSettings; base: string; onSaved: () => void }) {
+export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSaved: () => void }) {
   const form = useSettingsForm('event', LABELS);
   const e = p.event;
   const submit = (ev: FormEvent<HTMLFormElement>) => {
@@ -123,7 +123,7 @@ export function EventDetailsForm(p: { event: EventSettings; base: string; onSave
 }
 
 /** Archiving the event, after a confirmation: it stays readable, nothing new is sold. */
-export function ArchiveEvent(p: { event: EventSettings; base: string; onArchived: () => void }) {
+export function ArchiveEvent(p: { event: OrganizerEvent; base: string; onArchived: () => void }) {
   return (
     <section aria-labelledby="archive-event" className="panel">
       <h2 id="archive-event">Archive the event</h2>

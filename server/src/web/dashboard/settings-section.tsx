@@ -6,8 +6,8 @@ import { PromoCodeSettings } from './settings-promo-codes.js';
 import { QuestionSettings } from './settings-questions.js';
 import { QuotaSettings } from './settings-quotas.js';
 import { TicketTypeSettingsList } from './settings-ticket-types.js';
-import type { EventSettings, TicketTypeSettings } from './settings-types.js';
 import type { SectionProps } from './sections.js';
+import type { TicketType } from './types.js';
 
 /** The page's parts by their headings' ids, for the in-page links on a long page. */
 const PARTS = [
@@ -20,13 +20,8 @@ const PARTS = [
 ];
 
 /** The event's settings: its details, ticket types, quotas, questions, promo codes, archiving. */
-export function SettingsSection({ event, base, reloadEvent }: SectionProps) {
-  // The event page loads the whole event; SectionProps names only the fields every section reads.
-  const e = event as EventSettings;
-  const [types, reloadTypes] = useLoad(
-    () => api<TicketTypeSettings[]>(`${base}/ticket-types`),
-    [base],
-  );
+export function SettingsSection({ event: e, base, reloadEvent }: SectionProps) {
+  const [types, reloadTypes] = useLoad(() => api<TicketType[]>(`${base}/ticket-types`), [base]);
   if (e.status === 'archived')
     return (
       <Notice>

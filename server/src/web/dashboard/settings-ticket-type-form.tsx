@@ -1,6 +1,6 @@
 import { FormArea, FormText, FormWindow, ItemForm, useSettingsForm } from './settings-form.js';
-import type { TicketTypeSettings } from './settings-types.js';
 import { centsText, orNull, toCents, wholeNumber } from './settings-values.js';
+import type { TicketType } from './types.js';
 
 const LABELS = {
   name: 'Name',
@@ -23,7 +23,7 @@ const CONFLICTS = { duplicate_ticket_type_name: 'name', quantity_below_sold: 'qu
 export function TicketTypeForm(p: {
   base: string;
   timezone: string;
-  type?: TicketTypeSettings;
+  type?: TicketType;
   onSaved: () => void;
 }) {
   const t = p.type;

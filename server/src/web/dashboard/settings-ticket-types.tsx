@@ -2,13 +2,13 @@ import { formatPrice } from '../lib/format.js';
 import { api } from './api.js';
 import { SettingsItem } from './settings-item.js';
 import { TicketTypeForm } from './settings-ticket-type-form.js';
-import type { TicketTypeSettings } from './settings-types.js';
+import type { TicketType } from './types.js';
 
 /** The event's ticket types: each one editable and archivable, and a form to add one. */
 export function TicketTypeSettingsList(p: {
   base: string;
   timezone: string;
-  types: TicketTypeSettings[];
+  types: TicketType[];
   onChanged: () => void;
 }) {
   return (

@@ -1,19 +1,8 @@
-// The API's answers as the dashboard reads them (see docs/api.md).
+// The API's answers as the dashboard reads them: the server's response schemas, imported as
+// types only, so neither zod nor server code reaches the bundle.
+import type { z } from 'zod';
+import type { EventPage as EventPageSchema } from '../../features/events/schema.js';
 
-export interface OrganizerEvent {
-  id: string;
-  name: string;
-  startsAt: string;
-  endsAt: string;
-  timezone: string;
-  venue: string | null;
-  status: string;
-}
-
-export interface TicketType {
-  id: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  quantity: number;
-}
+// Named apart from the DOM's `Event`, which the components also use.
+export type { Event as OrganizerEvent, TicketType } from '../../features/events/schema.js';
+export type EventPage = z.output<typeof EventPageSchema>;
