@@ -2,7 +2,7 @@ import { LoadError, Loading } from '../components/notice.js';
 import { formatInstant } from '../lib/format.js';
 import { useLoad } from '../use-load.js';
 import { api } from './api.js';
-import type { HistoryEntry } from './attendee-types.js';
+import type { TicketHistory } from './attendee-types.js';
 
 const ACTIONS: Record<string, string> = {
   issued: 'Issued',
@@ -62,7 +62,7 @@ export function AttendeeHistory({
   version: number;
 }) {
   const [history] = useLoad(
-    () => api<{ entries: HistoryEntry[] }>(`${ticketPath}/history`),
+    () => api<TicketHistory>(`${ticketPath}/history`),
     [ticketPath, version],
   );
   return (

@@ -19,10 +19,6 @@ const PAYMENT: Record<Order['paymentMethod'], string> = {
   stripe: 'Card (Stripe)',
 };
 
-interface OrderWithTickets extends Order {
-  tickets: { id: string; attendee?: { name: string } }[];
-}
-
 /** The order the ticket came from: its buyer, money and the other tickets bought with it. */
 export function AttendeeOrder({
   eventId,
@@ -38,7 +34,7 @@ export function AttendeeOrder({
   version: number;
 }) {
   const path = `/api/v1/orders/${encodeURIComponent(orderId)}`;
-  const [order] = useLoad(() => api<OrderWithTickets>(path), [path, version]);
+  const [order] = useLoad(() => api<Order>(path), [path, version]);
   const others = order.state === 'ok' ? order.data.tickets.filter((t) => t.id !== ticketId) : [];
   return (
     <section aria-labelledby="order-heading" className="panel">

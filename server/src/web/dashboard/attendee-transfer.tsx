@@ -2,21 +2,21 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { TextField } from '../components/field.js';
 import { api } from './api.js';
 import { ActionButtons, useActionForm } from './attendee-action-form.js';
-import type { Ticket } from './attendee-types.js';
+import type { TransferResult } from './attendee-types.js';
 
 const LABELS = { 'attendee.name': 'Name', 'attendee.email': 'Email' };
 
 /** Hands the ticket to another person; the answer carries the new holder's only access key. */
 export function TransferForm(p: {
   ticketPath: string;
-  onDone: (ticket: Ticket & { accessKey: string }) => void;
+  onDone: (ticket: TransferResult) => void;
   onCancel: () => void;
 }) {
   const { errors, busy, heading, onSubmit } = useActionForm(LABELS);
   const send = async (form: FormData) => {
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const body = { attendee: { name: text('name'), email: text('email') } };
-    p.onDone(await api<Ticket & { accessKey: string }>(`${p.ticketPath}/transfer`, { body }));
+    p.onDone(await api<TransferResult>(`${p.ticketPath}/transfer`, { body }));
   };
   return (
     <form

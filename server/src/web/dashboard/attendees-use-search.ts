@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api.js';
 import { api } from './api.js';
-import type { SearchHit } from './attendee-types.js';
+import type { AttendeeHit, AttendeeSearchResult } from './attendee-types.js';
 
 /** Results shown per search; the API's best matches come first. */
 export const SEARCH_LIMIT = 50;
 
 export type SearchState =
   | { state: 'idle' }
-  | { state: 'searching'; query: string; hits: SearchHit[] | undefined }
-  | { state: 'ok'; query: string; hits: SearchHit[] }
+  | { state: 'searching'; query: string; hits: AttendeeHit[] | undefined }
+  | { state: 'ok'; query: string; hits: AttendeeHit[] }
   | { state: 'error'; query: string; error: ApiError };
 
 /**
@@ -31,7 +31,7 @@ export function useAttendeeSearch(base: string, query: string): SearchState {
       hits: prev.state === 'ok' || prev.state === 'searching' ? prev.hits : undefined,
     }));
     const params = new URLSearchParams({ q: query, limit: String(SEARCH_LIMIT) });
-    api<{ items: SearchHit[] }>(`${base}/attendees?${params}`, { signal: request.signal }).then(
+    api<AttendeeSearchResult>(`${base}/attendees?${params}`, { signal: request.signal }).then(
       (body) => !request.signal.aborted && setResult({ state: 'ok', query, hits: body.items }),
       (err: unknown) =>
         !request.signal.aborted &&
