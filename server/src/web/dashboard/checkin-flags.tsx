@@ -2,8 +2,8 @@ import { Notice } from '../components/notice.js';
 import { formatInstant } from '../lib/format.js';
 import { api } from './api.js';
 import { useCalmText, usePolled } from './checkin-poll.js';
-import type { CheckinFlag, FlagScan } from './checkin-types.js';
-import type { Device } from './device-types.js';
+import type { CheckinFlag, CheckinFlagList, FlagScan } from './checkin-types.js';
+import type { DeviceList } from './device-types.js';
 
 // Flags arrive when an offline kiosk reconnects, not at every scan: a slower poll is enough.
 const EVERY_MS = 10_000;
@@ -16,8 +16,8 @@ interface Flags {
 
 async function loadFlags(base: string): Promise<Flags> {
   const [flags, devices] = await Promise.all([
-    api<{ items: CheckinFlag[] }>(`${base}/checkin-flags`, { cache: 'no-store' }),
-    api<{ items: Device[] }>(`${base}/devices`, { cache: 'no-store' }),
+    api<CheckinFlagList>(`${base}/checkin-flags`, { cache: 'no-store' }),
+    api<DeviceList>(`${base}/devices`, { cache: 'no-store' }),
   ]);
   return { items: flags.items, devices: new Map(devices.items.map((d) => [d.id, d.name])) };
 }

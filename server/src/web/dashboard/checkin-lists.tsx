@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { ConfirmAction } from './checkin-confirm.js';
 import { CheckinListForm } from './checkin-list-form.js';
 import { useRowMode } from './checkin-row-mode.js';
-import { ENTRY_RULES, type CheckinList } from './checkin-types.js';
+import { ENTRY_RULES, type CheckinList, type CheckinListCollection } from './checkin-types.js';
 import type { TicketType } from './types.js';
 
 interface Loaded {
@@ -18,7 +18,7 @@ interface Loaded {
 export function CheckinLists({ base, timeZone }: { base: string; timeZone: string }) {
   const [loaded, reload] = useLoad(async (): Promise<Loaded> => {
     const [lists, types] = await Promise.all([
-      api<{ items: CheckinList[] }>(`${base}/checkin-lists`, { cache: 'no-store' }),
+      api<CheckinListCollection>(`${base}/checkin-lists`, { cache: 'no-store' }),
       api<TicketType[]>(`${base}/ticket-types`),
     ]);
     return { lists: lists.items, types };

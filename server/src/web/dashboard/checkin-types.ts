@@ -1,38 +1,21 @@
-// Check-in's answers as the dashboard reads them (see docs/api.md, check-in).
+// Check-in's answers as the dashboard reads them: the server's response schemas (types only).
+import type { z } from 'zod';
+import type {
+  CheckinFlag,
+  CheckinFlagList as CheckinFlagListSchema,
+  CheckinListBody,
+  CheckinListCollection as CheckinListCollectionSchema,
+} from '../../features/checkin/schema.js';
 
-export type EntryRule = 'single' | 'reentry_after_exit' | 'multi';
-
-export type { CheckinStats } from '../../features/checkin/schema.js';
-
-export interface FlagScan {
-  scanId: string;
-  deviceId: string | null;
-  gate: string | null;
-  scannedAt: string;
-  receivedAt: string;
-}
-
-export interface CheckinFlag {
-  ticketId: string;
-  listId: string;
-  listName: string;
-  attendee: { name: string } | null;
-  scan: FlagScan;
-  duplicateOf: FlagScan;
-  flaggedAt: string;
-}
-
-export interface CheckinList {
-  id: string;
-  name: string;
-  /** null: every ticket type. */
-  ticketTypeIds: string[] | null;
-  window: { from: string | null; until: string | null };
-  entryRule: EntryRule;
-  gates: string[];
-  /** The implicit list of an event without lists: it cannot be changed. */
-  isDefault: boolean;
-}
+export type {
+  CheckinFlag,
+  CheckinListBody as CheckinList,
+  CheckinStats,
+} from '../../features/checkin/schema.js';
+export type CheckinFlagList = z.output<typeof CheckinFlagListSchema>;
+export type FlagScan = CheckinFlag['scan'];
+export type CheckinListCollection = z.output<typeof CheckinListCollectionSchema>;
+export type EntryRule = CheckinListBody['entryRule'];
 
 export const ENTRY_RULES: { value: EntryRule; label: string; hint: string }[] = [
   { value: 'single', label: 'Single entry', hint: 'A ticket gets in once.' },

@@ -6,14 +6,14 @@ import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { DeviceEnrollment } from './device-enrollment.js';
 import { DeviceItem } from './device-item.js';
-import type { CreatedDevice, Device } from './device-types.js';
+import type { CreatedDevice, DeviceList } from './device-types.js';
 import { useFormErrors } from './form-errors.js';
 import type { SectionProps } from './sections.js';
 
 /** The event's kiosks: enroll a new one with a one-time code, rename or revoke the others. */
 export function DevicesSection({ event, base }: SectionProps) {
   const [devices, reload] = useLoad(
-    () => api<{ items: Device[] }>(`${base}/devices`, { cache: 'no-store' }),
+    () => api<DeviceList>(`${base}/devices`, { cache: 'no-store' }),
     [base],
   );
   const [created, setCreated] = useState<CreatedDevice | null>(null);
