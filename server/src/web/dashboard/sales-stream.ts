@@ -1,35 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { SalesSnapshot } from '../../features/sales/schema.js';
 import { authorization } from './api.js';
 
 // The sales monitor's live figures. EventSource cannot send an Authorization header, so the
-// stream is read with fetch and a ReadableStream; a dropped stream is opened again.
+// stream is read with fetch and a ReadableStream; a dropped stream is opened again. Its figures
+// are typed by the server's response schema (types only).
 
-export interface SalesTicketType {
-  id: string;
-  name: string;
-  currency: string;
-  priceCents: number;
-  quantity: number;
-  sold: number;
-  held: number;
-  available: number;
-  revenueCents: number;
-}
-
-/** Running totals of confirmed sales at the start of each bucket that had one. */
-export interface SalesTimeline {
-  unit: 'hour' | 'day' | 'week' | 'month';
-  points: { at: string; sold: number; revenue: { currency: string; cents: number }[] }[];
-}
-
-export interface SalesSnapshot {
-  eventId: string;
-  ticketTypes: SalesTicketType[];
-  totals: { sold: number; held: number; available: number };
-  revenue: { currency: string; cents: number }[];
-  timeZone: string;
-  timeline: SalesTimeline;
-}
+export type { SalesTimeline } from '../../features/sales/schema.js';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'signed_out' | 'not_found';
 
