@@ -28,6 +28,24 @@ export default tseslint.config(
     },
   },
   {
+    // The browser bundle may take the API's types from the server's schemas, never its code.
+    files: ['server/src/web/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/platform/**', '**/http/**', '**/db/**', 'zod'],
+              allowTypeImports: true,
+              message: 'The web bundle imports only types from the server (import type).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // core/ is pure: no database, file system or network.
     files: ['core/src/**'],
     rules: {
