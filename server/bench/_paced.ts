@@ -35,7 +35,21 @@ export interface PacedFigures {
   errors: number;
   /** How far behind schedule the generator itself sent, at worst: its own lag, not the server's. */
   maxSendLagMs: number;
+  /** Wall-clock time (Date.now) of the first due request, to line the timeline up with logs. */
+  startedAt: number;
+  /** The answers by the quarter second their request was due in, from the first. */
+  quarters: Quarter[];
 }
+
+export interface Quarter {
+  /** Milliseconds after the first due request. */
+  fromMs: number;
+  answers: number;
+  p50Ms: number;
+  maxMs: number;
+}
+
+const QUARTER_MS = 250;
 
 interface Pending {
   due: number;
@@ -109,6 +123,7 @@ export async function paced(o: PacedOptions): Promise<PacedFigures> {
       .join('');
   const total = Math.round(o.rate * o.seconds);
   const latencies: number[] = [];
+  const byQuarter: number[][] = [];
   let errors = 0;
   let maxSendLagMs = 0;
   let lastAnswerAt = 0;
@@ -140,6 +155,7 @@ export async function paced(o: PacedOptions): Promise<PacedFigures> {
   function answered(c: Connection, due: number, status: number, body: string) {
     lastAnswerAt = performance.now();
     latencies.push(lastAnswerAt - due);
+    (byQuarter[Math.floor((due - start) / QUARTER_MS)] ??= []).push(lastAnswerAt - due);
     o.onResponse(status, body);
     release(c);
     settle();
@@ -157,6 +173,7 @@ export async function paced(o: PacedOptions): Promise<PacedFigures> {
     if (next) dispatch(next);
   }
 
+  const startedAt = Date.now();
   const start = performance.now();
   const dueAt = (i: number) => start + (i * 1000) / o.rate;
   let next = 0;
@@ -190,5 +207,15 @@ export async function paced(o: PacedOptions): Promise<PacedFigures> {
     maxMs: r(latencies[latencies.length - 1] ?? 0),
     errors,
     maxSendLagMs: r(maxSendLagMs),
+    startedAt,
+    quarters: Array.from(byQuarter, (q = [], n) => {
+      q.sort((a, b) => a - b);
+      return {
+        fromMs: n * QUARTER_MS,
+        answers: q.length,
+        p50Ms: r(q[Math.floor(q.length / 2)] ?? 0),
+        maxMs: r(q[q.length - 1] ?? 0),
+      };
+    }),
   };
 }
