@@ -10,7 +10,12 @@ import { migrate } from './platform/db/migrate.js';
 import { createApp } from './http/app.js';
 import { InFlight } from './platform/in-flight.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
-import { featureRoutes, startFeatureJobs, type FeatureDeps } from './features/index.js';
+import {
+  featureRoutes,
+  startFeatureJobs,
+  warmUpStatements,
+  type FeatureDeps,
+} from './features/index.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -42,6 +47,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     const applied = await migrate(db);
     if (applied.length) log.info({ applied }, 'database migrated');
+    // Doors open on a started server: the first scans should not open connections. A server
+    // that cannot warm up still serves, opening connections as they are needed.
+    await db.warmUp?.(warmUpStatements).catch((err: unknown) => {
+      log.warn({ err }, 'database connections could not be warmed up');
+    });
 
     const http = createServer();
     http.keepAliveTimeout = 65_000;

@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { Config } from '../platform/config.js';
-import type { Db } from '../platform/db/db.js';
+import type { Db, Queryable } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
@@ -20,6 +20,7 @@ import { exportRoutes } from './exports/routes.js';
 import { attendeeSearchRoutes } from './attendee-search/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
+import { warmCheckinStatements } from './checkin/warm-up.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
@@ -60,6 +61,11 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...salesFeatureRoutes(deps),
     ...dashboardRoutes(),
   ];
+}
+
+/** Statements worth planning on every kept connection before the server takes requests. */
+export async function warmUpStatements(q: Queryable): Promise<void> {
+  await warmCheckinStatements(q);
 }
 
 /** Background jobs; returns one function that stops them all and waits for running work. */

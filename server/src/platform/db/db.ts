@@ -28,6 +28,13 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
+  /**
+   * Opens the connections a pool keeps for load and runs `work` on each. A new connection costs
+   * a backend start, cold catalog caches and a parse and plan of each statement it meets, which
+   * would otherwise land on requests of the first burst (or of a later one, on connections the
+   * pool opens then). Adapters without a pool have nothing to warm.
+   */
+  warmUp?(work: (q: Queryable) => Promise<void>): Promise<void>;
   stats(): PoolStats;
   close(): Promise<void>;
 }

@@ -37,9 +37,29 @@ function wrap(client: pg.PoolClient | pg.Pool): Queryable {
   };
 }
 
+export interface PgPoolOptions {
+  /** The most connections open at once. */
+  max?: number;
+  /**
+   * Connections warmUp opens and the pool never closes for idling. The pool hands out the most
+   * recently used connection first, so at a steady rate most connections idle; closing them
+   * meant opening new ones in the next burst, when the database is busiest.
+   */
+  keep?: number;
+}
+
+// Connections above `keep` close after idling this long.
+const IDLE_MS = 60_000;
+
 /** PostgreSQL through a pg Pool (DATABASE_URL). */
-export function createPgDb(connectionString: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 20 });
+export function createPgDb(connectionString: string, options: PgPoolOptions = {}): Db {
+  const keep = options.keep ?? 0;
+  const pool = new pg.Pool({
+    connectionString,
+    max: Math.max(options.max ?? 20, keep),
+    min: keep,
+    idleTimeoutMillis: IDLE_MS,
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const base = wrap(pool);
@@ -78,6 +98,18 @@ export function createPgDb(connectionString: string, options: { max?: number } =
     },
     async ping() {
       await pool.query('SELECT 1');
+    },
+    async warmUp(work) {
+      // All checked out at once, so each is a distinct connection.
+      const opened = await Promise.allSettled(Array.from({ length: keep }, () => pool.connect()));
+      const clients = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+      try {
+        const failed = opened.find((o) => o.status === 'rejected');
+        if (failed) throw failed.reason;
+        await Promise.all(clients.map((c) => work(wrap(c))));
+      } finally {
+        for (const c of clients) c.release();
+      }
     },
     stats() {
       return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
