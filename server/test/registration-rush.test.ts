@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from './harness.js';
-import { enqueue } from '../src/platform/bus/outbox.js';
-import { claimSeatsAtCommit, isSoldOutAtCommit } from '../src/features/registration/capacity.js';
+import { isSoldOutAtCommit } from '../src/features/registration/capacity.js';
+import { placeOrder } from '../src/features/registration/place-order.js';
 import {
   attendee,
   createEvent,
@@ -90,7 +90,7 @@ describe.each(['pglite', 'postgres'] as const)('a sale rush [%s]', (kind) => {
     ).toMatchObject({ size: SEATS, used: SEATS, available: 0 });
   }, 180_000);
 
-  it('a seat claim that finds its quota full at COMMIT undoes the whole transaction', async () => {
+  it('an order whose seat claim finds its quota full at COMMIT leaves nothing behind', async () => {
     const { id: eventId } = await createEvent(t);
     const type = await createTicketType(t, eventId, { priceCents: 0, quantity: 5 });
     await json(
@@ -108,21 +108,33 @@ describe.each(['pglite', 'postgres'] as const)('a sale rush [%s]', (kind) => {
         })
       ).status,
     ).toBe(201);
+    const before = await footprint(t, eventId);
 
+    // Past the sale's fail-fast read: only the claim written with the order can stop it.
     const failure = await t.server.db
-      .transaction(async (tx) => {
-        await enqueue(tx, { topic: 'test.claim', eventId, aggregateId: type, payload: {} });
-        await claimSeatsAtCommit(tx, type, 1, 'sold');
-      })
+      .transaction((tx) =>
+        placeOrder(tx, {
+          eventId,
+          ticketTypeId: type,
+          quantity: 1,
+          attendee: { name: 'Second', email: 'second@example.org' },
+          emailNormalized: 'second@example.org',
+          answers: {},
+          promoCodeId: null,
+          price: { subtotalCents: 0, discountCents: 0, totalCents: 0 },
+          currency: 'EUR',
+          paymentProvider: 'manual',
+          holdMinutes: 15,
+          now: new Date(),
+          claimSeats: true,
+        }),
+      )
       .then(
         () => undefined,
         (err: unknown) => err,
       );
     expect(isSoldOutAtCommit(failure)).toBe(true);
-    const { rows } = await t.server.db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM outbox WHERE topic = 'test.claim'",
-    );
-    expect(rows[0]!.n).toBe(0);
+    expect(await footprint(t, eventId)).toEqual(before);
     expect(await ticketTypes(t, eventId)).toEqual([
       expect.objectContaining({ id: type, sold: 1, held: 0, available: 0 }),
     ]);

@@ -42,26 +42,12 @@ export async function takeSeats(
 /** The SQLSTATE the commit-time seat claim raises when a quota or the ticket type is full. */
 const SOLD_OUT_AT_COMMIT = 'LYSLD';
 
-/**
- * Asks for `n` seats to be taken when the transaction commits: a deferred trigger (migration
- * seat_claims_at_commit) runs takeSeats' conditional UPDATEs inside the COMMIT, so the hot ticket
- * type's row is never locked across a round trip to this process. A full quota or type makes the
- * COMMIT fail and the whole transaction roll back; `isSoldOutAtCommit` recognizes that error.
- * One claim per transaction keeps the lock order (quotas by id, then the type) the same as takeSeats'.
- */
-export async function claimSeatsAtCommit(
-  tx: Queryable,
-  ticketTypeId: string,
-  n: number,
-  state: SeatState,
-): Promise<void> {
-  await tx.query('INSERT INTO seat_claims (ticket_type_id, seats, state) VALUES ($1, $2, $3)', [
-    ticketTypeId,
-    n,
-    state,
-  ]);
-}
-
+// A sale's seats are taken when its transaction commits: the order's INSERT also inserts a seat
+// claim (store.ts, insertOrder), whose deferred trigger (migration seat_claims_at_commit) runs
+// takeSeats' conditional UPDATEs inside the COMMIT, so the hot ticket type's row is never locked
+// across a round trip to this process. A full quota or type makes the COMMIT fail and the whole
+// transaction roll back; `isSoldOutAtCommit` recognizes that error. One claim per transaction
+// keeps the lock order (quotas by id, then the type) the same as takeSeats'.
 export const isSoldOutAtCommit = (err: unknown): boolean =>
   (err as { code?: unknown } | null)?.code === SOLD_OUT_AT_COMMIT;
 

@@ -21,14 +21,17 @@ export interface OrderToPlace {
   paymentProvider: 'manual' | 'stripe';
   holdMinutes: number;
   now: Date;
+  /** Take the seats when the transaction commits (a sale); false when they are held already. */
+  claimSeats: boolean;
   /** Added to the outbox message, e.g. the waitlist entry an order came from. */
   announce?: Record<string, unknown>;
 }
 
 /**
  * Writes an order (confirmed when free, else pending payment with a hold), one ticket per seat and
- * the outbox message, in the caller's transaction. Seats are the caller's business: a sale takes
- * them after this, a waitlist claim already holds them.
+ * the outbox message, in the caller's transaction. With `claimSeats` the order's seats are taken
+ * at COMMIT (capacity.ts, seat claims), which fails the whole transaction when they are gone; a
+ * waitlist claim already holds them.
  */
 export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Registration> {
   const free = o.price.totalCents === 0;
@@ -53,6 +56,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     paymentMethod,
     holdExpiresAt,
     accessKeyHash: access.hash,
+    claimSeats: o.claimSeats,
   });
   const tickets = await issueTickets(tx, {
     orderId,

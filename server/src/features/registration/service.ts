@@ -10,7 +10,7 @@ import {
 } from '../../platform/idempotency/idempotency.js';
 import { joinWaitlist } from '../waitlist/join.js';
 import { validateAnswers } from './answers.js';
-import { claimSeatsAtCommit, isSoldOutAtCommit } from './capacity.js';
+import { isSoldOutAtCommit } from './capacity.js';
 import { placeOrder } from './place-order.js';
 import { releaseExpiredHolds } from './holds.js';
 import { priceOrder } from './pricing.js';
@@ -27,9 +27,9 @@ const isSoldOut = (err: unknown) =>
   (err instanceof DomainError && err.code === 'sold_out') || isSoldOutAtCommit(err);
 
 /**
- * Registers an attendee for a ticket type: one transaction validates, prices, writes the order,
- * its tickets and the outbox message, and claims the seats, which its COMMIT takes with
- * conditional UPDATEs (capacity.ts, claimSeatsAtCommit). Sold out
+ * Registers an attendee for a ticket type: one transaction validates, prices, writes the order
+ * with its seat claim, its tickets and the outbox message; its COMMIT takes the seats with
+ * conditional UPDATEs (capacity.ts, seat claims). Sold out
  * means 409, or a waitlist place when asked for. With an Idempotency-Key the first answer is
  * stored and replayed.
  */
@@ -187,12 +187,11 @@ async function sell(
     paymentProvider: sale.paymentProvider,
     holdMinutes: sale.holdMinutes,
     now,
+    claimSeats: true,
   });
   const result: RegisterResult = { status: 201, body };
   // If the seats are gone at COMMIT, the rollback takes the stored answer with it.
   await remember(result);
-  const state = body.status === 'confirmed' ? 'sold' : 'held';
-  await claimSeatsAtCommit(tx, sale.ticketTypeId, input.quantity, state);
   return result;
 }
 

@@ -202,14 +202,27 @@ export interface NewOrder {
   paymentMethod: 'free' | 'manual' | 'stripe';
   holdExpiresAt: Date | null;
   accessKeyHash: string;
+  /**
+   * Take the order's seats at COMMIT (a sale): the same statement inserts the seat claim
+   * (capacity.ts), sold for a confirmed order, held for one pending payment. False when the seats
+   * are taken already (a waitlist offer's).
+   */
+  claimSeats: boolean;
 }
 
+/** Writes the order and, when asked, its seat claim: one round trip for both. */
 export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
   await tx.query(
-    `INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
-       answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
-       hold_expires_at, access_key_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    `WITH placed AS (
+       INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
+         answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
+         hold_expires_at, access_key_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       RETURNING ticket_type_id, quantity, status
+     )
+     INSERT INTO seat_claims (ticket_type_id, seats, state)
+     SELECT ticket_type_id, quantity, CASE status WHEN 'confirmed' THEN 'sold' ELSE 'held' END
+     FROM placed WHERE $18`,
     [
       o.id,
       o.eventId,
@@ -228,6 +241,7 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
       o.paymentMethod,
       o.holdExpiresAt,
       o.accessKeyHash,
+      o.claimSeats,
     ],
   );
 }

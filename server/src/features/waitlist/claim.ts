@@ -119,6 +119,7 @@ async function convert(
     paymentProvider: sale.paymentProvider,
     holdMinutes: sale.holdMinutes,
     now,
+    claimSeats: false,
     announce: { waitlistEntryId: entry.id },
   });
   await store.setStatus(tx, entry.id, 'claimed', order.id);
