@@ -5,7 +5,7 @@ import {
   type PriorScan,
   type ScanDirection,
 } from '@lanyard/core';
-import type { Queryable, QueryOptions } from '../../platform/db/db.js';
+import type { Queryable } from '../../platform/db/db.js';
 
 // All SQL of scans, the per-ticket-per-list state rows, and duplicate flags.
 
@@ -84,20 +84,6 @@ const admittedScansJson = (ticket: string, list: string) =>
   `(SELECT json_agg(json_build_object('scanId', c.scan_id, 'direction', c.direction,
       'at', (extract(epoch FROM c.scanned_at) * 1000)::float8, 'gate', c.gate, 'deviceId', c.device_id))
     FROM checkin_scans c WHERE c.ticket_id = ${ticket} AND c.list_id = ${list} AND c.result = 'admitted')`;
-// Planned while checkin_scans is nearly empty, PostgreSQL rates a whole scan of
-// checkin_scans_event_admitted as cheap as the lookup in checkin_scans_admitted (the same
-// predicate, costs tied) and takes it, and a connection kept that plan as the table grew: at
-// 7 000 admissions of one event a scan read them all (15 ms). A plan made at 1 000 rows or more
-// picks the lookup. So this process's first lookups of a ticket's admitted scans are planned on
-// each run (each scan stores a row, so the table has grown past that when they stop), and the
-// plan kept per connection is made after them.
-const PLANNED_EACH_RUN = 2_000;
-let admittedLookups = 0;
-function admittedLookup(): QueryOptions {
-  if (admittedLookups >= PLANNED_EACH_RUN) return {};
-  admittedLookups++;
-  return { planEachRun: true };
-}
 // The scan $1..$14 stored only if the CTE `claim` wrote the state row.
 const SCAN_IF_CLAIMED = `scan AS (
   INSERT INTO checkin_scans (scan_id, event_id, list_id, ticket_id, device_id, actor, gate,
@@ -148,7 +134,6 @@ export async function passageContext(
      FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
      WHERE t.id = $1`,
     [ticketId, listId],
-    admittedLookup(),
   );
   return toContext(rows[0]);
 }
@@ -210,7 +195,6 @@ export async function admitFirstEntry(
        CASE WHEN o.claimed = 0 THEN coalesce(${admittedScansJson('$4::uuid', '$3::uuid')}, '[]') END AS scans
      FROM outcome o LEFT JOIN t ON true`,
     [...scanParams(scan), premise.revision, premise.ticketTypeId, premise.token],
-    admittedLookup(),
   );
   const r = rows[0]!;
   if (r.claimed === 1) {

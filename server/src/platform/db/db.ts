@@ -6,21 +6,9 @@ export interface QueryResult<R extends Row = Row> {
   rowCount: number;
 }
 
-export interface QueryOptions {
-  /**
-   * Plan the statement on every run instead of once per connection: for a statement whose best
-   * plan changes as a table grows from empty, since a plan made on the empty table is kept.
-   */
-  planEachRun?: boolean;
-}
-
 export interface Queryable {
   /** One parameterized statement ($1, $2, ...). */
-  query<R extends Row = Row>(
-    sql: string,
-    params?: readonly unknown[],
-    options?: QueryOptions,
-  ): Promise<QueryResult<R>>;
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** A script of several statements, without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

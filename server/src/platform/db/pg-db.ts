@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import {
-  withRetry,
-  type Db,
-  type Queryable,
-  type QueryOptions,
-  type QueryResult,
-  type Row,
-} from './db.js';
+import { withRetry, type Db, type Queryable, type QueryResult, type Row } from './db.js';
 
 // int8 (counts, sums) as JS numbers: every bigint we store fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -30,17 +23,12 @@ function statementName(sql: string): string {
 
 function wrap(client: pg.PoolClient | pg.Pool): Queryable {
   return {
-    async query<R extends Row>(
-      sql: string,
-      params: readonly unknown[] = [],
-      options: QueryOptions = {},
-    ) {
-      const values = params as unknown[];
-      const res = await client.query(
-        options.planEachRun
-          ? { text: sql, values }
-          : { name: statementName(sql), text: sql, values },
-      );
+    async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
+      const res = await client.query({
+        name: statementName(sql),
+        text: sql,
+        values: params as unknown[],
+      });
       return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 } satisfies QueryResult<R>;
     },
     async exec(sql: string) {
