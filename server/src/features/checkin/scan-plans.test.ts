@@ -1,8 +1,6 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { describeEachDb } from '../../test-support/databases.js';
-import { admitFirstEntry, passageContext } from './scan-store.js';
-
-const NONE = '00000000-0000-0000-0000-000000000000';
+import { warmCheckinStatements } from './warm-up.js';
 
 // A server plans its statements on its first scans, when the scans table may be empty, and each
 // connection keeps those plans while the table grows; a plan that walks the event's admitted
@@ -18,27 +16,9 @@ describeEachDb('online scan statements planned on an empty scans table', (get) =
       },
       exec: () => Promise.resolve(),
     };
-    await admitFirstEntry(
-      explained,
-      { token: '', revision: 0, ticketTypeId: NONE },
-      {
-        scanId: NONE,
-        eventId: NONE,
-        listId: NONE,
-        ticketId: NONE,
-        deviceId: null,
-        actor: 'test',
-        gate: null,
-        direction: 'entry',
-        result: 'admitted',
-        reason: 'entry',
-        origin: 'online',
-        deviceResult: null,
-        tokenSha256: '',
-        scannedAt: new Date(),
-      },
-    );
-    await passageContext(explained, NONE, NONE);
+    // The usual online scan's statements, as the server's warm-up runs them.
+    await warmCheckinStatements(explained);
+    expect(plans.length).toBeGreaterThanOrEqual(2);
     for (const plan of plans) {
       expect(plan).toMatch(/checkin_scans_admitted on checkin_scans/);
       expect(plan).not.toMatch(/checkin_scans_event_admitted|Seq Scan on checkin_scans/);
