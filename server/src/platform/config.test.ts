@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.redisUrl).toBeUndefined();
     expect(c.oidcIssuer).toBeUndefined();
+    expect(c.databasePoolSize).toBe(10);
   });
 
   it('stops on a port that is not a number, naming PORT', () => {
@@ -39,6 +40,9 @@ describe('loadConfig', () => {
     ['KAFKA_BROKERS', 'localhost'],
     ['ELASTICSEARCH_URL', '::'],
     ['LOG_LEVEL', 'loud'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', 'ten'],
+    ['DATABASE_POOL_SIZE', '500'],
     ['STRIPE_SECRET_KEY', 'pk_test_public'],
     ['STRIPE_WEBHOOK_SECRET', 'secret'],
     ['STRIPE_API_URL', 'stripe.local'],

@@ -9,6 +9,8 @@ export interface Config {
   /** Base URL clients use to reach this server (PUBLIC_URL); unset means http://127.0.0.1:<port>. */
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections the server opens at start and never goes beyond (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   kafkaBrokers: string[] | undefined;
   elasticsearchUrl: string | undefined;
@@ -71,6 +73,12 @@ const env = z.object({
   LANYARD_DATA_DIR: z.string().min(1).optional(),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^\d+$/.test(v), 'must be a whole number from 1 to 200')
+    .transform((v) => (v === undefined ? 10 : Number(v)))
+    .refine((v) => v >= 1 && v <= 200, 'must be a whole number from 1 to 200'),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   KAFKA_BROKERS: z
     .string()
@@ -129,6 +137,7 @@ export function loadConfig(
     dataDir: resolve(overrides.dataDir ?? e.LANYARD_DATA_DIR ?? './data'),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     kafkaBrokers: e.KAFKA_BROKERS,
     elasticsearchUrl: e.ELASTICSEARCH_URL,
