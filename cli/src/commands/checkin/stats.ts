@@ -9,7 +9,7 @@ const REDRAW = '\u001b[H\u001b[2J';
 
 export default class CheckinStatsCommand extends LanyardCommand {
   static override description =
-    'Show check-in progress: valid tickets admitted of all, for the event, each check-in list and each gate. --watch refreshes every 2 seconds until Ctrl-C (with --json: one JSON line per refresh).';
+    'Show check-in progress: valid tickets admitted of all and inside now, for the event and each check-in list; admitted and exits at each gate. --watch refreshes every 2 seconds until Ctrl-C (with --json: one JSON line per refresh).';
 
   static override examples = [
     '<%= config.bin %> checkin stats --event EVENT_ID',
