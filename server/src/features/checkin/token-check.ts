@@ -19,9 +19,10 @@ export async function checkScannedText(
   issuedTokenSha256?: string,
 ): Promise<CheckedText> {
   const options = { issuedTokenSha256 };
-  let verification = verifyTicketToken(text, { ...options, keys: await keyrings.get(eventId) });
+  const keys = await keyrings.get(eventId);
+  let verification = verifyTicketToken(text, { ...options, keys });
   if (!verification.ok && verification.reason === 'unknown_key') {
-    const fresh = await keyrings.refresh(eventId);
+    const fresh = await keyrings.refresh(eventId, keys);
     if (fresh) verification = verifyTicketToken(text, { ...options, keys: fresh });
   }
   return { verification, ticketId: ticketNamed(verification, eventId) };
