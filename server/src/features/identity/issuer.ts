@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { Queryable } from '../../platform/db/db.js';
 import { SIGNING_ALG, type IdentityKeys } from './key-store.js';
 import { payloadAdapter } from './payload-store.js';
-import { findAccountById } from '../accounts/store.js';
+import { findAccountById, type OrganizerAccount } from '../accounts/store.js';
 import { SCOPES } from './principal.js';
 import { deviceSignedInPage, userCodeConfirmPage, userCodeInputPage } from './sign-in-pages.js';
 
@@ -118,6 +118,8 @@ export function createIssuer(opts: IssuerOptions): Provider {
       if (!account || account.disabledAt) return undefined;
       return {
         accountId: account.id,
+        // Kept for extraTokenClaims: the grant that loads the account also issues its token.
+        organizer: account,
         claims: () => ({ sub: account.id, email: account.email, name: account.name }),
       };
     },
@@ -151,7 +153,9 @@ export function createIssuer(opts: IssuerOptions): Provider {
     // Every API token names the organization it acts for: its person's, else its client's.
     async extraTokenClaims(ctx: KoaContextWithOIDC, token: Token) {
       if (token.accountId) {
-        const account = await findAccountById(opts.db, token.accountId);
+        const loaded = ctx.oidc.account?.organizer as OrganizerAccount | undefined;
+        const account =
+          loaded?.id === token.accountId ? loaded : await findAccountById(opts.db, token.accountId);
         // The address lets `lanyard whoami` and the dashboard say who is signed in.
         return account ? { org: account.organizationId, email: account.email } : undefined;
       }

@@ -46,6 +46,8 @@ declare module 'oidc-provider' {
       route?: string;
       client?: Client;
       params?: Record<string, unknown>;
+      /** What findAccount returned for the grant's account, once the grant loaded it. */
+      account?: Record<string, unknown> & { accountId: string };
     };
   }
 
