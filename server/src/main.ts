@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './platform/log.js';
 import { createMetrics } from './platform/metrics.js';
 import type { Db } from './platform/db/db.js';
 import { openDb } from './platform/db/open-db.js';
+import { openLimiters } from './platform/ratelimit/limiters.js';
 import { migrate } from './platform/db/migrate.js';
 import { createApp } from './http/app.js';
 import { InFlight } from './platform/in-flight.js';
@@ -44,6 +45,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = createLogger(config);
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const db = await openDb(config);
+  const limiters = await openLimiters(config.redisUrl);
   try {
     const applied = await migrate(db);
     if (applied.length) log.info({ applied }, 'database migrated');
@@ -59,7 +61,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const { port } = http.address() as AddressInfo;
     const publicUrl = config.publicUrl ?? `http://127.0.0.1:${port}`;
 
-    const identity = await createIdentity({ config, publicUrl, db, log });
+    const identity = await createIdentity({ config, publicUrl, db, log, limiters });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const deps: FeatureDeps = { db, config, publicUrl, log, identity, registry: metrics.registry };
@@ -72,7 +74,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       auth: { authenticate: identity.authenticate, requireScope },
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
-      readiness: [{ name: 'database', check: () => db.ping() }],
+      readiness: [
+        { name: 'database', check: () => db.ping() },
+        ...(limiters.kind === 'redis' ? [{ name: 'redis', check: () => limiters.ping() }] : []),
+      ],
       routes: featureRoutes(deps).map((r) => work.trackRoute(r)),
     });
     let stopping = false;
@@ -114,12 +119,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await Promise.race([work.settled(), grace]);
         clearTimeout(timer);
         await identity.close();
+        await limiters.close();
         await db.close();
         log.info('lanyard server stopped');
         resolveClosed();
       })());
     return { config, url: publicUrl, db, log, close, closed };
   } catch (err) {
+    await limiters.close();
     await db.close().catch(() => {});
     throw err;
   }

@@ -2,6 +2,7 @@ import { createLocalJWKSet } from 'jose';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../../platform/config.js';
+import type { Limiters } from '../../platform/ratelimit/limiters.js';
 import type { Db } from '../../platform/db/db.js';
 import { bearerAuthentication } from './bearer-auth.js';
 import { ensureDefaultOrganization } from './bootstrap.js';
@@ -57,6 +58,8 @@ export interface IdentityOptions {
   /** Migrated database. */
   db: Db;
   log: Logger;
+  /** Where sign-in failures are counted: shared by replicas when REDIS_URL is set. */
+  limiters: Limiters;
 }
 
 /**
@@ -112,7 +115,7 @@ export async function createIdentity(opts: IdentityOptions): Promise<Identity> {
   const callback = provider.callback();
   // The sign-in pages answer their own paths; everything else is the issuer's.
   const issuerHandler = express.Router();
-  issuerHandler.use(signInRoutes(provider, db, log));
+  issuerHandler.use(signInRoutes(provider, db, log, opts.limiters));
   issuerHandler.use((req, res) => void callback(req, res));
   log.info({ issuer, audience }, 'embedded OAuth2 issuer ready');
   return {

@@ -1,14 +1,15 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { InteractionDetails, Provider } from 'oidc-provider';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import type { Queryable } from '../../platform/db/db.js';
+import type { Limiters } from '../../platform/ratelimit/limiters.js';
 import { signIn } from '../accounts/service.js';
 import { findAccountById } from '../accounts/store.js';
 import { passwordPage, signInErrorPage } from './sign-in-pages.js';
 
-// Password guessing: 10 tries per address per 15 minutes, whoever sends them.
-const FAILED_LOGINS = { points: 10, duration: 15 * 60 };
+// Password guessing: 10 tries per address per 15 minutes, whoever sends them, to any replica.
+const FAILED_LOGINS = { name: 'sign-in-failures', points: 10, duration: 15 * 60 };
 
 /**
  * The interaction pages oidc-provider sends a browser to (`interactions.url`): a password form
@@ -16,9 +17,14 @@ const FAILED_LOGINS = { points: 10, duration: 15 * 60 };
  * is Lanyard's own. The grant holds the requested scopes the account has; the rest are rejected,
  * so a token never carries more than its person may do.
  */
-export function signInRoutes(provider: Provider, db: Queryable, log: Logger): Router {
+export function signInRoutes(
+  provider: Provider,
+  db: Queryable,
+  log: Logger,
+  limiters: Limiters,
+): Router {
   const router = express.Router();
-  const failures = new RateLimiterMemory(FAILED_LOGINS);
+  const failures = limiters.limiter(FAILED_LOGINS);
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
   /** The password form of this interaction, naming the app it signs in to. */

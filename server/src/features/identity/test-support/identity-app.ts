@@ -5,6 +5,7 @@ import type { JWTPayload } from 'jose';
 import pino from 'pino';
 import type { Db } from '../../../platform/db/db.js';
 import { DomainError } from '../../../platform/errors.js';
+import { openLimiters } from '../../../platform/ratelimit/limiters.js';
 import {
   createIdentity,
   ensureBootstrapClient,
@@ -54,6 +55,7 @@ export async function startIdentityApp(opts: {
       publicUrl: url,
       db: opts.db,
       log: silentLog,
+      limiters: await openLimiters(undefined),
     });
   } catch (err) {
     await stopServer();
