@@ -72,7 +72,8 @@ describe('launching Debian’s Chromium on the agent’s page', () => {
     window = undefined;
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helpers of the killed browser may still be writing its profile for a moment.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   });
 
   const waitFor = async (check: () => boolean) => {
