@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumKioskArgs, planKioskWindow } from './browser-choice.js';
@@ -73,8 +74,8 @@ describe('launching Debian’s Chromium on the agent’s page', () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
     // Chromium's helpers of the killed browser may still be writing its profile for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
-  });
+    await rm(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  }, 30_000);
 
   const waitFor = async (check: () => boolean) => {
     const deadline = Date.now() + 15_000;
