@@ -48,9 +48,6 @@ export interface PgPoolOptions {
   keep?: number;
 }
 
-// Connections above `keep` close after idling this long.
-const IDLE_MS = 60_000;
-
 /** PostgreSQL through a pg Pool (DATABASE_URL). */
 export function createPgDb(connectionString: string, options: PgPoolOptions = {}): Db {
   const keep = options.keep ?? 0;
@@ -58,7 +55,6 @@ export function createPgDb(connectionString: string, options: PgPoolOptions = {}
     connectionString,
     max: Math.max(options.max ?? 20, keep),
     min: keep,
-    idleTimeoutMillis: IDLE_MS,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

@@ -26,7 +26,7 @@ export interface Limiters {
   close(): Promise<void>;
 }
 
-const memoryOptions = (p: LimitPolicy) => ({
+const counterOptions = (p: LimitPolicy) => ({
   keyPrefix: `lanyard:${p.name}`,
   points: p.points,
   duration: p.duration,
@@ -39,7 +39,7 @@ export async function openLimiters(redisUrl: string | undefined): Promise<Limite
   if (!redisUrl) {
     return {
       kind: 'memory',
-      limiter: (p) => new RateLimiterMemory(memoryOptions(p)),
+      limiter: (p) => new RateLimiterMemory(counterOptions(p)),
       ping: async () => {},
       close: async () => {},
     };
@@ -59,10 +59,10 @@ export async function openLimiters(redisUrl: string | undefined): Promise<Limite
     kind: 'redis',
     limiter: (p) =>
       new RateLimiterRedis({
-        ...memoryOptions(p),
+        ...counterOptions(p),
         storeClient: redis,
         rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory(memoryOptions(p)),
+        insuranceLimiter: new RateLimiterMemory(counterOptions(p)),
       }),
     ping: async () => {
       await redis.ping();
