@@ -193,7 +193,9 @@ describeEachDb('outbox relay', (get) => {
     expect(await claimDue(db, 10, 600)).toHaveLength(2);
     const { subscriber, seen } = recorder();
     start([subscriber], { pollMs: 20 });
-    await waitFor('the orphaned messages', () => seen.length === 2);
+    // Delivery is recorded after the subscriber returns: wait for the record, not the handling.
+    await waitFor('the orphaned messages', async () => (await rows(db)).every((r) => r.delivered));
+    expect(seen).toHaveLength(2);
     expect(seen[0]!.at - claimedAt).toBeGreaterThanOrEqual(590);
     expect((await rows(db)).map((r) => [r.delivered, r.attempts])).toEqual([
       [true, 2],
