@@ -60,6 +60,9 @@ async function rows(db: Db) {
   return rows;
 }
 
+// A relay records a delivery after its subscriber returns: wait for the record, not the handling.
+const allDelivered = async (db: Db) => (await rows(db)).every((r) => r.delivered);
+
 describeEachDb('outbox relay', (get) => {
   const stops: (() => Promise<void>)[] = [];
   const start = (
@@ -90,6 +93,7 @@ describeEachDb('outbox relay', (get) => {
 
     await deliverDue(db, { subscribers: [subscriber], policy: DEFAULT_RELAY_POLICY, log });
     await sleep(100);
+    await waitFor('the deliveries recorded', () => allDelivered(db));
     expect(seen.map((s) => s.payload)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
     expect((await rows(db)).map((r) => [r.delivered, r.attempts])).toEqual([
       [true, 1],
@@ -176,6 +180,7 @@ describeEachDb('outbox relay', (get) => {
     for (let i = 0; i < 10; i++) await enqueueCommitted(db, 'test.rush', 20);
     await waitFor('200 deliveries', () => a.seen.length + b.seen.length >= 200, 20_000);
     await sleep(200);
+    await waitFor('the deliveries recorded', () => allDelivered(db));
 
     const ids = [...a.seen, ...b.seen].map((s) => s.id);
     expect(ids).toHaveLength(200);
@@ -193,8 +198,7 @@ describeEachDb('outbox relay', (get) => {
     expect(await claimDue(db, 10, 600)).toHaveLength(2);
     const { subscriber, seen } = recorder();
     start([subscriber], { pollMs: 20 });
-    // Delivery is recorded after the subscriber returns: wait for the record, not the handling.
-    await waitFor('the orphaned messages', async () => (await rows(db)).every((r) => r.delivered));
+    await waitFor('the orphaned messages', () => allDelivered(db));
     expect(seen).toHaveLength(2);
     expect(seen[0]!.at - claimedAt).toBeGreaterThanOrEqual(590);
     expect((await rows(db)).map((r) => [r.delivered, r.attempts])).toEqual([
