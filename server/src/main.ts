@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { loadConfig, type Config, type ConfigOverrides } from './platform/config.js';
@@ -9,6 +9,7 @@ import { openDb } from './platform/db/open-db.js';
 import { openLimiters } from './platform/ratelimit/limiters.js';
 import { migrate } from './platform/db/migrate.js';
 import { createApp } from './http/app.js';
+import { problem } from './http/problem.js';
 import { InFlight } from './platform/in-flight.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
@@ -55,7 +56,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log.warn({ err }, 'database connections could not be warmed up');
     });
 
-    const http = createServer();
+    // The handler is attached before listening: a connection accepted while the issuer and the
+    // routes are still being set up is answered 503 (retry), never left waiting.
+    const ready: { app?: RequestListener } = {};
+    let stopping = false;
+    const work = new InFlight();
+    const http = createServer((req, res) => {
+      if (!ready.app) return notReadyYet(res);
+      work.trackRequest(req, res);
+      // A request on a kept-alive connection during shutdown is served, then its connection ends.
+      if (stopping) res.setHeader('Connection', 'close');
+      ready.app(req, res);
+    });
     http.keepAliveTimeout = 65_000;
     await listen(http, config.port, config.host);
     const { port } = http.address() as AddressInfo;
@@ -65,8 +77,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const deps: FeatureDeps = { db, config, publicUrl, log, identity, registry: metrics.registry };
-    const work = new InFlight();
-    const app = createApp({
+    ready.app = createApp({
       log,
       metrics,
       publicUrl,
@@ -79,13 +90,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         ...(limiters.kind === 'redis' ? [{ name: 'redis', check: () => limiters.ping() }] : []),
       ],
       routes: featureRoutes(deps).map((r) => work.trackRoute(r)),
-    });
-    let stopping = false;
-    http.on('request', (req, res) => {
-      work.trackRequest(req, res);
-      // A request on a kept-alive connection during shutdown is served, then its connection ends.
-      if (stopping) res.setHeader('Connection', 'close');
-      app(req, res);
     });
     const stopJobs = startFeatureJobs(deps);
     log.info(
@@ -130,6 +134,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await db.close().catch(() => {});
     throw err;
   }
+}
+
+function notReadyYet(res: ServerResponse): void {
+  const body = JSON.stringify(
+    problem(503, 'starting', 'The server is starting; retry in a moment.'),
+  );
+  res.writeHead(503, {
+    'content-type': 'application/problem+json',
+    'retry-after': '1',
+    connection: 'close',
+  });
+  res.end(body);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
