@@ -4,25 +4,13 @@ import { resolveConnection } from './config/connection.js';
 import { CliError } from './errors.js';
 
 /**
- * What every command that talks to a server shares: --json, --server, --profile, one client, and
- * errors as one line on stderr (plus `{"error": {code, message}}` on stdout with --json).
+ * What every command shares: --json, and errors as one line on stderr, `error [code]: message`
+ * (plus `{"error": {code, message}}` on stdout with --json), never oclif's own error form.
  */
-export abstract class LanyardCommand extends Command {
+export abstract class PlainCommand extends Command {
   static override baseFlags = {
     json: Flags.boolean({ description: 'print machine-readable JSON on stdout' }),
-    server: Flags.string({
-      description: 'server URL (beats LANYARD_SERVER and the profile)',
-      helpGroup: 'CONNECTION',
-    }),
-    profile: Flags.string({
-      description: 'login profile to use (default: the current one, or LANYARD_PROFILE)',
-      helpGroup: 'CONNECTION',
-    }),
   };
-
-  protected async client(flags: { server?: string; profile?: string }): Promise<LanyardClient> {
-    return new LanyardClient(await resolveConnection(flags));
-  }
 
   /** Prints `data` as JSON with --json, else the human lines. */
   protected print(json: boolean, data: unknown, human: () => string | string[]): void {
@@ -50,6 +38,25 @@ export abstract class LanyardCommand extends Command {
     }
     this.logToStderr(`error [${cli.code}]: ${cli.message}`);
     this.exit(cli.exit);
+  }
+}
+
+/** A command that talks to a server: --server, --profile and one client besides. */
+export abstract class LanyardCommand extends PlainCommand {
+  static override baseFlags = {
+    ...PlainCommand.baseFlags,
+    server: Flags.string({
+      description: 'server URL (beats LANYARD_SERVER and the profile)',
+      helpGroup: 'CONNECTION',
+    }),
+    profile: Flags.string({
+      description: 'login profile to use (default: the current one, or LANYARD_PROFILE)',
+      helpGroup: 'CONNECTION',
+    }),
+  };
+
+  protected async client(flags: { server?: string; profile?: string }): Promise<LanyardClient> {
+    return new LanyardClient(await resolveConnection(flags));
   }
 }
 

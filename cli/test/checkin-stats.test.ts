@@ -115,7 +115,7 @@ describe('lanyard checkin stats against a real server', () => {
       '--event',
       '00000000-0000-4000-8000-000000000000',
     ]);
-    expect(unknown.code).toBe(4);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error \[event_not_found\]: [^\n]+\n$/);
   });
 });

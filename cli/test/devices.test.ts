@@ -109,7 +109,7 @@ describe('lanyard devices against a real server', () => {
     expect(noName.stderr).toBe('error [usage]: Missing required flag name\n');
 
     const blank = await u.run(['devices', 'enroll', '--event', eventId, '--name', '  ', '--json']);
-    expect(blank.code).toBe(4);
+    expect(blank.code).toBe(2);
     expect(JSON.parse(blank.stdout).error.code).toBe('validation_failed');
     expect(blank.stderr).toMatch(/^error \[validation_failed\]: name: must not be empty\n$/);
 
@@ -120,7 +120,7 @@ describe('lanyard devices against a real server', () => {
       eventId,
       '00000000-0000-4000-8000-000000000000',
     ]);
-    expect(unknown.code).toBe(4);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error \[device_not_found\]: /);
 
     const otherEvent = await u.run([
@@ -129,7 +129,7 @@ describe('lanyard devices against a real server', () => {
       '--event',
       '00000000-0000-4000-8000-000000000000',
     ]);
-    expect(otherEvent.code).toBe(4);
+    expect(otherEvent.code).toBe(2);
     expect(otherEvent.stderr).toMatch(/^error \[event_not_found\]: /);
   });
 });

@@ -9,11 +9,22 @@ interface Problem {
   fields?: { field: string; message: string }[];
 }
 
-/** The server's problem+json as a one-line CLI error; 401/403 exit 3, other refusals 4. */
+/**
+ * The server's problem+json as a one-line CLI error. Exit status as docs/cli.md says: 400 and 404
+ * are the user's input (a malformed value, an id that names nothing) → 2; 401/403 → 3; the
+ * server's other refusals (conflicts, rules) → 4; its own failures → 1.
+ */
 export function problemError(status: number, p: Problem): CliError {
   const code = p.code ?? `http_${status}`;
   const message = p.detail ?? p.title ?? `the server answered ${status}`;
-  const exit = status === 401 || status === 403 ? 3 : status >= 500 ? 1 : 4;
+  const exit =
+    status === 400 || status === 404
+      ? 2
+      : status === 401 || status === 403
+        ? 3
+        : status >= 500
+          ? 1
+          : 4;
   return new CliError(code, message, exit, p.fields ? { fields: p.fields } : undefined);
 }
 

@@ -6,6 +6,7 @@ import { Config } from '@oclif/core';
 import { badgeContentFromJson, renderBadgeZpl, standardBadgeLayout } from '@lanyard/hardware';
 import BadgePrint from './print.js';
 import BadgeRender from './render.js';
+import { runLanyard } from '../../../test/support/cli.js';
 
 const cliRoot = new URL('../../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'lanyard-badge-cli-'));
@@ -87,6 +88,28 @@ describe('lanyard badge render', () => {
     expect(JSON.parse(result.out)).toEqual({
       error: { code: 'badge_invalid', message: 'badge data needs "token"' },
     });
+  });
+
+  it("reports a missing data file in the CLI's own error form, exit 2", async () => {
+    const missing = join(dir, 'missing.json');
+    const args = [
+      'badge',
+      'render',
+      '--data',
+      missing,
+      '--format',
+      'pdf',
+      '--out',
+      join(dir, 'm.pdf'),
+    ];
+    const human = await runLanyard(args, {});
+    expect(human.code).toBe(2);
+    expect(human.stderr).toBe(
+      `error [file_not_found]: badge data file ${missing} does not exist\n`,
+    );
+    const json = await runLanyard([...args, '--json'], {});
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).error.code).toBe('file_not_found');
   });
 
   it('refuses a data file that is not JSON', async () => {

@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { Command, Flags } from '@oclif/core';
-import {
-  badgeContentFromJson,
-  isHardwareError,
-  openPrinter,
-  standardBadgeLayout,
-} from '@lanyard/hardware';
+import { Flags } from '@oclif/core';
+import { openPrinter, standardBadgeLayout } from '@lanyard/hardware';
+import { PlainCommand } from '../../base-command.js';
+import { CliError } from '../../errors.js';
+import { badgeError, readBadgeData } from './badge-data.js';
 
-export default class BadgePrint extends Command {
+export default class BadgePrint extends PlainCommand {
   static override description =
     'Print one badge on a printer given by URI: tcp://host:port (raw ZPL), serial:///dev/ttyX, cups://QUEUE (PDF via lp), file:///path.';
 
@@ -33,21 +30,18 @@ export default class BadgePrint extends Command {
     status: Flags.boolean({
       description: 'ask the printer for its status first and do not print if it is not ready',
     }),
-    json: Flags.boolean({ description: 'print the result as JSON' }),
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(BadgePrint);
+    const content = await readBadgeData(flags.data);
     try {
-      const content = badgeContentFromJson(JSON.parse(await readFile(flags.data, 'utf8')));
       const printer = openPrinter(flags.printer, { zpl: { dpi: flags.dpi } });
       if (flags.status) {
         const status = await printer.status();
         if (!status.ready) {
           const message = `printer not ready: ${status.problems.join(', ')}`;
-          if (flags.json)
-            this.log(JSON.stringify({ error: { code: 'printer_not_ready', message, status } }));
-          this.error(message, { exit: 3 });
+          throw new CliError('printer_not_ready', message, 3, { status });
         }
       }
       const result = await printer.print(standardBadgeLayout(content));
@@ -60,18 +54,7 @@ export default class BadgePrint extends Command {
         for (const w of result.warnings) this.warn(w);
       }
     } catch (err) {
-      if (!(err instanceof Error) || isOclifExit(err)) throw err;
-      const code = isHardwareError(err)
-        ? err.code
-        : err instanceof SyntaxError
-          ? 'badge_invalid'
-          : 'io_failed';
-      if (flags.json) this.log(JSON.stringify({ error: { code, message: err.message } }));
-      this.error(`${code}: ${err.message}`, { exit: 2 });
+      throw badgeError(err);
     }
   }
-}
-
-function isOclifExit(err: Error): boolean {
-  return 'oclif' in err;
 }

@@ -1,13 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { Command, Flags } from '@oclif/core';
-import {
-  badgeContentFromJson,
-  isHardwareError,
-  renderBadge,
-  standardBadgeLayout,
-} from '@lanyard/hardware';
+import { writeFile } from 'node:fs/promises';
+import { Flags } from '@oclif/core';
+import { renderBadge, standardBadgeLayout } from '@lanyard/hardware';
+import { PlainCommand } from '../../base-command.js';
+import { badgeError, readBadgeData } from './badge-data.js';
 
-export default class BadgeRender extends Command {
+export default class BadgeRender extends PlainCommand {
   static override description =
     'Render a badge to a PDF or ZPL file, to check a layout or a printer before the doors open.';
 
@@ -30,13 +27,12 @@ export default class BadgeRender extends Command {
       min: 100,
       max: 600,
     }),
-    json: Flags.boolean({ description: 'print the result as JSON' }),
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(BadgeRender);
+    const content = await readBadgeData(flags.data);
     try {
-      const content = badgeContentFromJson(JSON.parse(await readFile(flags.data, 'utf8')));
       const format = flags.format === 'zpl' ? 'zpl' : 'pdf';
       const { bytes, warnings } = await renderBadge(standardBadgeLayout(content), format, {
         zpl: { dpi: flags.dpi },
@@ -49,14 +45,7 @@ export default class BadgeRender extends Command {
         for (const w of warnings) this.warn(w);
       }
     } catch (err) {
-      const code = isHardwareError(err)
-        ? err.code
-        : err instanceof SyntaxError
-          ? 'badge_invalid'
-          : 'io_failed';
-      const message = err instanceof Error ? err.message : String(err);
-      if (flags.json) this.log(JSON.stringify({ error: { code, message } }));
-      this.error(`${code}: ${message}`, { exit: 2 });
+      throw badgeError(err);
     }
   }
 }

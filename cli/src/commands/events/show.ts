@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 import { LanyardCommand } from '../../base-command.js';
+import { localTime } from '../../output/local-time.js';
 
 export default class EventsShow extends LanyardCommand {
   static override description =
@@ -21,7 +22,7 @@ export default class EventsShow extends LanyardCommand {
     ]);
     this.print(flags.json, { ...event, ticketTypes }, () => [
       `${event.name} (${event.status})`,
-      `  ${event.startsAt} → ${event.endsAt} ${event.timezone}${event.venue ? `, ${event.venue}` : ''}`,
+      `  ${localTime(event.startsAt, event.timezone)} → ${localTime(event.endsAt, event.timezone)} ${event.timezone}${event.venue ? `, ${event.venue}` : ''}`,
       ...ticketTypes.map(
         (t) =>
           `  ${t.name}: ${(t.priceCents / 100).toFixed(2)} ${t.currency}, ${t.sold} sold, ${t.held} held, ${t.available} available of ${t.quantity}`,

@@ -78,6 +78,12 @@ export default class KioskStart extends LanyardCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(KioskStart);
+    // Without a display the window's browser exits at once and would be restarted forever.
+    if (!flags.headless && !hasDisplay(process.env, process.platform))
+      throw inputError(
+        'no_display',
+        'there is no display here (DISPLAY and WAYLAND_DISPLAY are unset) to open the kiosk window on: add --headless to run the station agent alone, or start it in a desktop session',
+      );
     // Listened for from the start, so a Ctrl-C during enrollment still stops cleanly.
     const stopRequested = new Promise<void>((done) => {
       process.once('SIGINT', done);
@@ -158,6 +164,12 @@ export default class KioskStart extends LanyardCommand {
     await agent.stop();
     if (!flags.json) this.log('Station agent stopped.');
   }
+}
+
+/** Whether a window can open: on Linux only with an X11 or Wayland display to draw on. */
+export function hasDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
+  if (platform !== 'linux') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
 /** @lanyard/kiosk, loaded on use so other commands do not pay for SQLite and the drivers. */
