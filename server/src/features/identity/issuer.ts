@@ -1,11 +1,5 @@
-import {
-  Provider,
-  errors,
-  type Client,
-  type KoaContextWithOIDC,
-  type ResourceServerInfo,
-  type Token,
-} from 'oidc-provider';
+import type { Client, KoaContextWithOIDC, ResourceServerInfo, Token } from 'oidc-provider';
+import { Provider, errors } from './load-oidc-provider.js';
 import type { Logger } from 'pino';
 import type { Queryable } from '../../platform/db/db.js';
 import { SIGNING_ALG, type IdentityKeys } from './key-store.js';
