@@ -17,7 +17,10 @@ export const ListOrdersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
   status: OrderStatus.optional(),
+  /** Part of the buyer's name or email, a payment reference (LY-XXXX-XXXX) or an order id. */
+  q: z.string().trim().min(1, 'must not be empty').max(200, 'is too long').optional(),
 });
+export type ListOrdersQuery = z.output<typeof ListOrdersQuery>;
 
 const Reason = z.string().trim().min(1, 'must not be empty').max(500, 'is too long');
 export const CancelBody = z.strictObject({ reason: Reason.optional() }).optional();
@@ -40,6 +43,8 @@ export const OrderSummary = z.object({
   ticketTypeId: z.uuid(),
   ticketTypeName: z.string(),
   status: OrderStatus,
+  /** What the buyer writes in a bank transfer's purpose: `LY-XXXX-XXXX`. */
+  reference: z.string(),
   quantity: z.number().int(),
   attendee: z.object({ name: z.string(), email: z.string() }),
   ...Money,

@@ -5,7 +5,8 @@ import { actorName, opens, type Accessor } from '../ticketing/access.js';
 import { decodeCursor, encodeCursor } from '../ticketing/cursor.js';
 import { eventInOrganization } from '../ticketing/store.js';
 import { cancelLockedOrder } from './cancellation.js';
-import type { Order, OrderPage, OrderStatus } from './schema.js';
+import { idSuffixOf } from './payment-reference.js';
+import type { ListOrdersQuery, Order, OrderPage } from './schema.js';
 import * as store from './store.js';
 
 // Use cases of order administration: one exported function each, one transaction each. Orders the
@@ -17,12 +18,12 @@ export async function getOrder(db: Db, accessor: Accessor, orderId: string): Pro
   return orderView(db, accessor, order);
 }
 
-/** Orders of an event, newest first, optionally by status. */
+/** Orders of an event, newest first, optionally by status and by a search text. */
 export async function listOrders(
   db: Db,
   actor: Principal,
   eventId: string,
-  opts: { limit: number; cursor?: string | undefined; status?: OrderStatus | undefined },
+  opts: ListOrdersQuery,
 ): Promise<OrderPage> {
   if (!(await eventInOrganization(db, actor.organizationId, eventId))) {
     throw notFound('event', eventId);
@@ -31,6 +32,7 @@ export async function listOrders(
     limit: opts.limit + 1,
     after: opts.cursor === undefined ? undefined : decodeCursor(opts.cursor),
     status: opts.status,
+    search: opts.q === undefined ? undefined : orderSearch(opts.q),
   });
   const items = page.slice(0, opts.limit);
   const last = items.at(-1);
@@ -63,6 +65,15 @@ export async function cancelOrder(
     await cancelLockedOrder(tx, order, actorName(accessor), reason);
   });
   return getOrder(db, accessor, orderId);
+}
+
+/** A search text as what it may name: a name or email part, a payment reference, an order id. */
+function orderSearch(q: string): store.OrderSearch {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q);
+  return {
+    like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    idSuffix: uuid ? q.toLowerCase().slice(-10) : idSuffixOf(q),
+  };
 }
 
 /** The order if the accessor may open it; `forUpdate` locks its row. */

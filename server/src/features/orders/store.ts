@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { TicketCursor } from '../ticketing/store.js';
+import { paymentReference } from './payment-reference.js';
 import type { OrderStatus, OrderSummary, Payment, Refund } from './schema.js';
 
 // All SQL that reads and changes orders as a whole. Rows are mapped to the API shapes here.
@@ -60,6 +61,7 @@ function toRecord(r: OrderRow): OrderRecord {
     ticketTypeId: r.ticket_type_id,
     ticketTypeName: r.ticket_type_name,
     status: r.status,
+    reference: paymentReference(r.id),
     quantity: r.quantity,
     attendee: { name: r.attendee_name, email: r.attendee_email },
     subtotalCents: Number(r.subtotal_cents),
@@ -210,11 +212,22 @@ export async function listRefunds(db: Queryable, orderId: string): Promise<Refun
   }));
 }
 
+/** A search: `like` on the buyer's name and email, or the order id's last 10 hex digits. */
+export interface OrderSearch {
+  like: string;
+  idSuffix: string | undefined;
+}
+
 /** Newest first, keyset pagination on (created_at, id). */
 export async function listEventOrders(
   db: Queryable,
   eventId: string,
-  opts: { limit: number; after?: TicketCursor | undefined; status?: OrderStatus | undefined },
+  opts: {
+    limit: number;
+    after?: TicketCursor | undefined;
+    status?: OrderStatus | undefined;
+    search?: OrderSearch | undefined;
+  },
 ): Promise<{ order: OrderRecord; cursor: TicketCursor }[]> {
   const { rows } = await db.query<OrderRow & { created_us: string }>(
     `SELECT ${ORDER_COLUMNS}, (extract(epoch FROM o.created_at) * 1000000)::bigint::text AS created_us
@@ -223,6 +236,8 @@ export async function listEventOrders(
        AND ($2::text IS NULL OR o.status = $2)
        AND ($3::bigint IS NULL
             OR (o.created_at, o.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+       AND ($6::text IS NULL OR o.attendee_name ILIKE $6 OR o.attendee_email ILIKE $6
+            OR right(o.id::text, 10) = $7)
      ORDER BY o.created_at DESC, o.id DESC
      LIMIT $5`,
     [
@@ -231,7 +246,24 @@ export async function listEventOrders(
       opts.after?.createdUs ?? null,
       opts.after?.id ?? null,
       opts.limit,
+      opts.search?.like ?? null,
+      opts.search?.idSuffix ?? null,
     ],
   );
   return rows.map((r) => ({ order: toRecord(r), cursor: { createdUs: r.created_us, id: r.id } }));
+}
+
+/** The organization's orders whose ids end in one of the suffixes (payment references). */
+export async function findOrdersByIdSuffix(
+  db: Queryable,
+  organizationId: string,
+  suffixes: readonly string[],
+): Promise<OrderRecord[]> {
+  if (suffixes.length === 0) return [];
+  const { rows } = await db.query<OrderRow>(
+    `SELECT ${ORDER_COLUMNS} ${ORDER_FROM}
+     WHERE right(o.id::text, 10) = ANY($1::text[]) AND e.organization_id = $2`,
+    [suffixes, organizationId],
+  );
+  return rows.map(toRecord);
 }

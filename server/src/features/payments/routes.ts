@@ -2,9 +2,12 @@ import { route, type AnyRoute } from '../../http/route.js';
 import type { FeatureDeps } from '../index.js';
 import { actor } from '../identity/principal.js';
 import { accessorFromRequest } from '../ticketing/accessor-from-request.js';
+import { matchBankStatement } from './bank-statement.js';
 import { createPaymentProviders } from './providers.js';
 import { refundOrder } from './refunds.js';
 import {
+  BankStatementBody,
+  BankStatementResult,
   CheckoutResult,
   KeyQuery,
   MarkPaidBody,
@@ -48,6 +51,22 @@ export function paymentRoutes(deps: FeatureDeps): AnyRoute[] {
       handler: async ({ params, body, principal }) => ({
         status: 200,
         body: await service.markPaid(db, actor(principal), params.orderId, body?.reference),
+        headers: PRIVATE,
+      }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/payments/bank-statement',
+      operationId: 'matchBankStatement',
+      summary:
+        "Match bank transfers against the organization's unpaid orders by the payment reference (LY-XXXX-XXXX) in their purpose: matched, amount_mismatch, already_paid, not_payable or unknown per line. With `apply: true` the exactly matched orders are marked paid; otherwise nothing changes.",
+      tags,
+      auth: 'tickets:write',
+      body: BankStatementBody,
+      responses: { 200: { description: 'One result per line', schema: BankStatementResult } },
+      handler: async ({ body, principal }) => ({
+        status: 200,
+        body: await matchBankStatement(db, actor(principal), body.entries, body.apply),
         headers: PRIVATE,
       }),
     }),

@@ -62,3 +62,43 @@ export const WebhookReceipt = z.object({
   /** This event id was processed before; nothing was applied again. */
   duplicate: z.boolean(),
 });
+
+export const BankStatementBody = z.strictObject({
+  entries: z
+    .array(
+      z.strictObject({
+        line: z.number().int().min(1),
+        /** The transfer's purpose or reference text. */
+        text: z.string().max(2000, 'is too long'),
+        amountCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        currency: z.string().length(3, 'is a 3-letter code').optional(),
+      }),
+    )
+    .max(10_000, 'at most 10 000 lines at once'),
+  /** Mark the exactly matched orders paid; without it nothing changes. */
+  apply: z.boolean().default(false),
+});
+
+export const StatementMatch = z.object({
+  line: z.number().int(),
+  outcome: z.enum(['matched', 'amount_mismatch', 'already_paid', 'not_payable', 'unknown']),
+  amountCents: z.number().int(),
+  reference: z.string().optional(),
+  orderId: z.uuid().optional(),
+  eventId: z.uuid().optional(),
+  dueCents: z.number().int().optional(),
+  /** The order was marked paid from this line. */
+  applied: z.boolean(),
+  paymentOutcome: PaymentOutcome.optional(),
+});
+
+export const BankStatementResult = z.object({
+  applied: z.boolean(),
+  matched: z.number().int(),
+  amountMismatch: z.number().int(),
+  alreadyPaid: z.number().int(),
+  notPayable: z.number().int(),
+  unknown: z.number().int(),
+  results: z.array(StatementMatch),
+});
+export type BankStatementResult = z.output<typeof BankStatementResult>;
