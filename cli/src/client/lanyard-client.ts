@@ -1,5 +1,6 @@
 import type { Connection } from '../config/connection.js';
 import { Http } from './http.js';
+import { OrdersApi } from './orders-api.js';
 import type {
   CheckinList,
   CheckinListFields,
@@ -27,8 +28,10 @@ type Patch<T> = Partial<T>;
 /** Every call the CLI makes to the server's API, typed; commands use this and nothing else. */
 export class LanyardClient {
   readonly http: Http;
+  readonly orders: OrdersApi;
   constructor(conn: Connection) {
     this.http = new Http(conn);
+    this.orders = new OrdersApi(this.http);
   }
 
   get server(): string {

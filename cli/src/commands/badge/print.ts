@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import { openPrinter, standardBadgeLayout } from '@lanyard/hardware';
 import { PlainCommand } from '../../base-command.js';
 import { CliError } from '../../errors.js';
-import { badgeError, readBadgeData } from './badge-data.js';
+import { badgeError, readBadgeData } from '../../badge/badge-data.js';
 
 export default class BadgePrint extends PlainCommand {
   static override description =

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { renderBadge, standardBadgeLayout } from '@lanyard/hardware';
 import { PlainCommand } from '../../base-command.js';
-import { badgeError, readBadgeData } from './badge-data.js';
+import { badgeError, readBadgeData } from '../../badge/badge-data.js';
 
 export default class BadgeRender extends PlainCommand {
   static override description =

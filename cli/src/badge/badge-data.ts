@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { badgeContentFromJson, isHardwareError, type BadgeContent } from '@lanyard/hardware';
-import { CliError, inputError } from '../../errors.js';
+import { CliError, inputError } from '../errors.js';
 
 /** The --data file as badge content; a missing, unreadable or malformed file is the user's to fix. */
 export async function readBadgeData(path: string): Promise<BadgeContent> {
