@@ -58,7 +58,7 @@ describe('a server process starting up', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'lanyard-start-up-'));
     await copyMigratedPglite(join(dataDir, 'pg'));
     const port = await freePort();
-    const env = { ...process.env, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     child = spawn(
       process.execPath,

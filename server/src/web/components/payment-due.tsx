@@ -70,10 +70,16 @@ export function PaymentDue({
           </button>
         </>
       ) : (
-        <p>
-          Pay as the organizer has told you (invoice or at the desk). Your ticket becomes valid as
-          soon as the payment is recorded; this page then shows its QR code.
-        </p>
+        <>
+          <p>
+            Pay as the organizer has told you (bank transfer, invoice or at the desk). Your ticket
+            becomes valid as soon as the payment is recorded; this page then shows its QR code.
+          </p>
+          <p>
+            With a bank transfer, write this payment reference in its purpose:{' '}
+            <strong className="payment-reference">{order.reference}</strong>
+          </p>
+        </>
       )}
     </section>
   );

@@ -4,20 +4,8 @@ import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { Link } from './link.js';
 import type { Order } from './attendee-types.js';
+import { ORDER_STATUS, PAYMENT_METHOD } from './order-labels.js';
 import { sectionPath } from './sections.js';
-
-const STATUS: Record<Order['status'], string> = {
-  pending_payment: 'Awaiting payment',
-  confirmed: 'Confirmed',
-  expired: 'Expired (not paid in time)',
-  cancelled: 'Cancelled',
-};
-
-const PAYMENT: Record<Order['paymentMethod'], string> = {
-  free: 'Free',
-  manual: 'Invoice or cash',
-  stripe: 'Card (Stripe)',
-};
 
 /** The order the ticket came from: its buyer, money and the other tickets bought with it. */
 export function AttendeeOrder({
@@ -52,7 +40,7 @@ export function AttendeeOrder({
             </div>
             <div>
               <dt>Status</dt>
-              <dd>{STATUS[order.data.status]}</dd>
+              <dd>{ORDER_STATUS[order.data.status]}</dd>
             </div>
             <div>
               <dt>Tickets</dt>
@@ -62,7 +50,7 @@ export function AttendeeOrder({
               <dt>Total</dt>
               <dd>
                 {formatMoney(order.data.totalCents, order.data.currency)} ·{' '}
-                {PAYMENT[order.data.paymentMethod]}
+                {PAYMENT_METHOD[order.data.paymentMethod]}
                 {order.data.refundedCents > 0
                   ? ` · ${formatMoney(order.data.refundedCents, order.data.currency)} refunded`
                   : ''}

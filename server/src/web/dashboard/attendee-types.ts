@@ -11,7 +11,7 @@ import type {
 } from '../../features/ticketing/schema.js';
 
 export type { AttendeeHit } from '../../features/attendee-search/schema.js';
-export type { Order } from '../../features/orders/schema.js';
+export type { Order, OrderPage, OrderSummary } from '../../features/orders/schema.js';
 export type {
   Ticket,
   TicketHistory,

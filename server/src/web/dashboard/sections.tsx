@@ -3,6 +3,7 @@ import { Link } from './link.js';
 import { AttendeesSection } from './attendees-section.js';
 import { CheckinSection } from './checkin-section.js';
 import { DevicesSection } from './devices-section.js';
+import { OrdersSection } from './orders-section.js';
 import { EventOverview } from './overview-section.js';
 import { SettingsSection } from './settings-section.js';
 import type { OrganizerEvent } from './types.js';
@@ -29,6 +30,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { path: '', label: 'Sales', title: undefined, render: (p) => <EventOverview {...p} /> },
+  { path: 'orders', label: 'Orders', title: 'Orders', render: (p) => <OrdersSection {...p} /> },
   {
     path: 'attendees',
     label: 'Attendees',
