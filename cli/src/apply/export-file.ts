@@ -30,7 +30,7 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
     ticketTypes: s.ticketTypes.map(({ id: _i, sold: _s, held: _h, position: _p, ...t }) =>
       compact(
         { ...t, salesStart: instant(t.salesStart), salesEnd: instant(t.salesEnd) },
-        { maxPerOrder: 10 },
+        { maxPerOrder: 10, taxRate: 0 },
       ),
     ),
     quotas: s.quotas.map(({ id: _i, used: _u, ...q }) => ({

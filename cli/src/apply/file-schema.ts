@@ -63,6 +63,12 @@ export const TicketTypeSpec = z.strictObject({
   maxPerOrder: Int(1, 100).optional().describe('default 10'),
   salesStart: Instant.nullable().optional(),
   salesEnd: Instant.nullable().optional(),
+  taxRate: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('tax included in the price, in percent (e.g. 19); printed on invoices; default 0'),
 });
 
 export const QuotaSpec = z.strictObject({

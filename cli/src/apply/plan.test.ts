@@ -40,6 +40,7 @@ const type = (over: Partial<TicketType>): TicketType => ({
   currency: 'EUR',
   quantity: 10,
   maxPerOrder: 10,
+  taxRate: 0,
   salesStart: null,
   salesEnd: null,
   position: 3,

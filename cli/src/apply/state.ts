@@ -22,6 +22,7 @@ export interface TicketTypeState {
   currency: string;
   quantity: number;
   maxPerOrder: number;
+  taxRate: number;
   salesStart: string | null;
   salesEnd: string | null;
   /** Rank in the event's order (0 first). */
@@ -111,6 +112,7 @@ export function desiredState(f: EventFile): DesiredState {
       currency: t.currency,
       quantity: t.quantity,
       maxPerOrder: t.maxPerOrder ?? 10,
+      taxRate: t.taxRate ?? 0,
       salesStart: t.salesStart ?? null,
       salesEnd: t.salesEnd ?? null,
       position: i,
@@ -184,6 +186,7 @@ export function currentState(
       currency: t.currency,
       quantity: t.quantity,
       maxPerOrder: t.maxPerOrder,
+      taxRate: t.taxRate,
       salesStart: t.salesStart,
       salesEnd: t.salesEnd,
       position: t.position,

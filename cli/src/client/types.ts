@@ -30,6 +30,7 @@ export interface TicketTypeFields {
   currency: string;
   quantity: number;
   maxPerOrder: number;
+  taxRate: number;
   salesStart: string | null;
   salesEnd: string | null;
   position: number;

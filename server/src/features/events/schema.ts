@@ -132,10 +132,20 @@ const ticketTypeFields = {
   salesStart: Instant.nullable().optional(),
   salesEnd: Instant.nullable().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
+  /** Tax included in the price, in percent (19, 7, 8.1); shown on invoices. */
+  taxRate: z
+    .number({ message: 'must be a number' })
+    .min(0, 'must not be negative')
+    .max(100, 'must be at most 100')
+    .refine((r) => Number.isInteger(Math.round(r * 100 * 1e6) / 1e6), 'at most two decimals'),
 };
 
 export const CreateTicketTypeBody = z
-  .strictObject({ ...ticketTypeFields, maxPerOrder: ticketTypeFields.maxPerOrder.default(10) })
+  .strictObject({
+    ...ticketTypeFields,
+    maxPerOrder: ticketTypeFields.maxPerOrder.default(10),
+    taxRate: ticketTypeFields.taxRate.default(0),
+  })
   .refine((t) => before(t.salesStart, t.salesEnd), {
     path: ['salesEnd'],
     message: 'must be after salesStart',
@@ -157,6 +167,7 @@ export const TicketType = z.object({
   currency: z.string(),
   quantity: z.number().int(),
   maxPerOrder: z.number().int(),
+  taxRate: z.number(),
   salesStart: z.string().nullable(),
   salesEnd: z.string().nullable(),
   position: z.number().int(),

@@ -31,6 +31,7 @@ interface TicketTypeRow {
   currency: string;
   quantity: number;
   max_per_order: number;
+  tax_rate_bp: number;
   sales_start: Date | null;
   sales_end: Date | null;
   position: number;
@@ -74,6 +75,7 @@ function toTicketType(r: TicketTypeRow): TicketType {
     currency: r.currency,
     quantity: r.quantity,
     maxPerOrder: r.max_per_order,
+    taxRate: r.tax_rate_bp / 100,
     salesStart: iso(r.sales_start),
     salesEnd: iso(r.sales_end),
     position: r.position,
@@ -197,9 +199,9 @@ export async function insertTicketType(
 ): Promise<TicketType> {
   const { rows } = await db.query<TicketTypeRow>(
     `INSERT INTO ticket_types (event_id, name, description, price_cents, currency, quantity, max_per_order,
-       sales_start, sales_end, position)
+       sales_start, sales_end, position, tax_rate_bp)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-       coalesce($10, (SELECT count(*) FROM ticket_types WHERE event_id = $1)))
+       coalesce($10, (SELECT count(*) FROM ticket_types WHERE event_id = $1)), $11)
      RETURNING *`,
     [
       eventId,
@@ -212,6 +214,7 @@ export async function insertTicketType(
       t.salesStart ?? null,
       t.salesEnd ?? null,
       t.position ?? null,
+      Math.round(t.taxRate * 100),
     ],
   );
   return toTicketType(rows[0]!);
@@ -258,7 +261,8 @@ export async function listTicketTypes(
 export async function updateTicketType(db: Queryable, t: TicketType): Promise<TicketType> {
   const { rows } = await db.query<TicketTypeRow>(
     `UPDATE ticket_types SET name = $2, description = $3, price_cents = $4, currency = $5, quantity = $6,
-       max_per_order = $7, sales_start = $8, sales_end = $9, position = $10, updated_at = now()
+       max_per_order = $7, sales_start = $8, sales_end = $9, position = $10, tax_rate_bp = $11,
+       updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       t.id,
@@ -271,6 +275,7 @@ export async function updateTicketType(db: Queryable, t: TicketType): Promise<Ti
       t.salesStart,
       t.salesEnd,
       t.position,
+      Math.round(t.taxRate * 100),
     ],
   );
   return toTicketType(rows[0]!);
