@@ -7,6 +7,7 @@ import type { Identity } from './identity/index.js';
 import { accountRoutes } from './accounts/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
+import { invoiceRoutes } from './invoices/routes.js';
 import { paymentRoutes } from './payments/routes.js';
 import { startPaymentJobs } from './payments/jobs.js';
 import { quotaRoutes } from './quotas/routes.js';
@@ -47,6 +48,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
     ...paymentRoutes(deps),
+    ...invoiceRoutes(deps.db, deps.identity),
     ...quotaRoutes(deps.db),
     ...questionRoutes(deps.db),
     ...promoCodeRoutes(deps.db),

@@ -3,6 +3,7 @@ import { enqueue } from '../../platform/bus/outbox.js';
 import { conflict } from '../../platform/errors.js';
 import { releaseSeats } from '../registration/capacity.js';
 import { returnPromoUses } from '../registration/store.js';
+import { issueCreditNote } from '../invoices/issue.js';
 import { recordHistory } from '../ticketing/issue-tickets.js';
 import { offerFreedSeats } from '../waitlist/offers.js';
 import * as store from './store.js';
@@ -37,6 +38,7 @@ export async function cancelLockedOrder(
     ...(reason ? { note: reason } : {}),
   });
   await store.setStatus(tx, order.id, 'cancelled');
+  const creditNoteId = await issueCreditNote(tx, order);
   await returnPromoUses(tx, [order.id]);
   await releaseSeats(
     tx,
@@ -56,6 +58,7 @@ export async function cancelLockedOrder(
       ticketIds,
       previousStatus: order.status,
       reason: reason ?? null,
+      creditNoteId: creditNoteId ?? null,
     },
   });
   await offerFreedSeats(tx, order.ticketTypeId);

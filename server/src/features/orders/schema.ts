@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventIdParams, Uuid } from '../events/schema.js';
+import { IssuedInvoice } from '../invoices/schema.js';
 
 export { EventIdParams };
 
@@ -93,6 +94,8 @@ export const Order = OrderSummary.extend({
   tickets: z.array(OrderTicket),
   payments: z.array(Payment),
   refunds: z.array(Refund),
+  /** The invoice once paid, and the credit note once a paid order was cancelled. */
+  invoices: z.array(IssuedInvoice),
 });
 export type Order = z.output<typeof Order>;
 

@@ -4,6 +4,7 @@ import type { Principal } from '../identity/principal.js';
 import { actorName, opens, type Accessor } from '../ticketing/access.js';
 import { decodeCursor, encodeCursor } from '../ticketing/cursor.js';
 import { eventInOrganization } from '../ticketing/store.js';
+import { listOrderInvoices } from '../invoices/store.js';
 import { cancelLockedOrder } from './cancellation.js';
 import { idSuffixOf } from './payment-reference.js';
 import type { ListOrdersQuery, Order, OrderPage } from './schema.js';
@@ -94,10 +95,11 @@ export async function orderView(
   accessor: Accessor,
   order: store.OrderRecord,
 ): Promise<Order> {
-  const [tickets, payments, refunds] = await Promise.all([
+  const [tickets, payments, refunds, invoices] = await Promise.all([
     store.listOrderTickets(db, order.id),
     store.listPayments(db, order.id),
     store.listRefunds(db, order.id),
+    listOrderInvoices(db, order.id),
   ]);
   return {
     ...store.toSummary(order),
@@ -109,5 +111,6 @@ export async function orderView(
     })),
     payments,
     refunds,
+    invoices,
   };
 }

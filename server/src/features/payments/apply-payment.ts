@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { conflict } from '../../platform/errors.js';
 import { convertHeldToSold, takeSeats } from '../registration/capacity.js';
+import { issueInvoice } from '../invoices/issue.js';
 import { recordHistory } from '../ticketing/issue-tickets.js';
 import type { OrderRecord } from '../orders/store.js';
 import * as orders from '../orders/store.js';
@@ -150,6 +151,7 @@ async function confirm(
     provider: p.provider,
     ...(late ? { reason: 'late_payment' } : {}),
   });
+  const invoiceId = await issueInvoice(tx, order);
   await enqueue(tx, {
     topic: 'registration.confirmed',
     eventId: order.eventId,
@@ -161,6 +163,7 @@ async function confirm(
       ticketIds,
       paymentId,
       late,
+      invoiceId: invoiceId ?? null,
     },
   });
 }
