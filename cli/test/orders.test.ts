@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { jest } from '@jest/globals';
 import {
   createPaidSale,
@@ -17,6 +20,7 @@ interface Summary {
 }
 
 jest.setTimeout(180_000);
+const run = promisify(execFile);
 
 describe('lanyard orders against a real server', () => {
   let u: CliUser;
@@ -172,6 +176,17 @@ describe('lanyard orders against a real server', () => {
     expect(refunded.stdout).toContain(`Refunded 49.00 EUR of order ${id} (${refs[2]}).`);
     expect(refunded.stdout).toContain('Order is cancelled: paid 49.00 EUR, refunded 49.00 EUR.');
 
+    const pdf = join(u.dir, 'invoice.pdf');
+    const invoice = await u.run(['orders', 'invoice', id, '-o', pdf]);
+    expect(invoice.stdout).toMatch(
+      new RegExp(`^Invoice of order ${id} written to .*invoice\\.pdf \\(\\d+ bytes\\)\\.\\n$`),
+    );
+    expect((await run('pdftotext', [pdf, '-'])).stdout).toMatch(/Invoice \d{6}/);
+    const creditPdf = join(u.dir, 'credit.pdf');
+    expect((await u.run(['orders', 'invoice', id, '--credit-note', '-o', creditPdf])).code).toBe(0);
+    expect((await run('pdftotext', [creditPdf, '-'])).stdout).toMatch(/Credit note \d{6}/);
+    expect((await u.run(['orders', 'show', id])).stdout).toMatch(/Credit note \d{6}: -49\.00 EUR/);
+
     const other = orders[3]!.id;
     const cancelled = await u.run(['orders', 'cancel', other, '--reason', 'duplicate']);
     expect(cancelled.code).toBe(0);
@@ -180,6 +195,9 @@ describe('lanyard orders against a real server', () => {
     );
     const none = await u.run(['orders', 'show', '00000000-0000-4000-8000-000000000000']);
     expect(none.code).toBe(2);
+    const unpaid = await u.run(['orders', 'invoice', other, '-o', join(u.dir, 'none.pdf')]);
+    expect(unpaid.code).toBe(2);
+    expect(unpaid.stderr).toMatch(/^error \[invoice_not_found\]: /);
     const noAmount = await u.run(['orders', 'refund', other]);
     expect(noAmount.code).toBe(2);
     expect(noAmount.stderr).toMatch(/^error \[amount_invalid\]: /);

@@ -36,6 +36,7 @@ export interface Order extends OrderSummary {
     createdAt: string;
   }[];
   refunds: { id: string; amountCents: number; reason: string | null; status: string }[];
+  invoices: { kind: 'invoice' | 'credit_note'; number: string; totalCents: number }[];
 }
 
 export interface MarkPaidResult {
@@ -112,6 +113,14 @@ export class OrdersApi {
     this.http.json<Order>('POST', `/api/v1/orders/${enc(id)}/cancel`, reason ? { reason } : {});
   refund = (id: string, body: { amountCents: number; reason?: string; cancelTickets: boolean }) =>
     this.http.json<RefundResult>('POST', `/api/v1/orders/${enc(id)}/refunds`, body);
+  /** The order's invoice or credit note as PDF bytes. */
+  async pdf(id: string, kind: 'invoice' | 'credit-note'): Promise<Buffer> {
+    const res = await this.http.request('GET', `/api/v1/orders/${enc(id)}/${kind}.pdf`, undefined, {
+      accept: 'application/pdf, application/problem+json',
+    });
+    if (!res.ok) return this.http.read<never>(res);
+    return Buffer.from(await res.arrayBuffer());
+  }
   bankStatement = (entries: StatementEntry[], apply: boolean) =>
     this.http.json<StatementResult>('POST', '/api/v1/payments/bank-statement', { entries, apply });
 }

@@ -44,6 +44,10 @@ export function orderBlock(o: Order): string[] {
       (p) =>
         `  Payment ${p.id}: ${p.provider} ${money(p.amountCents, o.currency)} ${p.status}${p.providerRef ? ` (${p.providerRef})` : ''}`,
     ),
+    ...o.invoices.map(
+      (i) =>
+        `  ${i.kind === 'invoice' ? 'Invoice' : 'Credit note'} ${i.number}: ${money(i.totalCents, o.currency)} (lanyard orders invoice ${o.id}${i.kind === 'invoice' ? '' : ' --credit-note'} -o FILE)`,
+    ),
     ...o.refunds.map(
       (r) =>
         `  Refund ${r.id}: ${money(r.amountCents, o.currency)} ${r.status}${r.reason ? ` (${r.reason})` : ''}`,
