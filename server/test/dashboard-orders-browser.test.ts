@@ -75,6 +75,10 @@ describe('dashboard orders in Chromium [postgres]', () => {
       await page.locator('dd', { hasText: 'Confirmed' }).waitFor();
       await page.getByText('transfer 2027-05-02').waitFor();
       await expect(page.getByRole('button', { name: 'Mark paid…' }).count()).resolves.toBe(0);
+      await page.getByText(/Invoice 000001 · €98\.00/).waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download PDF' }).click();
+      expect((await download).suggestedFilename()).toBe('invoice-000001.pdf');
       expect(await overflowsSideways(page)).toBe(false);
       await shot(page, 'orders-marked-paid');
 
@@ -88,6 +92,10 @@ describe('dashboard orders in Chromium [postgres]', () => {
         ),
       );
       await expect(attendee.page.getByText(reference).count()).resolves.toBe(0);
+      const invoiceLink = attendee.page.getByRole('link', { name: 'Invoice 000001 (PDF)' });
+      const href = await invoiceLink.getAttribute('href');
+      const pdf = await fetch(`${t.url}${href}`);
+      expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
       await shot(attendee.page, 'orders-portal-after-paid');
       const decoded = await scanQr(qrs.first(), `${ARTIFACTS}orders-portal-qr.png`);
       expect(order.tickets.map((x) => x.token)).toContain(decoded);

@@ -6,6 +6,7 @@ import { api } from './api.js';
 import type { Order } from './attendee-types.js';
 import { Link } from './link.js';
 import { OrderActions } from './order-actions.js';
+import { OrderInvoices } from './order-invoices.js';
 import { ORDER_STATUS, PAYMENT_METHOD } from './order-labels.js';
 import { sectionPath } from './sections.js';
 import type { OrganizerEvent } from './types.js';
@@ -130,6 +131,7 @@ export function OrderDetail({ event, orderId }: { event: OrganizerEvent; orderId
               </ul>
             </>
           ) : null}
+          <OrderInvoices order={o} timezone={event.timezone} />
         </section>
         <OrderActions order={o} onChanged={() => setVersion((v) => v + 1)} />
       </div>

@@ -81,6 +81,22 @@ export function OrderPage({
           />
         ))}
       </div>
+      {order.invoices.length > 0 ? (
+        <section className="order-invoices" aria-labelledby="order-invoices-h">
+          <h2 id="order-invoices-h">Invoices</h2>
+          <ul>
+            {order.invoices.map((i) => (
+              <li key={i.id}>
+                <a
+                  href={`/api/v1/orders/${encodeURIComponent(order.id)}/${i.kind === 'invoice' ? 'invoice' : 'credit-note'}.pdf?key=${encodeURIComponent(key)}`}
+                >
+                  {i.kind === 'invoice' ? 'Invoice' : 'Credit note'} {i.number} (PDF)
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {event && order.status !== 'cancelled' ? (
         <div className="actions">
           <CalendarButton
