@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import {
   createPaidSale,
   json,
@@ -56,7 +58,14 @@ describe('dashboard orders in Chromium [postgres]', () => {
 
       const desk = await openPage(browser, DESKTOP);
       const page = desk.page;
-      await signIn(page, `${t.url}/dashboard/events/${sale.eventId}/orders`);
+      // The legal details first: they go on every invoice issued from then on.
+      await signIn(page, `${t.url}/dashboard/events/${sale.eventId}/settings`);
+      const invoicing = page.getByRole('region', { name: 'Invoicing details' });
+      await invoicing.getByLabel('Legal name').fill('Conference Club e.V.');
+      await invoicing.getByLabel('VAT id').fill('DE123456789');
+      await invoicing.getByRole('button', { name: 'Save invoicing details' }).click();
+      await invoicing.getByText('Saved.').waitFor();
+      await page.getByRole('link', { name: 'Orders', exact: true }).click();
       // Awaiting payment is the list it opens on.
       await page.getByRole('status').filter({ hasText: '2 orders.' }).waitFor();
       await page.getByLabel('Search orders').fill(reference.toLowerCase());
@@ -79,6 +88,12 @@ describe('dashboard orders in Chromium [postgres]', () => {
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Download PDF' }).click();
       expect((await download).suggestedFilename()).toBe('invoice-000001.pdf');
+      const saved = `${ARTIFACTS}orders-invoice.pdf`;
+      await (await download).saveAs(saved);
+      const { stdout: invoiceText } = await promisify(execFile)('pdftotext', [saved, '-']);
+      expect(invoiceText).toContain('Conference Club e.V.');
+      expect(invoiceText).toContain('VAT ID: DE123456789');
+      expect(invoiceText).toContain('Invoice 000001');
       expect(await overflowsSideways(page)).toBe(false);
       await shot(page, 'orders-marked-paid');
 

@@ -3,6 +3,7 @@ import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { ArchiveEvent, EventDetailsForm } from './settings-event-form.js';
 import { PromoCodeSettings } from './settings-promo-codes.js';
+import { OrganizationSettings } from './settings-organization.js';
 import { QuestionSettings } from './settings-questions.js';
 import { QuotaSettings } from './settings-quotas.js';
 import { TicketTypeSettingsList } from './settings-ticket-types.js';
@@ -16,6 +17,7 @@ const PARTS = [
   ['settings-quotas', 'Quotas'],
   ['settings-questions', 'Questions'],
   ['settings-promo-codes', 'Promo codes'],
+  ['settings-organization', 'Invoicing'],
   ['archive-event', 'Archive'],
 ];
 
@@ -61,6 +63,7 @@ export function SettingsSection({ event: e, base, reloadEvent }: SectionProps) {
           />
         </>
       ) : null}
+      <OrganizationSettings />
       <ArchiveEvent event={e} base={base} onArchived={reloadEvent} />
     </div>
   );
