@@ -1,1 +1,0 @@
--- Placeholder so migration 0016 runs on this branch; the lead drops it at merge.
