@@ -26,6 +26,7 @@ import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
+import { startNotificationJobs } from './notifications/jobs.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -70,6 +71,7 @@ export async function warmUpStatements(q: Queryable): Promise<void> {
 
 /** Background jobs; returns one function that stops them all and waits for running work. */
 export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
+  const notifications = startNotificationJobs(deps);
   const stops = [
     startCheckinJobs(deps),
     startHoldSweeper(deps.db, deps.log),
@@ -81,8 +83,12 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
       db: deps.db,
       log: deps.log,
       registry: deps.registry,
-      subscribers: attendeeSearchSubscribers(deps.config, deps.db),
+      subscribers: [
+        ...attendeeSearchSubscribers(deps.config, deps.db),
+        ...notifications.subscribers,
+      ],
     }),
+    notifications.stop,
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

@@ -1,0 +1,64 @@
+import type { OutboxSubscriber } from '../../platform/bus/subscriber.js';
+import type { FeatureDeps } from '../index.js';
+import { mailChannelFor } from './channels/mail-channel-choice.js';
+import { startMailDispatcher, type DispatchPolicy } from './dispatcher.js';
+import { portalLinks } from './links.js';
+import { createNotificationMetrics } from './metrics.js';
+import { notificationQueuer } from './queue-from-outbox.js';
+import { onQueued } from './queued.js';
+import { pruneDeliveredOutbox } from './store.js';
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export interface NotificationJobs {
+  /** The outbox subscribers that queue messages (handed to the outbox relay). */
+  subscribers: OutboxSubscriber[];
+  stop(): Promise<void>;
+}
+
+/** The mail channel and its dispatcher, and the pruning of delivered outbox rows. */
+export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
+  const { db, config, log } = deps;
+  const channel = mailChannelFor(config, log);
+  const policy: DispatchPolicy = {
+    batchSize: 50,
+    concurrency: 10,
+    leaseMs: 5 * 60_000,
+    pollMs: 1000,
+    ...config.notify,
+  };
+  const dispatcher = startMailDispatcher({
+    db,
+    log,
+    channel,
+    policy,
+    domain: senderDomain(config.mailFrom),
+    ...(deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {}),
+  });
+  const unsubscribe = onQueued(dispatcher.wake);
+  const prune = async () => {
+    try {
+      const pruned = await pruneDeliveredOutbox(db, config.outboxRetentionHours);
+      if (pruned > 0) log.info({ pruned }, 'delivered outbox messages pruned');
+    } catch (err) {
+      log.warn({ err }, 'pruning the outbox failed');
+    }
+  };
+  const pruning = setInterval(() => void prune(), PRUNE_EVERY_MS);
+  pruning.unref();
+  void prune();
+  return {
+    subscribers: [notificationQueuer(db, portalLinks(deps.publicUrl))],
+    async stop() {
+      clearInterval(pruning);
+      unsubscribe();
+      await dispatcher.stop();
+      await channel.close();
+    },
+  };
+}
+
+/** The domain of the sender's address, for Message-IDs. */
+export function senderDomain(from: string): string {
+  return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+}
