@@ -110,18 +110,28 @@ async function warmUp(o: DispatcherOptions): Promise<void> {
   }).catch((err: unknown) => o.log.warn({ err }, 'mail templates could not be warmed up'));
 }
 
-/** Leases one batch of due mails and sends them; returns how many were leased. */
+/**
+ * Leases one batch of due mails and sends them; returns how many were leased. Once the channel
+ * fails for a reason that is not the recipient's (the server is down), the rest of the batch is
+ * not rendered or tried: each is recorded as failed with that reason and waits its backoff.
+ */
 export async function dispatchDue(o: DispatcherOptions): Promise<number> {
   const batch = await claimDueMessages(o.db, 'email', o.policy.batchSize, o.policy.leaseMs);
   let next = 0;
+  let down: string | undefined;
   const worker = async () => {
-    while (next < batch.length) await sendOne(o, batch[next++]!);
+    while (next < batch.length) {
+      const m = batch[next++]!;
+      if (down) await recordFailure(o, m, null, down, false);
+      else down = await sendOne(o, m);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(o.policy.concurrency, batch.length) }, worker));
   return batch.length;
 }
 
-async function sendOne(o: DispatcherOptions, m: MessageRecord): Promise<void> {
+/** Sends one mail and records the outcome; returns the error when the channel itself failed. */
+async function sendOne(o: DispatcherOptions, m: MessageRecord): Promise<string | undefined> {
   let subject: string | null = null;
   try {
     const mail = await renderMail({
@@ -136,22 +146,34 @@ async function sendOne(o: DispatcherOptions, m: MessageRecord): Promise<void> {
     const { providerId } = await o.channel.send(mail);
     await markSent(o.db, { id: m.id, attempts: m.attempts, subject, providerId });
     o.metrics?.sent.inc({ kind: m.kind });
+    return undefined;
   } catch (err) {
-    const permanent = err instanceof SendFailed && err.permanent;
-    const dead = permanent || m.attempts >= o.policy.maxAttempts;
     const error = err instanceof Error ? err.message : String(err);
-    await markFailed(o.db, {
-      id: m.id,
-      attempts: m.attempts,
-      subject,
-      error,
-      retryInMs: retryDelayMs(m.attempts, o.policy.retryBaseMs, o.policy.retryCapMs),
-      dead,
-    });
-    (dead ? o.metrics?.dead : o.metrics?.failed)?.inc({ kind: m.kind });
-    o.log[dead ? 'error' : 'warn'](
-      { messageId: m.id, kind: m.kind, attempts: m.attempts, error },
-      dead ? 'mail dead-lettered' : 'mail send failed; will retry',
-    );
+    const sendFailed = err instanceof SendFailed;
+    await recordFailure(o, m, subject, error, sendFailed && err.permanent);
+    return sendFailed && !err.permanent && err.responseCode === undefined ? error : undefined;
   }
+}
+
+async function recordFailure(
+  o: DispatcherOptions,
+  m: MessageRecord,
+  subject: string | null,
+  error: string,
+  permanent: boolean,
+): Promise<void> {
+  const dead = permanent || m.attempts >= o.policy.maxAttempts;
+  await markFailed(o.db, {
+    id: m.id,
+    attempts: m.attempts,
+    subject,
+    error,
+    retryInMs: retryDelayMs(m.attempts, o.policy.retryBaseMs, o.policy.retryCapMs),
+    dead,
+  });
+  (dead ? o.metrics?.dead : o.metrics?.failed)?.inc({ kind: m.kind });
+  o.log[dead ? 'error' : 'warn'](
+    { messageId: m.id, kind: m.kind, attempts: m.attempts, error },
+    dead ? 'mail dead-lettered' : 'mail send failed; will retry',
+  );
 }

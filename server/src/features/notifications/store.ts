@@ -83,6 +83,29 @@ export async function insertMessages(
   return rowCount;
 }
 
+/** Queues one message and returns it (a resend: no outbox message behind it). */
+export async function insertMessageReturning(q: Queryable, m: NewMessage): Promise<MessageRecord> {
+  const { rows } = await q.query<Record<string, unknown>>(
+    `INSERT INTO notification_messages AS m
+       (id, kind, channel, event_id, order_id, ticket_id, recipient, recipient_name, data, resend_of)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     RETURNING ${COLUMNS}`,
+    [
+      timeOrderedUuid(),
+      m.kind,
+      m.channel ?? 'email',
+      m.eventId,
+      m.orderId ?? null,
+      m.ticketId ?? null,
+      m.recipient,
+      m.recipientName,
+      JSON.stringify(m.data),
+      m.resendOf ?? null,
+    ],
+  );
+  return rows[0] as unknown as MessageRecord;
+}
+
 /**
  * Leases up to `limit` due messages of a channel for `leaseMs` and counts the attempt. SKIP LOCKED
  * lets other dispatchers lease other rows; a dispatcher that dies leaves its lease to run out.
@@ -202,6 +225,32 @@ export async function requeueDead(q: Queryable, id: string, recipient?: string):
     [id, recipient ?? null],
   );
   return rowCount > 0;
+}
+
+/** Requeues every dead message of the organization's events (of one event when given). */
+export async function requeueAllDead(
+  q: Queryable,
+  organizationId: string,
+  eventId: string | undefined,
+): Promise<number> {
+  const { rowCount } = await q.query(
+    `UPDATE notification_messages m
+     SET status = 'queued', attempts = 0, available_at = now()
+     FROM events e
+     WHERE e.id = m.event_id AND e.organization_id = $1 AND ($2::uuid IS NULL OR m.event_id = $2)
+       AND m.status = 'dead'`,
+    [organizationId, eventId ?? null],
+  );
+  return rowCount;
+}
+
+/** Gives an order a new access key hash (one nobody held a key for). */
+export async function replaceOrderKeyHash(
+  q: Queryable,
+  orderId: string,
+  hash: string,
+): Promise<void> {
+  await q.query(`UPDATE orders SET access_key_hash = $2 WHERE id = $1`, [orderId, hash]);
 }
 
 /** Deletes outbox rows delivered longer ago than `hours`; returns how many. */

@@ -32,12 +32,15 @@ export interface MailChannel {
 
 /**
  * A send that failed. `permanent` when the server refused for good (a 5xx answer, e.g. 550 no
- * such user): trying again cannot help, so the message is dead at once.
+ * such user): trying again cannot help, so the message is dead at once. Without a response code
+ * the server was not reached, and the next mails would fail the same way.
  */
 export class SendFailed extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    /** The server's reply code; none when the server could not be reached at all. */
+    readonly responseCode: number | undefined,
     options?: { cause?: unknown },
   ) {
     super(message, options);

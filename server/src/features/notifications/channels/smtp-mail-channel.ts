@@ -38,7 +38,7 @@ export function smtpMailChannel(smtpUrl: string, from: string): MailChannel {
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         const message = err instanceof Error ? err.message : String(err);
-        throw new SendFailed(message, code !== undefined && code >= 500, { cause: err });
+        throw new SendFailed(message, code !== undefined && code >= 500, code, { cause: err });
       }
     },
     async close() {
