@@ -180,3 +180,31 @@ export interface CheckinStats {
     exits: number;
   }[];
 }
+
+/** One entry of the message log (GET /api/v1/messages). */
+export interface Message {
+  id: string;
+  kind: string;
+  channel: 'email' | 'sms';
+  eventId: string | null;
+  orderId: string | null;
+  ticketId: string | null;
+  recipient: string;
+  recipientName: string;
+  subject: string | null;
+  status: 'queued' | 'failed' | 'sent' | 'dead';
+  attempts: number;
+  nextAttemptAt: string | null;
+  providerId: string | null;
+  lastError: string | null;
+  resendOf: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface MessageFilter {
+  eventId?: string | undefined;
+  orderId?: string | undefined;
+  status?: Message['status'] | undefined;
+  limit?: number | undefined;
+}
