@@ -41,7 +41,9 @@ const button = {
 export function MailLayout(v: MailView) {
   return (
     <Html lang={v.lang}>
-      <Head />
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
       <Preview>{v.paragraphs[0] ?? v.title}</Preview>
       <Body style={page}>
         <Container style={card}>
