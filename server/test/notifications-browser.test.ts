@@ -2,8 +2,16 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from './harness.js';
 import { startMailSink, type MailSink, type ReceivedMail } from './mail-sink.js';
-import { ARTIFACTS, BROWSER_TEST_MS, launchChromium, openPage, PHONE } from './portal-browser.js';
+import {
+  ARTIFACTS,
+  BROWSER_TEST_MS,
+  DESKTOP,
+  launchChromium,
+  openPage,
+  PHONE,
+} from './portal-browser.js';
 import { requireBuiltPortal } from './portal-fixtures.js';
+import { createOrganizer, signIn } from './dashboard-browser-support.js';
 import { createEvent, createTicketType, json, registerRaw } from './registration-fixtures.js';
 
 describe('the confirmation mail and “send me my tickets again” in Chromium', () => {
@@ -19,8 +27,9 @@ describe('the confirmation mail and “send me my tickets again” in Chromium',
     t = await startTestServer('postgres', { SMTP_URL: sink.url });
     eventId = (await createEvent(t, { venue: 'Hall 7, Berlin' })).id;
     ticketTypeId = await createTicketType(t, eventId, { priceCents: 0, quantity: 100 });
+    await createOrganizer(t);
     browser = await launchChromium();
-  });
+  }, BROWSER_TEST_MS);
   afterAll(async () => {
     await browser?.close();
     await t?.stop();
@@ -99,6 +108,44 @@ describe('the confirmation mail and “send me my tickets again” in Chromium',
       expect(answers[1]).toBe(answers[0]);
       await sink.waitFor(2, to('ada@example.org'));
       expect(sink.mails.filter(to('unknown@example.org'))).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'shows an attendee’s mails on the dashboard and resends the order confirmation from there',
+    async () => {
+      const order = await json<{ id: string; tickets: { id: string }[] }>(
+        await registerRaw(t, eventId, {
+          ticketTypeId,
+          quantity: 1,
+          attendee: { name: 'Grace Hopper', email: 'grace@example.org' },
+        }),
+        201,
+      );
+      await sink.waitFor(1, to('grace@example.org'), 30_000);
+      const { page, errors, close } = await openPage(browser, DESKTOP);
+      try {
+        await signIn(
+          page,
+          `${t.url}/dashboard/events/${eventId}/attendees/${order.tickets[0]!.id}`,
+        );
+        const messages = page.locator('section', {
+          has: page.getByRole('heading', { name: 'Messages' }),
+        });
+        await messages.getByText('Your tickets for DevConf 2027').waitFor();
+        await messages.getByText(/Sent ·/).waitFor();
+        await page.getByRole('button', { name: 'Resend the order confirmation' }).click();
+        await messages.getByText('Confirmation resent: queued to grace@example.org.').waitFor();
+        await sink.waitFor(2, to('grace@example.org'), 30_000);
+        await page.screenshot({
+          path: join(ARTIFACTS, 'dashboard-attendee-messages-desktop.png'),
+          fullPage: true,
+        });
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
     },
     BROWSER_TEST_MS,
   );
