@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { render } from '@react-email/render';
+import { render, toPlainText } from '@react-email/render';
 import { oneLine, type OutgoingMail } from '../channels/mail-channel.js';
 import { eventIcs, qrCid, qrImage, ticketPdf } from './attachments.js';
 import type { Catalog, TextValues } from './catalog/catalog.js';
@@ -65,9 +65,9 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
     footer: c.footer(d.event),
   };
   const element = createElement(MailLayout, view);
-  const [html, text, images, pdfs] = await Promise.all([
+  // The text part is derived from the HTML (react-email's converter) instead of a second render.
+  const [html, images, pdfs] = await Promise.all([
     render(element),
-    render(element, { plainText: true }),
     Promise.all(tickets.map(qrImage)),
     Promise.all(tickets.map((t) => ticketPdf(t, d.event))),
   ]);
@@ -76,7 +76,7 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
     to: { name: m.recipientName, address: m.recipient },
     subject,
     html,
-    text,
+    text: toPlainText(html),
     attachments: [...images, ...pdfs, ...(tickets.length ? [eventIcs(d.event, d.link)] : [])],
   };
 }
