@@ -27,7 +27,7 @@ import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
-import { startNotificationJobs } from './notifications/jobs.js';
+import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { portalLinks } from './notifications/links.js';
 
@@ -65,7 +65,12 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...attendeeSearchRoutes(deps.db, deps.config),
     ...checkinFeatureRoutes(deps),
     ...salesFeatureRoutes(deps),
-    ...notificationRoutes(deps.db, portalLinks(deps.publicUrl), deps.limiters),
+    ...notificationRoutes(
+      deps.db,
+      portalLinks(deps.publicUrl),
+      deps.limiters,
+      senderDomain(deps.config.mailFrom),
+    ),
     ...dashboardRoutes(),
   ];
 }

@@ -32,6 +32,8 @@ export interface Config {
   mailFrom: string;
   /** How notifications retry: attempts before a message is dead, and the first wait (doubling, capped). */
   notify: { maxAttempts: number; retryBaseMs: number; retryCapMs: number };
+  /** Pace of organizer messages to many attendees, mails per second (NOTIFY_BULK_PER_SECOND). */
+  bulkPerSecond: number;
   /** Hours a delivered outbox message is kept before it is pruned (OUTBOX_RETENTION_HOURS). */
   outboxRetentionHours: number;
 }
@@ -138,6 +140,7 @@ const env = z.object({
   NOTIFY_MAX_ATTEMPTS: wholeNumber(1, 100, 8),
   NOTIFY_RETRY_BASE_MS: wholeNumber(1, 3_600_000, 30_000),
   NOTIFY_RETRY_CAP_MS: wholeNumber(1, 86_400_000, 3_600_000),
+  NOTIFY_BULK_PER_SECOND: wholeNumber(1, 10_000, 200),
   OUTBOX_RETENTION_HOURS: wholeNumber(0, 100_000, 168),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
@@ -186,6 +189,7 @@ export function loadConfig(
       retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
       retryCapMs: e.NOTIFY_RETRY_CAP_MS,
     },
+    bulkPerSecond: e.NOTIFY_BULK_PER_SECOND,
     outboxRetentionHours: e.OUTBOX_RETENTION_HOURS,
   };
 }

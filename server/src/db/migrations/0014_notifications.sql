@@ -44,3 +44,26 @@ CREATE TABLE mail_access_keys (
   access_key text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Organizer messages: one text to many attendees of an event, now or at a set time. At send_at
+-- the broadcast is fanned out into notification_messages (one per address), their due times
+-- spread at a set pace so transactional mails (due at once) go first and the sale is not slowed.
+CREATE TABLE notification_broadcasts (
+  id uuid PRIMARY KEY,
+  event_id uuid NOT NULL REFERENCES events (id),
+  subject text NOT NULL,
+  body text NOT NULL,
+  -- {"ticketTypeIds": [...] | null, "checkedIn": true | false | null}
+  audience jsonb NOT NULL,
+  send_at timestamptz NOT NULL,
+  status text NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'queued')),
+  recipients integer,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX notification_broadcasts_due ON notification_broadcasts (send_at) WHERE status = 'scheduled';
+CREATE INDEX notification_broadcasts_event ON notification_broadcasts (event_id, created_at);
+
+ALTER TABLE notification_messages ADD COLUMN broadcast_id uuid REFERENCES notification_broadcasts (id);
+CREATE UNIQUE INDEX notification_messages_broadcast_once ON notification_messages (broadcast_id, recipient)
+  WHERE broadcast_id IS NOT NULL;

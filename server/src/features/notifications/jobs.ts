@@ -5,10 +5,13 @@ import { startMailDispatcher, type DispatchPolicy } from './dispatcher.js';
 import { portalLinks } from './links.js';
 import { createNotificationMetrics } from './metrics.js';
 import { notificationQueuer } from './queue-from-outbox.js';
-import { onQueued } from './queued.js';
+import { announceQueued, onBroadcast, onQueued } from './queued.js';
+import { fanOutDue } from './broadcast-store.js';
 import { pruneDeliveredOutbox } from './store.js';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+// Scheduled organizer messages are looked for this often (and at once when one is created here).
+const FAN_OUT_EVERY_MS = 5_000;
 
 export interface NotificationJobs {
   /** The outbox subscribers that queue messages (handed to the outbox relay). */
@@ -47,11 +50,27 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
   const pruning = setInterval(() => void prune(), PRUNE_EVERY_MS);
   pruning.unref();
   void prune();
+  let fanning: Promise<void> = Promise.resolve();
+  const fanOut = () => {
+    fanning = fanning.then(async () => {
+      try {
+        while (await db.transaction((tx) => fanOutDue(tx, config.bulkPerSecond))) announceQueued();
+      } catch (err) {
+        log.warn({ err }, 'fanning out an organizer message failed');
+      }
+    });
+  };
+  const fanOuts = setInterval(fanOut, FAN_OUT_EVERY_MS);
+  fanOuts.unref();
+  const unsubscribeBroadcasts = onBroadcast(fanOut);
   return {
     subscribers: [notificationQueuer(db, portalLinks(deps.publicUrl))],
     async stop() {
       clearInterval(pruning);
+      clearInterval(fanOuts);
       unsubscribe();
+      unsubscribeBroadcasts();
+      await fanning;
       await dispatcher.stop();
       await channel.close();
     },

@@ -14,3 +14,14 @@ export function onQueued(listener: () => void): () => void {
   queued.on('queued', listener);
   return () => queued.off('queued', listener);
 }
+
+/** Tells this process's fan-out job that a broadcast was scheduled (it may be due now). */
+export function announceBroadcast(): void {
+  queued.emit('broadcast');
+}
+
+/** Calls `listener` on every scheduled broadcast; returns the unsubscribe function. */
+export function onBroadcast(listener: () => void): () => void {
+  queued.on('broadcast', listener);
+  return () => queued.off('broadcast', listener);
+}

@@ -6,6 +6,11 @@ import { route, type AnyRoute } from '../../http/route.js';
 import { actor } from '../identity/principal.js';
 import type { Links } from './links.js';
 import {
+  Broadcast,
+  BroadcastBody,
+  BroadcastIdParams,
+  BroadcastList,
+  BroadcastPreview,
   EventIdParams,
   ListMessagesQuery,
   Message,
@@ -19,6 +24,7 @@ import {
   TicketsAgainBody,
 } from './schema.js';
 import * as service from './service.js';
+import * as broadcasts from './broadcast-service.js';
 
 const tags = ['messages'];
 // The log names attendees and their addresses; never in shared caches.
@@ -35,10 +41,86 @@ const TICKETS_AGAIN_ANSWER = {
     'If this address registered for the event, a mail with the links to its tickets is on its way.',
 };
 
-export function notificationRoutes(db: Db, links: Links, limiters: Limiters): AnyRoute[] {
+export function notificationRoutes(
+  db: Db,
+  links: Links,
+  limiters: Limiters,
+  domain: string,
+): AnyRoute[] {
   const perIp = limiters.limiter(TICKETS_AGAIN_PER_IP);
   const perAddress = limiters.limiter(TICKETS_AGAIN_PER_ADDRESS);
   return [
+    route({
+      method: 'post',
+      path: '/api/v1/events/{eventId}/broadcasts/preview',
+      operationId: 'previewBroadcast',
+      summary:
+        'Preview an organizer message: how many addresses it reaches, and the mail as the first of them gets it',
+      tags,
+      auth: 'events:write',
+      params: EventIdParams,
+      body: BroadcastBody,
+      responses: {
+        200: { description: 'The preview', schema: BroadcastPreview },
+        404: { description: '`event_not_found`' },
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 200,
+        body: await broadcasts.previewBroadcast(db, actor(principal), params.eventId, body, domain),
+        headers: PRIVATE,
+      }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/events/{eventId}/broadcasts',
+      operationId: 'createBroadcast',
+      summary:
+        'Send an organizer message to the event’s attendees (all, some ticket types, checked in or not), now or at `sendAt`; sent at a steady pace (NOTIFY_BULK_PER_SECOND) behind transactional mails',
+      tags,
+      auth: 'events:write',
+      params: EventIdParams,
+      body: BroadcastBody,
+      responses: {
+        201: { description: 'The message, scheduled', schema: Broadcast },
+        400: { description: '`validation_failed`, `send_at_past`' },
+        404: { description: '`event_not_found`' },
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 201,
+        body: await broadcasts.createBroadcast(db, actor(principal), params.eventId, body),
+      }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/events/{eventId}/broadcasts',
+      operationId: 'listBroadcasts',
+      summary: 'The event’s organizer messages, newest first, with their progress',
+      tags,
+      auth: 'events:read',
+      params: EventIdParams,
+      responses: { 200: { description: 'Organizer messages', schema: BroadcastList } },
+      handler: async ({ params, principal }) => ({
+        status: 200,
+        body: await broadcasts.listBroadcasts(db, actor(principal), params.eventId),
+      }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/broadcasts/{broadcastId}',
+      operationId: 'getBroadcast',
+      summary: 'An organizer message and its progress (messages queued, failed, sent, dead)',
+      tags,
+      auth: 'events:read',
+      params: BroadcastIdParams,
+      responses: {
+        200: { description: 'The message', schema: Broadcast },
+        404: { description: '`broadcast_not_found`' },
+      },
+      handler: async ({ params, principal }) => ({
+        status: 200,
+        body: await broadcasts.getBroadcast(db, actor(principal), params.broadcastId),
+      }),
+    }),
     route({
       method: 'get',
       path: '/api/v1/messages',

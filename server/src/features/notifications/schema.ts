@@ -60,3 +60,46 @@ export const MessageList = z.object({ items: z.array(Message) });
 export const Queued = z.object({ id: z.uuid(), status: MessageStatus });
 export const RetriedDead = z.object({ retried: z.number().int() });
 export const TicketsAgainAnswer = z.object({ status: z.literal('accepted'), detail: z.string() });
+
+export const BroadcastIdParams = z.strictObject({ broadcastId: Uuid });
+
+/** An organizer message: to whom, what, and when (now when `sendAt` is left out). */
+export const BroadcastBody = z.strictObject({
+  subject: z.string().trim().min(1, 'must not be empty').max(200, 'is too long'),
+  body: z.string().trim().min(1, 'must not be empty').max(10_000, 'is too long'),
+  ticketTypeIds: z.array(Uuid).min(1, 'name at least one ticket type, or leave it out').optional(),
+  checkedIn: z.boolean().optional(),
+  sendAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type BroadcastInput = z.output<typeof BroadcastBody>;
+
+export const BroadcastPreview = z.object({
+  /** Addresses the message reaches now. */
+  recipients: z.number().int(),
+  /** The mail as the first of them gets it; null when the audience is empty. */
+  sample: z
+    .object({ to: z.string(), subject: z.string(), html: z.string(), text: z.string() })
+    .nullable(),
+});
+
+export const Broadcast = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  subject: z.string(),
+  body: z.string(),
+  ticketTypeIds: z.array(z.uuid()).nullable(),
+  checkedIn: z.boolean().nullable(),
+  sendAt: z.string(),
+  status: z.enum(['scheduled', 'queued']),
+  /** Set once fanned out. */
+  recipients: z.number().int().nullable(),
+  progress: z.object({
+    queued: z.number().int(),
+    failed: z.number().int(),
+    sent: z.number().int(),
+    dead: z.number().int(),
+  }),
+  createdAt: z.string(),
+});
+export type Broadcast = z.output<typeof Broadcast>;
+export const BroadcastList = z.object({ items: z.array(Broadcast) });
