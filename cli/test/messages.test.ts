@@ -85,4 +85,31 @@ describe('lanyard messages and orders resend, with mail written to .eml files (n
     const both = await u.run(['messages', 'retry', 'x', '--all-dead']);
     expect(both.code).toBe(2);
   });
+
+  it('previews and sends an organizer message to the event’s attendees', async () => {
+    const args = [
+      'messages',
+      'send',
+      '--event',
+      eventId,
+      '--subject',
+      'Doors open at 9',
+      '--body',
+      'See you.',
+    ];
+    const preview = await u.json<{ recipients: number; sample: { to: string } }>([
+      ...args,
+      '--preview',
+    ]);
+    expect(preview).toMatchObject({ recipients: 1, sample: { to: 'ada@example.org' } });
+    const sent = await u.json<{ id: string; status: string }>(args);
+    expect(sent.status).toMatch(/^(scheduled|queued)$/);
+    const until = Date.now() + 60_000;
+    for (;;) {
+      const list = await u.json<Message[]>(['messages', 'list', '--event', eventId]);
+      if (list.some((m) => m.kind === 'organizer_message' && m.status === 'sent')) break;
+      if (Date.now() > until) throw new Error(`not sent: ${JSON.stringify(list)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
 });

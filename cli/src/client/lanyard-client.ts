@@ -1,6 +1,9 @@
 import type { Connection } from '../config/connection.js';
 import { Http } from './http.js';
 import type {
+  Broadcast,
+  BroadcastFields,
+  BroadcastPreview,
   CheckinList,
   CheckinListFields,
   CheckinStats,
@@ -118,6 +121,15 @@ export class LanyardClient {
       '/api/v1/messages/retry-dead',
       eventId ? { eventId } : {},
     );
+  previewBroadcast = (eventId: string, b: BroadcastFields) =>
+    this.http.json<BroadcastPreview>(
+      'POST',
+      `/api/v1/events/${enc(eventId)}/broadcasts/preview`,
+      b,
+    );
+  sendBroadcast = (eventId: string, b: BroadcastFields) =>
+    this.http.json<Broadcast>('POST', `/api/v1/events/${enc(eventId)}/broadcasts`, b);
+  getBroadcast = (id: string) => this.http.json<Broadcast>('GET', `/api/v1/broadcasts/${enc(id)}`);
   resendOrder = (id: string) =>
     this.http.json<Message>('POST', `/api/v1/orders/${enc(id)}/resend`, {});
 

@@ -208,3 +208,27 @@ export interface MessageFilter {
   status?: Message['status'] | undefined;
   limit?: number | undefined;
 }
+
+/** An organizer message to many attendees (POST /api/v1/events/{id}/broadcasts). */
+export interface BroadcastFields {
+  subject: string;
+  body: string;
+  ticketTypeIds?: string[];
+  checkedIn?: boolean;
+  sendAt?: string;
+}
+
+export interface Broadcast {
+  id: string;
+  eventId: string;
+  subject: string;
+  status: 'scheduled' | 'queued';
+  sendAt: string;
+  recipients: number | null;
+  progress: { queued: number; failed: number; sent: number; dead: number };
+}
+
+export interface BroadcastPreview {
+  recipients: number;
+  sample: { to: string; subject: string; html: string; text: string } | null;
+}
