@@ -30,7 +30,7 @@ describe('lanyard messages and orders resend, with mail written to .eml files (n
   let eventId: string;
   let orderId: string;
   beforeAll(async () => {
-    u = await startCliUser();
+    u = await startCliUser({ MAIL_DELIVERY: 'on' });
     eventId = (
       await u.json<{ eventId: string }>(['apply', '-f', await u.file('event.yaml', EVENT)])
     ).eventId;

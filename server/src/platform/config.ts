@@ -28,6 +28,8 @@ export interface Config {
   stripeApiUrl: string | undefined;
   /** Outgoing mail server (SMTP_URL, smtp:// or smtps://); unset means `.eml` files under `<dataDir>/mail/`. */
   smtpUrl: string | undefined;
+  /** Whether queued mails are sent (MAIL_DELIVERY=off: they stay queued in the log; tests, load tests). */
+  mailDelivery: boolean;
   /** Sender of every mail (MAIL_FROM), an address or `Name <address>`. */
   mailFrom: string;
   /** How notifications retry: attempts before a message is dead, and the first wait (doubling, capped). */
@@ -137,6 +139,7 @@ const env = z.object({
       (v) => /^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(v),
       'must be an address or Name <address>',
     ),
+  MAIL_DELIVERY: z.enum(['on', 'off']).optional(),
   NOTIFY_MAX_ATTEMPTS: wholeNumber(1, 100, 8),
   NOTIFY_RETRY_BASE_MS: wholeNumber(1, 3_600_000, 30_000),
   NOTIFY_RETRY_CAP_MS: wholeNumber(1, 86_400_000, 3_600_000),
@@ -183,6 +186,7 @@ export function loadConfig(
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     stripeApiUrl: e.STRIPE_API_URL,
     smtpUrl: e.SMTP_URL,
+    mailDelivery: e.MAIL_DELIVERY !== 'off',
     mailFrom: e.MAIL_FROM,
     notify: {
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,

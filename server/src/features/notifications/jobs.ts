@@ -22,7 +22,8 @@ export interface NotificationJobs {
 /** The mail channel and its dispatcher, and the pruning of delivered outbox rows. */
 export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
   const { db, config, log } = deps;
-  const channel = mailChannelFor(config, log);
+  const channel = config.mailDelivery ? mailChannelFor(config, log) : undefined;
+  if (!channel) log.info('MAIL_DELIVERY is off: messages are queued in the log, not sent');
   const policy: DispatchPolicy = {
     batchSize: 50,
     concurrency: 10,
@@ -30,15 +31,17 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
     pollMs: 1000,
     ...config.notify,
   };
-  const dispatcher = startMailDispatcher({
-    db,
-    log,
-    channel,
-    policy,
-    domain: senderDomain(config.mailFrom),
-    ...(deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {}),
-  });
-  const unsubscribe = onQueued(dispatcher.wake);
+  const dispatcher = channel
+    ? startMailDispatcher({
+        db,
+        log,
+        channel,
+        policy,
+        domain: senderDomain(config.mailFrom),
+        ...(deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {}),
+      })
+    : undefined;
+  const unsubscribe = dispatcher ? onQueued(dispatcher.wake) : () => {};
   const prune = async () => {
     try {
       const pruned = await pruneDeliveredOutbox(db, config.outboxRetentionHours);
@@ -71,8 +74,8 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
       unsubscribe();
       unsubscribeBroadcasts();
       await fanning;
-      await dispatcher.stop();
-      await channel.close();
+      await dispatcher?.stop();
+      await channel?.close();
     },
   };
 }
