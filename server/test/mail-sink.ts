@@ -94,7 +94,7 @@ export async function startMailSink(options: { parse?: boolean } = {}): Promise<
     },
     mails,
     refuse,
-    async waitFor(count, where = () => true, timeoutMs = 10_000) {
+    async waitFor(count, where = () => true, timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
         const found = mails.filter(where);

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { startTestServer, type TestServer } from './harness.js';
 import { startMailSink, type MailSink, type ReceivedMail } from './mail-sink.js';
 import { createEvent, createTicketType, json, registerRaw } from './registration-fixtures.js';
@@ -8,6 +9,9 @@ interface Broadcast {
   recipients: number | null;
   progress: { queued: number; failed: number; sent: number; dead: number };
 }
+
+// Mail goes through the relay, the renderer (PDFs) and SMTP: seconds on a busy two-core machine.
+jest.setTimeout(120_000);
 
 describe('organizer messages to many attendees', () => {
   let sink: MailSink;

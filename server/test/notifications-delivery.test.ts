@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { startTestServer, type TestServer } from './harness.js';
 import { startMailSink, type MailSink, type ReceivedMail } from './mail-sink.js';
 import { createEvent, createTicketType, json, registerRaw } from './registration-fixtures.js';
@@ -11,6 +12,9 @@ interface MessageBody {
   attempts: number;
   providerId: string | null;
 }
+
+// Mail goes through the relay, the renderer (PDFs) and SMTP: seconds on a busy two-core machine.
+jest.setTimeout(120_000);
 
 describe('mail delivery: outages, refusals, dead letters', () => {
   let sink: MailSink;

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { decodePdfQr, decodeQrPng } from './mail-decode.js';
@@ -15,6 +16,9 @@ const FAST_RETRIES = {
   NOTIFY_RETRY_CAP_MS: '400',
   NOTIFY_MAX_ATTEMPTS: '100',
 };
+
+// Mail goes through the relay, the renderer (PDFs) and SMTP: seconds on a busy two-core machine.
+jest.setTimeout(120_000);
 
 describe('order confirmation by mail', () => {
   let sink: MailSink;

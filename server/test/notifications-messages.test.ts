@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { startTestServer, type TestServer } from './harness.js';
 import { decodeQrPng } from './mail-decode.js';
 import { startMailSink, type MailSink, type ReceivedMail } from './mail-sink.js';
@@ -8,6 +9,9 @@ interface Registered {
   accessKey: string;
   tickets: { id: string; token: string }[];
 }
+
+// Mail goes through the relay, the renderer (PDFs) and SMTP: seconds on a busy two-core machine.
+jest.setTimeout(120_000);
 
 describe('attendee messages from the outbox, resends and “send me my tickets again”', () => {
   let sink: MailSink;
