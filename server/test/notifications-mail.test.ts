@@ -42,7 +42,7 @@ describe('order confirmation by mail', () => {
     // A server that just started is still loading fonts and compiling templates (seconds under
     // jest on a busy machine); the timing below is of a running server.
     await register('Early Bird', 'early@example.org');
-    await sink.waitFor(1, to('early@example.org'), 30_000);
+    await sink.waitFor(1, to('early@example.org'), 90_000);
   });
   afterAll(async () => {
     await t?.stop();
