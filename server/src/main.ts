@@ -76,7 +76,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const identity = await createIdentity({ config, publicUrl, db, log, limiters });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
-    const deps: FeatureDeps = { db, config, publicUrl, log, identity, registry: metrics.registry };
+    const deps: FeatureDeps = {
+      db,
+      config,
+      publicUrl,
+      log,
+      identity,
+      limiters,
+      registry: metrics.registry,
+    };
     ready.app = createApp({
       log,
       metrics,

@@ -45,7 +45,14 @@ export async function startTestServer(
   const dataDir = await mkdtemp(join(tmpdir(), 'lanyard-test-'));
   const pgdb = kind === 'postgres' ? await createPostgresDatabase({ migrated: true }) : undefined;
   if (kind === 'pglite') await copyMigratedPglite(join(dataDir, 'pg'));
-  const fullEnv = { LOG_LEVEL: 'silent', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}), ...env };
+  // Mail is rendered and sent only in tests that ask for it (an SMTP server, or MAIL_DELIVERY).
+  const mail = env.SMTP_URL ? 'on' : 'off';
+  const fullEnv = {
+    LOG_LEVEL: 'silent',
+    MAIL_DELIVERY: mail,
+    ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
+    ...env,
+  };
   const boot = (port: number) =>
     startServer({ env: fullEnv, overrides: { port, dataDir, host: '127.0.0.1' } });
   let server = await boot(0);

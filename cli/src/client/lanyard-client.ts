@@ -2,6 +2,9 @@ import type { Connection } from '../config/connection.js';
 import { Http } from './http.js';
 import { OrdersApi } from './orders-api.js';
 import type {
+  Broadcast,
+  BroadcastFields,
+  BroadcastPreview,
   CheckinList,
   CheckinListFields,
   CheckinStats,
@@ -11,6 +14,8 @@ import type {
   EventFields,
   ImportResult,
   ImportRow,
+  Message,
+  MessageFilter,
   PromoCode,
   PromoCodeFields,
   Question,
@@ -104,6 +109,32 @@ export class LanyardClient {
     this.http.json<Ticket>('POST', `/api/v1/tickets/${enc(id)}/revoke`, reason ? { reason } : {});
   reissueTicket = (id: string, reason?: string) =>
     this.http.json<Ticket>('POST', `/api/v1/tickets/${enc(id)}/reissue`, reason ? { reason } : {});
+
+  // Messages to attendees
+  listMessages = async (f: MessageFilter) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(f)) if (v !== undefined) q.set(k, String(v));
+    return (await this.http.json<{ items: Message[] }>('GET', `/api/v1/messages?${q}`)).items;
+  };
+  retryMessage = (id: string, to?: string) =>
+    this.http.json<Message>('POST', `/api/v1/messages/${enc(id)}/retry`, to ? { to } : {});
+  retryDeadMessages = (eventId?: string) =>
+    this.http.json<{ retried: number }>(
+      'POST',
+      '/api/v1/messages/retry-dead',
+      eventId ? { eventId } : {},
+    );
+  previewBroadcast = (eventId: string, b: BroadcastFields) =>
+    this.http.json<BroadcastPreview>(
+      'POST',
+      `/api/v1/events/${enc(eventId)}/broadcasts/preview`,
+      b,
+    );
+  sendBroadcast = (eventId: string, b: BroadcastFields) =>
+    this.http.json<Broadcast>('POST', `/api/v1/events/${enc(eventId)}/broadcasts`, b);
+  getBroadcast = (id: string) => this.http.json<Broadcast>('GET', `/api/v1/broadcasts/${enc(id)}`);
+  resendOrder = (id: string) =>
+    this.http.json<Message>('POST', `/api/v1/orders/${enc(id)}/resend`, {});
 
   // Kiosk devices
   enrollDevice = (eventId: string, name: string) =>

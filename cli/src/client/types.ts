@@ -181,3 +181,55 @@ export interface CheckinStats {
     exits: number;
   }[];
 }
+
+/** One entry of the message log (GET /api/v1/messages). */
+export interface Message {
+  id: string;
+  kind: string;
+  channel: 'email' | 'sms';
+  eventId: string | null;
+  orderId: string | null;
+  ticketId: string | null;
+  recipient: string;
+  recipientName: string;
+  subject: string | null;
+  status: 'queued' | 'failed' | 'sent' | 'dead';
+  attempts: number;
+  nextAttemptAt: string | null;
+  providerId: string | null;
+  lastError: string | null;
+  resendOf: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface MessageFilter {
+  eventId?: string | undefined;
+  orderId?: string | undefined;
+  status?: Message['status'] | undefined;
+  limit?: number | undefined;
+}
+
+/** An organizer message to many attendees (POST /api/v1/events/{id}/broadcasts). */
+export interface BroadcastFields {
+  subject: string;
+  body: string;
+  ticketTypeIds?: string[];
+  checkedIn?: boolean;
+  sendAt?: string;
+}
+
+export interface Broadcast {
+  id: string;
+  eventId: string;
+  subject: string;
+  status: 'scheduled' | 'queued';
+  sendAt: string;
+  recipients: number | null;
+  progress: { queued: number; failed: number; sent: number; dead: number };
+}
+
+export interface BroadcastPreview {
+  recipients: number;
+  sample: { to: string; subject: string; html: string; text: string } | null;
+}

@@ -2,6 +2,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../platform/config.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
+import type { Limiters } from '../platform/ratelimit/limiters.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
 import { accountRoutes } from './accounts/routes.js';
@@ -27,6 +28,9 @@ import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
+import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { portalLinks } from './notifications/links.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -37,6 +41,8 @@ export interface FeatureDeps {
   log: Logger;
   /** Bearer-token verification, for routes that accept either a token or another credential. */
   identity: Identity;
+  /** Rate-limit counters (memory, or Redis when REDIS_URL is set). */
+  limiters: Limiters;
   /** The server's metrics registry, for jobs that report their own. */
   registry?: Registry;
 }
@@ -61,6 +67,12 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...attendeeSearchRoutes(deps.db, deps.config),
     ...checkinFeatureRoutes(deps),
     ...salesFeatureRoutes(deps),
+    ...notificationRoutes(
+      deps.db,
+      portalLinks(deps.publicUrl),
+      deps.limiters,
+      senderDomain(deps.config.mailFrom),
+    ),
     ...dashboardRoutes(),
   ];
 }
@@ -72,6 +84,7 @@ export async function warmUpStatements(q: Queryable): Promise<void> {
 
 /** Background jobs; returns one function that stops them all and waits for running work. */
 export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
+  const notifications = startNotificationJobs(deps);
   const stops = [
     startCheckinJobs(deps),
     startHoldSweeper(deps.db, deps.log),
@@ -83,8 +96,12 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
       db: deps.db,
       log: deps.log,
       registry: deps.registry,
-      subscribers: attendeeSearchSubscribers(deps.config, deps.db),
+      subscribers: [
+        ...attendeeSearchSubscribers(deps.config, deps.db),
+        ...notifications.subscribers,
+      ],
     }),
+    notifications.stop,
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

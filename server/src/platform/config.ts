@@ -26,6 +26,18 @@ export interface Config {
   stripeWebhookSecret: string | undefined;
   /** Another Stripe API base (stripe-mock, tests); unset means api.stripe.com. */
   stripeApiUrl: string | undefined;
+  /** Outgoing mail server (SMTP_URL, smtp:// or smtps://); unset means `.eml` files under `<dataDir>/mail/`. */
+  smtpUrl: string | undefined;
+  /** Whether queued mails are sent (MAIL_DELIVERY=off: they stay queued in the log; tests, load tests). */
+  mailDelivery: boolean;
+  /** Sender of every mail (MAIL_FROM), an address or `Name <address>`. */
+  mailFrom: string;
+  /** How notifications retry: attempts before a message is dead, and the first wait (doubling, capped). */
+  notify: { maxAttempts: number; retryBaseMs: number; retryCapMs: number };
+  /** Pace of organizer messages to many attendees, mails per second (NOTIFY_BULK_PER_SECOND). */
+  bulkPerSecond: number;
+  /** Hours a delivered outbox message is kept before it is pruned (OUTBOX_RETENTION_HOURS). */
+  outboxRetentionHours: number;
 }
 
 export interface ConfigOverrides {
@@ -61,6 +73,16 @@ const optionalUrl = (protocols: string[]) =>
       },
       { message: `must be a URL (${protocols.join(' or ')})` },
     );
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max),
+      `must be a whole number from ${min} to ${max}`,
+    )
+    .transform((v) => (v === undefined ? fallback : Number(v)));
 
 const env = z.object({
   PORT: z
@@ -108,10 +130,25 @@ const env = z.object({
       'must be a Stripe webhook secret (whsec_…)',
     ),
   STRIPE_API_URL: optionalUrl(['http:', 'https:']),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || 'Lanyard <lanyard@localhost>')
+    .refine(
+      (v) => /^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(v),
+      'must be an address or Name <address>',
+    ),
+  MAIL_DELIVERY: z.enum(['on', 'off']).optional(),
+  NOTIFY_MAX_ATTEMPTS: wholeNumber(1, 100, 8),
+  NOTIFY_RETRY_BASE_MS: wholeNumber(1, 3_600_000, 30_000),
+  NOTIFY_RETRY_CAP_MS: wholeNumber(1, 86_400_000, 3_600_000),
+  NOTIFY_BULK_PER_SECOND: wholeNumber(1, 10_000, 200),
+  OUTBOX_RETENTION_HOURS: wholeNumber(0, 100_000, 168),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
-const SECRETS = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
+const SECRETS = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_URL']);
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(
@@ -148,5 +185,15 @@ export function loadConfig(
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     stripeApiUrl: e.STRIPE_API_URL,
+    smtpUrl: e.SMTP_URL,
+    mailDelivery: e.MAIL_DELIVERY !== 'off',
+    mailFrom: e.MAIL_FROM,
+    notify: {
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
+      retryCapMs: e.NOTIFY_RETRY_CAP_MS,
+    },
+    bulkPerSecond: e.NOTIFY_BULK_PER_SECOND,
+    outboxRetentionHours: e.OUTBOX_RETENTION_HOURS,
   };
 }

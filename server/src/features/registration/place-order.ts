@@ -6,6 +6,7 @@ import { issueTickets } from '../ticketing/issue-tickets.js';
 import type { OrderPrice } from './pricing.js';
 import type { Registration } from './schema.js';
 import * as store from './store.js';
+import { rememberAccessKey } from '../notifications/access-keys.js';
 
 export interface OrderToPlace {
   eventId: string;
@@ -58,6 +59,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     accessKeyHash: access.hash,
     claimSeats: o.claimSeats,
   });
+  await rememberAccessKey(tx, orderId, access.key);
   const tickets = await issueTickets(tx, {
     orderId,
     eventId: o.eventId,

@@ -16,6 +16,7 @@ import { releaseExpiredHolds } from './holds.js';
 import { priceOrder } from './pricing.js';
 import type { Registration, RegistrationInput, Waitlisted } from './schema.js';
 import * as store from './store.js';
+import { rememberAccessKey } from '../notifications/access-keys.js';
 
 export interface RegisterResult {
   status: 201 | 202;
@@ -82,6 +83,7 @@ export async function register(
       quantity: input.quantity,
       accessKeyHash: access.hash,
     });
+    await rememberAccessKey(tx, place.id, access.key);
     await enqueue(tx, {
       topic: 'waitlist.joined',
       eventId,

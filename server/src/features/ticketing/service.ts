@@ -19,6 +19,7 @@ import type {
 } from './schema.js';
 import { eventPublicKeys, rotateSigningKey } from './signing-keys.js';
 import * as store from './store.js';
+import { rememberAccessKey } from '../notifications/access-keys.js';
 
 // Use cases of ticket administration: one exported function each, one transaction each. A change
 // locks the ticket row first, so concurrent changes of one ticket apply one after the other; each
@@ -127,6 +128,7 @@ export async function transferTicket(
       ...to,
       accessKeyHash: access.hash,
     });
+    await rememberAccessKey(tx, ticketId, access.key);
     await recordHistory(tx, [ticketId], 'transferred', actorName(accessor), {
       previousRevision: ticket.revision,
       revision,

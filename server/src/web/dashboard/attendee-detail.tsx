@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { Link } from './link.js';
 import { AttendeeActions } from './attendee-actions.js';
 import { AttendeeHistory } from './attendee-history.js';
+import { AttendeeMessages } from './attendee-messages.js';
 import { AttendeeOrder } from './attendee-order.js';
 import { AttendeeQr } from './attendee-qr.js';
 import { AttendeeStatus } from './attendee-status.js';
@@ -55,6 +56,12 @@ export function AttendeeDetail({ event, ticketId }: { event: OrganizerEvent; tic
           eventId={event.id}
           orderId={t.orderId}
           ticketId={t.id}
+          timezone={event.timezone}
+          version={version}
+        />
+        <AttendeeMessages
+          ticketId={t.id}
+          orderId={t.orderId}
           timezone={event.timezone}
           version={version}
         />

@@ -4,6 +4,7 @@ import { call } from '../api.js';
 import { EventWhenWhere } from '../components/event-summary.js';
 import { LoadError, Loading, Notice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
+import { TicketsAgainForm } from '../components/tickets-again-form.js';
 import { useLoad } from '../use-load.js';
 import { RegistrationForm } from './registration-form.js';
 
@@ -43,6 +44,7 @@ export function EventPage({ eventId }: { eventId: string }) {
       ) : (
         <Notice>Registration for this event is closed.</Notice>
       )}
+      <TicketsAgainForm eventId={event.id} />
     </>
   );
 }

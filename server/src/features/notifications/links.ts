@@ -1,0 +1,14 @@
+/** Portal links a mail carries; the access key is the only secret in them. */
+export interface Links {
+  order(orderId: string, key: string | undefined): string | undefined;
+  ticket(ticketId: string, key: string | undefined): string | undefined;
+  waitlist(entryId: string, key: string | undefined): string | undefined;
+}
+
+export function portalLinks(publicUrl: string): Links {
+  const keyed = (prefix: 'o' | 't' | 'w') => (id: string, key: string | undefined) =>
+    key
+      ? `${publicUrl}/${prefix}/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`
+      : undefined;
+  return { order: keyed('o'), ticket: keyed('t'), waitlist: keyed('w') };
+}

@@ -1,0 +1,29 @@
+import type { MailEvent, MailTicket, MessageKind } from '../kinds.js';
+
+/** Values a kind's text may use, already formatted for the reader. */
+export interface TextValues {
+  event: MailEvent;
+  name: string;
+  amount: string;
+  position: string;
+  expiresAt: string;
+  /** ` Reason: …` or empty. */
+  reasonLine: string;
+  subject: string;
+  body: string;
+}
+
+/** Every sentence of every message in one language. */
+export interface Catalog {
+  greeting(name: string): string;
+  openLink: string;
+  ticketsHeading: string;
+  ticketLine(t: MailTicket): string;
+  ticketAttachmentNote: string;
+  calendarNote: string;
+  when(event: MailEvent, dates: string): string;
+  /** A reason appended to an intro, with its leading space. */
+  reasonLine(reason: string): string;
+  footer(event: MailEvent): string;
+  kinds: Record<MessageKind, { subject(v: TextValues): string; intro(v: TextValues): string }>;
+}

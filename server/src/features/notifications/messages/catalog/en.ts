@@ -1,0 +1,81 @@
+import type { Catalog } from './catalog.js';
+
+/** English. Another language is one more file like this one. */
+export const en: Catalog = {
+  greeting: (name) => `Hello ${name},`,
+  openLink: 'Open in the portal',
+  ticketsHeading: 'Your tickets',
+  ticketLine: (t) => `${t.ticketTypeName} — ${t.holderName}`,
+  ticketAttachmentNote: 'Each ticket is attached as a PDF; show its QR code at the entrance.',
+  calendarNote: 'The attached calendar file adds the event to your calendar.',
+  when: (event, dates) => `${event.name}, ${dates}${event.venue ? `, ${event.venue}` : ''}`,
+  reasonLine: (reason) => ` Reason: ${reason}`,
+  footer: (event) => `You get this mail because of your registration for ${event.name}.`,
+  kinds: {
+    order_confirmed: {
+      subject: (d) => `Your tickets for ${d.event.name}`,
+      intro: () => 'Thank you for registering. Your order is confirmed; your tickets are below.',
+    },
+    order_pending_payment: {
+      subject: (d) => `Complete your payment for ${d.event.name}`,
+      intro: (d) =>
+        `Your order is reserved. Please pay ${d.amount} to confirm it; the link below shows how.` +
+        (d.expiresAt ? ` The reservation is held until ${d.expiresAt}.` : ''),
+    },
+    payment_received: {
+      subject: (d) => `Payment received — your tickets for ${d.event.name}`,
+      intro: (d) =>
+        `We received your payment of ${d.amount}. Your order is confirmed; your tickets are below.`,
+    },
+    order_cancelled: {
+      subject: (d) => `Your order for ${d.event.name} is cancelled`,
+      intro: (d) =>
+        `Your order has been cancelled and its tickets are no longer valid.${d.reasonLine}`,
+    },
+    refund_issued: {
+      subject: (d) => `Refund issued for ${d.event.name}`,
+      intro: (d) => `We issued a refund of ${d.amount} for your order.${d.reasonLine}`,
+    },
+    waitlist_joined: {
+      subject: (d) => `You are on the waiting list for ${d.event.name}`,
+      intro: (d) =>
+        `You are number ${d.position} on the waiting list. We will mail you when a place is free for you.`,
+    },
+    waitlist_offer: {
+      subject: (d) => `A place is free for you at ${d.event.name}`,
+      intro: (d) =>
+        `A place is free for you. Claim it before ${d.expiresAt}; after that it goes to the next person.`,
+    },
+    waitlist_offer_expired: {
+      subject: (d) => `Your offer for ${d.event.name} has expired`,
+      intro: () =>
+        'The place offered to you was not claimed in time and has passed to the next person.',
+    },
+    ticket_transferred: {
+      subject: (d) => `A ticket for ${d.event.name} was passed to you`,
+      intro: () => 'A ticket was transferred to you. It is below and attached.',
+    },
+    ticket_transferred_away: {
+      subject: (d) => `Your ticket for ${d.event.name} was transferred`,
+      intro: () =>
+        'Your ticket was transferred to someone else; its old QR code no longer admits anyone.',
+    },
+    ticket_reissued: {
+      subject: (d) => `Your new ticket for ${d.event.name}`,
+      intro: () =>
+        'Your ticket was reissued. Use the new one below; the old QR code no longer admits anyone.',
+    },
+    ticket_revoked: {
+      subject: (d) => `Your ticket for ${d.event.name} was revoked`,
+      intro: (d) => `Your ticket was revoked and no longer admits anyone.${d.reasonLine}`,
+    },
+    tickets_again: {
+      subject: (d) => `Your links for ${d.event.name}`,
+      intro: () => 'You asked for your tickets again. Each link below opens one of your orders.',
+    },
+    organizer_message: {
+      subject: (d) => d.subject,
+      intro: (d) => d.body,
+    },
+  },
+};

@@ -1,0 +1,115 @@
+import { createElement } from 'react';
+import { render, toPlainText } from '@react-email/render';
+import { oneLine, type OutgoingMail } from '../channels/mail-channel.js';
+import { eventIcs, qrCid, qrImage, ticketPdf } from './attachments.js';
+import type { Catalog, TextValues } from './catalog/catalog.js';
+import { en } from './catalog/en.js';
+import type { MessageData, MessageKind } from './kinds.js';
+import { MailLayout, type MailView } from './mail-layout.js';
+
+/** The languages shipped; a language is one more catalog file. */
+const CATALOGS: Record<string, Catalog> = { en };
+
+export interface RenderInput {
+  id: string;
+  kind: MessageKind;
+  recipient: string;
+  recipientName: string;
+  data: MessageData;
+  /** Per-event subject and intro an organizer wrote instead of the catalog's. */
+  custom?: { subject?: string | null; intro?: string | null };
+  lang?: string;
+  /** Domain of the Message-ID (the sender's). */
+  domain: string;
+}
+
+/**
+ * Renders a message: subject, HTML and plain text from the kind's template, the tickets' QR
+ * codes inline, a PDF per ticket and the event's calendar file. React escapes every value, so
+ * attendee text is shown as text; header values are put on one line by the channel.
+ */
+export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
+  const lang = m.lang && CATALOGS[m.lang] ? m.lang : 'en';
+  const c = CATALOGS[lang]!;
+  // Names are one line wherever they are shown; a line break in one is input, not layout.
+  const d: MessageData = {
+    ...m.data,
+    name: oneLine(m.data.name),
+    ...(m.data.tickets
+      ? { tickets: m.data.tickets.map((t) => ({ ...t, holderName: oneLine(t.holderName) })) }
+      : {}),
+  };
+  const values = textValues(d, lang, c);
+  const texts = c.kinds[m.kind];
+  const subject = m.custom?.subject || texts.subject(values);
+  const intro = m.custom?.intro || texts.intro(values);
+  const tickets = d.tickets ?? [];
+  const view: MailView = {
+    lang,
+    title: subject,
+    when: c.when(d.event, dates(d.event, lang)),
+    greeting: c.greeting(d.name),
+    paragraphs: [intro],
+    ...(d.link ? { link: { href: d.link, label: c.openLink } } : {}),
+    ...(d.links?.length ? { links: d.links } : {}),
+    ...(tickets.length
+      ? {
+          tickets: {
+            heading: c.ticketsHeading,
+            items: tickets.map((t) => ({ cid: qrCid(t), line: c.ticketLine(t) })),
+            note: c.ticketAttachmentNote,
+          },
+          calendarNote: c.calendarNote,
+        }
+      : {}),
+    footer: c.footer(d.event),
+  };
+  const element = createElement(MailLayout, view);
+  // The text part is derived from the HTML (react-email's converter) instead of a second render.
+  const [html, images, pdfs] = await Promise.all([
+    render(element),
+    Promise.all(tickets.map(qrImage)),
+    Promise.all(tickets.map((t) => ticketPdf(t, d.event))),
+  ]);
+  return {
+    messageId: `${m.id}@${m.domain}`,
+    to: { name: m.recipientName, address: m.recipient },
+    subject,
+    html,
+    text: toPlainText(html),
+    attachments: [...images, ...pdfs, ...(tickets.length ? [eventIcs(d.event, d.link)] : [])],
+  };
+}
+
+function textValues(d: MessageData, lang: string, c: Catalog): TextValues {
+  const amount =
+    d.amountCents !== undefined && d.currency
+      ? new Intl.NumberFormat(lang, { style: 'currency', currency: d.currency }).format(
+          d.amountCents / 100,
+        )
+      : '';
+  return {
+    event: d.event,
+    name: d.name,
+    amount,
+    position: d.position !== undefined ? String(d.position) : '',
+    expiresAt: d.expiresAt ? moment(d.expiresAt, d.event.timezone, lang) : '',
+    reasonLine: d.reason ? c.reasonLine(d.reason) : '',
+    subject: d.subject ?? '',
+    body: d.body ?? '',
+  };
+}
+
+const moment = (iso: string, timeZone: string, lang: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
+
+function dates(event: MessageData['event'], lang: string): string {
+  const f = new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: event.timezone,
+  });
+  return f.formatRange(new Date(event.startsAt), new Date(event.endsAt));
+}

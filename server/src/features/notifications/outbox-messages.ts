@@ -1,0 +1,202 @@
+import type { Queryable } from '../../platform/db/db.js';
+import type { DeliveredMessage } from '../../platform/bus/subscriber.js';
+import type { Links } from './links.js';
+import type { MessageData } from './messages/kinds.js';
+import { orderFacts, ticketFacts, waitlistFacts, type OrderFacts } from './sources-store.js';
+import type { NewMessage } from './store.js';
+
+/** The outbox topics that become messages to attendees. */
+export const NOTIFYING_TOPICS = [
+  'registration.confirmed',
+  'registration.pending_payment',
+  'order.cancelled',
+  'order.refunded',
+  'waitlist.joined',
+  'waitlist.offered',
+  'waitlist.offer_expired',
+  'ticket.transferred',
+  'ticket.reissued',
+  'ticket.revoked',
+];
+
+type Build = (q: Queryable, m: DeliveredMessage, links: Links) => Promise<NewMessage[]>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The order confirmation (or, after a payment, its "payment received" form) with its tickets. */
+export function orderConfirmation(
+  o: OrderFacts,
+  links: Links,
+  kind: 'order_confirmed' | 'payment_received' = 'order_confirmed',
+): NewMessage {
+  const link = links.order(o.id, o.accessKey);
+  const data: MessageData = {
+    event: o.event,
+    name: o.name,
+    orderId: o.id,
+    tickets: o.tickets,
+    amountCents: o.totalCents,
+    currency: o.currency,
+    ...(link ? { link } : {}),
+  };
+  return toOrderHolder(o, kind, data);
+}
+
+const toOrderHolder = (o: OrderFacts, kind: NewMessage['kind'], data: MessageData): NewMessage => ({
+  kind,
+  eventId: o.event.id,
+  orderId: o.id,
+  recipient: o.email,
+  recipientName: o.name,
+  data: data as unknown as Record<string, unknown>,
+});
+
+const forOrder =
+  (make: (o: OrderFacts, m: DeliveredMessage, links: Links) => NewMessage): Build =>
+  async (q, m, links) => {
+    const orderId = str(m.payload.orderId);
+    const o = orderId ? await orderFacts(q, orderId) : undefined;
+    return o ? [make(o, m, links)] : [];
+  };
+
+const BUILDERS: Record<string, Build> = {
+  'registration.confirmed': forOrder((o, m, links) =>
+    orderConfirmation(o, links, m.payload.paymentId ? 'payment_received' : 'order_confirmed'),
+  ),
+  'registration.pending_payment': forOrder((o, _m, links) => {
+    const link = links.order(o.id, o.accessKey);
+    return toOrderHolder(o, 'order_pending_payment', {
+      event: o.event,
+      name: o.name,
+      orderId: o.id,
+      amountCents: o.totalCents,
+      currency: o.currency,
+      ...(o.holdExpiresAt ? { expiresAt: o.holdExpiresAt } : {}),
+      ...(link ? { link } : {}),
+    });
+  }),
+  'order.cancelled': forOrder((o, m) =>
+    toOrderHolder(o, 'order_cancelled', {
+      event: o.event,
+      name: o.name,
+      orderId: o.id,
+      reason: str(m.payload.reason) ?? null,
+    }),
+  ),
+  'order.refunded': forOrder((o, m, links) => {
+    const link = links.order(o.id, o.accessKey);
+    return toOrderHolder(o, 'refund_issued', {
+      event: o.event,
+      name: o.name,
+      orderId: o.id,
+      amountCents: Number(m.payload.amountCents ?? 0),
+      currency: str(m.payload.currency) ?? o.currency,
+      reason: str(m.payload.reason) ?? null,
+      ...(link ? { link } : {}),
+    });
+  }),
+  'waitlist.joined': waitlistMessage('waitlist_joined'),
+  'waitlist.offered': waitlistMessage('waitlist_offer'),
+  'waitlist.offer_expired': waitlistMessage('waitlist_offer_expired'),
+  'ticket.transferred': async (q, m, links) => {
+    const t = await ticketFacts(q, str(m.payload.ticketId) ?? '');
+    if (!t) return [];
+    const link = t.ownKey ? links.ticket(t.ticket.id, t.accessKey) : undefined;
+    const base = { eventId: t.event.id, orderId: t.orderId, ticketId: t.ticket.id };
+    const previous = m.payload.previousHolder as { name?: string; email?: string } | undefined;
+    return [
+      {
+        ...base,
+        kind: 'ticket_transferred',
+        recipient: t.email,
+        recipientName: t.ticket.holderName,
+        data: {
+          event: t.event,
+          name: t.ticket.holderName,
+          tickets: [t.ticket],
+          ...(link ? { link } : {}),
+        },
+      },
+      ...(previous?.email
+        ? [
+            {
+              ...base,
+              kind: 'ticket_transferred_away' as const,
+              recipient: previous.email,
+              recipientName: previous.name ?? '',
+              data: { event: t.event, name: previous.name ?? '' },
+            },
+          ]
+        : []),
+    ];
+  },
+  'ticket.reissued': ticketMessage('ticket_reissued'),
+  'ticket.revoked': ticketMessage('ticket_revoked'),
+};
+
+function waitlistMessage(
+  kind: 'waitlist_joined' | 'waitlist_offer' | 'waitlist_offer_expired',
+): Build {
+  return async (q, m, links) => {
+    const entryId = str(m.payload.waitlistEntryId) ?? m.aggregateId ?? '';
+    const w = await waitlistFacts(q, entryId);
+    if (!w) return [];
+    const link = kind === 'waitlist_offer_expired' ? undefined : links.waitlist(w.id, w.accessKey);
+    const data: MessageData = {
+      event: w.event,
+      name: w.name,
+      position: Number(m.payload.position ?? w.position),
+      ...(w.offerExpiresAt ? { expiresAt: w.offerExpiresAt } : {}),
+      ...(link ? { link } : {}),
+    };
+    return [
+      {
+        kind,
+        eventId: w.event.id,
+        recipient: w.email,
+        recipientName: w.name,
+        data: data as unknown as Record<string, unknown>,
+      },
+    ];
+  };
+}
+
+function ticketMessage(kind: 'ticket_reissued' | 'ticket_revoked'): Build {
+  return async (q, m, links) => {
+    const t = await ticketFacts(q, str(m.payload.ticketId) ?? '');
+    if (!t) return [];
+    const link = t.ownKey
+      ? links.ticket(t.ticket.id, t.accessKey)
+      : links.order(t.orderId, t.accessKey);
+    const data: MessageData = {
+      event: t.event,
+      name: t.ticket.holderName,
+      ...(kind === 'ticket_reissued'
+        ? { tickets: [t.ticket] }
+        : { reason: str(m.payload.reason) ?? null }),
+      ...(link ? { link } : {}),
+    };
+    return [
+      {
+        kind,
+        eventId: t.event.id,
+        orderId: t.orderId,
+        ticketId: t.ticket.id,
+        recipient: t.email,
+        recipientName: t.ticket.holderName,
+        data: data as unknown as Record<string, unknown>,
+      },
+    ];
+  };
+}
+
+/** The messages one outbox message asks for, each tagged with the outbox id it came from. */
+export async function messagesFor(
+  q: Queryable,
+  m: DeliveredMessage,
+  links: Links,
+): Promise<NewMessage[]> {
+  const build = BUILDERS[m.topic];
+  if (!build) return [];
+  return (await build(q, m, links)).map((n) => ({ ...n, outboxId: m.id }));
+}

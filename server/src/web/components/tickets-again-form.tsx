@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api.js';
+import { TextField } from './field.js';
+import { Notice } from './notice.js';
+
+/**
+ * "Send me my tickets again": mails the links of the address's orders. The server answers the
+ * same for every address, so the page says the same whatever was typed.
+ */
+export function TicketsAgainForm({ eventId }: { eventId: string }) {
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFieldError(undefined);
+    try {
+      const { body } = await call<{ detail: string }>(
+        `/api/v1/public/events/${encodeURIComponent(eventId)}/tickets-again`,
+        { body: { email } },
+      );
+      setAnswer({ tone: 'success', text: body.detail });
+    } catch (err) {
+      const problem = err instanceof ApiError ? err.problem : undefined;
+      const onEmail = problem?.errors?.find((f) => f.field === 'email');
+      if (onEmail) setFieldError('Enter the email address you registered with.');
+      else setAnswer({ tone: 'error', text: problem?.detail ?? 'Something went wrong.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="tickets-again" aria-labelledby="tickets-again-heading">
+      <h2 id="tickets-again-heading">Lost your tickets?</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          field="email"
+          label="Your email address"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldError}
+          required
+        />
+        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+          Send me my tickets again
+        </button>
+      </form>
+      {answer ? <Notice tone={answer.tone}>{answer.text}</Notice> : null}
+    </section>
+  );
+}
