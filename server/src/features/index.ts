@@ -26,6 +26,7 @@ import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
+import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -60,6 +61,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...checkinFeatureRoutes(deps),
     ...salesFeatureRoutes(deps),
     ...dashboardRoutes(),
+    ...webhookFeatureRoutes(deps),
   ];
 }
 
@@ -75,13 +77,17 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
     startSalesJobs(deps),
+    startWebhookJobs(deps),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
     // starts with new messages instead of a backlog of stale ones.
     startOutboxRelay({
       db: deps.db,
       log: deps.log,
       registry: deps.registry,
-      subscribers: attendeeSearchSubscribers(deps.config, deps.db),
+      subscribers: [
+        ...attendeeSearchSubscribers(deps.config, deps.db),
+        ...webhookSubscribers(deps),
+      ],
     }),
   ];
   return async () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './cidr.js';
 
 /** Everything the server reads from its environment, validated once at start-up. */
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   stripeWebhookSecret: string | undefined;
   /** Another Stripe API base (stripe-mock, tests); unset means api.stripe.com. */
   stripeApiUrl: string | undefined;
+  /** CIDRs webhook URLs may resolve to besides public addresses (WEBHOOK_ALLOWED_NETWORKS). */
+  webhookAllowedNetworks: string[];
 }
 
 export interface ConfigOverrides {
@@ -108,6 +111,19 @@ const env = z.object({
       'must be a Stripe webhook secret (whsec_…)',
     ),
   STRIPE_API_URL: optionalUrl(['http:', 'https:']),
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (v) => v.every((c) => parseCidr(c) !== undefined),
+      'must be a comma-separated list of CIDRs (10.1.0.0/16, fd00::/8)',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -148,5 +164,6 @@ export function loadConfig(
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     stripeApiUrl: e.STRIPE_API_URL,
+    webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS,
   };
 }
