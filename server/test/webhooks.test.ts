@@ -7,6 +7,10 @@ import {
   register,
   type Sale,
 } from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import {
+  checkIn,
+  eventWithTickets,
+} from '../src/features/checkin/test-support/checkin-fixtures.js';
 import { eventType } from '../src/features/webhooks/catalog.js';
 import { startReceiver, type Receiver } from '../src/features/webhooks/test-support/receiver.js';
 import {
@@ -100,6 +104,38 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
     });
     expect(typed.received).toHaveLength(1);
     expect(scoped.received).toHaveLength(2);
+  });
+
+  it('announces a door admission and a changed event, with the ticket and the event as they are now', async () => {
+    const ev = await eventWithTickets(t, 1);
+    const r = await receiver();
+    const hook = await createWebhook(t, {
+      url: r.url,
+      events: ['checkin.admitted', 'event.updated'],
+      eventId: ev.eventId,
+    });
+    const ticket = ev.tickets[0]!;
+    expect(await checkIn(t, ev.eventId, { token: ticket.token, gate: 'North' })).toMatchObject({
+      result: 'admitted',
+    });
+    await json(
+      await t.api(`/api/v1/events/${ev.eventId}`, { method: 'PATCH', body: { name: 'Renamed' } }),
+      200,
+    );
+    const got = (await r.waitFor(2)).map((g) => verified(g, hook.secret));
+    const byType = Object.fromEntries(got.map((p) => [p.type, p.data]));
+    expect(byType['checkin.admitted']).toMatchObject({
+      eventId: ev.eventId,
+      ticketId: ticket.id,
+      gate: 'North',
+      direction: 'entry',
+      origin: 'online',
+      ticket: { id: ticket.id, status: 'valid' },
+    });
+    expect(() =>
+      eventType('checkin.admitted')!.data.parse(byType['checkin.admitted']),
+    ).not.toThrow();
+    expect(byType['event.updated']).toMatchObject({ event: { id: ev.eventId, name: 'Renamed' } });
   });
 
   it('retries a receiver that was down with the same webhook-id until every message arrives', async () => {
@@ -311,6 +347,9 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
         'ticket.reissued',
         'ticket.revoked',
         'waitlist.offered',
+        'checkin.admitted',
+        'checkin.flagged',
+        'event.updated',
       ]),
     );
   });

@@ -59,3 +59,32 @@ CREATE TABLE webhook_attempts (
 );
 CREATE INDEX webhook_attempts_message ON webhook_attempts (message_id, attempted_at);
 CREATE INDEX webhook_attempts_endpoint ON webhook_attempts (endpoint_id, attempted_at);
+
+-- Check-ins announce themselves to webhooks through the outbox, in the scan's own transaction:
+-- an admission (online, or an uploaded offline scan) and a duplicate flag. Written only while
+-- some enabled endpoint could want it, so check-in pays nothing on a server without webhooks.
+-- Triggers rather than code in the scan path, whose online admission is one statement.
+CREATE FUNCTION webhook_checkin_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM webhook_endpoints
+                  WHERE enabled AND (event_id IS NULL OR event_id = NEW.event_id)) THEN
+    RETURN NULL;
+  END IF;
+  IF TG_TABLE_NAME = 'checkin_scans' THEN
+    INSERT INTO outbox (topic, event_id, aggregate_id, payload)
+    VALUES ('checkin.admitted', NEW.event_id, NEW.ticket_id, jsonb_build_object(
+      'scanId', NEW.scan_id, 'ticketId', NEW.ticket_id, 'listId', NEW.list_id, 'gate', NEW.gate,
+      'direction', NEW.direction, 'origin', NEW.origin, 'deviceId', NEW.device_id,
+      'scannedAt', NEW.scanned_at));
+  ELSE
+    INSERT INTO outbox (topic, event_id, aggregate_id, payload)
+    VALUES ('checkin.flagged', NEW.event_id, NEW.ticket_id, jsonb_build_object(
+      'scanId', NEW.scan_id, 'ticketId', NEW.ticket_id, 'listId', NEW.list_id,
+      'duplicateOf', NEW.duplicate_of));
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER checkin_scans_webhooks AFTER INSERT ON checkin_scans
+  FOR EACH ROW WHEN (NEW.result = 'admitted') EXECUTE FUNCTION webhook_checkin_outbox();
+CREATE TRIGGER checkin_flags_webhooks AFTER INSERT ON checkin_flags
+  FOR EACH ROW EXECUTE FUNCTION webhook_checkin_outbox();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Event } from '../events/schema.js';
 
 // The event types integrators can subscribe to, each with the JSON schema of its `data`, and
 // the outbox topics they come from. Every `data` carries the ids, the object's current state
@@ -121,6 +122,34 @@ export const EVENT_TYPES: readonly EventType[] = [
     }),
   },
   {
+    type: 'checkin.admitted',
+    summary:
+      'A ticket was admitted (or let out, `direction: exit`) at a door: online, or an offline scan a kiosk uploaded (`origin: upload`).',
+    object: 'ticket',
+    data: TicketData({
+      scanId: Uuid,
+      listId: Uuid,
+      gate: z.string().nullable(),
+      direction: z.enum(['entry', 'exit']),
+      origin: z.enum(['online', 'upload']),
+      deviceId: Uuid.nullable(),
+      scannedAt: z.string(),
+    }),
+  },
+  {
+    type: 'checkin.flagged',
+    summary:
+      'An offline device let a ticket in that had already been admitted; `duplicateOf` is the admission that counts.',
+    object: 'ticket',
+    data: TicketData({ scanId: Uuid, listId: Uuid, duplicateOf: Uuid }),
+  },
+  {
+    type: 'event.updated',
+    summary: "An event's details changed; `event` is the event as it is now.",
+    object: 'none',
+    data: z.object({ eventId: Uuid, version: Version, event: Event }),
+  },
+  {
     type: 'webhook.test',
     summary: 'Sent on request ("send a test event") to check a receiver.',
     object: 'none',
@@ -141,6 +170,9 @@ export function typesOfTopic(topic: string, payload: Record<string, unknown>): s
     case 'ticket.reissued':
     case 'ticket.revoked':
     case 'waitlist.offered':
+    case 'checkin.admitted':
+    case 'checkin.flagged':
+    case 'event.updated':
       return [topic];
     default:
       return [];
@@ -156,6 +188,9 @@ export const SOURCE_TOPICS = [
   'ticket.reissued',
   'ticket.revoked',
   'waitlist.offered',
+  'checkin.admitted',
+  'checkin.flagged',
+  'event.updated',
 ];
 
 /** Whether an endpoint subscribed to `wanted` (`*`: all) gets `type`. */

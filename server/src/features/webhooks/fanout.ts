@@ -62,12 +62,15 @@ function facts(
   tickets: Map<string, unknown>,
 ): Record<string, unknown> {
   const { payload } = m;
+  const ticket = tickets.get(String(payload.ticketId)) as { orderId: string } | undefined;
   return {
     ...payload,
+    // A check-in names its ticket only; the ticket names its order.
+    orderId: payload.orderId ?? ticket?.orderId,
     eventId: m.eventId,
     // For one object, outbox ids grow with its changes: its writers lock its row, then enqueue.
     version: Number(m.id),
     order: orders.get(String(payload.orderId)),
-    ticket: tickets.get(String(payload.ticketId)),
+    ticket,
   };
 }
