@@ -39,8 +39,8 @@ export function runLanyard(args: string[], env: Record<string, string>): Promise
   });
 }
 
-export async function startCliUser(): Promise<CliUser> {
-  const server = await startTestServer('pglite');
+export async function startCliUser(serverEnv: Record<string, string> = {}): Promise<CliUser> {
+  const server = await startTestServer('pglite', serverEnv);
   const dir = await mkdtemp(join(tmpdir(), 'lanyard-cli-test-'));
   const env = { XDG_CONFIG_HOME: join(dir, 'config') };
   const user: CliUser = {
