@@ -14,7 +14,8 @@ describe('webhook URLs without an allow-list', () => {
   beforeAll(async () => {
     t = await startTestServer('pglite');
     r = await startReceiver();
-  });
+    // A server's start takes longer than jest's 30 s when the shared machine is loaded.
+  }, 120_000);
   afterAll(async () => {
     await r?.stop();
     await t?.stop();

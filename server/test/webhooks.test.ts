@@ -34,7 +34,8 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
   beforeAll(async () => {
     t = await startTestServer(kind, { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8' });
     sale = await createSale(t);
-  });
+    // A server's start takes longer than jest's 30 s when the shared machine is loaded.
+  }, 120_000);
   afterAll(async () => {
     await Promise.all(receivers.map((r) => r.stop()));
     await t?.stop();
@@ -205,15 +206,15 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
   it('keeps delivering to a fast receiver while a slow one takes seconds to answer', async () => {
     const slow = await receiver();
     const fast = await receiver();
-    slow.answer({ status: 200, delayMs: 3000 });
+    slow.answer({ status: 200, delayMs: 10_000 });
     await createWebhook(t, { url: slow.url, events: ['registration.confirmed'] });
     await createWebhook(t, { url: fast.url, events: ['registration.confirmed'] });
-    for (let i = 0; i < 12; i++) await register(t, sale);
+    for (let i = 0; i < 20; i++) await register(t, sale);
     const registered = Date.now();
-    const got = await fast.waitFor(12, 10_000);
+    const got = await fast.waitFor(20, 10_000);
     expect(got.at(-1)!.at - registered).toBeLessThan(2000);
-    // The slow one has its four slots busy and most of its messages still waiting.
-    expect(slow.received.length).toBeLessThanOrEqual(8);
+    // The slow one has its 16 slots busy and the rest of its messages still waiting.
+    expect(slow.received).toHaveLength(16);
   });
 
   it('signs with the old and the new secret during a rotation; a receiver holding either verifies', async () => {

@@ -79,38 +79,52 @@ export interface AttemptRecord {
 }
 
 /**
- * Logs one attempt and applies its outcome in one transaction. Returns the endpoint's
- * failing_since after it, for the five-day rule. The message is changed only if no later claim
- * took it meanwhile (same attempt count).
+ * Logs one attempt and applies its outcome, in one statement (a round trip per attempt). The
+ * message is changed only if no later claim took it meanwhile (same attempt count); the endpoint
+ * row is written only when its failure streak starts or ends, or on 410, so the successes of a
+ * busy endpoint do not queue on its row lock. Returns when the endpoint has been failing since.
  */
 export async function recordAttempt(q: Queryable, a: AttemptRecord): Promise<Date | null> {
-  await q.query(
-    `INSERT INTO webhook_attempts (message_id, endpoint_id, status, error, latency_ms, response_body)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [a.messageId, a.endpointId, a.status, a.error, a.latencyMs, a.responseBody],
-  );
   const next = a.next;
-  await q.query(
-    `UPDATE webhook_messages SET
-       state = $3::text,
-       delivered_at = CASE WHEN $3::text = 'delivered' THEN now() END,
-       next_attempt_at = CASE WHEN $4::bigint IS NULL THEN next_attempt_at
-                              ELSE now() + $4::bigint * interval '1 millisecond' END
-     WHERE id = $1 AND attempts = $2`,
+  const ok = next.kind === 'delivered';
+  const { rows } = await q.query<{ failing_since: Date | null }>(
+    `WITH attempt AS (
+       INSERT INTO webhook_attempts (message_id, endpoint_id, status, error, latency_ms, response_body)
+       VALUES ($1, $2, $3, $4, $5, $6)
+     ), message AS (
+       UPDATE webhook_messages SET
+         state = $8::text,
+         delivered_at = CASE WHEN $8::text = 'delivered' THEN now() END,
+         next_attempt_at = CASE WHEN $9::bigint IS NULL THEN next_attempt_at
+                                ELSE now() + $9::bigint * interval '1 millisecond' END
+       WHERE id = $1 AND attempts = $7
+     ), endpoint AS (
+       UPDATE webhook_endpoints SET
+         failing_since = CASE WHEN $10::boolean THEN NULL ELSE coalesce(failing_since, now()) END,
+         enabled = enabled AND NOT $11::boolean,
+         disabled_reason = CASE WHEN $11::boolean THEN 'gone' ELSE disabled_reason END
+       WHERE id = $2
+         AND ($11::boolean OR ($10::boolean AND failing_since IS NOT NULL)
+              OR (NOT $10::boolean AND failing_since IS NULL))
+       RETURNING failing_since
+     )
+     SELECT failing_since FROM endpoint
+     UNION ALL
+     SELECT failing_since FROM webhook_endpoints
+      WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM endpoint)`,
     [
       a.messageId,
+      a.endpointId,
+      a.status,
+      a.error,
+      a.latencyMs,
+      a.responseBody,
       a.attempts,
-      next.kind === 'retry' ? 'pending' : next.kind,
+      ok ? 'delivered' : next.kind === 'retry' ? 'pending' : 'failed',
       next.kind === 'retry' ? next.retryInMs : null,
+      ok,
+      a.gone,
     ],
-  );
-  const { rows } = await q.query<{ failing_since: Date | null }>(
-    `UPDATE webhook_endpoints SET
-       failing_since = CASE WHEN $2::boolean THEN NULL ELSE coalesce(failing_since, now()) END,
-       enabled = enabled AND NOT $3::boolean,
-       disabled_reason = CASE WHEN $3::boolean THEN 'gone' ELSE disabled_reason END
-     WHERE id = $1 RETURNING failing_since`,
-    [a.endpointId, next.kind === 'delivered', a.gone],
   );
   return rows[0]?.failing_since ?? null;
 }

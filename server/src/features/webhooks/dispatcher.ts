@@ -24,7 +24,7 @@ export interface DispatchPolicy {
 
 export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   concurrency: 64,
-  perEndpoint: 4,
+  perEndpoint: 16,
   leaseMs: 60_000,
   pollMs: 1000,
   timeoutMs: 15_000,
@@ -130,23 +130,21 @@ export function startDispatcher(o: DispatcherOptions): Dispatcher {
           m.attempts,
           honoursRetryAfter ? parseRetryAfter(outcome.retryAfter, Date.now()) : undefined,
         );
-    const failingSince = await o.db.transaction(async (tx) =>
-      store.recordAttempt(tx, {
-        messageId: m.id,
-        endpointId: m.endpointId,
-        attempts: m.attempts,
-        status: outcome.status ?? null,
-        error: outcome.error ?? null,
-        latencyMs: outcome.latencyMs,
-        responseBody: outcome.body ?? null,
-        next: ok
-          ? { kind: 'delivered' }
-          : retryInMs === undefined
-            ? { kind: 'failed' }
-            : { kind: 'retry', retryInMs },
-        gone: outcome.status === 410,
-      }),
-    );
+    const failingSince = await store.recordAttempt(o.db, {
+      messageId: m.id,
+      endpointId: m.endpointId,
+      attempts: m.attempts,
+      status: outcome.status ?? null,
+      error: outcome.error ?? null,
+      latencyMs: outcome.latencyMs,
+      responseBody: outcome.body ?? null,
+      next: ok
+        ? { kind: 'delivered' }
+        : retryInMs === undefined
+          ? { kind: 'failed' }
+          : { kind: 'retry', retryInMs },
+      gone: outcome.status === 410,
+    });
     if (outcome.status === 410) {
       o.log.warn({ endpointId: m.endpointId }, 'webhook endpoint answered 410 Gone; disabled');
     }
