@@ -203,6 +203,35 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
     expect(r.received).toHaveLength(1);
   });
 
+  it('disables an endpoint failing for five days and writes the outbox message that tells its owner', async () => {
+    const r = await receiver();
+    r.answer({ status: 500 });
+    const hook = await createWebhook(t, { url: r.url, events: ['*'] });
+    await t.server.db.query(
+      `UPDATE webhook_endpoints SET failing_since = now() - interval '5 days 1 minute' WHERE id = $1`,
+      [hook.id],
+    );
+    await json(await t.api(`/api/v1/webhooks/${hook.id}/test`, { method: 'POST' }), 202);
+    await r.waitFor(1);
+    const after = await until(
+      'the endpoint to be disabled',
+      async () =>
+        json<{ enabled: boolean; disabledReason: string }>(
+          await t.api(`/api/v1/webhooks/${hook.id}`),
+          200,
+        ),
+      (w) => !w.enabled,
+    );
+    expect(after.disabledReason).toBe('failing');
+    const { rows } = await t.server.db.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM outbox WHERE topic = 'webhook_endpoint.disabled' AND aggregate_id = $1`,
+      [hook.id],
+    );
+    expect(rows).toEqual([
+      { payload: expect.objectContaining({ endpointId: hook.id, reason: 'failing' }) },
+    ]);
+  });
+
   it('keeps delivering to a fast receiver while a slow one takes seconds to answer', async () => {
     const slow = await receiver();
     const fast = await receiver();
