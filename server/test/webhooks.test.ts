@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from './harness.js';
 import {
   createSale,
   json,
+  otherOrganizationToken,
   problemOf,
   register,
   type Sale,
@@ -16,7 +17,7 @@ import { startReceiver, type Receiver } from '../src/features/webhooks/test-supp
 import {
   createWebhook,
   deliveries,
-  otherOrganizationWebhookToken,
+  disabledWebhook,
   until,
   verified,
 } from '../src/features/webhooks/test-support/webhook-fixtures.js';
@@ -183,15 +184,7 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
     const hook = await createWebhook(t, { url: r.url, events: ['*'] });
     await register(t, sale);
     await r.waitFor(1);
-    const after = await until(
-      'the endpoint to be disabled',
-      async () =>
-        json<{ enabled: boolean; disabledReason: string }>(
-          await t.api(`/api/v1/webhooks/${hook.id}`),
-          200,
-        ),
-      (w) => !w.enabled,
-    );
+    const after = await disabledWebhook(t, hook.id);
     expect(after.disabledReason).toBe('gone');
     r.answer({ status: 200 });
     await register(t, sale);
@@ -213,15 +206,7 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
     );
     await json(await t.api(`/api/v1/webhooks/${hook.id}/test`, { method: 'POST' }), 202);
     await r.waitFor(1);
-    const after = await until(
-      'the endpoint to be disabled',
-      async () =>
-        json<{ enabled: boolean; disabledReason: string }>(
-          await t.api(`/api/v1/webhooks/${hook.id}`),
-          200,
-        ),
-      (w) => !w.enabled,
-    );
+    const after = await disabledWebhook(t, hook.id);
     expect(after.disabledReason).toBe('failing');
     const { rows } = await t.server.db.query<{ payload: Record<string, unknown> }>(
       `SELECT payload FROM outbox WHERE topic = 'webhook_endpoint.disabled' AND aggregate_id = $1`,
@@ -324,7 +309,7 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
       enabled: false,
       disabledReason: 'manual',
     });
-    const stranger = await otherOrganizationWebhookToken(t);
+    const stranger = await otherOrganizationToken(t, ['webhooks:read', 'webhooks:write']);
     const theirs = await t.api('/api/v1/webhooks', { token: stranger });
     expect(await json(theirs, 200)).toEqual({ items: [] });
     await problemOf(

@@ -159,27 +159,7 @@ export const EVENT_TYPES: readonly EventType[] = [
 
 export const EVENT_TYPE_NAMES: readonly string[] = EVENT_TYPES.map((t) => t.type);
 
-/** The webhook types one outbox message becomes (a paid confirmation is also `order.paid`). */
-export function typesOfTopic(topic: string, payload: Record<string, unknown>): string[] {
-  switch (topic) {
-    case 'registration.confirmed':
-      return payload.paymentId ? ['registration.confirmed', 'order.paid'] : [topic];
-    case 'order.cancelled':
-    case 'order.refunded':
-    case 'ticket.transferred':
-    case 'ticket.reissued':
-    case 'ticket.revoked':
-    case 'waitlist.offered':
-    case 'checkin.admitted':
-    case 'checkin.flagged':
-    case 'event.updated':
-      return [topic];
-    default:
-      return [];
-  }
-}
-
-/** The outbox topics fan-out subscribes to. */
+/** The outbox topics fan-out subscribes to; each becomes the webhook type of the same name. */
 export const SOURCE_TOPICS = [
   'registration.confirmed',
   'order.cancelled',
@@ -192,6 +172,12 @@ export const SOURCE_TOPICS = [
   'checkin.flagged',
   'event.updated',
 ];
+
+/** The webhook types one outbox message becomes (a paid confirmation is also `order.paid`). */
+export function typesOfTopic(topic: string, payload: Record<string, unknown>): string[] {
+  if (!SOURCE_TOPICS.includes(topic)) return [];
+  return topic === 'registration.confirmed' && payload.paymentId ? [topic, 'order.paid'] : [topic];
+}
 
 /** Whether an endpoint subscribed to `wanted` (`*`: all) gets `type`. */
 export function wants(wanted: readonly string[], type: string): boolean {

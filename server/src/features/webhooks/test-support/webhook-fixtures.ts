@@ -1,6 +1,5 @@
 import { Webhook as Verifier } from 'standardwebhooks';
 import type { TestServer } from '../../../../test/harness.js';
-import { saveClient } from '../../identity/client-store.js';
 import { json } from '../../ticketing/test-support/ticket-fixtures.js';
 import type { Received } from './receiver.js';
 
@@ -66,29 +65,15 @@ export async function until<T>(
   }
 }
 
-/** A token of a client in a new organization, holding the webhook scopes. */
-export async function otherOrganizationWebhookToken(t: TestServer): Promise<string> {
-  const { rows } = await t.server.db.query<{ id: string }>(
-    `INSERT INTO organizations (name) VALUES ('Elsewhere') RETURNING id`,
+/** The endpoint once the dispatcher has disabled it. */
+export function disabledWebhook(t: TestServer, id: string) {
+  return until(
+    'the endpoint to be disabled',
+    async () =>
+      json<{ enabled: boolean; disabledReason: string }>(
+        await t.api(`/api/v1/webhooks/${id}`),
+        200,
+      ),
+    (w) => !w.enabled,
   );
-  const clientId = `elsewhere-hooks-${rows[0]!.id}`;
-  const secret = 'elsewhere-hooks-secret-0123456789-abcdefghij';
-  await saveClient(t.server.db, {
-    clientId,
-    clientSecret: secret,
-    name: 'Elsewhere',
-    organizationId: rows[0]!.id,
-    scopes: ['webhooks:read', 'webhooks:write'],
-  });
-  const res = await fetch((await t.bootstrap()).token_endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: secret,
-      scope: 'webhooks:read webhooks:write',
-    }),
-  });
-  return (await json<{ access_token: string }>(res, 200)).access_token;
 }
