@@ -29,12 +29,12 @@ export interface DashboardRig {
  * file's tests (call it inside `describe`), stopped after them. Read `t` and `browser` in hooks
  * and tests, once they have started.
  */
-export function useDashboardRig(): DashboardRig {
+export function useDashboardRig(env: Record<string, string> = {}): DashboardRig {
   let t: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     requireBuiltPortal();
-    t = await startTestServer('postgres');
+    t = await startTestServer('postgres', env);
     await createOrganizer(t);
     browser = await launchChromium();
   }, BROWSER_TEST_MS);

@@ -31,6 +31,7 @@ import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { portalLinks } from './notifications/links.js';
+import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -74,6 +75,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
       senderDomain(deps.config.mailFrom),
     ),
     ...dashboardRoutes(),
+    ...webhookFeatureRoutes(deps),
   ];
 }
 
@@ -90,6 +92,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
     startSalesJobs(deps),
+    startWebhookJobs(deps),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
     // starts with new messages instead of a backlog of stale ones.
     startOutboxRelay({
@@ -99,6 +102,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
       subscribers: [
         ...attendeeSearchSubscribers(deps.config, deps.db),
         ...notifications.subscribers,
+        ...webhookSubscribers(deps),
       ],
     }),
     notifications.stop,

@@ -3,6 +3,7 @@ import { requestLog } from './request-log.js';
 import type { Logger } from '../platform/log.js';
 import type { Metrics } from '../platform/metrics.js';
 import { healthRouter, type ReadinessCheck } from '../features/health/routes.js';
+import { webhookDocs } from '../features/webhooks/catalog.js';
 import { buildOpenApi } from './openapi.js';
 import { problem, problemHandler, sendProblem } from './problem.js';
 import { mountRoutes, type AnyRoute, type AuthMiddleware } from './route.js';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
   const openapi = buildOpenApi(deps.routes, {
     serverUrl: deps.publicUrl,
     tokenUrl: deps.tokenEndpoint,
+    webhooks: webhookDocs(),
   });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openapi);

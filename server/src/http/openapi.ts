@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import type { AnyRoute } from './route.js';
 
+/** An outgoing webhook for the document's `webhooks` section: a type and its payload schema. */
+export interface WebhookDoc {
+  name: string;
+  summary: string;
+  payload: z.ZodType;
+}
+
 /** Builds the OpenAPI 3.1 document from the same zod schemas the routes validate with. */
 export function buildOpenApi(
   routes: AnyRoute[],
-  info: { serverUrl: string; tokenUrl: string | undefined },
+  info: { serverUrl: string; tokenUrl: string | undefined; webhooks?: readonly WebhookDoc[] },
 ) {
   const paths: Record<string, Record<string, unknown>> = {};
   const problem = {
@@ -57,6 +64,7 @@ export function buildOpenApi(
     },
     servers: [{ url: info.serverUrl }],
     paths,
+    webhooks: Object.fromEntries((info.webhooks ?? []).map((w) => [w.name, webhookItem(w)])),
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -87,6 +95,41 @@ export function buildOpenApi(
               },
             },
           },
+        },
+      },
+    },
+  };
+}
+
+// What Lanyard POSTs to a registered endpoint; signed per the Standard Webhooks spec.
+function webhookItem(w: WebhookDoc) {
+  const header = (name: string, description: string) => ({
+    name,
+    in: 'header',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  });
+  return {
+    post: {
+      operationId: `webhook_${w.name.replace(/\W/g, '_')}`,
+      summary: w.summary,
+      tags: ['webhooks'],
+      parameters: [
+        header('webhook-id', 'The message id; the same on every retry and replay.'),
+        header('webhook-timestamp', 'Unix seconds when this attempt was signed.'),
+        header(
+          'webhook-signature',
+          '`v1,` + base64 HMAC-SHA256 of `id.timestamp.body`; during a rotation two, space-separated.',
+        ),
+      ],
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(w.payload, 'output') } },
+      },
+      responses: {
+        '2XX': {
+          description: 'Received. Anything else is retried (410 Gone disables the endpoint).',
         },
       },
     },

@@ -38,6 +38,8 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://localhost:6379'],
     ['OIDC_ISSUER', 'ftp://issuer'],
     ['KAFKA_BROKERS', 'localhost'],
+    ['WEBHOOK_ALLOWED_NETWORKS', '10.0.0.0/33'],
+    ['WEBHOOK_ALLOWED_NETWORKS', 'intranet'],
     ['ELASTICSEARCH_URL', '::'],
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_POOL_SIZE', '0'],
@@ -70,6 +72,12 @@ describe('loadConfig', () => {
     });
     expect(c.kafkaBrokers).toEqual(['a:9092', 'b:9092']);
     expect(c.publicUrl).toBe('https://tickets.example.org');
+  });
+
+  it('reads the networks webhooks may reach besides public ones; none by default', () => {
+    expect(loadConfig({}).webhookAllowedNetworks).toEqual([]);
+    const c = loadConfig({ WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16, fd00::/8,192.168.1.7' });
+    expect(c.webhookAllowedNetworks).toEqual(['10.20.0.0/16', 'fd00::/8', '192.168.1.7']);
   });
 
   it('does not echo a malformed Stripe secret into the error', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './cidr.js';
 
 /** Everything the server reads from its environment, validated once at start-up. */
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   bulkPerSecond: number;
   /** Hours a delivered outbox message is kept before it is pruned (OUTBOX_RETENTION_HOURS). */
   outboxRetentionHours: number;
+  /** CIDRs webhook URLs may resolve to besides public addresses (WEBHOOK_ALLOWED_NETWORKS). */
+  webhookAllowedNetworks: string[];
 }
 
 export interface ConfigOverrides {
@@ -145,6 +148,19 @@ const env = z.object({
   NOTIFY_RETRY_CAP_MS: wholeNumber(1, 86_400_000, 3_600_000),
   NOTIFY_BULK_PER_SECOND: wholeNumber(1, 10_000, 200),
   OUTBOX_RETENTION_HOURS: wholeNumber(0, 100_000, 168),
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (v) => v.every((c) => parseCidr(c) !== undefined),
+      'must be a comma-separated list of CIDRs (10.1.0.0/16, fd00::/8)',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -195,5 +211,6 @@ export function loadConfig(
     },
     bulkPerSecond: e.NOTIFY_BULK_PER_SECOND,
     outboxRetentionHours: e.OUTBOX_RETENTION_HOURS,
+    webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS,
   };
 }

@@ -40,6 +40,16 @@ export function dashboardRoutes(
     }),
     route({
       method: 'get',
+      path: '/dashboard/webhooks',
+      operationId: 'dashboardWebhooks',
+      summary: "The organization's webhook endpoints and their deliveries (HTML)",
+      tags,
+      auth: 'public',
+      responses: page,
+      handler: serve,
+    }),
+    route({
+      method: 'get',
       path: '/dashboard/events/{id}',
       operationId: 'dashboardEventPage',
       summary: 'An event in the organizer dashboard: ticket types and the sales monitor (HTML)',

@@ -1,3 +1,4 @@
+import { enqueue } from '../../platform/bus/outbox.js';
 import type { Db } from '../../platform/db/db.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
@@ -47,7 +48,14 @@ export async function updateEvent(
         { field: 'endsAt', message: 'must be after startsAt' },
       ]);
     }
-    return store.updateEvent(tx, next);
+    const updated = await store.updateEvent(tx, next);
+    await enqueue(tx, {
+      topic: 'event.updated',
+      eventId,
+      aggregateId: eventId,
+      payload: { eventId, event: updated },
+    });
+    return updated;
   });
 }
 

@@ -17,6 +17,8 @@ export const SCOPES = [
   'tickets:write',
   'checkin',
   'devices:write',
+  'webhooks:read',
+  'webhooks:write',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -42,6 +42,8 @@ describeEachDb('embedded issuer: tokens for the API', (get) => {
       'events:write',
       'tickets:read',
       'tickets:write',
+      'webhooks:read',
+      'webhooks:write',
     ]);
   });
 

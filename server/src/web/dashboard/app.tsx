@@ -5,6 +5,7 @@ import { navigate, useLocation } from '../router.js';
 import { EventPage } from './event-page.js';
 import { EventsPage } from './events-page.js';
 import { Link } from './link.js';
+import { WebhooksPage } from './webhooks-page.js';
 import { completeSignIn, isSignInReturn, onSignOut, signedIn, signIn, signOut } from './session.js';
 
 const EVENT = /^\/dashboard\/events\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/;
@@ -42,7 +43,9 @@ export function DashboardApp() {
     );
   } else {
     const match = EVENT.exec(loc.path);
-    page = match ? (
+    page = /^\/dashboard\/webhooks\/?$/.test(loc.path) ? (
+      <WebhooksPage />
+    ) : match ? (
       <EventPage
         key={match[1]}
         eventId={decodeURIComponent(match[1]!)}
@@ -64,6 +67,7 @@ export function DashboardApp() {
         </p>
         {session ? (
           <div className="topbar-who">
+            <Link to="/dashboard/webhooks">Webhooks</Link>
             <span>{session.email}</span>
             <button type="button" className="button button-secondary" onClick={signOut}>
               Sign out

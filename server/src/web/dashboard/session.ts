@@ -10,7 +10,7 @@ const PENDING_KEY = 'lanyard.dashboard.signin';
 // Everything the API knows; consent grants the scopes the account holds and drops the rest.
 // offline_access gives a refresh token; oidc-provider honours it only with prompt=consent.
 const SCOPE =
-  'openid offline_access events:read events:write tickets:read tickets:write checkin devices:write admin';
+  'openid offline_access events:read events:write tickets:read tickets:write checkin devices:write webhooks:read webhooks:write admin';
 // Renew a minute early, so a token never expires between the check and the request.
 const RENEW_BEFORE_MS = 60_000;
 

@@ -68,14 +68,16 @@ export async function scopedToken(t: TestServer, scopes: Scope[]): Promise<strin
   return tokenFor(t, b.client_id, b.client_secret, scopes);
 }
 
-/** A token with every ticket scope, of a client in a new organization. */
-export async function otherOrganizationToken(t: TestServer): Promise<string> {
+/** A token of a client in a new organization, with every ticket scope unless told others. */
+export async function otherOrganizationToken(
+  t: TestServer,
+  scopes: Scope[] = ['events:read', 'events:write', 'tickets:read', 'tickets:write'],
+): Promise<string> {
   const { rows } = await t.server.db.query<{ id: string }>(
     `INSERT INTO organizations (name) VALUES ('Elsewhere') RETURNING id`,
   );
   const clientId = `elsewhere-${rows[0]!.id}`;
   const secret = 'elsewhere-secret-0123456789-abcdefghijklmnop';
-  const scopes: Scope[] = ['events:read', 'events:write', 'tickets:read', 'tickets:write'];
   await saveClient(t.server.db, {
     clientId,
     clientSecret: secret,
