@@ -52,5 +52,6 @@ export {
   type ConnectivityTracker,
   type ScanDecider,
 } from './device/online-first.js';
+export { WedgeRecogniser, type WedgeOptions } from './device/wedge-recogniser.js';
 export { normaliseForSearch, searchTextOf } from './search/normalise.js';
 export { editDistance, matchScore } from './search/similarity.js';

@@ -24,6 +24,7 @@ import { warmCheckinStatements } from './checkin/warm-up.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { staffAppRoutes } from './staff-app/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 
@@ -60,6 +61,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...checkinFeatureRoutes(deps),
     ...salesFeatureRoutes(deps),
     ...dashboardRoutes(),
+    ...staffAppRoutes(),
   ];
 }
 
