@@ -18,13 +18,14 @@ import { accessTokens } from '../sync/access-token.js';
 import { Connectivity } from '../sync/connectivity.js';
 import { FetchTransport } from '../sync/fetch-transport.js';
 import { OfflineDecider } from './offline-decider.js';
+import type { CheckInDecider } from './decider.js';
 import { OnlineDecider } from './online-decider.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let cache: Cache;
 let server: FeedServer;
 let connectivity: Connectivity;
-let decider: OnlineFirstDecider;
+let decider: CheckInDecider;
 const ada = ticketFor(0);
 
 beforeEach(async () => {
