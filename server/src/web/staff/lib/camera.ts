@@ -30,7 +30,8 @@ export async function startCamera(
   onCode: (text: string) => void,
 ): Promise<Camera> {
   const stream = await navigator.mediaDevices.getUserMedia({
-    video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
+    // The camera's own size: asking for another makes some (and Chromium's fake one) stretch it.
+    video: { facingMode: { ideal: 'environment' } },
     audio: false,
   });
   const [track] = stream.getVideoTracks();

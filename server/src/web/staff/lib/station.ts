@@ -143,7 +143,7 @@ export class Station implements StationView {
   async choose(choice: StationChoice): Promise<void> {
     this.choice = choice;
     await writeMeta(this.db, 'station', choice);
-    this.emit();
+    this.update({});
   }
 
   get current(): StationStatus {
@@ -342,7 +342,7 @@ export class Station implements StationView {
         ticketTypes: Object.fromEntries(event.ticketTypes.map((t) => [t.id, t.name])),
       };
       await writeMeta(this.db, 'event', this.info);
-      this.emit();
+      this.update({});
     } catch {
       // Offline: the names kept from an earlier start stay.
     }
@@ -359,12 +359,9 @@ export class Station implements StationView {
     });
   }
 
+  /** A new status object on every change (also of choice or names), so React re-renders. */
   private update(change: Partial<StationStatus>): void {
     this.status = { ...this.status, ...change };
-    this.emit();
-  }
-
-  private emit(): void {
     for (const listener of this.listeners) listener();
   }
 }
