@@ -25,6 +25,8 @@ function serviceWorker(): Plugin {
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       const { code } = transformSync(readFileSync(`${here}sw.ts`, 'utf8'), {
         loader: 'ts',
+        // A classic worker script: no module syntax.
+        format: 'iife',
         target: 'es2022',
         minify: true,
         define: { __SHELL__: JSON.stringify(files), __VERSION__: JSON.stringify(version) },
