@@ -228,6 +228,8 @@ describe('staff check-in app on a phone, in Chromium [postgres]', () => {
       // Typed, as when the phone cannot scan the dashboard.
       await second.page.getByLabel('Enrollment code').fill(device.enrollmentCode);
       await second.page.getByRole('button', { name: 'Enroll this phone' }).click();
+      await second.page.getByRole('button', { name: 'Start scanning' }).waitFor();
+      await second.page.screenshot({ path: `${SHOTS}setup.png` });
       await second.page.getByRole('button', { name: 'Start scanning' }).click();
       await second.page
         .getByTestId('last-sync')
