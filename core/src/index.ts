@@ -98,20 +98,4 @@ export {
 } from './sync/scan-upload.js';
 export { toCheckinList, toKnownTicket } from './sync/convert.js';
 
-export {
-  clockOffsetFrom,
-  narrowOffset,
-  offsetBoundsFrom,
-  offsetWithin,
-  type OffsetBounds,
-  type ServerClock,
-} from './device/clock.js';
-export { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './device/backoff.js';
-export {
-  DEFAULT_ONLINE_TIMEOUT_MS,
-  OnlineFirstDecider,
-  type ConnectivityTracker,
-  type ScanDecider,
-} from './device/online-first.js';
-export { normaliseForSearch, searchTextOf } from './search/normalise.js';
-export { editDistance, matchScore } from './search/similarity.js';
+export * from './device/index.js';

@@ -4,6 +4,7 @@ import type {
   SyncChange,
   SyncPage,
   SyncScan,
+  SyncTicket,
 } from '@lanyard/core/browser';
 import type { ScanAnswer } from './answer.js';
 import { rawStore, type Db, type ScanRecord, type TicketRecord } from './db.js';
@@ -17,6 +18,16 @@ const compactScan = (s: SyncScan): ScanRecord => ({
   at: Date.parse(s.scannedAt),
   ...(s.gate !== undefined && { g: s.gate }),
   dev: s.deviceId,
+});
+
+/** A synced ticket as the cache keeps it. */
+export const compactTicket = (t: SyncTicket): TicketRecord => ({
+  id: t.id,
+  y: t.ticketTypeId,
+  s: t.status === 'revoked' ? 1 : 0,
+  r: t.revision,
+  n: t.attendee.name,
+  e: t.attendee.email,
 });
 
 const KNOWN: ReadonlySet<SyncChange['type']> = new Set([
@@ -60,19 +71,9 @@ export async function applyPage(db: Db, page: SyncPage, fresh: boolean): Promise
   }
   for (const change of page.changes) {
     switch (change.type) {
-      case 'ticket.upserted': {
-        const t = change.ticket;
-        const record: TicketRecord = {
-          id: t.id,
-          y: t.ticketTypeId,
-          s: t.status === 'revoked' ? 1 : 0,
-          r: t.revision,
-          n: t.attendee.name,
-          e: t.attendee.email,
-        };
-        tickets.put(record);
+      case 'ticket.upserted':
+        tickets.put(compactTicket(change.ticket));
         break;
-      }
       case 'ticket.revoked': {
         const read = tickets.get(change.ticketId);
         read.onsuccess = () => {

@@ -1,4 +1,5 @@
 import { matchScore, normaliseForSearch, type SyncChange } from '@lanyard/core/browser';
+import { compactTicket } from './cache.js';
 import type { Db, TicketRecord } from './db.js';
 
 /** One attendee found in the cache. */
@@ -48,15 +49,7 @@ export class AttendeeIndex {
     }
     for (const change of changes) {
       if (change.type === 'ticket.upserted') {
-        const t = change.ticket;
-        this.add({
-          id: t.id,
-          y: t.ticketTypeId,
-          s: t.status === 'revoked' ? 1 : 0,
-          r: t.revision,
-          n: t.attendee.name,
-          e: t.attendee.email,
-        });
+        this.add(compactTicket(change.ticket));
       } else if (change.type === 'ticket.revoked') {
         const entry = this.entries.get(change.ticketId);
         if (entry) entry.ticket = { ...entry.ticket, s: 1 };
