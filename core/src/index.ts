@@ -97,3 +97,5 @@ export {
   type ScanUploadResult,
 } from './sync/scan-upload.js';
 export { toCheckinList, toKnownTicket } from './sync/convert.js';
+
+export * from './device/index.js';

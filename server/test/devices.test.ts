@@ -30,6 +30,9 @@ describe.each(['pglite', 'postgres'] as const)('kiosk devices [%s]', (kind) => {
     const uri = new URL(device.enrollmentUri);
     expect(uri.searchParams.get('code')).toBe(device.enrollmentCode);
     expect(uri.searchParams.get('server')).toBe(t.url);
+    expect(device.staffAppUrl).toBe(
+      `${t.url}/staff/#enroll=${encodeURIComponent(device.enrollmentCode)}`,
+    );
 
     const first = await json<Record<string, string>>(await enroll(t, device.enrollmentCode), 200);
     expect(first).toMatchObject({
@@ -39,6 +42,19 @@ describe.each(['pglite', 'postgres'] as const)('kiosk devices [%s]', (kind) => {
       tokenEndpoint: (await t.bootstrap()).token_endpoint,
     });
     await problemOf(await enroll(t, device.enrollmentCode), 409, 'enrollment_code_used');
+    // A browser may use the credential from this server's own pages (the staff app), no other.
+    const grant = (origin: string) =>
+      fetch(first.tokenEndpoint!, {
+        method: 'POST',
+        headers: {
+          origin,
+          authorization: `Basic ${btoa(`${first.clientId}:${first.clientSecret}`)}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+    expect((await grant(new URL(t.url).origin)).status).toBe(200);
+    expect((await grant('https://evil.example')).status).toBe(400);
     // Typed by a person: lower case and without dashes still names the same, used, code.
     await problemOf(
       await enroll(t, device.enrollmentCode.toLowerCase().replaceAll('-', '')),

@@ -1,4 +1,4 @@
-import type { TokenVerification } from '../ticket-token/verify.js';
+import type { TokenVerification } from '../ticket-token/verification.js';
 
 /** The result word of the outside contract, shown as green / red on every screen. */
 export type CheckinResult = 'admitted' | 'already_checked_in' | 'revoked' | 'invalid';

@@ -22,6 +22,8 @@ export const FLAG_EXPIRES_AT = 2;
 export const KNOWN_FLAGS = FLAG_NOT_BEFORE | FLAG_EXPIRES_AT;
 export const KID_PATTERN = /^[A-Za-z0-9_-]{1,16}$/;
 export const MAX_KID_LENGTH = 16;
+/** A raw 32-byte Ed25519 key in base64url without padding. */
+export const RAW_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const SIGNATURE_LENGTH = 64;
 export const MAX_REVISION = 0xffff;
 export const MAX_UNIX_SECONDS = 0xffffffff;

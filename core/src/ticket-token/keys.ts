@@ -7,7 +7,7 @@ import {
 } from 'node:crypto';
 import { CoreError } from '../errors.js';
 import { base32Encode } from '../encoding/base32.js';
-import { KID_PATTERN } from './format.js';
+import { KID_PATTERN, RAW_KEY_PATTERN } from './format.js';
 
 /** A public key as stored and synced: JSON-serialisable, raw key bytes in base64url. */
 export interface PublicKeyMaterial {
@@ -32,8 +32,6 @@ export interface PublicJwk {
   alg: 'EdDSA';
   use: 'sig';
 }
-
-const RAW_KEY = /^[A-Za-z0-9_-]{43}$/;
 
 /** Throws CoreError `invalid_kid` unless `kid` is 1-16 characters of [A-Za-z0-9_-]. */
 export function assertKid(kid: unknown): asserts kid is string {
@@ -70,7 +68,11 @@ export function toPublicJwk(key: PublicKeyMaterial): PublicJwk {
 /** Imports a public key into a KeyObject; throws CoreError `invalid_key` / `invalid_kid`. */
 export function importPublicKey(key: PublicKeyMaterial): KeyObject {
   assertKid(key?.kid);
-  if (key.alg !== 'Ed25519' || typeof key.publicKey !== 'string' || !RAW_KEY.test(key.publicKey)) {
+  if (
+    key.alg !== 'Ed25519' ||
+    typeof key.publicKey !== 'string' ||
+    !RAW_KEY_PATTERN.test(key.publicKey)
+  ) {
     throw new CoreError(
       'invalid_key',
       `key ${key.kid} is not a raw Ed25519 public key in base64url`,
@@ -94,7 +96,7 @@ export function importSigningKey(key: SigningKeyMaterial): KeyObject {
   const cached = privateKeys.get(key);
   if (cached) return cached;
   importPublicKey(key);
-  if (typeof key.privateKey !== 'string' || !RAW_KEY.test(key.privateKey)) {
+  if (typeof key.privateKey !== 'string' || !RAW_KEY_PATTERN.test(key.privateKey)) {
     throw new CoreError(
       'invalid_key',
       `key ${key.kid} has no raw Ed25519 private key in base64url`,

@@ -4,13 +4,7 @@ import { assertEncodableClaims, type TicketClaims } from './claims.js';
 import { TOKEN_PREFIX } from './format.js';
 import { importSigningKey, type SigningKeyMaterial } from './keys.js';
 import { encodePayload } from './payload.js';
-
-const PREFIX_BYTES = Buffer.from(TOKEN_PREFIX, 'ascii');
-
-/** The bytes an Ed25519 signature covers: the version prefix, then the payload. */
-export function signedMessage(payload: Uint8Array): Buffer {
-  return Buffer.concat([PREFIX_BYTES, payload]);
-}
+import { signedMessage } from './verification.js';
 
 /**
  * Signs claims into the exact text a ticket's QR code encodes (`LY1:` + base32, at most 228

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ScanDirection } from '@lanyard/core';
+import {
+  DEFAULT_ONLINE_TIMEOUT_MS,
+  OnlineFirstDecider,
+  type BackoffPolicy,
+  type ScanDirection,
+} from '@lanyard/core';
 import { startLocalApi, type AgentStatus, type LocalApi } from './api/local-api.js';
 import { searchAttendees, type AttendeeMatch } from './cache/attendee-search.js';
 import { readDevice, writeDevice, type DeviceCredentials } from './cache/device-store.js';
@@ -9,10 +14,8 @@ import { readClockOffset, readCursor, readState } from './cache/state-store.js';
 import type { ScanAnswer, Station } from './decide/decider.js';
 import { OfflineDecider } from './decide/offline-decider.js';
 import { OnlineDecider } from './decide/online-decider.js';
-import { DEFAULT_ONLINE_TIMEOUT_MS, OnlineFirstDecider } from './decide/online-first.js';
 import { AgentError } from './errors.js';
 import { accessTokens } from './sync/access-token.js';
-import type { BackoffPolicy } from './sync/backoff.js';
 import { Connectivity } from './sync/connectivity.js';
 import { FetchTransport } from './sync/fetch-transport.js';
 import { SyncClient } from './sync/sync-client.js';

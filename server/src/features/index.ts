@@ -26,6 +26,7 @@ import { warmCheckinStatements } from './checkin/warm-up.js';
 import { startHoldSweeper } from './registration/hold-sweeper.js';
 import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { staffAppRoutes } from './staff-app/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
@@ -76,6 +77,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ),
     ...dashboardRoutes(),
     ...webhookFeatureRoutes(deps),
+    ...staffAppRoutes(),
   ];
 }
 

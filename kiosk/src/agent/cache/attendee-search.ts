@@ -1,6 +1,5 @@
 import type { ReadDb } from './handles.js';
-import { normaliseForSearch } from './normalise.js';
-import { matchScore } from './similarity.js';
+import { matchScore, normaliseForSearch } from '@lanyard/core';
 import { statement } from './statements.js';
 
 /** One attendee found in the cache. */

@@ -1,6 +1,6 @@
 import type { SyncChange, SyncPage } from '@lanyard/core';
 import type { WriteDb } from './handles.js';
-import { searchTextOf } from './normalise.js';
+import { searchTextOf } from '@lanyard/core';
 import { recordFeedScan } from './scan-store.js';
 import { readState, writeState } from './state-store.js';
 import { statement } from './statements.js';

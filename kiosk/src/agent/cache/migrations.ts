@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DbVersionFromFutureError } from '../errors.js';
 import type { WriteDb } from './handles.js';
-import { searchTextOf } from './normalise.js';
+import { searchTextOf } from '@lanyard/core';
 
 /** One schema step; `version` is what `PRAGMA user_version` reads once it is applied. */
 export interface Migration {

@@ -1,4 +1,4 @@
-import type { CheckinReason, CheckinResult, ScanDirection } from '@lanyard/core';
+import type { CheckinReason, CheckinResult, ScanDecider, ScanDirection } from '@lanyard/core';
 
 /** One scan to decide. The scanId is made once, so a retry or a fallback reuses it. */
 export interface ScanRequest {
@@ -37,9 +37,7 @@ export interface ScanAnswer {
  * Decides scans. The online implementation asks the server, the offline one decides from the
  * cache; the screen cannot tell them apart except by `offline`.
  */
-export interface CheckInDecider {
-  decide(request: ScanRequest, signal?: AbortSignal): Promise<ScanAnswer>;
-}
+export type CheckInDecider = ScanDecider<ScanRequest, ScanAnswer>;
 
 /** Where this kiosk stands: the event, itself, and how lenient it is offline. */
 export interface Station {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OnlineFirstDecider } from '@lanyard/core';
 import { FeedServer, KIOSK_TOKEN } from '../../../test/support/feed-server.js';
 import {
   deviceId,
@@ -17,14 +18,14 @@ import { accessTokens } from '../sync/access-token.js';
 import { Connectivity } from '../sync/connectivity.js';
 import { FetchTransport } from '../sync/fetch-transport.js';
 import { OfflineDecider } from './offline-decider.js';
+import type { CheckInDecider } from './decider.js';
 import { OnlineDecider } from './online-decider.js';
-import { OnlineFirstDecider } from './online-first.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let cache: Cache;
 let server: FeedServer;
 let connectivity: Connectivity;
-let decider: OnlineFirstDecider;
+let decider: CheckInDecider;
 const ada = ticketFor(0);
 
 beforeEach(async () => {

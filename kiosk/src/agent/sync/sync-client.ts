@@ -3,7 +3,7 @@ import { applyPage } from '../cache/feed-apply.js';
 import type { Cache } from '../cache/handles.js';
 import { acknowledgeUploads, queuedUploads } from '../cache/scan-store.js';
 import { readCursor, readState, writeState } from '../cache/state-store.js';
-import { narrowOffset, offsetBoundsFrom, offsetWithin, type OffsetBounds } from './clock.js';
+import { narrowOffset, offsetBoundsFrom, offsetWithin, type OffsetBounds } from '@lanyard/core';
 import type { ServerClock, SyncTransport } from './transport.js';
 
 /** Pulls the change feed into the cache and pushes queued scans; one step each, no timers. */

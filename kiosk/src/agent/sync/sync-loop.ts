@@ -1,6 +1,6 @@
 import { checkpoint, type Cache } from '../cache/handles.js';
 import { writeState } from '../cache/state-store.js';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '@lanyard/core';
 import type { Connectivity } from './connectivity.js';
 import type { SyncClient } from './sync-client.js';
 

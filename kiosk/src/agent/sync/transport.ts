@@ -2,17 +2,13 @@ import type {
   CheckinReason,
   CheckinResult,
   ScanDirection,
+  ServerClock,
   ScanUploadItemInput,
   ScanUploadResult,
   SyncPage,
 } from '@lanyard/core';
 
-/** When a request left and its answer came back, and the server's Date header. */
-export interface ServerClock {
-  serverDateMs: number;
-  sentAtMs: number;
-  receivedAtMs: number;
-}
+export type { ServerClock };
 
 /** A parsed server answer with the timing needed to measure the clock offset. */
 export interface Answered<T> {

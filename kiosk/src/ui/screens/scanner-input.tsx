@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { WedgeRecogniser } from '../wedge-recogniser.js';
+import { WedgeRecogniser } from '@lanyard/core/browser';
 import { strings } from '../strings.js';
 
 /**

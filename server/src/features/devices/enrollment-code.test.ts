@@ -1,6 +1,7 @@
 import {
   canonicalEnrollmentCode,
   enrollmentUri,
+  staffAppEnrollmentUrl,
   hashEnrollmentCode,
   newEnrollmentCode,
 } from './enrollment-code.js';
@@ -39,5 +40,10 @@ describe('enrollment codes', () => {
     expect(uri.protocol).toBe('lanyard:');
     expect(uri.searchParams.get('server')).toBe('https://tickets.example.org');
     expect(uri.searchParams.get('code')).toBe('ABCDE-FGHJK-MNPQR-STVWX');
+  });
+
+  it("travel to the staff phone app in the link's fragment, which no server receives", () => {
+    const url = new URL(staffAppEnrollmentUrl('https://tickets.example.org/', 'ABCDE-FGHJK'));
+    expect(url.href).toBe('https://tickets.example.org/staff/#enroll=ABCDE-FGHJK');
   });
 });

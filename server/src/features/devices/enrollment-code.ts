@@ -29,6 +29,14 @@ export function hashEnrollmentCode(canonical: string): string {
   return createHash('sha256').update(`lanyard-enrollment:${canonical}`).digest('hex');
 }
 
+/**
+ * What a phone's camera scans: the staff app's address with the code in the fragment, which
+ * browsers never send to a server (nor to its logs); the app redeems it itself.
+ */
+export function staffAppEnrollmentUrl(publicUrl: string, code: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/staff/#enroll=${encodeURIComponent(code)}`;
+}
+
 /** What a kiosk's camera scans: the server to enroll with and the code, in one URI. */
 export function enrollmentUri(publicUrl: string, code: string): string {
   return `lanyard://enroll?server=${encodeURIComponent(publicUrl)}&code=${encodeURIComponent(code)}`;

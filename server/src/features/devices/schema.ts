@@ -38,6 +38,8 @@ export const CreatedDevice = Device.extend({
   enrollmentCode: z.string(),
   /** The same code as a URI naming this server, for a QR code a kiosk scans. */
   enrollmentUri: z.string(),
+  /** The staff phone app with the code, for a QR code a phone's camera opens (docs/mobile.md). */
+  staffAppUrl: z.string(),
 });
 export type CreatedDevice = z.infer<typeof CreatedDevice>;
 

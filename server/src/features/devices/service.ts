@@ -7,6 +7,7 @@ import type { CheckinAccess } from './checkin-access.js';
 import {
   canonicalEnrollmentCode,
   enrollmentUri,
+  staffAppEnrollmentUrl,
   hashEnrollmentCode,
   newEnrollmentCode,
 } from './enrollment-code.js';
@@ -47,6 +48,7 @@ export async function createDevice(
     ...store.toDevice(device),
     enrollmentCode: code,
     enrollmentUri: enrollmentUri(publicUrl, code),
+    staffAppUrl: staffAppEnrollmentUrl(publicUrl, code),
   };
 }
 

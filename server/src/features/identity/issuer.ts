@@ -102,6 +102,19 @@ export function createIssuer(opts: IssuerOptions): Provider {
     cookies: { keys: opts.keys.cookieSecrets },
     // API clients live in the database (client-store.ts); only Lanyard's own apps are built in.
     clients: [cliClient, dashboardClient(opts.issuer)],
+    // Browsers send Origin with every POST, same-origin ones too. The staff phone app, served by
+    // this server at /staff/, gets its device's tokens from here; other origins keep
+    // oidc-provider's rule (a public client, from one of its redirect URIs' origins).
+    clientBasedCORS(
+      ctx: KoaContextWithOIDC,
+      origin: string,
+      client: { clientAuthMethod: string; redirectUris: string[] },
+    ) {
+      if (origin === new URL(opts.issuer).origin) return true;
+      if (origin === 'null') return false;
+      if (ctx.oidc.route !== 'userinfo' && client.clientAuthMethod !== 'none') return false;
+      return client.redirectUris.some((uri) => URL.parse(uri)?.origin === origin);
+    },
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) =>
         `${interactionBase}/interaction/${interaction.uid}`,

@@ -32,8 +32,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.map']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.map', '.webmanifest']);
 // Vite's hashed names only: no slashes, no dot-dot, nothing outside assets/.
 const ASSET_NAME = /^[\w-]+(\.[\w-]+)*\.(js|css|svg|png|woff2|map)$/;
 // Written by `vite build` (build.manifest); its presence tells a build from the sources.
@@ -71,7 +72,8 @@ export function builtPortal(dir: string | undefined): BuiltPortal {
   };
 }
 
-async function readPortalFile(path: string): Promise<PortalFile | undefined> {
+/** A file of a Vite build, with its gzip form when worth it; undefined when it does not exist. */
+export async function readPortalFile(path: string): Promise<PortalFile | undefined> {
   let body: Buffer;
   try {
     body = await readFile(path);

@@ -25,10 +25,18 @@ export function DeviceEnrollment({
         Enroll {device.name}
       </h2>
       <p>
-        Scan this code with the kiosk, or type the code when it asks. It works once, until{' '}
+        Scan a code with the phone or the kiosk, or type the code when it asks. It works once, until{' '}
         {formatInstant(device.enrollmentExpiresAt, timeZone)}, and is not shown again.
       </p>
       <div className="enrollment-body">
+        <div>
+          <p className="hint">On a phone: open the camera and scan</p>
+          <DeviceQr
+            text={device.staffAppUrl}
+            label={`Phone check-in app link for ${device.name}`}
+            testId="staff-app-qr"
+          />
+        </div>
         <DeviceQr text={device.enrollmentUri} label={`Enrollment QR code for ${device.name}`} />
         <div>
           <p className="hint">Enrollment code</p>

@@ -11,7 +11,15 @@ const QUIET = 4;
  * `text` as a QR code, drawn here in the browser as SVG elements (no markup strings, so nothing
  * in `text` can become HTML), at a whole number of pixels per module so its edges stay sharp.
  */
-export function DeviceQr({ text, label }: { text: string; label: string }) {
+export function DeviceQr({
+  text,
+  label,
+  testId = 'enrollment-qr',
+}: {
+  text: string;
+  label: string;
+  testId?: string;
+}) {
   const { path, side } = useMemo(() => {
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
     let d = '';
@@ -22,7 +30,7 @@ export function DeviceQr({ text, label }: { text: string; label: string }) {
   }, [text]);
   const size = crispSize(BOX_PX, side);
   return (
-    <div className="device-qr" data-testid="enrollment-qr">
+    <div className="device-qr" data-testid={testId}>
       <svg
         role="img"
         aria-label={label}

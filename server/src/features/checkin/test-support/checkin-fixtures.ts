@@ -34,10 +34,13 @@ export interface Kiosk {
 }
 
 export async function createDevice(t: TestServer, eventId: string, name = 'Kiosk') {
-  return json<{ id: string; enrollmentCode: string; enrollmentUri: string; status: string }>(
-    await t.api(`/api/v1/events/${eventId}/devices`, { body: { name } }),
-    201,
-  );
+  return json<{
+    id: string;
+    enrollmentCode: string;
+    enrollmentUri: string;
+    staffAppUrl: string;
+    status: string;
+  }>(await t.api(`/api/v1/events/${eventId}/devices`, { body: { name } }), 201);
 }
 
 export async function enroll(t: TestServer, code: string): Promise<Response> {

@@ -1,4 +1,9 @@
-import type { ServerClock } from './transport.js';
+/** When a request left and its answer came back, and the server's Date header. */
+export interface ServerClock {
+  serverDateMs: number;
+  sentAtMs: number;
+  receivedAtMs: number;
+}
 
 /** Answers slower than this say too little about the server's clock to be used. */
 const MAX_USEFUL_ROUND_TRIP_MS = 2000;
