@@ -1,0 +1,1 @@
+-- Reserved for another branch; the lead drops this file at merge.
