@@ -132,6 +132,8 @@ const ticketTypeFields = {
   salesStart: Instant.nullable().optional(),
   salesEnd: Instant.nullable().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
+  /** Left off the public page; only an access code naming the type sells it. */
+  hidden: z.boolean({ message: 'must be true or false' }).optional(),
 };
 
 export const CreateTicketTypeBody = z
@@ -160,6 +162,7 @@ export const TicketType = z.object({
   salesStart: z.string().nullable(),
   salesEnd: z.string().nullable(),
   position: z.number().int(),
+  hidden: z.boolean(),
   sold: z.number().int(),
   held: z.number().int(),
   available: z.number().int(),

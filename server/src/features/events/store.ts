@@ -34,6 +34,7 @@ interface TicketTypeRow {
   sales_start: Date | null;
   sales_end: Date | null;
   position: number;
+  hidden: boolean;
   sold: number;
   held: number;
   archived_at: Date | null;
@@ -77,6 +78,7 @@ function toTicketType(r: TicketTypeRow): TicketType {
     salesStart: iso(r.sales_start),
     salesEnd: iso(r.sales_end),
     position: r.position,
+    hidden: r.hidden,
     sold: r.sold,
     held: r.held,
     available: Math.max(r.quantity - r.sold - r.held, 0),
@@ -197,9 +199,9 @@ export async function insertTicketType(
 ): Promise<TicketType> {
   const { rows } = await db.query<TicketTypeRow>(
     `INSERT INTO ticket_types (event_id, name, description, price_cents, currency, quantity, max_per_order,
-       sales_start, sales_end, position)
+       sales_start, sales_end, position, hidden)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-       coalesce($10, (SELECT count(*) FROM ticket_types WHERE event_id = $1)))
+       coalesce($10, (SELECT count(*) FROM ticket_types WHERE event_id = $1)), $11)
      RETURNING *`,
     [
       eventId,
@@ -212,6 +214,7 @@ export async function insertTicketType(
       t.salesStart ?? null,
       t.salesEnd ?? null,
       t.position ?? null,
+      t.hidden ?? false,
     ],
   );
   return toTicketType(rows[0]!);
@@ -258,7 +261,8 @@ export async function listTicketTypes(
 export async function updateTicketType(db: Queryable, t: TicketType): Promise<TicketType> {
   const { rows } = await db.query<TicketTypeRow>(
     `UPDATE ticket_types SET name = $2, description = $3, price_cents = $4, currency = $5, quantity = $6,
-       max_per_order = $7, sales_start = $8, sales_end = $9, position = $10, updated_at = now()
+       max_per_order = $7, sales_start = $8, sales_end = $9, position = $10, hidden = $11,
+       updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       t.id,
@@ -271,6 +275,7 @@ export async function updateTicketType(db: Queryable, t: TicketType): Promise<Ti
       t.salesStart,
       t.salesEnd,
       t.position,
+      t.hidden,
     ],
   );
   return toTicketType(rows[0]!);

@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { newAccessKey } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { issueTickets } from '../ticketing/issue-tickets.js';
+import { convertHeldToSold } from './capacity.js';
 import type { OrderPrice } from './pricing.js';
 import type { Registration } from './schema.js';
 import * as store from './store.js';
@@ -15,6 +16,8 @@ export interface OrderToPlace {
   emailNormalized: string;
   answers: Record<string, unknown>;
   promoCodeId: string | null;
+  /** Seats taken from the promo code's reserve, held already (then claimSeats is false). */
+  reservedSeats?: number;
   price: OrderPrice;
   currency: string;
   /** How a priced order is paid; a free one is confirmed at once. */
@@ -50,6 +53,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     emailNormalized: o.emailNormalized,
     answers: o.answers,
     promoCodeId: o.promoCodeId,
+    reservedSeats: o.reservedSeats ?? 0,
     ...o.price,
     currency: o.currency,
     status,
@@ -58,6 +62,8 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     accessKeyHash: access.hash,
     claimSeats: o.claimSeats,
   });
+  // Reserved seats are held; a free order keeps them as sold at once.
+  if (free && o.reservedSeats) await convertHeldToSold(tx, o.ticketTypeId, o.reservedSeats);
   const tickets = await issueTickets(tx, {
     orderId,
     eventId: o.eventId,

@@ -36,7 +36,7 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
     name: '',
     email: '',
     answers: {},
-    promoCode: '',
+    promoCode: event.accessCode ?? '',
   });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [round, setRound] = useState(0);
