@@ -33,6 +33,7 @@ export interface TicketTypeFields {
   salesStart: string | null;
   salesEnd: string | null;
   position: number;
+  hidden: boolean;
 }
 
 export interface TicketType extends TicketTypeFields {
@@ -73,8 +74,9 @@ export interface Question extends QuestionFields {
 
 export interface PromoCodeFields {
   code: string;
-  discountKind: 'percent' | 'fixed';
-  discountValue: number;
+  discountKind: 'percent' | 'fixed' | null;
+  discountValue: number | null;
+  reservedSeats: number;
   maxUses: number | null;
   validFrom: string | null;
   validUntil: string | null;
@@ -84,6 +86,8 @@ export interface PromoCodeFields {
 export interface PromoCode extends PromoCodeFields {
   id: string;
   uses: number;
+  reserveLeft: number;
+  generated: boolean;
   status: Status;
 }
 

@@ -12,6 +12,8 @@ ALTER TABLE promo_codes
   ALTER COLUMN discount_value DROP NOT NULL,
   ADD COLUMN reserved_seats integer NOT NULL DEFAULT 0 CHECK (reserved_seats >= 0),
   ADD COLUMN reserve_left integer NOT NULL DEFAULT 0 CHECK (reserve_left >= 0),
+  -- Made by bulk generation: not part of an event file, so `lanyard apply` leaves them alone.
+  ADD COLUMN generated boolean NOT NULL DEFAULT false,
   ADD CONSTRAINT promo_codes_discount_both CHECK ((discount_kind IS NULL) = (discount_value IS NULL)),
   ADD CONSTRAINT promo_codes_reserve_within CHECK (reserve_left <= reserved_seats),
   -- A reserve is taken from one ticket type.

@@ -92,6 +92,8 @@ export const PromoCode = z.object({
   reservedSeats: z.number().int(),
   /** Reserved seats no order has used yet. */
   reserveLeft: z.number().int(),
+  /** Made by bulk generation (`lanyard apply` leaves such codes alone). */
+  generated: z.boolean(),
   maxUses: z.number().int().nullable(),
   /** Orders that have used the code. */
   uses: z.number().int(),

@@ -12,6 +12,7 @@ interface PromoRow {
   discount_value: number | null;
   reserved_seats: number;
   reserve_left: number;
+  generated: boolean;
   max_uses: number | null;
   uses: number;
   valid_from: Date | null;
@@ -34,6 +35,7 @@ function toPromoCode(r: PromoRow): PromoCode {
     discountValue: r.discount_value,
     reservedSeats: r.reserved_seats,
     reserveLeft: r.reserve_left,
+    generated: r.generated,
     maxUses: r.max_uses,
     uses: r.uses,
     validFrom: iso(r.valid_from),
@@ -141,8 +143,8 @@ export async function insertPromoCodes(
 ): Promise<PromoCode[]> {
   const { rows } = await tx.query<PromoRow>(
     `INSERT INTO promo_codes (event_id, code, discount_kind, discount_value, max_uses, valid_from,
-       valid_until, ticket_type_ids)
-     SELECT $1, code, $3, $4, $5, $6, $7, $8::uuid[] FROM unnest($2::text[]) AS code
+       valid_until, ticket_type_ids, generated)
+     SELECT $1, code, $3, $4, $5, $6, $7, $8::uuid[], true FROM unnest($2::text[]) AS code
      ON CONFLICT (event_id, upper(code)) WHERE archived_at IS NULL DO NOTHING
      RETURNING *`,
     [
