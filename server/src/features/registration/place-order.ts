@@ -13,6 +13,8 @@ export interface OrderToPlace {
   ticketTypeId: string;
   quantity: number;
   attendee: { name: string; email: string };
+  /** Each ticket's own attendee, by position; default the buyer. */
+  attendees?: readonly { name: string; email: string }[] | undefined;
   emailNormalized: string;
   answers: Record<string, unknown>;
   promoCodeId: string | null;
@@ -70,6 +72,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     ticketTypeId: o.ticketTypeId,
     attendeeName: o.attendee.name,
     attendeeEmail: o.attendee.email,
+    attendees: o.attendees,
     count: o.quantity,
     status: free ? 'valid' : 'pending',
     actor: 'attendee',

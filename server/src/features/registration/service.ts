@@ -136,6 +136,11 @@ async function sell(
   }
   if (sale.salesEnd && now >= sale.salesEnd)
     throw conflict('sales_ended', `Sales for ${sale.ticketTypeName} have ended.`);
+  if (input.attendees && input.attendees.length !== input.quantity) {
+    throw invalid('validation_failed', `attendees: name one attendee per ticket`, [
+      { field: 'attendees', message: `must name ${input.quantity} attendees, one per ticket` },
+    ]);
+  }
   if (input.quantity > sale.maxPerOrder) {
     throw invalid('validation_failed', `quantity: at most ${sale.maxPerOrder} per order`, [
       { field: 'quantity', message: `must be at most ${sale.maxPerOrder} per order` },
@@ -187,6 +192,7 @@ async function sell(
     ticketTypeId: sale.ticketTypeId,
     quantity: input.quantity,
     attendee: input.attendee,
+    attendees: input.attendees,
     emailNormalized: email,
     answers: answered.answers,
     promoCodeId: promo?.id ?? null,

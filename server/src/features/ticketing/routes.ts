@@ -5,6 +5,7 @@ import { actor } from '../identity/principal.js';
 import { accessorFromRequest } from './accessor-from-request.js';
 import { qrPng, qrSvg } from './qr-image.js';
 import {
+  AttendeeBody,
   EventIdParams,
   ListTicketsQuery,
   OwnerQuery,
@@ -176,6 +177,31 @@ export function ticketingRoutes(db: Db, identity: Identity): AnyRoute[] {
         return {
           status: 200,
           body: await service.transferTicket(db, who, params.ticketId, body),
+          headers: PRIVATE,
+        };
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/api/v1/tickets/{ticketId}/attendee',
+      operationId: 'changeTicketAttendee',
+      summary:
+        `Name the person who uses this ticket (kiosk greeting, badge, search, exports); the token stays.` +
+        `${HOLDER_OR_STAFF} Staff need tickets:write.`,
+      tags,
+      auth: 'public',
+      params: TicketIdParams,
+      query: OwnerQuery,
+      body: AttendeeBody,
+      responses: {
+        200: { description: 'The ticket with its attendee', schema: Ticket },
+        409: { description: '`ticket_revoked`, `ticket_cancelled`' },
+      },
+      handler: async ({ params, query, body, req, res }) => {
+        const who = await accessorFromRequest(req, res, identity, 'tickets:write', query.key);
+        return {
+          status: 200,
+          body: await service.changeAttendee(db, who, params.ticketId, body),
           headers: PRIVATE,
         };
       },

@@ -36,6 +36,10 @@ const Attendee = z.strictObject({
 });
 
 export const TransferBody = z.strictObject({ attendee: Attendee });
+
+/** Who uses the ticket: filled in or corrected by its holder or staff; the token stays. */
+export const AttendeeBody = Attendee;
+export type AttendeeInput = z.output<typeof AttendeeBody>;
 export type TransferInput = z.output<typeof TransferBody>;
 
 export const TicketStatus = z.enum(['pending', 'valid', 'revoked', 'cancelled']);

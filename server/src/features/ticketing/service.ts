@@ -15,6 +15,7 @@ import type {
   TicketHistory,
   TicketStatus,
   TransferInput,
+  AttendeeInput,
   TransferResult,
 } from './schema.js';
 import { eventPublicKeys, rotateSigningKey } from './signing-keys.js';
@@ -148,6 +149,37 @@ export async function transferTicket(
     });
     const changed = store.toTicket((await store.findTicket(tx, ticketId))!);
     return { ...changed, accessKey: access.key };
+  });
+}
+
+/**
+ * Names the person who uses a ticket (a group order's second seat, a typo fixed): same token and
+ * access key, so nothing is resent; kiosks get the new name by sync, search by the outbox.
+ */
+export async function changeAttendee(
+  db: Db,
+  accessor: Accessor,
+  ticketId: string,
+  input: AttendeeInput,
+): Promise<Ticket> {
+  return db.transaction(async (tx) => {
+    const ticket = await openTicket(tx, accessor, ticketId, true);
+    refuseUnless(ticket, ['valid', 'pending']);
+    const to = { name: input.name, email: input.email };
+    if (to.name === ticket.attendee.name && to.email === ticket.attendee.email)
+      return store.toTicket(ticket);
+    await store.setAttendee(tx, ticketId, to);
+    await recordHistory(tx, [ticketId], 'attendee_changed', actorName(accessor), {
+      from: ticket.attendee,
+      to,
+    });
+    await enqueue(tx, {
+      topic: 'ticket.attendee_changed',
+      eventId: ticket.eventId,
+      aggregateId: ticketId,
+      payload: { ticketId, orderId: ticket.orderId, attendee: to },
+    });
+    return store.toTicket((await store.findTicket(tx, ticketId))!);
   });
 }
 

@@ -109,6 +109,17 @@ export async function changeHolder(
   );
 }
 
+export async function setAttendee(
+  tx: Queryable,
+  ticketId: string,
+  a: { name: string; email: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE tickets SET attendee_name = $2, attendee_email = $3, updated_at = now() WHERE id = $1`,
+    [ticketId, a.name, a.email],
+  );
+}
+
 export async function listHistory(db: Queryable, ticketId: string): Promise<HistoryEntry[]> {
   const { rows } = await db.query<{
     at: Date;

@@ -40,11 +40,7 @@ export function EventPage({ eventId }: { eventId: string }) {
       {code && !event.accessCode ? (
         <Notice tone="error">The access code “{code}” is not valid for this event.</Notice>
       ) : null}
-      {event.accessCode ? (
-        <Notice>Access code {event.accessCode} applied.</Notice>
-      ) : (
-        <AccessCodeForm eventId={event.id} />
-      )}
+      {event.accessCode ? <Notice>Access code {event.accessCode} applied.</Notice> : null}
       {open ? (
         <RegistrationForm
           key={event.accessCode ?? ''}
@@ -57,6 +53,8 @@ export function EventPage({ eventId }: { eventId: string }) {
       ) : (
         <Notice>Registration for this event is closed.</Notice>
       )}
+      {/* After the form: most people have no code, and a code link fills it in anyway. */}
+      {event.accessCode ? null : <AccessCodeForm eventId={event.id} />}
     </>
   );
 }
