@@ -99,4 +99,45 @@ describe.each(['pglite', 'postgres'] as const)('answers [%s]', (kind) => {
     );
     expect(names.items.filter((i) => i.name === 'Cy')).toEqual([]);
   });
+
+  it('lets the organizer correct answers, checked like registration and kept in the ticket history', async () => {
+    const order = await json<{ tickets: { id: string }[] }>(
+      await t.api(`/api/v1/events/${eventId}/registrations`, {
+        token: null,
+        body: {
+          ticketTypeId: typeId,
+          quantity: 1,
+          attendee: { name: 'Dee', email: 'dee@example.org' },
+          answers: { [shirt]: 'S' },
+        },
+      }),
+      201,
+    );
+    const ticketId = order.tickets[0]!.id;
+    const put = (answers: Record<string, unknown>, token?: string | null) =>
+      t.api(`/api/v1/tickets/${ticketId}/answers`, {
+        method: 'PUT',
+        body: { answers },
+        ...(token === undefined ? {} : { token }),
+      });
+    const missing = await put({ [company]: 'Hooli' });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()) as { detail: string }).toMatchObject({
+      detail: expect.stringContaining('T-shirt size: is required'),
+    });
+    expect((await put({ [shirt]: 'L' }, null)).status).toBe(401);
+    const changed = await json<{ answers: Record<string, unknown> }>(
+      await put({ [shirt]: 'L', [company]: 'Hooli' }),
+      200,
+    );
+    expect(changed.answers).toEqual({ [shirt]: 'L', [company]: 'Hooli' });
+    const history = await json<{ entries: { action: string; details: unknown }[] }>(
+      await t.api(`/api/v1/tickets/${ticketId}/history`),
+      200,
+    );
+    expect(history.entries.at(-1)).toMatchObject({
+      action: 'answers_changed',
+      details: { from: { [shirt]: 'S' }, to: { [shirt]: 'L', [company]: 'Hooli' } },
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { actor } from '../identity/principal.js';
 import { accessorFromRequest } from './accessor-from-request.js';
 import { qrPng, qrSvg } from './qr-image.js';
 import {
+  AnswersBody,
   AttendeeBody,
   EventIdParams,
   ListTicketsQuery,
@@ -180,6 +181,26 @@ export function ticketingRoutes(db: Db, identity: Identity): AnyRoute[] {
           headers: PRIVATE,
         };
       },
+    }),
+    route({
+      method: 'put',
+      path: '/api/v1/tickets/{ticketId}/answers',
+      operationId: 'changeTicketAnswers',
+      summary:
+        'Correct the registration answers of a ticket’s order (all of them, checked as registration checks them); kept in the ticket’s history',
+      tags,
+      auth: 'tickets:write',
+      params: TicketIdParams,
+      body: AnswersBody,
+      responses: {
+        200: { description: 'The ticket with its answers', schema: Ticket },
+        400: { description: '`validation_failed`: a required answer missing, a bad choice' },
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 200,
+        body: await service.changeAnswers(db, actor(principal), params.ticketId, body),
+        headers: PRIVATE,
+      }),
     }),
     route({
       method: 'put',

@@ -64,10 +64,18 @@ export const Ticket = z.object({
   ticketTypeName: z.string(),
   orderId: z.uuid(),
   attendee: z.object({ name: z.string(), email: z.string() }),
+  /** Registration answers by question id (given once per order). */
+  answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Ticket = z.output<typeof Ticket>;
+
+/** All the answers, replacing the previous ones; checked as registration checks them. */
+export const AnswersBody = z.strictObject({
+  answers: z.record(z.string().max(64), z.unknown()),
+});
+export type AnswersInput = z.output<typeof AnswersBody>;
 
 export const ListedTicket = Ticket.extend({
   checkedInAt: z
