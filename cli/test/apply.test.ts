@@ -112,7 +112,8 @@ describe('lanyard apply against a real server', () => {
     const { eventId } = await a.json<Counts>(['apply', '-f', await a.file('sold.yaml', text)]);
     const csv = await a.file(
       'speaker.csv',
-      'name,email,ticket_type\nSam,sam@example.org,Speaker\n',
+      // The example asks a required T-shirt size, which the import checks as registration does.
+      'name,email,ticket_type,T-shirt size\nSam,sam@example.org,Speaker,M\n',
     );
     expect((await a.run(['import', 'attendees', csv, '--event', eventId])).code).toBe(0);
     const without = await a.file(
