@@ -28,17 +28,17 @@ describe('lanyard apply against a real server', () => {
 
   it('creates the example event, and a second apply of the same file changes nothing', async () => {
     const first = await a.json<Counts>(['apply', '-f', EXAMPLE]);
-    expect(first).toMatchObject({ created: 13, updated: 0, deleted: 0, unchanged: 0 });
+    expect(first).toMatchObject({ created: 14, updated: 0, deleted: 0, unchanged: 0 });
     const second = await a.json<Counts>(['apply', '-f', EXAMPLE]);
     expect(second).toMatchObject({
       eventId: first.eventId,
       created: 0,
       updated: 0,
       deleted: 0,
-      unchanged: 13,
+      unchanged: 14,
     });
     const human = await a.run(['apply', '-f', EXAMPLE]);
-    expect(human.stdout).toContain('No changes: 13 objects already match the file.');
+    expect(human.stdout).toContain('No changes: 14 objects already match the file.');
   });
 
   it('exports an event that applies to a fresh server as the same event', async () => {
@@ -50,7 +50,7 @@ describe('lanyard apply against a real server', () => {
     expect(exported.stdout).toContain('- Workshop door');
     const file = await b.file('exported.yaml', exported.stdout);
     const onB = await b.json<Counts>(['apply', '-f', file]);
-    expect(onB).toMatchObject({ created: 13, deleted: 0 });
+    expect(onB).toMatchObject({ created: 14, deleted: 0 });
     expect(onB.eventId).not.toBe(eventId);
     const again = await b.run(['export', 'event', onB.eventId]);
     expect(again.stdout).toBe(exported.stdout);
@@ -112,18 +112,22 @@ describe('lanyard apply against a real server', () => {
     const { eventId } = await a.json<Counts>(['apply', '-f', await a.file('sold.yaml', text)]);
     const csv = await a.file(
       'speaker.csv',
-      'name,email,ticket_type\nSam,sam@example.org,Speaker\n',
+      // The example asks a required T-shirt size, which the import checks as registration does.
+      'name,email,ticket_type,T-shirt size\nSam,sam@example.org,Speaker,M\n',
     );
     expect((await a.run(['import', 'attendees', csv, '--event', eventId])).code).toBe(0);
     const without = await a.file(
       'without-speaker.yaml',
-      text.replace(/ {2}- name: Speaker\n( {4}.*\n)+/, ''),
+      text
+        .replace(/ {2}- name: Speaker\n( {4}.*\n)+/, '')
+        .replace(/ {2}- code: SPEAKERS2027\n( {4}.*\n)+/, ''),
     );
     const refused = await a.run(['apply', '-f', without, '--json']);
     expect(refused.code).toBe(4);
     expect(JSON.parse(refused.stdout).error.code).toBe('delete_in_use');
     expect(refused.stderr).toContain('ticket type "Speaker", which has 1 sold, 0 held');
-    expect(await a.json<Counts>(['apply', '-f', without, '--force'])).toMatchObject({ deleted: 1 });
+    // The Speaker type and its access code.
+    expect(await a.json<Counts>(['apply', '-f', without, '--force'])).toMatchObject({ deleted: 2 });
   });
 
   describe('refuses a bad event file with its line and column, and exit status 2', () => {

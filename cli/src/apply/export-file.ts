@@ -30,7 +30,7 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
     ticketTypes: s.ticketTypes.map(({ id: _i, sold: _s, held: _h, position: _p, ...t }) =>
       compact(
         { ...t, salesStart: instant(t.salesStart), salesEnd: instant(t.salesEnd) },
-        { maxPerOrder: 10, taxRate: 0 },
+        { maxPerOrder: 10, taxRate: 0, hidden: false },
       ),
     ),
     quotas: s.quotas.map(({ id: _i, used: _u, ...q }) => ({
@@ -51,7 +51,7 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
           validUntil: instant(p.validUntil),
           ticketTypes: p.ticketTypes && inOrder(p.ticketTypes),
         },
-        {},
+        { reservedSeats: 0 },
       ),
     ),
     checkinLists: s.checkinLists.map(({ id: _i, window, ...l }) =>

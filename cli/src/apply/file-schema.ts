@@ -69,6 +69,10 @@ export const TicketTypeSpec = z.strictObject({
     .max(100)
     .optional()
     .describe('tax included in the price, in percent (e.g. 19); printed on invoices; default 0'),
+  hidden: z
+    .boolean()
+    .optional()
+    .describe('default false; true: off the public page, sold only with an access code naming it'),
 });
 
 export const QuotaSpec = z.strictObject({
@@ -93,9 +97,17 @@ export const PromoCodeSpec = z.strictObject({
   code: z
     .string()
     .regex(/^[A-Za-z0-9_-]{3,32}$/, 'must be 3 to 32 letters, digits, "_" or "-"')
-    .describe('unique in the event (ignoring case); identifies the promo code'),
-  discountKind: z.enum(['percent', 'fixed']),
-  discountValue: Int(1, 10_000_000_000).describe('percent: 1-100; fixed: cents off each ticket'),
+    .describe('unique in the event (ignoring case); identifies the promo or access code'),
+  discountKind: z
+    .enum(['percent', 'fixed'])
+    .optional()
+    .describe('default none: an access code that only unlocks hidden types or reserves seats'),
+  discountValue: Int(1, 10_000_000_000)
+    .optional()
+    .describe('percent: 1-100; fixed: cents off each ticket'),
+  reservedSeats: Int(0, 1_000_000)
+    .optional()
+    .describe('seats held for this code out of the public sale (one ticket type); default 0'),
   maxUses: Int(1, 1_000_000).nullable().optional().describe('default unlimited'),
   validFrom: Instant.nullable().optional(),
   validUntil: Instant.nullable().optional(),

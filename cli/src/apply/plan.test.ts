@@ -44,6 +44,7 @@ const type = (over: Partial<TicketType>): TicketType => ({
   salesStart: null,
   salesEnd: null,
   position: 3,
+  hidden: false,
   sold: 0,
   held: 0,
   available: 10,

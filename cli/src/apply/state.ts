@@ -27,6 +27,7 @@ export interface TicketTypeState {
   salesEnd: string | null;
   /** Rank in the event's order (0 first). */
   position: number;
+  hidden: boolean;
 }
 
 export interface QuotaState {
@@ -47,8 +48,9 @@ export interface QuestionState {
 
 export interface PromoCodeState {
   code: string;
-  discountKind: 'percent' | 'fixed';
-  discountValue: number;
+  discountKind: 'percent' | 'fixed' | null;
+  discountValue: number | null;
+  reservedSeats: number;
   maxUses: number | null;
   validFrom: string | null;
   validUntil: string | null;
@@ -116,6 +118,7 @@ export function desiredState(f: EventFile): DesiredState {
       salesStart: t.salesStart ?? null,
       salesEnd: t.salesEnd ?? null,
       position: i,
+      hidden: t.hidden ?? false,
     })),
     quotas: f.quotas.map((q) => ({ name: q.name, size: q.size, ticketTypes: q.ticketTypes })),
     questions: f.questions.map((q, i) => ({
@@ -128,8 +131,9 @@ export function desiredState(f: EventFile): DesiredState {
     })),
     promoCodes: f.promoCodes.map((p) => ({
       code: p.code,
-      discountKind: p.discountKind,
-      discountValue: p.discountValue,
+      discountKind: p.discountKind ?? null,
+      discountValue: p.discountValue ?? null,
+      reservedSeats: p.reservedSeats ?? 0,
       maxUses: p.maxUses ?? null,
       validFrom: p.validFrom ?? null,
       validUntil: p.validUntil ?? null,
@@ -190,6 +194,7 @@ export function currentState(
       salesStart: t.salesStart,
       salesEnd: t.salesEnd,
       position: t.position,
+      hidden: t.hidden,
       sold: t.sold,
       held: t.held,
     })),
@@ -209,11 +214,13 @@ export function currentState(
       ticketTypes: q.ticketTypeIds && names(q.ticketTypeIds),
       position: q.position,
     })),
-    promoCodes: active(promos).map((p) => ({
+    // Codes generated in bulk are not written in files; apply leaves them alone.
+    promoCodes: active(promos.filter((p) => !p.generated)).map((p) => ({
       id: p.id,
       code: p.code,
       discountKind: p.discountKind,
       discountValue: p.discountValue,
+      reservedSeats: p.reservedSeats,
       maxUses: p.maxUses,
       validFrom: p.validFrom,
       validUntil: p.validUntil,

@@ -163,6 +163,24 @@ export class LanyardClient {
       ...opts,
     });
 
+  /** Many access codes on the same terms (POST …/promo-codes/generate). */
+  generateAccessCodes = (eventId: string, body: Record<string, unknown>) =>
+    this.http.json<PromoCode[]>(
+      'POST',
+      `/api/v1/events/${enc(eventId)}/promo-codes/generate`,
+      body,
+    );
+
+  /** The event's live codes as CSV text, those starting with `prefix` when given. */
+  async accessCodesCsv(eventId: string, prefix: string): Promise<string> {
+    const res = await this.http.request(
+      'GET',
+      `/api/v1/events/${enc(eventId)}/promo-codes/export?prefix=${enc(prefix)}`,
+    );
+    if (!res.ok) return this.http.read<never>(res);
+    return res.text();
+  }
+
   /** The export as a byte stream (the caller pipes it); errors come as CliErrors before any byte. */
   async exportStream(
     eventId: string,

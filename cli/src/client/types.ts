@@ -34,6 +34,7 @@ export interface TicketTypeFields {
   salesStart: string | null;
   salesEnd: string | null;
   position: number;
+  hidden: boolean;
 }
 
 export interface TicketType extends TicketTypeFields {
@@ -74,8 +75,9 @@ export interface Question extends QuestionFields {
 
 export interface PromoCodeFields {
   code: string;
-  discountKind: 'percent' | 'fixed';
-  discountValue: number;
+  discountKind: 'percent' | 'fixed' | null;
+  discountValue: number | null;
+  reservedSeats: number;
   maxUses: number | null;
   validFrom: string | null;
   validUntil: string | null;
@@ -85,6 +87,8 @@ export interface PromoCodeFields {
 export interface PromoCode extends PromoCodeFields {
   id: string;
   uses: number;
+  reserveLeft: number;
+  generated: boolean;
   status: Status;
 }
 

@@ -26,7 +26,7 @@ export class ApiError extends Error {
 }
 
 export interface Call {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   accessKey?: string | null;
   headers?: Record<string, string>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validateAnswers, type Answer, type Question } from '../registration/answers.js';
 import type { ImportRow, RowError } from './schema.js';
 
 // Pure checks of import rows: each bad row becomes one error naming its line; good rows carry
@@ -16,7 +17,13 @@ export interface CheckedRow {
   email: string;
   emailNormalized: string;
   ticketType: KnownTicketType;
-  answers: Record<string, string>;
+  answers: Record<string, Answer>;
+}
+
+/** A question as the import checks it: registration's rule, for the types it is asked for. */
+export interface ImportQuestion extends Question {
+  /** null: asked for every ticket type. */
+  ticketTypeIds: string[] | null;
 }
 
 export interface CheckedBatch {
@@ -38,8 +45,9 @@ export const naturalKey = (emailNormalized: string, ticketTypeId: string) =>
 export function checkRows(
   input: ImportRow[],
   ticketTypes: KnownTicketType[],
-  questionIds: ReadonlySet<string>,
+  questions: readonly ImportQuestion[],
 ): CheckedBatch {
+  const questionIds = new Set(questions.map((q) => q.id));
   const byName = new Map(ticketTypes.map((t) => [t.name.trim().toLowerCase(), t]));
   const byId = new Map(ticketTypes.map((t) => [t.id.toLowerCase(), t]));
   const seen = new Set<string>();
@@ -83,6 +91,20 @@ export function checkRows(
       fail('unknown_question', `"${unknownQuestion}" is not a question of this event`);
       continue;
     }
+    // The questions registration asks for this type, checked as the portal checks them.
+    const asked = questions.filter(
+      (q) => !q.ticketTypeIds || q.ticketTypeIds.includes(ticketType.id),
+    );
+    const answered = validateAnswers(asked, cellAnswers(asked, r.answers ?? {}));
+    if (!answered.ok) {
+      const issue = answered.issues[0]!;
+      const q = asked.find((x) => issue.field === `answers.${x.id}`);
+      // Messages read "<label>: <problem>"; the row's error names the question by its label.
+      const problem = q ? issue.message.slice(q.label.length + 2) : issue.message;
+      const missing = problem === 'is required' || problem === 'must be checked';
+      fail(missing ? 'missing_answer' : 'invalid_answer', `answer to "${q?.label}" ${problem}`);
+      continue;
+    }
     const emailNormalized = normalizeEmail(email);
     const key = naturalKey(emailNormalized, ticketType.id);
     if (seen.has(key)) {
@@ -90,7 +112,35 @@ export function checkRows(
       continue;
     }
     seen.add(key);
-    rows.push({ line: r.line, name, email, emailNormalized, ticketType, answers: r.answers ?? {} });
+    rows.push({
+      line: r.line,
+      name,
+      email,
+      emailNormalized,
+      ticketType,
+      answers: answered.answers,
+    });
   }
   return { rows, errors, repeated };
+}
+
+const YES = new Set(['true', 'yes', 'y', '1', 'x']);
+const NO = new Set(['false', 'no', 'n', '0', '']);
+
+/**
+ * CSV cells as registration answers: only this type's questions; a checkbox cell reads yes/no
+ * (true, yes, y, 1, x / false, no, n, 0, empty), anything else is left for the check to refuse.
+ */
+function cellAnswers(
+  asked: readonly ImportQuestion[],
+  cells: Record<string, string>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const q of asked) {
+    const cell = cells[q.id];
+    if (cell === undefined) continue;
+    const word = cell.trim().toLowerCase();
+    out[q.id] = q.kind !== 'checkbox' ? cell : YES.has(word) ? true : NO.has(word) ? false : cell;
+  }
+  return out;
 }

@@ -53,7 +53,7 @@ async function importBatch(
   if (!ctx) throw notFound('event', eventId);
   if (ctx.archived) throw conflict('event_archived', 'An archived event takes no new attendees.');
 
-  const checked = checkRows(input.rows, ctx.ticketTypes, ctx.questionIds);
+  const checked = checkRows(input.rows, ctx.ticketTypes, ctx.questions);
   const errors: RowError[] = [...checked.errors];
   // Checking and signing run before the event's import lock, so they overlap the writes of the
   // batch holding it; under the lock the skip check is asked again, and that answer decides.

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
-import type { KnownTicketType } from './rows.js';
+import type { ImportQuestion, KnownTicketType } from './rows.js';
 
 // All SQL of the bulk import. A batch's rows go in with one statement, however many rows, and
 // without a parameter-count limit.
@@ -7,7 +7,7 @@ import type { KnownTicketType } from './rows.js';
 export interface ImportContext {
   archived: boolean;
   ticketTypes: KnownTicketType[];
-  questionIds: Set<string>;
+  questions: ImportQuestion[];
 }
 
 export async function loadImportContext(
@@ -25,15 +25,12 @@ export async function loadImportContext(
      ORDER BY position, created_at, id`,
     [eventId],
   );
-  const { rows: questions } = await db.query<{ id: string }>(
-    'SELECT id FROM questions WHERE event_id = $1 AND archived_at IS NULL',
+  const { rows: questions } = await db.query<ImportQuestion & Record<string, unknown>>(
+    `SELECT id, label, kind, required, options, ticket_type_ids AS "ticketTypeIds"
+     FROM questions WHERE event_id = $1 AND archived_at IS NULL ORDER BY position, created_at`,
     [eventId],
   );
-  return {
-    archived: events[0].archived,
-    ticketTypes: types,
-    questionIds: new Set(questions.map((q) => q.id)),
-  };
+  return { archived: events[0].archived, ticketTypes: types, questions };
 }
 
 /** Serializes imports into one event, so two runs of the same file cannot both write a row. */
@@ -63,7 +60,7 @@ export interface NewCompOrder {
   name: string;
   email: string;
   emailNormalized: string;
-  answers: Record<string, string>;
+  answers: Record<string, string | boolean>;
   currency: string;
   accessKeyHash: string;
   token: string;

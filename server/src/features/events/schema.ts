@@ -138,6 +138,8 @@ const ticketTypeFields = {
     .min(0, 'must not be negative')
     .max(100, 'must be at most 100')
     .refine((r) => Number.isInteger(Math.round(r * 100 * 1e6) / 1e6), 'at most two decimals'),
+  /** Left off the public page; only an access code naming the type sells it. */
+  hidden: z.boolean({ message: 'must be true or false' }).optional(),
 };
 
 export const CreateTicketTypeBody = z
@@ -171,6 +173,7 @@ export const TicketType = z.object({
   salesStart: z.string().nullable(),
   salesEnd: z.string().nullable(),
   position: z.number().int(),
+  hidden: z.boolean(),
   sold: z.number().int(),
   held: z.number().int(),
   available: z.number().int(),

@@ -35,6 +35,7 @@ interface TicketTypeRow {
   sales_start: Date | null;
   sales_end: Date | null;
   position: number;
+  hidden: boolean;
   sold: number;
   held: number;
   archived_at: Date | null;
@@ -79,6 +80,7 @@ function toTicketType(r: TicketTypeRow): TicketType {
     salesStart: iso(r.sales_start),
     salesEnd: iso(r.sales_end),
     position: r.position,
+    hidden: r.hidden,
     sold: r.sold,
     held: r.held,
     available: Math.max(r.quantity - r.sold - r.held, 0),
@@ -199,9 +201,9 @@ export async function insertTicketType(
 ): Promise<TicketType> {
   const { rows } = await db.query<TicketTypeRow>(
     `INSERT INTO ticket_types (event_id, name, description, price_cents, currency, quantity, max_per_order,
-       sales_start, sales_end, position, tax_rate_bp)
+       sales_start, sales_end, position, tax_rate_bp, hidden)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-       coalesce($10, (SELECT count(*) FROM ticket_types WHERE event_id = $1)), $11)
+       coalesce($10, (SELECT count(*) FROM ticket_types WHERE event_id = $1)), $11, $12)
      RETURNING *`,
     [
       eventId,
@@ -215,6 +217,7 @@ export async function insertTicketType(
       t.salesEnd ?? null,
       t.position ?? null,
       Math.round(t.taxRate * 100),
+      t.hidden ?? false,
     ],
   );
   return toTicketType(rows[0]!);
@@ -261,7 +264,7 @@ export async function listTicketTypes(
 export async function updateTicketType(db: Queryable, t: TicketType): Promise<TicketType> {
   const { rows } = await db.query<TicketTypeRow>(
     `UPDATE ticket_types SET name = $2, description = $3, price_cents = $4, currency = $5, quantity = $6,
-       max_per_order = $7, sales_start = $8, sales_end = $9, position = $10, tax_rate_bp = $11,
+       max_per_order = $7, sales_start = $8, sales_end = $9, position = $10, tax_rate_bp = $11, hidden = $12,
        updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
@@ -276,6 +279,7 @@ export async function updateTicketType(db: Queryable, t: TicketType): Promise<Ti
       t.salesEnd,
       t.position,
       Math.round(t.taxRate * 100),
+      t.hidden,
     ],
   );
   return toTicketType(rows[0]!);

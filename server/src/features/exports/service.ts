@@ -17,8 +17,8 @@ const COLUMNS: Record<store.StoredExport, string[]> = {
     'status',
     'order_id',
     'order_status',
-    'answers',
     'created_at',
+    // …then one column per question, headed by its label (questionColumns).
   ],
   orders: [
     'order_id',
@@ -80,7 +80,19 @@ export async function streamExport(
   format: ExportFormat,
   res: Response,
 ): Promise<void> {
-  const columns = COLUMNS[kind];
+  // Attendees carry their answers under the questions' labels, which people can read.
+  const questions = kind === 'attendees' ? await store.eventQuestions(db, eventId) : [];
+  const labels = questionColumns(questions);
+  const columns = [...COLUMNS[kind], ...labels];
+  const labelled = (row: Record<string, unknown>) => {
+    const given = typeof row.answers === 'string' ? (JSON.parse(row.answers) as Answers) : {};
+    const answers: Record<string, unknown> = {};
+    questions.forEach((q, i) => {
+      if (given[q.id] !== undefined) answers[labels[i]!] = given[q.id];
+    });
+    const { answers: _raw, ...rest } = row;
+    return kind === 'attendees' ? { ...rest, answers } : row;
+  };
   res.status(200);
   res.setHeader(
     'content-type',
@@ -94,9 +106,14 @@ export async function streamExport(
     const page = await store.exportPage(db, kind, eventId, from, PAGE);
     let chunk = '';
     for (const row of page.rows) {
-      if (format === 'csv') chunk += csvLine(columns.map((c) => row[c] as Cell));
+      const out = labelled(row);
+      const answers = (out.answers ?? {}) as Record<string, Cell>;
+      if (format === 'csv')
+        chunk += csvLine(
+          columns.map((c, i) => (i < COLUMNS[kind].length ? (out[c] as Cell) : answers[c])),
+        );
       else {
-        chunk += `${first ? '\n' : ',\n'}${JSON.stringify(jsonRow(row))}`;
+        chunk += `${first ? '\n' : ',\n'}${JSON.stringify(jsonRow(out))}`;
         first = false;
       }
     }
@@ -106,12 +123,26 @@ export async function streamExport(
   res.end(format === 'csv' ? '' : '\n]\n');
 }
 
-/** JSON keeps numbers as numbers and answers as an object. */
+type Answers = Record<string, string | boolean>;
+
+/**
+ * Column headings for the questions, in the organizer's order: the label, with " (2)", " (3)" …
+ * after a label an earlier question already has, so no answer hides another.
+ */
+export function questionColumns(questions: readonly { label: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return questions.map((q) => {
+    const n = (seen.get(q.label) ?? 0) + 1;
+    seen.set(q.label, n);
+    return n === 1 ? q.label : `${q.label} (${n})`;
+  });
+}
+
+/** JSON keeps numbers as numbers; answers are an object keyed by question label. */
 function jsonRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
-    if (k === 'answers' && typeof v === 'string') out[k] = JSON.parse(v);
-    else if (k.endsWith('_cents') && typeof v === 'string') out[k] = Number(v);
+    if (k.endsWith('_cents') && typeof v === 'string') out[k] = Number(v);
     else out[k] = v;
   }
   return out;

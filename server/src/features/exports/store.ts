@@ -91,3 +91,16 @@ export async function exportPage(
     next: last && rows.length === limit ? { createdUs: last._created, id: last._id } : undefined,
   };
 }
+
+/** The event's questions, live ones first, each in the organizer's order. */
+export async function eventQuestions(
+  db: Queryable,
+  eventId: string,
+): Promise<{ id: string; label: string }[]> {
+  const { rows } = await db.query<{ id: string; label: string }>(
+    `SELECT id, label FROM questions WHERE event_id = $1
+     ORDER BY archived_at IS NOT NULL, position, created_at, id`,
+    [eventId],
+  );
+  return rows;
+}

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { conflict } from '../../platform/errors.js';
-import { releaseSeats } from '../registration/capacity.js';
-import { returnPromoUses } from '../registration/store.js';
+import { convertSoldToHeld, releaseSeats } from '../registration/capacity.js';
+import { returnPromoUses, returnReservedSeats } from '../registration/store.js';
 import { issueCreditNote } from '../invoices/issue.js';
 import { recordHistory } from '../ticketing/issue-tickets.js';
 import { offerFreedSeats } from '../waitlist/offers.js';
@@ -40,12 +40,11 @@ export async function cancelLockedOrder(
   await store.setStatus(tx, order.id, 'cancelled');
   const creditNoteId = await issueCreditNote(tx, order);
   await returnPromoUses(tx, [order.id]);
-  await releaseSeats(
-    tx,
-    order.ticketTypeId,
-    order.quantity,
-    order.status === 'confirmed' ? 'sold' : 'held',
-  );
+  // Seats from an access code's reserve go back to it, held; the rest to the public.
+  const kept = await returnReservedSeats(tx, [order.id]);
+  const state = order.status === 'confirmed' ? 'sold' : 'held';
+  if (kept > 0 && state === 'sold') await convertSoldToHeld(tx, order.ticketTypeId, kept);
+  await releaseSeats(tx, order.ticketTypeId, order.quantity - kept, state);
   await enqueue(tx, {
     topic: 'order.cancelled',
     eventId: order.eventId,

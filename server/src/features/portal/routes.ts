@@ -10,7 +10,13 @@ import {
 } from './built-portal.js';
 import { notBuiltPage } from './not-built-page.js';
 import { firstFetchOf, withPreload } from './preload.js';
-import { AssetParams, PageParams, PublicEvent, PublicEventParams } from './schema.js';
+import {
+  AssetParams,
+  PageParams,
+  PublicEvent,
+  PublicEventParams,
+  PublicEventQuery,
+} from './schema.js';
 import { getPublicEvent } from './service.js';
 
 const tags = ['portal'];
@@ -86,13 +92,14 @@ export function portalRoutes(
       tags,
       auth: 'public',
       params: PublicEventParams,
+      query: PublicEventQuery,
       responses: {
         200: { description: 'The event', schema: PublicEvent },
         404: { description: '`event_not_found`: no such event, or archived' },
       },
-      handler: async ({ params }) => ({
+      handler: async ({ params, query }) => ({
         status: 200,
-        body: await getPublicEvent(db, params.eventId),
+        body: await getPublicEvent(db, params.eventId, { code: query.code }),
         // Seats left change with every sale; a few seconds of sharing spares the database a rush.
         headers: { 'Cache-Control': 'public, max-age=5' },
       }),

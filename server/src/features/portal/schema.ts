@@ -5,6 +5,9 @@ export const PageParams = z.strictObject({ id: z.string().max(200) });
 
 export const PublicEventParams = z.strictObject({ eventId: z.uuid({ message: 'must be a UUID' }) });
 
+/** `code`: an access code, which reveals the hidden ticket types it unlocks. */
+export const PublicEventQuery = z.strictObject({ code: z.string().trim().max(64).optional() });
+
 export const AssetParams = z.strictObject({ file: z.string().max(200) });
 
 /** Why a ticket type can or cannot be bought right now. */
@@ -50,5 +53,7 @@ export const PublicEvent = z.object({
   timezone: z.string(),
   ticketTypes: z.array(PublicTicketType),
   questions: z.array(PublicQuestion),
+  /** The access code asked for, as spelled by the organizer, when it is usable now; else null. */
+  accessCode: z.string().nullable(),
 });
 export type PublicEvent = z.output<typeof PublicEvent>;

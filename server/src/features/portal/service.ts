@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
 import { availableSeats } from '../registration/capacity.js';
+import { withinWindow } from '../promo-codes/rules.js';
 import { saleState } from './sale-state.js';
 import type { PublicEvent } from './schema.js';
 import * as store from './store.js';
@@ -8,16 +9,26 @@ import * as store from './store.js';
 /**
  * The event as the public portal shows it: ticket types with price, seats left (quotas included)
  * and whether they sell now; the questions registration asks. Archived events are not found.
+ * Hidden types appear only with an access `code` that names them and is usable now; its reserved
+ * seats count as available to its holder.
  */
 export async function getPublicEvent(
   db: Db,
   eventId: string,
-  now = new Date(),
+  opts: { code?: string | undefined; now?: Date } = {},
 ): Promise<PublicEvent> {
+  const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const event = await store.findOpenEvent(tx, eventId);
     if (!event) throw notFound('event', eventId);
-    const types = await store.listOpenTicketTypes(tx, eventId);
+    const found = opts.code ? await store.findLiveCode(tx, eventId, opts.code) : undefined;
+    const code = found && withinWindow(found, now) ? found : undefined;
+    const unlocked = (id: string) => code?.ticketTypeIds?.includes(id) ?? false;
+    const reserveOf = (id: string) =>
+      code && (code.ticketTypeIds === null || unlocked(id)) ? code.reserveLeft : 0;
+    const types = (await store.listOpenTicketTypes(tx, eventId)).filter(
+      (t) => !t.hidden || unlocked(t.id),
+    );
     const seats = types.length
       ? await availableSeats(
           tx,
@@ -34,7 +45,7 @@ export async function getPublicEvent(
       endsAt: event.endsAt.toISOString(),
       timezone: event.timezone,
       ticketTypes: types.map((t) => {
-        const available = seats.get(t.id) ?? 0;
+        const available = (seats.get(t.id) ?? 0) + reserveOf(t.id);
         const state = saleState({ ...t, available, eventEndsAt: event.endsAt }, now);
         return {
           id: t.id,
@@ -51,6 +62,7 @@ export async function getPublicEvent(
         };
       }),
       questions,
+      accessCode: code?.code ?? null,
     };
   });
 }

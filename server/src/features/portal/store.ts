@@ -22,6 +22,7 @@ export interface TicketTypeRow {
   maxPerOrder: number;
   salesStart: Date | null;
   salesEnd: Date | null;
+  hidden: boolean;
 }
 
 /** An event that is not archived. */
@@ -41,7 +42,8 @@ export async function listOpenTicketTypes(
 ): Promise<TicketTypeRow[]> {
   const { rows } = await db.query<TicketTypeRow & Record<string, unknown>>(
     `SELECT id, name, description, price_cents AS "priceCents", currency,
-            max_per_order AS "maxPerOrder", sales_start AS "salesStart", sales_end AS "salesEnd"
+            max_per_order AS "maxPerOrder", sales_start AS "salesStart", sales_end AS "salesEnd",
+            hidden
      FROM ticket_types WHERE event_id = $1 AND archived_at IS NULL
      ORDER BY position, created_at, id`,
     [eventId],
@@ -58,4 +60,29 @@ export async function listOpenQuestions(db: Queryable, eventId: string): Promise
     [eventId],
   );
   return rows;
+}
+
+export interface UnlockingCode {
+  code: string;
+  ticketTypeIds: string[] | null;
+  reserveLeft: number;
+  validFrom: Date | null;
+  validUntil: Date | null;
+}
+
+/** The event's live access code spelled `code`, ignoring case (what a `?code=` link names). */
+export async function findLiveCode(
+  db: Queryable,
+  eventId: string,
+  code: string,
+): Promise<UnlockingCode | undefined> {
+  const { rows } = await db.query<UnlockingCode & Record<string, unknown>>(
+    `SELECT code, ticket_type_ids AS "ticketTypeIds", reserve_left AS "reserveLeft",
+            valid_from AS "validFrom", valid_until AS "validUntil"
+     FROM promo_codes
+     WHERE event_id = $1 AND upper(code) = upper($2) AND archived_at IS NULL
+       AND (max_uses IS NULL OR uses < max_uses)`,
+    [eventId, code],
+  );
+  return rows[0];
 }

@@ -1,4 +1,4 @@
-import { promoTermsIssues } from './rules.js';
+import { promoTermsIssues, randomCode } from './rules.js';
 
 const terms = (over: Partial<Parameters<typeof promoTermsIssues>[0]> = {}) => ({
   discountKind: 'percent' as const,
@@ -33,5 +33,27 @@ describe('promoTermsIssues', () => {
     ).toEqual([]);
     expect(promoTermsIssues(terms({ validFrom: from }))).toEqual([]);
     expect(promoTermsIssues(terms({ validUntil: from }))).toEqual([]);
+  });
+});
+
+describe('access code terms', () => {
+  it('wants a discount whole or not at all', () => {
+    expect(promoTermsIssues(terms({ discountKind: null, discountValue: null }))).toEqual([]);
+    expect(promoTermsIssues(terms({ discountKind: null }))).toHaveLength(1);
+  });
+
+  it('takes a reserve from exactly one ticket type', () => {
+    const one = ['7d0f3a52-0000-4000-8000-000000000001'];
+    expect(promoTermsIssues(terms({ reservedSeats: 5, ticketTypeIds: one }))).toEqual([]);
+    expect(promoTermsIssues(terms({ reservedSeats: 5, ticketTypeIds: null }))).toEqual([
+      {
+        field: 'ticketTypeIds',
+        message: 'a code with reserved seats must name exactly one ticket type',
+      },
+    ]);
+  });
+
+  it('spells generated codes with unambiguous characters after the prefix', () => {
+    expect(randomCode('VIP-', new Uint8Array([0, 30, 31, 8]))).toBe('VIP-A9AJ');
   });
 });

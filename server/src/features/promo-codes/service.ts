@@ -1,14 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import { findEvent } from '../events/store.js';
 import { eventTicketTypeIds, refuseUnknownTicketTypes } from '../quotas/ticket-type-refs.js';
-import { promoTermsIssues } from './rules.js';
-import type { CreatePromoCodeInput, PromoCode, UpdatePromoCodeInput } from './schema.js';
+import { releaseSeats, takeSeats } from '../registration/capacity.js';
+import { promoTermsIssues, randomCode } from './rules.js';
+import type {
+  CreatePromoCodeInput,
+  GeneratePromoCodesInput,
+  PromoCode,
+  UpdatePromoCodeInput,
+} from './schema.js';
 import * as store from './store.js';
 
-// Use cases of promo codes: one exported function each, one transaction each. Registration
-// applies them (registration/service.ts, pricing.ts); here organizers define and watch them.
+// Use cases of promo codes, which are access codes: a code may discount, unlock hidden ticket
+// types it names, and hold a reserve of seats. One exported function each, one transaction each.
+// Registration applies them (registration/service.ts, pricing.ts); here organizers define them.
+// A reserve's seats are taken as held from the ticket type and its quotas with the same
+// conditional UPDATEs as a sale (capacity.ts), promo row first, capacity after, as registration.
 
 export async function createPromoCode(
   db: Db,
@@ -22,7 +32,39 @@ export async function createPromoCode(
     if (await store.findLiveCode(tx, eventId, input.code)) throw duplicateCode(input.code);
     const created = await store.insertPromoCode(tx, eventId, input);
     if (!created) throw duplicateCode(input.code);
+    await changeReserve(tx, created.ticketTypeIds, input.reservedSeats);
     return created;
+  });
+}
+
+/**
+ * Creates `count` codes with random letters after `prefix`, on the same terms (bulk vouchers; a
+ * reserve belongs to one partner's code, so none here). Returns them in creation order.
+ */
+export async function generatePromoCodes(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  input: GeneratePromoCodesInput,
+): Promise<PromoCode[]> {
+  return db.transaction(async (tx) => {
+    await activeEvent(tx, actor, eventId);
+    const { count, prefix, ...terms } = input;
+    await checkTerms(tx, eventId, { ...terms, code: prefix, reservedSeats: 0 });
+    const made: PromoCode[] = [];
+    // 8 characters of 31: a collision with a live code is rare; those drawn again.
+    for (let round = 0; made.length < count && round < 5; round++) {
+      const codes = Array.from({ length: count - made.length }, () =>
+        randomCode(prefix, randomBytes(8)),
+      );
+      made.push(...(await store.insertPromoCodes(tx, eventId, codes, terms)));
+    }
+    if (made.length < count)
+      throw conflict(
+        'codes_exhausted',
+        'Could not draw enough distinct codes; use another prefix.',
+      );
+    return made;
   });
 }
 
@@ -74,14 +116,36 @@ export async function updatePromoCode(
       validUntil: patch.validUntil === undefined ? current.validUntil : patch.validUntil,
       ticketTypeIds:
         patch.ticketTypeIds === undefined ? current.ticketTypeIds : patch.ticketTypeIds,
+      reservedSeats: patch.reservedSeats ?? current.reservedSeats,
     };
     await checkTerms(tx, eventId, next);
+    const usedReserve = current.reservedSeats - current.reserveLeft;
+    if (next.reservedSeats < usedReserve) {
+      throw conflict(
+        'reserve_below_used',
+        `reservedSeats ${next.reservedSeats} is below the ${usedReserve} seats orders already took from the reserve.`,
+      );
+    }
+    if (
+      current.reservedSeats > 0 &&
+      next.reservedSeats > 0 &&
+      next.ticketTypeIds?.[0] !== current.ticketTypeIds?.[0]
+    ) {
+      throw conflict(
+        'reserve_type_fixed',
+        'The ticket type of a reserve cannot change; set reservedSeats to 0 first.',
+      );
+    }
     if (next.code.toUpperCase() !== current.code.toUpperCase()) {
       const other = await store.findLiveCode(tx, eventId, next.code);
       if (other) throw duplicateCode(next.code);
     }
     const updated = await store.updatePromoCode(tx, promoCodeId, next);
     if (updated === 'duplicate_code') throw duplicateCode(next.code);
+    if (typeof updated !== 'string') {
+      const reserveOf = next.reservedSeats > 0 ? next : current;
+      await changeReserve(tx, reserveOf.ticketTypeIds, next.reservedSeats - current.reservedSeats);
+    }
     if (updated === 'max_uses_below_uses') {
       throw conflict(
         'max_uses_below_uses',
@@ -104,8 +168,31 @@ export async function archivePromoCode(
     const event = await findEvent(tx, actor.organizationId, eventId);
     const current = event && (await store.findPromoCode(tx, eventId, promoCodeId, true));
     if (!current) throw notFound('promo code', promoCodeId);
-    return store.archivePromoCode(tx, promoCodeId);
+    const archived = await store.archivePromoCode(tx, promoCodeId);
+    // Seats still reserved go back to the public (the sweeper offers them to a waitlist).
+    await changeReserve(tx, current.ticketTypeIds, -current.reserveLeft);
+    return archived;
   });
+}
+
+/**
+ * Takes (n > 0) or gives back (n < 0) reserved seats of the code's one ticket type; sold out is
+ * 409 `not_enough_seats` and the caller's transaction rolls back.
+ */
+async function changeReserve(
+  tx: Queryable,
+  ticketTypeIds: string[] | null,
+  n: number,
+): Promise<void> {
+  const ticketTypeId = ticketTypeIds?.[0];
+  if (n === 0 || !ticketTypeId) return;
+  if (n < 0) return releaseSeats(tx, ticketTypeId, -n, 'held');
+  if (!(await takeSeats(tx, ticketTypeId, n, 'held'))) {
+    throw conflict(
+      'not_enough_seats',
+      `Not ${n} seats left to reserve for this ticket type (its quotas included).`,
+    );
+  }
 }
 
 async function activeEvent(tx: Queryable, actor: Principal, eventId: string): Promise<void> {

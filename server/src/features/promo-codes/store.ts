@@ -8,8 +8,11 @@ interface PromoRow {
   id: string;
   event_id: string;
   code: string;
-  discount_kind: 'percent' | 'fixed';
-  discount_value: number;
+  discount_kind: 'percent' | 'fixed' | null;
+  discount_value: number | null;
+  reserved_seats: number;
+  reserve_left: number;
+  generated: boolean;
   max_uses: number | null;
   uses: number;
   valid_from: Date | null;
@@ -30,6 +33,9 @@ function toPromoCode(r: PromoRow): PromoCode {
     code: r.code,
     discountKind: r.discount_kind,
     discountValue: r.discount_value,
+    reservedSeats: r.reserved_seats,
+    reserveLeft: r.reserve_left,
+    generated: r.generated,
     maxUses: r.max_uses,
     uses: r.uses,
     validFrom: iso(r.valid_from),
@@ -50,6 +56,7 @@ export type PromoFields = Pick<
   | 'validFrom'
   | 'validUntil'
   | 'ticketTypeIds'
+  | 'reservedSeats'
 >;
 
 const isUniqueViolation = (err: unknown) => (err as { code?: unknown }).code === '23505';
@@ -63,8 +70,8 @@ export async function insertPromoCode(
   try {
     const { rows } = await tx.query<PromoRow>(
       `INSERT INTO promo_codes (event_id, code, discount_kind, discount_value, max_uses, valid_from,
-         valid_until, ticket_type_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[]) RETURNING *`,
+         valid_until, ticket_type_ids, reserved_seats, reserve_left)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9, $9) RETURNING *`,
       [
         eventId,
         p.code,
@@ -74,6 +81,7 @@ export async function insertPromoCode(
         p.validFrom,
         p.validUntil,
         p.ticketTypeIds,
+        p.reservedSeats,
       ],
     );
     return toPromoCode(rows[0]!);
@@ -124,6 +132,36 @@ export async function listPromoCodes(
 }
 
 /**
+ * Inserts many codes on the same terms; a code that collides with a live one is skipped (the
+ * caller draws again). Returns the codes written.
+ */
+export async function insertPromoCodes(
+  tx: Queryable,
+  eventId: string,
+  codes: readonly string[],
+  p: Omit<PromoFields, 'code' | 'reservedSeats'>,
+): Promise<PromoCode[]> {
+  const { rows } = await tx.query<PromoRow>(
+    `INSERT INTO promo_codes (event_id, code, discount_kind, discount_value, max_uses, valid_from,
+       valid_until, ticket_type_ids, generated)
+     SELECT $1, code, $3, $4, $5, $6, $7, $8::uuid[], true FROM unnest($2::text[]) AS code
+     ON CONFLICT (event_id, upper(code)) WHERE archived_at IS NULL DO NOTHING
+     RETURNING *`,
+    [
+      eventId,
+      codes,
+      p.discountKind,
+      p.discountValue,
+      p.maxUses,
+      p.validFrom,
+      p.validUntil,
+      p.ticketTypeIds,
+    ],
+  );
+  return rows.map(toPromoCode);
+}
+
+/**
  * Writes all fields; `max_uses` is checked against `uses` in the same statement, since orders
  * may be using the code right now. `max_uses_below_uses` or `duplicate_code` (another live code
  * took the spelling meanwhile) change nothing.
@@ -136,7 +174,8 @@ export async function updatePromoCode(
   try {
     const { rows } = await tx.query<PromoRow>(
       `UPDATE promo_codes SET code = $2, discount_kind = $3, discount_value = $4, max_uses = $5,
-         valid_from = $6, valid_until = $7, ticket_type_ids = $8::uuid[], updated_at = now()
+         valid_from = $6, valid_until = $7, ticket_type_ids = $8::uuid[], reserved_seats = $9,
+         reserve_left = reserve_left + $9 - reserved_seats, updated_at = now()
        WHERE id = $1 AND ($5::int IS NULL OR uses <= $5::int) RETURNING *`,
       [
         id,
@@ -147,6 +186,7 @@ export async function updatePromoCode(
         p.validFrom,
         p.validUntil,
         p.ticketTypeIds,
+        p.reservedSeats,
       ],
     );
     return rows[0] ? toPromoCode(rows[0]) : 'max_uses_below_uses';
@@ -158,7 +198,8 @@ export async function updatePromoCode(
 
 export async function archivePromoCode(tx: Queryable, id: string): Promise<PromoCode> {
   const { rows } = await tx.query<PromoRow>(
-    `UPDATE promo_codes SET archived_at = coalesce(archived_at, now()), updated_at = now()
+    `UPDATE promo_codes SET archived_at = coalesce(archived_at, now()), reserve_left = 0,
+       updated_at = now()
      WHERE id = $1 RETURNING *`,
     [id],
   );

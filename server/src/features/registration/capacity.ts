@@ -83,6 +83,18 @@ export async function convertHeldToSold(
   ]);
 }
 
+/** Sold seats that go back to an access code's reserve are held again (quotas keep counting them). */
+export async function convertSoldToHeld(
+  tx: Queryable,
+  ticketTypeId: string,
+  n: number,
+): Promise<void> {
+  await tx.query('UPDATE ticket_types SET sold = sold - $2, held = held + $2 WHERE id = $1', [
+    ticketTypeId,
+    n,
+  ]);
+}
+
 /**
  * Seats a buyer could take now: the ticket type's own free seats, bounded by each of its quotas
  * (SQL function available_seats). For display and for failing fast; the decision itself is takeSeats.

@@ -4,7 +4,7 @@ import { recordHistory } from '../ticketing/issue-tickets.js';
 import { expireOffers } from '../waitlist/offer-expiry.js';
 import { offerFreedSeats, offerSeatsToQuotaSiblings } from '../waitlist/offers.js';
 import { releaseSeats } from './capacity.js';
-import { returnPromoUses } from './store.js';
+import { returnPromoUses, returnReservedSeats } from './store.js';
 
 /**
  * Ends holds that ran out. An unpaid order becomes `expired`, its tickets `cancelled`, and its
@@ -49,14 +49,14 @@ export async function releaseExpiredHolds(
         'system',
         { reason: 'hold_expired' },
       );
-      await returnPromoUses(
-        tx,
-        orders.map((o) => o.id),
-      );
+      const orderIds = orders.map((o) => o.id);
+      await returnPromoUses(tx, orderIds);
+      // Seats from an access code's reserve stay held for it; the rest go back.
+      const kept = await returnReservedSeats(tx, orderIds);
       await releaseSeats(
         tx,
         ticketTypeId,
-        orders.reduce((n, o) => n + o.quantity, 0),
+        orders.reduce((n, o) => n + o.quantity, 0) - kept,
         'held',
       );
       await enqueue(

@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { newAccessKey } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { issueTickets } from '../ticketing/issue-tickets.js';
+import { convertHeldToSold } from './capacity.js';
 import type { OrderPrice } from './pricing.js';
 import type { Registration } from './schema.js';
 import * as store from './store.js';
@@ -13,9 +14,13 @@ export interface OrderToPlace {
   ticketTypeId: string;
   quantity: number;
   attendee: { name: string; email: string };
+  /** Each ticket's own attendee, by position; default the buyer. */
+  attendees?: readonly { name: string; email: string }[] | undefined;
   emailNormalized: string;
   answers: Record<string, unknown>;
   promoCodeId: string | null;
+  /** Seats taken from the promo code's reserve, held already (then claimSeats is false). */
+  reservedSeats?: number;
   price: OrderPrice;
   currency: string;
   /** How a priced order is paid; a free one is confirmed at once. */
@@ -51,6 +56,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     emailNormalized: o.emailNormalized,
     answers: o.answers,
     promoCodeId: o.promoCodeId,
+    reservedSeats: o.reservedSeats ?? 0,
     ...o.price,
     currency: o.currency,
     status,
@@ -60,12 +66,15 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     claimSeats: o.claimSeats,
   });
   await rememberAccessKey(tx, orderId, access.key);
+  // Reserved seats are held; a free order keeps them as sold at once.
+  if (free && o.reservedSeats) await convertHeldToSold(tx, o.ticketTypeId, o.reservedSeats);
   const tickets = await issueTickets(tx, {
     orderId,
     eventId: o.eventId,
     ticketTypeId: o.ticketTypeId,
     attendeeName: o.attendee.name,
     attendeeEmail: o.attendee.email,
+    attendees: o.attendees,
     count: o.quantity,
     status: free ? 'valid' : 'pending',
     actor: 'attendee',

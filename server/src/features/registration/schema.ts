@@ -3,6 +3,15 @@ import { EventIdParams, Uuid } from '../events/schema.js';
 
 export { EventIdParams };
 
+const AttendeeBody = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'must be at most 254 characters')
+    .pipe(z.email({ message: 'must be an email address' })),
+});
+
 export const RegistrationBody = z.strictObject({
   ticketTypeId: Uuid,
   quantity: z
@@ -10,14 +19,10 @@ export const RegistrationBody = z.strictObject({
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(100, 'must be at most 100'),
-  attendee: z.strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-    email: z
-      .string()
-      .trim()
-      .max(254, 'must be at most 254 characters')
-      .pipe(z.email({ message: 'must be an email address' })),
-  }),
+  /** The buyer: the order's contact, and each ticket's attendee unless `attendees` names one. */
+  attendee: AttendeeBody,
+  /** One per ticket, in order: who uses it (name on the badge, greeted by the kiosk). */
+  attendees: z.array(AttendeeBody).max(100).optional(),
   answers: z.record(z.string().max(64), z.unknown()).optional(),
   promoCode: z.string().trim().min(1).max(64).optional(),
   joinWaitlist: z.boolean().optional(),

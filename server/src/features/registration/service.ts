@@ -9,6 +9,7 @@ import {
   type StoredResponse,
 } from '../../platform/idempotency/idempotency.js';
 import { joinWaitlist } from '../waitlist/join.js';
+import { withinWindow } from '../promo-codes/rules.js';
 import { validateAnswers } from './answers.js';
 import { isSoldOutAtCommit } from './capacity.js';
 import { placeOrder } from './place-order.js';
@@ -118,6 +119,14 @@ async function sell(
 ): Promise<RegisterResult> {
   const sale = await store.loadSaleContext(tx, eventId, input.ticketTypeId);
   if (!sale) throw notFound('ticket type', input.ticketTypeId);
+  // An access code is read first: it may unlock a hidden type and hold seats for this order.
+  const promo =
+    input.promoCode === undefined
+      ? undefined
+      : await usablePromo(tx, eventId, input.promoCode, sale.ticketTypeId, now);
+  // A hidden type is not found without a code that names it: its existence stays private.
+  if (sale.hidden && !promo?.ticketTypeIds?.includes(sale.ticketTypeId))
+    throw notFound('ticket type', input.ticketTypeId);
   if (sale.eventArchived || sale.ticketTypeArchived || now >= sale.eventEndsAt) {
     throw conflict('sales_closed', 'This ticket type is no longer on sale.');
   }
@@ -129,13 +138,24 @@ async function sell(
   }
   if (sale.salesEnd && now >= sale.salesEnd)
     throw conflict('sales_ended', `Sales for ${sale.ticketTypeName} have ended.`);
+  if (input.attendees && input.attendees.length !== input.quantity) {
+    throw invalid('validation_failed', `attendees: name one attendee per ticket`, [
+      { field: 'attendees', message: `must name ${input.quantity} attendees, one per ticket` },
+    ]);
+  }
   if (input.quantity > sale.maxPerOrder) {
     throw invalid('validation_failed', `quantity: at most ${sale.maxPerOrder} per order`, [
       { field: 'quantity', message: `must be at most ${sale.maxPerOrder} per order` },
     ]);
   }
+  if (input.promoCode !== undefined && !promo) {
+    throw invalid('invalid_promo_code', 'This promo code is not valid for this ticket.', [
+      { field: 'promoCode', message: 'is not valid for this ticket' },
+    ]);
+  }
+  const reserveCovers = promo !== undefined && promo.reserveLeft >= input.quantity;
   // Fail fast without taking locks; the seat claim's commit is what decides.
-  if (sale.availableSeats < input.quantity) throw soldOut();
+  if (!reserveCovers && sale.availableSeats < input.quantity) throw soldOut();
 
   const answered = validateAnswers(sale.questions, input.answers ?? {});
   if (!answered.ok) {
@@ -157,22 +177,15 @@ async function sell(
     }
   }
 
-  let promo: store.PromoRow | undefined;
-  if (input.promoCode !== undefined) {
-    promo = await store.findPromoCode(tx, eventId, input.promoCode);
-    const usable =
-      promo &&
-      (!promo.validFrom || now >= promo.validFrom) &&
-      (!promo.validUntil || now < promo.validUntil) &&
-      (!promo.ticketTypeIds || promo.ticketTypeIds.includes(sale.ticketTypeId));
-    if (!promo || !usable) {
-      throw invalid('invalid_promo_code', 'This promo code is not valid for this ticket.', [
-        { field: 'promoCode', message: 'is not valid for this ticket' },
-      ]);
-    }
+  let reservedSeats = 0;
+  if (promo) {
     if (!(await store.usePromoCode(tx, promo.id))) {
       throw conflict('promo_code_exhausted', 'This promo code has been used up.');
     }
+    // Both conditional UPDATEs on the code's row: concurrent orders use its reserve one by one.
+    if (reserveCovers && (await store.takeFromReserve(tx, promo.id, input.quantity)))
+      reservedSeats = input.quantity;
+    else if (sale.availableSeats < input.quantity) throw soldOut();
   }
 
   const price = priceOrder(sale.priceCents, input.quantity, promo);
@@ -181,20 +194,38 @@ async function sell(
     ticketTypeId: sale.ticketTypeId,
     quantity: input.quantity,
     attendee: input.attendee,
+    attendees: input.attendees,
     emailNormalized: email,
     answers: answered.answers,
     promoCodeId: promo?.id ?? null,
+    reservedSeats,
     price,
     currency: sale.currency,
     paymentProvider: sale.paymentProvider,
     holdMinutes: sale.holdMinutes,
     now,
-    claimSeats: true,
+    claimSeats: reservedSeats === 0,
   });
   const result: RegisterResult = { status: 201, body };
   // If the seats are gone at COMMIT, the rollback takes the stored answer with it.
   await remember(result);
   return result;
+}
+
+/** The event's live code spelled `code` that applies to the ticket type now. */
+async function usablePromo(
+  tx: Queryable,
+  eventId: string,
+  code: string,
+  ticketTypeId: string,
+  now: Date,
+): Promise<store.PromoRow | undefined> {
+  const promo = await store.findPromoCode(tx, eventId, code);
+  const fits =
+    promo &&
+    withinWindow(promo, now) &&
+    (!promo.ticketTypeIds || promo.ticketTypeIds.includes(ticketTypeId));
+  return fits ? promo : undefined;
 }
 
 /** Email as compared for limits and the waitlist: trimmed and lower-cased. */

@@ -18,6 +18,8 @@ export interface SaleContext {
   maxPerOrder: number;
   salesStart: Date | null;
   salesEnd: Date | null;
+  /** Sold only with an access code that names the type. */
+  hidden: boolean;
   /** Seats free when read (capacity.ts, availableSeats): for failing fast, not for deciding. */
   availableSeats: number;
   /** The questions that apply to this ticket type, in display order. */
@@ -51,12 +53,13 @@ export async function loadSaleContext(
     max_per_order: number;
     sales_start: Date | null;
     sales_end: Date | null;
+    hidden: boolean;
     available: number;
     questions: Question[];
   }>(
     `SELECT e.archived_at IS NOT NULL AS event_archived, e.ends_at, e.payment_provider, e.hold_minutes,
             e.max_tickets_per_email, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
-            tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end, s.available,
+            tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end, tt.hidden, s.available,
             (${QUESTIONS_OF_TYPE}) AS questions
      FROM ticket_types tt JOIN events e ON e.id = tt.event_id
        JOIN available_seats(ARRAY[$2::uuid]) s ON s.ticket_type_id = tt.id
@@ -80,6 +83,7 @@ export async function loadSaleContext(
     maxPerOrder: r.max_per_order,
     salesStart: r.sales_start,
     salesEnd: r.sales_end,
+    hidden: r.hidden,
     availableSeats: r.available,
     questions: r.questions,
   };
@@ -100,8 +104,10 @@ export async function loadQuestions(
 
 export interface PromoRow {
   id: string;
-  discountKind: 'percent' | 'fixed';
-  discountValue: number;
+  discountKind: 'percent' | 'fixed' | null;
+  discountValue: number | null;
+  /** Reserved seats not yet used, when read. */
+  reserveLeft: number;
   validFrom: Date | null;
   validUntil: Date | null;
   ticketTypeIds: string[] | null;
@@ -114,13 +120,14 @@ export async function findPromoCode(
 ): Promise<PromoRow | undefined> {
   const { rows } = await db.query<{
     id: string;
-    discount_kind: 'percent' | 'fixed';
-    discount_value: number;
+    discount_kind: 'percent' | 'fixed' | null;
+    discount_value: number | null;
+    reserve_left: number;
     valid_from: Date | null;
     valid_until: Date | null;
     ticket_type_ids: string[] | null;
   }>(
-    `SELECT id, discount_kind, discount_value, valid_from, valid_until, ticket_type_ids FROM promo_codes
+    `SELECT id, discount_kind, discount_value, reserve_left, valid_from, valid_until, ticket_type_ids FROM promo_codes
      WHERE event_id = $1 AND upper(code) = upper($2) AND archived_at IS NULL`,
     [eventId, code],
   );
@@ -130,6 +137,7 @@ export async function findPromoCode(
       id: r.id,
       discountKind: r.discount_kind,
       discountValue: r.discount_value,
+      reserveLeft: r.reserve_left,
       validFrom: r.valid_from,
       validUntil: r.valid_until,
       ticketTypeIds: r.ticket_type_ids,
@@ -145,6 +153,43 @@ export async function usePromoCode(tx: Queryable, promoId: string): Promise<bool
     [promoId],
   );
   return r.rowCount === 1;
+}
+
+/** Takes `n` seats from the code's reserve (they are held already), unless fewer are left. */
+export async function takeFromReserve(tx: Queryable, promoId: string, n: number): Promise<boolean> {
+  const r = await tx.query(
+    `UPDATE promo_codes SET reserve_left = reserve_left - $2, updated_at = now()
+     WHERE id = $1 AND reserve_left >= $2 RETURNING 1`,
+    [promoId, n],
+  );
+  return r.rowCount === 1;
+}
+
+/**
+ * Seats these orders took from a live code's reserve go back to it (they stay held, so the public
+ * cannot take them); an archived code's go to the public. Returns how many went back, so the
+ * caller releases only the rest. The orders are locked by the caller; promo rows are locked here,
+ * before the caller touches capacity rows, as registration does.
+ */
+export async function returnReservedSeats(
+  tx: Queryable,
+  orderIds: readonly string[],
+): Promise<number> {
+  const { rows } = await tx.query<{ n: number }>(
+    `WITH back AS (
+       UPDATE orders o SET reserved_seats = 0
+       FROM orders old JOIN promo_codes p ON p.id = old.promo_code_id AND p.archived_at IS NULL
+       WHERE o.id = old.id AND old.id = ANY($1::uuid[]) AND old.reserved_seats > 0
+       RETURNING old.promo_code_id, old.reserved_seats
+     ), codes AS (
+       UPDATE promo_codes p SET reserve_left = p.reserve_left + b.n, updated_at = now()
+       FROM (SELECT promo_code_id, sum(reserved_seats)::int AS n FROM back GROUP BY promo_code_id) b
+       WHERE p.id = b.promo_code_id RETURNING b.n
+     )
+     SELECT coalesce(sum(n), 0)::int AS n FROM codes`,
+    [orderIds],
+  );
+  return rows[0]!.n;
 }
 
 /**
@@ -194,6 +239,8 @@ export interface NewOrder {
   emailNormalized: string;
   answers: Record<string, unknown>;
   promoCodeId: string | null;
+  /** Seats taken from the promo code's reserve (then claimSeats is false). */
+  reservedSeats: number;
   subtotalCents: number;
   discountCents: number;
   totalCents: number;
@@ -216,8 +263,8 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
     `WITH placed AS (
        INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
          answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
-         hold_expires_at, access_key_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         hold_expires_at, access_key_hash, reserved_seats)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19)
        RETURNING ticket_type_id, quantity, status
      )
      INSERT INTO seat_claims (ticket_type_id, seats, state)
@@ -242,6 +289,7 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
       o.holdExpiresAt,
       o.accessKeyHash,
       o.claimSeats,
+      o.reservedSeats,
     ],
   );
 }

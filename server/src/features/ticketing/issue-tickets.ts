@@ -17,6 +17,8 @@ export interface IssueRequest {
   ticketTypeId: string;
   attendeeName: string;
   attendeeEmail: string;
+  /** Each ticket's own attendee, by position; the ones not given carry attendeeName/Email. */
+  attendees?: readonly { name: string; email: string }[] | undefined;
   count: number;
   /** `pending` until the order is paid, `valid` for free and paid orders. */
   status: 'pending' | 'valid';
@@ -41,7 +43,8 @@ export async function issueTickets(tx: Queryable, r: IssueRequest): Promise<Issu
   await tx.query(
     `WITH issued AS (
        INSERT INTO tickets (id, order_id, event_id, ticket_type_id, attendee_name, attendee_email, status, token, kid)
-       SELECT t.id, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8, t.token, $9 FROM unnest($1::uuid[], $2::text[]) AS t (id, token)
+       SELECT t.id, $3::uuid, $4::uuid, $5::uuid, t.name, t.email, $8, t.token, $9
+       FROM unnest($1::uuid[], $2::text[], $6::text[], $7::text[]) AS t (id, token, name, email)
        RETURNING id
      )
      INSERT INTO ticket_history (ticket_id, action, actor, details)
@@ -52,8 +55,8 @@ export async function issueTickets(tx: Queryable, r: IssueRequest): Promise<Issu
       r.orderId,
       r.eventId,
       r.ticketTypeId,
-      r.attendeeName,
-      r.attendeeEmail,
+      tickets.map((_, i) => r.attendees?.[i]?.name ?? r.attendeeName),
+      tickets.map((_, i) => r.attendees?.[i]?.email ?? r.attendeeEmail),
       r.status,
       key.kid,
       r.actor,

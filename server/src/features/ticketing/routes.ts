@@ -5,6 +5,8 @@ import { actor } from '../identity/principal.js';
 import { accessorFromRequest } from './accessor-from-request.js';
 import { qrPng, qrSvg } from './qr-image.js';
 import {
+  AnswersBody,
+  AttendeeBody,
   EventIdParams,
   ListTicketsQuery,
   OwnerQuery,
@@ -176,6 +178,51 @@ export function ticketingRoutes(db: Db, identity: Identity): AnyRoute[] {
         return {
           status: 200,
           body: await service.transferTicket(db, who, params.ticketId, body),
+          headers: PRIVATE,
+        };
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/api/v1/tickets/{ticketId}/answers',
+      operationId: 'changeTicketAnswers',
+      summary:
+        'Correct the registration answers of a ticket’s order (all of them, checked as registration checks them); kept in the ticket’s history',
+      tags,
+      auth: 'tickets:write',
+      params: TicketIdParams,
+      body: AnswersBody,
+      responses: {
+        200: { description: 'The ticket with its answers', schema: Ticket },
+        400: { description: '`validation_failed`: a required answer missing, a bad choice' },
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 200,
+        body: await service.changeAnswers(db, actor(principal), params.ticketId, body),
+        headers: PRIVATE,
+      }),
+    }),
+    route({
+      method: 'put',
+      path: '/api/v1/tickets/{ticketId}/attendee',
+      operationId: 'changeTicketAttendee',
+      summary:
+        `Name the person who uses this ticket (kiosk greeting, badge, search, exports); the token stays.` +
+        `${HOLDER_OR_STAFF} Staff need tickets:write.`,
+      tags,
+      auth: 'public',
+      params: TicketIdParams,
+      query: OwnerQuery,
+      body: AttendeeBody,
+      responses: {
+        200: { description: 'The ticket with its attendee', schema: Ticket },
+        409: { description: '`ticket_revoked`, `ticket_cancelled`' },
+      },
+      handler: async ({ params, query, body, req, res }) => {
+        const who = await accessorFromRequest(req, res, identity, 'tickets:write', query.key);
+        return {
+          status: 200,
+          body: await service.changeAttendee(db, who, params.ticketId, body),
           headers: PRIVATE,
         };
       },

@@ -36,6 +36,10 @@ const Attendee = z.strictObject({
 });
 
 export const TransferBody = z.strictObject({ attendee: Attendee });
+
+/** Who uses the ticket: filled in or corrected by its holder or staff; the token stays. */
+export const AttendeeBody = Attendee;
+export type AttendeeInput = z.output<typeof AttendeeBody>;
 export type TransferInput = z.output<typeof TransferBody>;
 
 export const TicketStatus = z.enum(['pending', 'valid', 'revoked', 'cancelled']);
@@ -60,10 +64,18 @@ export const Ticket = z.object({
   ticketTypeName: z.string(),
   orderId: z.uuid(),
   attendee: z.object({ name: z.string(), email: z.string() }),
+  /** Registration answers by question id (given once per order). */
+  answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Ticket = z.output<typeof Ticket>;
+
+/** All the answers, replacing the previous ones; checked as registration checks them. */
+export const AnswersBody = z.strictObject({
+  answers: z.record(z.string().max(64), z.unknown()),
+});
+export type AnswersInput = z.output<typeof AnswersBody>;
 
 export const ListedTicket = Ticket.extend({
   checkedInAt: z

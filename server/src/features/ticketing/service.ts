@@ -1,5 +1,7 @@
 import type { Db, Queryable } from '../../platform/db/db.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { validateAnswers } from '../registration/answers.js';
+import { loadQuestions } from '../registration/store.js';
 import { newAccessKey } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { firstAdmissions } from '../checkin/admissions-store.js';
@@ -15,6 +17,8 @@ import type {
   TicketHistory,
   TicketStatus,
   TransferInput,
+  AttendeeInput,
+  AnswersInput,
   TransferResult,
 } from './schema.js';
 import { eventPublicKeys, rotateSigningKey } from './signing-keys.js';
@@ -150,6 +154,71 @@ export async function transferTicket(
     });
     const changed = store.toTicket((await store.findTicket(tx, ticketId))!);
     return { ...changed, accessKey: access.key };
+  });
+}
+
+/**
+ * Names the person who uses a ticket (a group order's second seat, a typo fixed): same token and
+ * access key, so nothing is resent; kiosks get the new name by sync, search by the outbox.
+ */
+export async function changeAttendee(
+  db: Db,
+  accessor: Accessor,
+  ticketId: string,
+  input: AttendeeInput,
+): Promise<Ticket> {
+  return db.transaction(async (tx) => {
+    const ticket = await openTicket(tx, accessor, ticketId, true);
+    refuseUnless(ticket, ['valid', 'pending']);
+    const to = { name: input.name, email: input.email };
+    if (to.name === ticket.attendee.name && to.email === ticket.attendee.email)
+      return store.toTicket(ticket);
+    await store.setAttendee(tx, ticketId, to);
+    await recordHistory(tx, [ticketId], 'attendee_changed', actorName(accessor), {
+      from: ticket.attendee,
+      to,
+    });
+    await enqueue(tx, {
+      topic: 'ticket.attendee_changed',
+      eventId: ticket.eventId,
+      aggregateId: ticketId,
+      payload: { ticketId, orderId: ticket.orderId, attendee: to },
+    });
+    return store.toTicket((await store.findTicket(tx, ticketId))!);
+  });
+}
+
+/**
+ * The organizer corrects registration answers: checked as registration checks them (required,
+ * choices), written for the ticket's order, and kept in the ticket's history (from/to).
+ */
+export async function changeAnswers(
+  db: Db,
+  actor: Principal,
+  ticketId: string,
+  input: AnswersInput,
+): Promise<Ticket> {
+  const accessor: Accessor = { kind: 'staff', principal: actor };
+  return db.transaction(async (tx) => {
+    const ticket = await openTicket(tx, accessor, ticketId, true);
+    const questions = await loadQuestions(tx, ticket.eventId, ticket.ticketTypeId);
+    const checked = validateAnswers(questions, input.answers);
+    if (!checked.ok) {
+      const first = checked.issues[0]!;
+      throw invalid('validation_failed', `${first.field}: ${first.message}`, checked.issues);
+    }
+    await store.setOrderAnswers(tx, ticket.orderId, checked.answers);
+    await recordHistory(tx, [ticketId], 'answers_changed', actorName(accessor), {
+      from: ticket.answers,
+      to: checked.answers,
+    });
+    await enqueue(tx, {
+      topic: 'ticket.answers_changed',
+      eventId: ticket.eventId,
+      aggregateId: ticketId,
+      payload: { ticketId, orderId: ticket.orderId },
+    });
+    return store.toTicket((await store.findTicket(tx, ticketId))!);
   });
 }
 

@@ -24,6 +24,7 @@ interface TicketRow {
   token: string;
   kid: string;
   access_key_hash: string;
+  answers: Record<string, string | boolean>;
   created_at: Date;
   updated_at: Date;
   [k: string]: unknown;
@@ -31,7 +32,8 @@ interface TicketRow {
 
 const TICKET_COLUMNS = `t.id, t.order_id, t.event_id, t.ticket_type_id, tt.name AS ticket_type_name, e.organization_id,
          t.attendee_name, t.attendee_email, t.status, t.revision, t.token, t.kid,
-         coalesce(t.access_key_hash, o.access_key_hash) AS access_key_hash, t.created_at, t.updated_at`;
+         coalesce(t.access_key_hash, o.access_key_hash) AS access_key_hash, o.answers, t.created_at,
+         t.updated_at`;
 const TICKET_FROM = `
   FROM tickets t
   JOIN ticket_types tt ON tt.id = t.ticket_type_id
@@ -50,6 +52,7 @@ function toRecord(r: TicketRow): TicketRecord {
     ticketTypeName: r.ticket_type_name,
     orderId: r.order_id,
     attendee: { name: r.attendee_name, email: r.attendee_email },
+    answers: r.answers,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     organizationId: r.organization_id,
@@ -107,6 +110,29 @@ export async function changeHolder(
      WHERE id = $1`,
     [ticketId, t.revision, t.token, t.kid, t.name, t.email, t.accessKeyHash],
   );
+}
+
+export async function setAttendee(
+  tx: Queryable,
+  ticketId: string,
+  a: { name: string; email: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE tickets SET attendee_name = $2, attendee_email = $3, updated_at = now() WHERE id = $1`,
+    [ticketId, a.name, a.email],
+  );
+}
+
+/** Replaces the answers of the ticket's order (answers are given once per order). */
+export async function setOrderAnswers(
+  tx: Queryable,
+  orderId: string,
+  answers: Record<string, string | boolean>,
+): Promise<void> {
+  await tx.query(`UPDATE orders SET answers = $2::jsonb, updated_at = now() WHERE id = $1`, [
+    orderId,
+    JSON.stringify(answers),
+  ]);
 }
 
 export async function listHistory(db: Queryable, ticketId: string): Promise<HistoryEntry[]> {

@@ -5,6 +5,7 @@ import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { Link } from './link.js';
 import { AttendeeActions } from './attendee-actions.js';
+import { AttendeeAnswers } from './attendee-answers.js';
 import { AttendeeHistory } from './attendee-history.js';
 import { AttendeeMessages } from './attendee-messages.js';
 import { AttendeeOrder } from './attendee-order.js';
@@ -51,6 +52,7 @@ export function AttendeeDetail({ event, ticketId }: { event: OrganizerEvent; tic
           ticketPath={ticketPath}
           onChanged={() => setVersion((v) => v + 1)}
         />
+        <AttendeeAnswers ticket={t} onChanged={() => setVersion((v) => v + 1)} />
         <AttendeeHistory ticketPath={ticketPath} timezone={event.timezone} version={version} />
         <AttendeeOrder
           eventId={event.id}

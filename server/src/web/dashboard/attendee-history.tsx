@@ -11,6 +11,8 @@ const ACTIONS: Record<string, string> = {
   transferred: 'Transferred',
   cancelled: 'Cancelled',
   imported: 'Imported',
+  attendee_changed: 'Attendee named',
+  answers_changed: 'Answers corrected',
 };
 
 const ACTORS: Record<string, string> = {

@@ -18,10 +18,17 @@ const LABELS = {
   validFrom: 'Valid from',
   validUntil: 'Valid until',
   ticketTypeIds: 'Valid for',
+  reservedSeats: 'Reserved seats',
 };
 
 /** Refusals the server names by code alone, and the field each is about. */
-const CONFLICTS = { duplicate_promo_code: 'code', max_uses_below_uses: 'maxUses' };
+const CONFLICTS = {
+  duplicate_promo_code: 'code',
+  max_uses_below_uses: 'maxUses',
+  not_enough_seats: 'reservedSeats',
+  reserve_below_used: 'reservedSeats',
+  reserve_type_fixed: 'ticketTypeIds',
+};
 
 /** Creates a promo code, or changes `promo` when given; the window is in the event's zone. */
 export function PromoCodeForm(p: {
@@ -34,12 +41,15 @@ export function PromoCodeForm(p: {
 }) {
   const c = p.promo;
   const form = useSettingsForm(c ? `promo-${c.id}` : 'promo-new', LABELS, CONFLICTS);
-  const [kind, setKind] = useState(c?.discountKind ?? 'percent');
-  const value = c
-    ? c.discountKind === 'percent'
-      ? String(c.discountValue)
-      : centsText(c.discountValue)
-    : undefined;
+  const [kind, setKind] = useState<'percent' | 'fixed' | 'none'>(
+    c ? (c.discountKind ?? 'none') : 'percent',
+  );
+  const value =
+    c?.discountValue == null
+      ? undefined
+      : c.discountKind === 'percent'
+        ? String(c.discountValue)
+        : centsText(c.discountValue);
   return (
     <ItemForm
       form={form}
@@ -50,8 +60,12 @@ export function PromoCodeForm(p: {
         const types = v.all('ticketTypeIds');
         return {
           code: v.text('code'),
-          discountKind: kind,
-          discountValue: (kind === 'percent' ? wholeNumber : toCents)(v.text('discountValue')),
+          discountKind: kind === 'none' ? null : kind,
+          discountValue:
+            kind === 'none'
+              ? null
+              : (kind === 'percent' ? wholeNumber : toCents)(v.text('discountValue')),
+          reservedSeats: orNull(v.text('reservedSeats'), wholeNumber) ?? 0,
           maxUses: orNull(v.text('maxUses'), wholeNumber),
           validFrom: v.instant('validFrom', p.timezone),
           validUntil: v.instant('validUntil', p.timezone),
@@ -77,19 +91,29 @@ export function PromoCodeForm(p: {
           options={[
             ['percent', 'Percent off'],
             ['fixed', `Amount off each ticket (${p.currency})`],
+            ['none', 'No discount (unlocks hidden types, reserves seats)'],
           ]}
           value={kind}
-          onChange={(k) => setKind(k as PromoCode['discountKind'])}
+          onChange={(k) => setKind(k as 'percent' | 'fixed' | 'none')}
         />
-        <FormText
-          form={form}
-          name="discountValue"
-          required
-          inputMode={kind === 'percent' ? 'numeric' : 'decimal'}
-          hint={kind === 'percent' ? '1 to 100 (%)' : `In ${p.currency}, e.g. 5.00`}
-          defaultValue={value}
-        />
+        {kind === 'none' ? null : (
+          <FormText
+            form={form}
+            name="discountValue"
+            required
+            inputMode={kind === 'percent' ? 'numeric' : 'decimal'}
+            hint={kind === 'percent' ? '1 to 100 (%)' : `In ${p.currency}, e.g. 5.00`}
+            defaultValue={value}
+          />
+        )}
       </div>
+      <FormText
+        form={form}
+        name="reservedSeats"
+        inputMode="numeric"
+        hint="Seats held for this code out of the public sale (one ticket type); empty for none."
+        defaultValue={c?.reservedSeats ? String(c.reservedSeats) : ''}
+      />
       <FormText
         form={form}
         name="maxUses"

@@ -16,9 +16,12 @@ export function PromoCodeSettings(p: {
   const [codes, reload] = useLoad(() => api<PromoCode[]>(`${p.base}/promo-codes`), [p.base]);
   const facts = (c: PromoCode) =>
     [
-      c.discountKind === 'percent'
-        ? `${c.discountValue}% off`
-        : `${formatMoney(c.discountValue, p.currency)} off`,
+      c.discountValue === null
+        ? 'no discount'
+        : c.discountKind === 'percent'
+          ? `${c.discountValue}% off`
+          : `${formatMoney(c.discountValue, p.currency)} off`,
+      c.reservedSeats ? `${c.reserveLeft} of ${c.reservedSeats} reserved seats left` : '',
       `used ${c.uses}${c.maxUses === null ? '' : ` of ${c.maxUses}`}`,
       c.validFrom ? `from ${formatInstant(c.validFrom, p.timezone)}` : '',
       c.validUntil ? `until ${formatInstant(c.validUntil, p.timezone)}` : '',
@@ -28,7 +31,7 @@ export function PromoCodeSettings(p: {
   const props = { base: p.base, timezone: p.timezone, currency: p.currency, types: p.types };
   return (
     <section aria-labelledby="settings-promo-codes" className="panel">
-      <h2 id="settings-promo-codes">Promo codes</h2>
+      <h2 id="settings-promo-codes">Promo and access codes</h2>
       {codes.state === 'loading' ? <Loading what="promo codes" /> : null}
       {codes.state === 'error' ? <LoadError error={codes.error} what="promo code list" /> : null}
       {codes.state === 'ok' && codes.data.length === 0 ? <p>No promo codes yet.</p> : null}

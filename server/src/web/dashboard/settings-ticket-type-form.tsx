@@ -1,4 +1,11 @@
-import { FormArea, FormText, FormWindow, ItemForm, useSettingsForm } from './settings-form.js';
+import {
+  FormArea,
+  FormCheck,
+  FormText,
+  FormWindow,
+  ItemForm,
+  useSettingsForm,
+} from './settings-form.js';
 import { centsText, orNull, toCents, wholeNumber } from './settings-values.js';
 import type { TicketType } from './types.js';
 
@@ -11,6 +18,7 @@ const LABELS = {
   maxPerOrder: 'Most per order',
   salesStart: 'Sales start',
   salesEnd: 'Sales end',
+  hidden: 'Hidden: only sold with an access code that names it',
 };
 
 /** Refusals the server names by code alone, and the field each is about. */
@@ -44,6 +52,7 @@ export function TicketTypeForm(p: {
           maxPerOrder: wholeNumber(v.text('maxPerOrder')),
           salesStart: v.instant('salesStart', p.timezone),
           salesEnd: v.instant('salesEnd', p.timezone),
+          hidden: v.checked('hidden'),
         };
       }}
       onSaved={p.onSaved}
@@ -93,6 +102,7 @@ export function TicketTypeForm(p: {
         values={[t?.salesStart, t?.salesEnd]}
         untilEmpty="until the event ends"
       />
+      <FormCheck form={form} name="hidden" defaultChecked={t?.hidden} />
     </ItemForm>
   );
 }

@@ -20,7 +20,7 @@ export function TicketTypeSettingsList(p: {
           <SettingsItem
             key={t.id}
             title={t.name}
-            facts={`${formatPrice(t.priceCents, t.currency)} · ${t.sold} sold, ${t.held} held of ${t.quantity}`}
+            facts={`${formatPrice(t.priceCents, t.currency)} · ${t.sold} sold, ${t.held} held of ${t.quantity}${t.hidden ? ' · hidden' : ''}`}
             consequence="It is no longer sold; tickets already sold stay valid."
             archive={() => api(`${p.base}/ticket-types/${t.id}/archive`, { method: 'POST' })}
             onChanged={p.onChanged}

@@ -36,6 +36,7 @@ const draft = (over: Partial<RegistrationDraft> = {}): RegistrationDraft => ({
   email: 'ada@example.com',
   answers: {},
   promoCode: '',
+  guests: [],
   ...over,
 });
 

@@ -17,6 +17,8 @@ export interface RegistrationDraft {
   email: string;
   answers: Record<string, AnswerValue>;
   promoCode: string;
+  /** Who uses tickets 2, 3, …; blank ones carry the buyer until their holder fills them in. */
+  guests: { name: string; email: string }[];
 }
 
 // What a person can mistype: no spaces, one @, a dot in the domain. The server has the last word.
@@ -66,6 +68,14 @@ export function validateRegistration(
     }
   }
 
+  draft.guests.slice(0, draft.quantity - 1).forEach((g, i) => {
+    const [gName, gEmail] = [g.name.trim(), g.email.trim()];
+    if (!gName && !gEmail) return;
+    if (!gName) add(`attendees.${i + 1}.name`, 'must not be empty when an email is given');
+    else if (gName.length > 200) add(`attendees.${i + 1}.name`, 'must be at most 200 characters');
+    if (!EMAIL.test(gEmail)) add(`attendees.${i + 1}.email`, 'must be an email address');
+  });
+
   if (draft.promoCode.trim().length > 64) add('promoCode', 'must be at most 64 characters');
   return issues;
 }
@@ -83,10 +93,16 @@ export function registrationBody(
     else if (typeof value === 'string' && value.trim()) answers[q.id] = value.trim();
   }
   const promoCode = draft.promoCode.trim();
+  const buyer = { name: draft.name.trim(), email: draft.email.trim() };
+  const guests = Array.from({ length: draft.quantity - 1 }, (_, i) => {
+    const g = draft.guests[i];
+    return g?.name.trim() ? { name: g.name.trim(), email: g.email.trim() } : buyer;
+  });
   return {
     ticketTypeId: draft.ticketTypeId,
     quantity: draft.quantity,
-    attendee: { name: draft.name.trim(), email: draft.email.trim() },
+    attendee: buyer,
+    ...(draft.quantity > 1 && !joinWaitlist ? { attendees: [buyer, ...guests] } : {}),
     ...(Object.keys(answers).length ? { answers } : {}),
     ...(promoCode ? { promoCode } : {}),
     ...(joinWaitlist ? { joinWaitlist: true } : {}),

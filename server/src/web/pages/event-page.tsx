@@ -1,10 +1,12 @@
-import { useRef } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { call } from '../api.js';
 import { EventWhenWhere } from '../components/event-summary.js';
 import { LoadError, Loading, Notice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { TicketsAgainForm } from '../components/tickets-again-form.js';
+import { TextField } from '../components/field.js';
+import { navigate, useLocation } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { RegistrationForm } from './registration-form.js';
 
@@ -12,14 +14,17 @@ import { RegistrationForm } from './registration-form.js';
 export function EventPage({ eventId }: { eventId: string }) {
   // After a sale was refused the seats shown are stale: ask past the 5-second shared cache.
   const fresh = useRef(false);
+  // An access code, from a `?code=` link or typed in, reveals the hidden tickets it unlocks.
+  const code = useLocation().query.get('code')?.trim() ?? '';
   const [loaded, reload] = useLoad(
     async () =>
       (
-        await call<PublicEvent>(`/api/v1/public/events/${encodeURIComponent(eventId)}`, {
-          cache: fresh.current ? 'no-cache' : 'default',
-        })
+        await call<PublicEvent>(
+          `/api/v1/public/events/${encodeURIComponent(eventId)}${code ? `?code=${encodeURIComponent(code)}` : ''}`,
+          { cache: fresh.current ? 'no-cache' : 'default' },
+        )
       ).body,
-    [eventId],
+    [eventId, code],
   );
   if (loaded.state === 'loading') return <Loading what="the event" />;
   if (loaded.state === 'error') return <LoadError error={loaded.error} what="event" />;
@@ -33,8 +38,13 @@ export function EventPage({ eventId }: { eventId: string }) {
         <EventWhenWhere event={event} />
       </header>
       {event.description ? <p className="description">{event.description}</p> : null}
+      {code && !event.accessCode ? (
+        <Notice tone="error">The access code “{code}” is not valid for this event.</Notice>
+      ) : null}
+      {event.accessCode ? <Notice>Access code {event.accessCode} applied.</Notice> : null}
       {open ? (
         <RegistrationForm
+          key={event.accessCode ?? ''}
           event={event}
           onStale={() => {
             fresh.current = true;
@@ -44,7 +54,38 @@ export function EventPage({ eventId }: { eventId: string }) {
       ) : (
         <Notice>Registration for this event is closed.</Notice>
       )}
+      {/* After the form: most people have no code, and a code link fills it in anyway. */}
+      {event.accessCode ? null : <AccessCodeForm eventId={event.id} />}
       <TicketsAgainForm eventId={event.id} />
     </>
+  );
+}
+
+/** A code typed in goes into the page's address, as a `?code=` link would bring it. */
+function AccessCodeForm({ eventId }: { eventId: string }) {
+  const [value, setValue] = useState('');
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    if (!value.trim()) return;
+    navigate(`/e/${encodeURIComponent(eventId)}?code=${encodeURIComponent(value.trim())}`, {
+      replace: true,
+    });
+  };
+  return (
+    <form className="access-code" noValidate onSubmit={apply}>
+      <TextField
+        field="accessCode"
+        label="Access code"
+        hint="Got a code from the organizer? It may unlock more tickets."
+        autoComplete="off"
+        maxLength={64}
+        value={value}
+        error={undefined}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button type="submit" className="button">
+        Apply code
+      </button>
+    </form>
   );
 }

@@ -36,7 +36,8 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
     name: '',
     email: '',
     answers: {},
-    promoCode: '',
+    promoCode: event.accessCode ?? '',
+    guests: [],
   });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [round, setRound] = useState(0);
@@ -54,7 +55,10 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
     ? Math.max(1, Math.min(type.maxPerOrder, waitlist ? type.maxPerOrder : type.available, 10))
     : 1;
   const labelOf = (field: string) =>
-    LABELS[field] ?? event.questions.find((q) => `answers.${q.id}` === field)?.label ?? field;
+    LABELS[field] ??
+    guestLabel(field) ??
+    event.questions.find((q) => `answers.${q.id}` === field)?.label ??
+    field;
   const errors = Object.fromEntries(
     issues.map((i) => [i.field, withoutLabel(i.message, labelOf(i.field))]),
   );
@@ -62,6 +66,12 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
 
   const set = <K extends keyof RegistrationDraft>(key: K, value: RegistrationDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
+  const setGuest = (i: number, key: 'name' | 'email', value: string) =>
+    setDraft((d) => {
+      const guests = [...d.guests];
+      guests[i] = { ...(guests[i] ?? { name: '', email: '' }), [key]: value };
+      return { ...d, guests };
+    });
   const setAnswer = (id: string, value: AnswerValue) =>
     setDraft((d) => ({ ...d, answers: { ...d.answers, [id]: value } }));
 
@@ -164,6 +174,38 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
         error={errors['attendee.email']}
         onChange={(e) => set('email', e.target.value)}
       />
+      {!waitlist && draft.quantity > 1 ? (
+        <fieldset className="guests">
+          <legend>Who uses the other tickets?</legend>
+          <p className="hint">
+            Each ticket carries its attendee’s name (badge, check-in). Leave a ticket blank to fill
+            it in later from its link.
+          </p>
+          {Array.from({ length: draft.quantity - 1 }, (_, i) => (
+            <div className="field-pair" key={i}>
+              <TextField
+                field={`attendees.${i + 1}.name`}
+                label={`Ticket ${i + 2}: full name`}
+                autoComplete="off"
+                maxLength={200}
+                value={draft.guests[i]?.name ?? ''}
+                error={errors[`attendees.${i + 1}.name`]}
+                onChange={(e) => setGuest(i, 'name', e.target.value)}
+              />
+              <TextField
+                field={`attendees.${i + 1}.email`}
+                label={`Ticket ${i + 2}: email`}
+                type="email"
+                autoComplete="off"
+                maxLength={254}
+                value={draft.guests[i]?.email ?? ''}
+                error={errors[`attendees.${i + 1}.email`]}
+                onChange={(e) => setGuest(i, 'email', e.target.value)}
+              />
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       <QuestionFields
         questions={questions}
         answers={draft.answers}
@@ -192,4 +234,10 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       </button>
     </form>
   );
+}
+
+/** `attendees.1.name` → "Ticket 2: full name", as the field is labelled. */
+function guestLabel(field: string): string | undefined {
+  const m = /^attendees\.(\d+)\.(name|email)$/.exec(field);
+  return m ? `Ticket ${Number(m[1]) + 1}: ${m[2] === 'name' ? 'full name' : 'email'}` : undefined;
 }

@@ -2,6 +2,7 @@ import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Order } from '../../features/orders/schema.js';
 import type { Ticket } from '../../features/ticketing/schema.js';
 import { call } from '../api.js';
+import { AttendeeForm } from '../components/attendee-form.js';
 import { CalendarButton, icsFileName } from '../components/calendar-button.js';
 import { EventWhenWhere } from '../components/event-summary.js';
 import { KeepLink } from '../components/keep-link.js';
@@ -99,6 +100,9 @@ export function TicketPage({
             }}
           />
         </div>
+      ) : null}
+      {accessKey && (ticket.status === 'valid' || ticket.status === 'pending') ? (
+        <AttendeeForm ticket={ticket} accessKey={accessKey} onSaved={() => reload()} />
       ) : null}
       <KeepLink url={link} what="ticket" />
     </>
