@@ -13,6 +13,7 @@ import { InFlight } from './platform/in-flight.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
   featureRoutes,
+  registerFeatureMetrics,
   startFeatureJobs,
   warmUpStatements,
   type FeatureDeps,
@@ -65,6 +66,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const deps: FeatureDeps = { db, config, publicUrl, log, identity, registry: metrics.registry };
+    registerFeatureMetrics(deps);
     const work = new InFlight();
     const app = createApp({
       log,

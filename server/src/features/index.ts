@@ -26,6 +26,7 @@ import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
+import { registerDeviceMetrics } from './devices/metrics.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -61,6 +62,12 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...salesFeatureRoutes(deps),
     ...dashboardRoutes(),
   ];
+}
+
+/** Gauges read from the database when /metrics is scraped. */
+export function registerFeatureMetrics(deps: FeatureDeps): void {
+  if (!deps.registry) return;
+  registerDeviceMetrics(deps.registry, deps.db);
 }
 
 /** Statements worth planning on every kept connection before the server takes requests. */
