@@ -27,6 +27,7 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
+import { backupRoutes } from './backup/routes.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -61,6 +62,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...checkinFeatureRoutes(deps),
     ...salesFeatureRoutes(deps),
     ...dashboardRoutes(),
+    ...backupRoutes(deps.db, deps.config),
   ];
 }
 
