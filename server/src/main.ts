@@ -10,6 +10,7 @@ import { openLimiters } from './platform/ratelimit/limiters.js';
 import { migrate } from './platform/db/migrate.js';
 import { createApp } from './http/app.js';
 import { InFlight } from './platform/in-flight.js';
+import { createChangeSignal } from './platform/bus/change-signal.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
   featureRoutes,
@@ -65,9 +66,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const identity = await createIdentity({ config, publicUrl, db, log, limiters });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
-    const deps: FeatureDeps = { db, config, publicUrl, log, identity, registry: metrics.registry };
+    const changes = createChangeSignal(config.redisUrl, log);
+    const deps: FeatureDeps = {
+      db,
+      config,
+      publicUrl,
+      log,
+      identity,
+      registry: metrics.registry,
+      changes,
+    };
     registerFeatureMetrics(deps);
     const work = new InFlight();
+    let draining = false;
     const app = createApp({
       log,
       metrics,
@@ -77,6 +88,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
       readiness: [
+        {
+          name: 'shutdown',
+          check: async () => {
+            if (draining) throw new Error('draining: this server is stopping');
+          },
+        },
         { name: 'database', check: () => db.ping() },
         ...(limiters.kind === 'redis' ? [{ name: 'redis', check: () => limiters.ping() }] : []),
       ],
@@ -100,7 +117,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        // Behind a load balancer: fail its health check first and keep serving until it has
+        // noticed, so no request is sent to a port that no longer accepts. Every answer from
+        // now on closes its connection, so the balancer keeps no idle one it could send a
+        // request on just as it is closed.
+        draining = true;
         stopping = true;
+        if (config.drainMs > 0) {
+          log.info({ drainMs: config.drainMs }, 'draining: /readyz fails, requests still served');
+          await new Promise((r) => setTimeout(r, config.drainMs));
+        }
         const drained = new Promise<void>((r) => http.close(() => r()));
         http.closeIdleConnections();
         let timer!: NodeJS.Timeout;
@@ -121,6 +147,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await Promise.race([work.settled(), grace]);
         clearTimeout(timer);
         await identity.close();
+        await changes.close();
         await limiters.close();
         await db.close();
         log.info('lanyard server stopped');

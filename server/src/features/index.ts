@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
+import type { ChangeSignal } from '../platform/bus/change-signal.js';
 import { accountRoutes } from './accounts/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
@@ -40,6 +41,8 @@ export interface FeatureDeps {
   identity: Identity;
   /** The server's metrics registry, for jobs that report their own. */
   registry?: Registry;
+  /** Events changed on any replica, for live views. */
+  changes?: ChangeSignal;
 }
 
 /** Every feature's HTTP routes; each feature adds its line here. */

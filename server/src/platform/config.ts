@@ -26,6 +26,11 @@ export interface Config {
   stripeWebhookSecret: string | undefined;
   /** Another Stripe API base (stripe-mock, tests); unset means api.stripe.com. */
   stripeApiUrl: string | undefined;
+  /**
+   * On shutdown, how long /readyz fails while requests are still served (DRAIN_SECONDS), so a
+   * load balancer's health check takes the replica out before it stops accepting.
+   */
+  drainMs: number;
 }
 
 export interface ConfigOverrides {
@@ -108,6 +113,15 @@ const env = z.object({
       'must be a Stripe webhook secret (whsec_…)',
     ),
   STRIPE_API_URL: optionalUrl(['http:', 'https:']),
+  DRAIN_SECONDS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || /^\d+(\.\d+)?$/.test(v),
+      'must be a number of seconds from 0 to 120',
+    )
+    .transform((v) => (v === undefined ? 0 : Number(v)))
+    .refine((v) => v <= 120, 'must be a number of seconds from 0 to 120'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -148,5 +162,6 @@ export function loadConfig(
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     stripeApiUrl: e.STRIPE_API_URL,
+    drainMs: Math.round(e.DRAIN_SECONDS * 1000),
   };
 }
