@@ -11,9 +11,11 @@ import { migrate } from './platform/db/migrate.js';
 import { createApp } from './http/app.js';
 import { problem } from './http/problem.js';
 import { InFlight } from './platform/in-flight.js';
+import { createChangeSignal } from './platform/bus/change-signal.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
   featureRoutes,
+  registerFeatureMetrics,
   startFeatureJobs,
   warmUpStatements,
   type FeatureDeps,
@@ -60,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // routes are still being set up is answered 503 (retry), never left waiting.
     const ready: { app?: RequestListener } = {};
     let stopping = false;
+    let draining = false;
     const work = new InFlight();
     const http = createServer((req, res) => {
       if (!ready.app) return notReadyYet(res);
@@ -76,6 +79,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const identity = await createIdentity({ config, publicUrl, db, log, limiters });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
+    const changes = createChangeSignal(config.redisUrl, log);
     const deps: FeatureDeps = {
       db,
       config,
@@ -84,7 +88,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       identity,
       limiters,
       registry: metrics.registry,
+      changes,
     };
+    registerFeatureMetrics(deps);
     ready.app = createApp({
       log,
       metrics,
@@ -94,6 +100,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
       readiness: [
+        {
+          name: 'shutdown',
+          check: async () => {
+            if (draining) throw new Error('draining: this server is stopping');
+          },
+        },
         { name: 'database', check: () => db.ping() },
         ...(limiters.kind === 'redis' ? [{ name: 'redis', check: () => limiters.ping() }] : []),
       ],
@@ -110,7 +122,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        // Behind a load balancer: fail its health check first and keep serving until it has
+        // noticed, so no request is sent to a port that no longer accepts. Every answer from
+        // now on closes its connection, so the balancer keeps no idle one it could send a
+        // request on just as it is closed.
+        draining = true;
         stopping = true;
+        if (config.drainMs > 0) {
+          log.info({ drainMs: config.drainMs }, 'draining: /readyz fails, requests still served');
+          await new Promise((r) => setTimeout(r, config.drainMs));
+        }
         const drained = new Promise<void>((r) => http.close(() => r()));
         http.closeIdleConnections();
         let timer!: NodeJS.Timeout;
@@ -131,6 +152,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await Promise.race([work.settled(), grace]);
         clearTimeout(timer);
         await identity.close();
+        await changes.close();
         await limiters.close();
         await db.close();
         log.info('lanyard server stopped');

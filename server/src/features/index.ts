@@ -5,6 +5,7 @@ import type { Logger } from '../platform/log.js';
 import type { Limiters } from '../platform/ratelimit/limiters.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
+import type { ChangeSignal } from '../platform/bus/change-signal.js';
 import { accountRoutes } from './accounts/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
@@ -33,6 +34,8 @@ import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
+import { registerDeviceMetrics } from './devices/metrics.js';
+import { backupRoutes } from './backup/routes.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -47,6 +50,8 @@ export interface FeatureDeps {
   limiters: Limiters;
   /** The server's metrics registry, for jobs that report their own. */
   registry?: Registry;
+  /** Events changed on any replica, for live views. */
+  changes?: ChangeSignal;
 }
 
 /** Every feature's HTTP routes; each feature adds its line here. */
@@ -78,7 +83,14 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...dashboardRoutes(),
     ...webhookFeatureRoutes(deps),
     ...staffAppRoutes(),
+    ...backupRoutes(deps.db, deps.config),
   ];
+}
+
+/** Gauges read from the database when /metrics is scraped. */
+export function registerFeatureMetrics(deps: FeatureDeps): void {
+  if (!deps.registry) return;
+  registerDeviceMetrics(deps.registry, deps.db);
 }
 
 /** Statements worth planning on every kept connection before the server takes requests. */

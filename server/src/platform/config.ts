@@ -41,6 +41,11 @@ export interface Config {
   outboxRetentionHours: number;
   /** CIDRs webhook URLs may resolve to besides public addresses (WEBHOOK_ALLOWED_NETWORKS). */
   webhookAllowedNetworks: string[];
+  /**
+   * On shutdown, how long /readyz fails while requests are still served (DRAIN_SECONDS), so a
+   * load balancer's health check takes the replica out before it stops accepting.
+   */
+  drainMs: number;
 }
 
 export interface ConfigOverrides {
@@ -161,6 +166,15 @@ const env = z.object({
       (v) => v.every((c) => parseCidr(c) !== undefined),
       'must be a comma-separated list of CIDRs (10.1.0.0/16, fd00::/8)',
     ),
+  DRAIN_SECONDS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || /^\d+(\.\d+)?$/.test(v),
+      'must be a number of seconds from 0 to 120',
+    )
+    .transform((v) => (v === undefined ? 0 : Number(v)))
+    .refine((v) => v <= 120, 'must be a number of seconds from 0 to 120'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -212,5 +226,6 @@ export function loadConfig(
     bulkPerSecond: e.NOTIFY_BULK_PER_SECOND,
     outboxRetentionHours: e.OUTBOX_RETENTION_HOURS,
     webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS,
+    drainMs: Math.round(e.DRAIN_SECONDS * 1000),
   };
 }

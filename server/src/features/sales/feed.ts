@@ -6,6 +6,8 @@ export interface StreamTimings {
   heartbeatMs: number;
 }
 
+const MIN_READ_MS = 100;
+
 const sendSnapshot = (res: ServerResponse, json: string) =>
   res.write(`event: sales\ndata: ${json}\n\n`);
 
@@ -20,6 +22,8 @@ export class SalesFeed {
   private readonly poll: NodeJS.Timeout;
   private readonly heartbeat: NodeJS.Timeout;
   private reading = false;
+  private lastRead = 0;
+  private wakeTimer: NodeJS.Timeout | undefined;
 
   /** `latest` is the snapshot (as JSON) the first stream was sent. */
   constructor(
@@ -45,6 +49,19 @@ export class SalesFeed {
     });
   }
 
+  /**
+   * The event changed (here or on another replica): read now rather than at the next tick, but
+   * not more often than every MIN_READ_MS, so a rush costs a read per interval, not per sale.
+   */
+  wake(): void {
+    if (this.wakeTimer) return;
+    const wait = Math.max(0, this.lastRead + MIN_READ_MS - Date.now());
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.tick();
+    }, wait);
+  }
+
   /** Ends every stream; the server is stopping. */
   end(): void {
     for (const res of this.streams) if (!res.writableEnded) res.end();
@@ -55,6 +72,7 @@ export class SalesFeed {
   private stop(): void {
     clearInterval(this.poll);
     clearInterval(this.heartbeat);
+    clearTimeout(this.wakeTimer);
     this.onIdle();
   }
 
@@ -62,6 +80,7 @@ export class SalesFeed {
     // A slow read is not stacked with the next one.
     if (this.reading) return;
     this.reading = true;
+    this.lastRead = Date.now();
     this.read()
       .then((json) => {
         // Unchanged figures are not sent again; the heartbeat keeps quiet streams open.

@@ -1,6 +1,7 @@
 import type { AnyRoute } from '../../http/route.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
+import type { ChangeSignal } from '../../platform/bus/change-signal.js';
 import { salesRoutes } from './routes.js';
 import { SalesStreams } from './stream.js';
 
@@ -20,8 +21,19 @@ export function salesFeatureRoutes(d: { db: Db; log: Logger }): AnyRoute[] {
   return salesRoutes(streamsFor(d.db, d.log));
 }
 
-/** Ends the open sales streams, so the server's close does not wait for their clients. */
-export function startSalesJobs(d: { db: Db; log: Logger }): () => Promise<void> {
+/**
+ * Wakes an event's streams when any replica changed it; ends the open streams on close, so the
+ * server's close does not wait for their clients.
+ */
+export function startSalesJobs(d: {
+  db: Db;
+  log: Logger;
+  changes?: ChangeSignal;
+}): () => Promise<void> {
   const streams = streamsFor(d.db, d.log);
-  return () => streams.stop();
+  const unsubscribe = d.changes?.onChange((eventId) => streams.wake(eventId));
+  return () => {
+    unsubscribe?.();
+    return streams.stop();
+  };
 }

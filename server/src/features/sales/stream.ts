@@ -46,6 +46,11 @@ export class SalesStreams {
     (this.feeds.get(key) ?? this.startFeed(key, organizationId, eventId, first!)).join(res);
   }
 
+  /** Reads the event's figures for its streams now: it changed. */
+  wake(eventId: string): void {
+    for (const [key, feed] of this.feeds) if (key.endsWith(`/${eventId}`)) feed.wake();
+  }
+
   /** Ends every stream and waits for reads under way, so the database can close after it. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -23,5 +23,5 @@ export async function enqueue(tx: Queryable, ...messages: OutboxMessage[]): Prom
     `INSERT INTO outbox (topic, event_id, aggregate_id, payload) VALUES ${rows.join(', ')}`,
     values,
   );
-  announceEnqueued();
+  announceEnqueued(messages.flatMap((m) => (m.eventId ? [m.eventId] : [])));
 }

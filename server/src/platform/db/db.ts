@@ -36,6 +36,12 @@ export interface Db extends Queryable {
    */
   warmUp?(work: (q: Queryable) => Promise<void>): Promise<void>;
   stats(): PoolStats;
+  /**
+   * The embedded database's whole data directory as a gzipped tarball, taken while no query
+   * runs, so it is what a crash at that moment would have left: PostgreSQL recovers it on
+   * start. Only the embedded adapter has one; PostgreSQL is backed up with pg_dump.
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 

@@ -46,6 +46,15 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
     async ping() {
       await pglite.query('SELECT 1');
     },
+    async dumpDataDir() {
+      // The checkpoint only shortens the recovery a restored copy goes through; what makes the
+      // copy consistent is that no transaction is open and no statement runs while the files
+      // are read (query and exec hold the transaction lock too, so neither runs inside it).
+      await pglite.exec('CHECKPOINT');
+      return pglite._runExclusiveTransaction(() =>
+        pglite._runExclusiveQuery(() => pglite.dumpDataDir('gzip')),
+      );
+    },
     stats() {
       return { total: 1, idle: inFlight === 0 ? 1 : 0, waiting: Math.max(inFlight - 1, 0) };
     },
