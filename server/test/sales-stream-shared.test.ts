@@ -75,11 +75,12 @@ describe.each(['pglite', 'postgres'] as const)('shared sales streams [%s]', (kin
       streams.serve(res, organizationId, req.url!.slice(1)).catch(() => res.writeHead(404).end());
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  });
+    // A deadline, not a wait: starting PGlite (WebAssembly) took over 30 s at load 27.
+  }, 120_000);
   afterAll(async () => {
-    await streams.stop();
-    await new Promise((r) => server.close(r));
-    await t.stop();
+    await streams?.stop();
+    if (server) await new Promise((r) => server.close(r));
+    await t?.stop();
   });
 
   async function openStream(eventId: string) {
