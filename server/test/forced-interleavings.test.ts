@@ -25,7 +25,7 @@ describe('forced interleavings [postgres]', () => {
 
   beforeAll(async () => {
     t = await startTestServer('postgres');
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.stop();
   });
