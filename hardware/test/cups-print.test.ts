@@ -41,12 +41,13 @@ describe('CUPS printing', () => {
     );
   });
 
-  it('reports a queue that does not exist as not ready, and refuses to print to it', async () => {
+  it('says a queue that does not exist cannot be asked, and refuses to print to it', async () => {
     const printer = openPrinter('cups://lanyard-no-such-queue');
-    const status = await printer
-      .status()
-      .catch((e: { code: string }) => ({ ready: false, code: e.code }));
-    expect(status.ready).toBe(false);
+    // The agent shows this message as the printer's problem (BadgePrinting.check).
+    await expect(printer.status()).rejects.toMatchObject({
+      code: 'printer_status_unavailable',
+      message: expect.stringMatching(/lanyard-no-such-queue/),
+    });
     await expect(printer.print(standardBadgeLayout({ name: 'A', qr: 'x' }))).rejects.toMatchObject({
       code: 'printer_rejected',
     });

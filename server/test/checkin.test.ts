@@ -144,7 +144,8 @@ describe.each(['pglite', 'postgres'] as const)('online check-in [%s]', (kind) =>
     ]);
     const foreign = await checkIn(t, ev.eventId, { token: other.tickets[0]!.token });
     expect(foreign.result).toBe('invalid');
-    expect(['unknown_key', 'wrong_event']).toContain(foreign.reason);
+    // Each event signs with its own keys: another event's ticket names a key this one never had.
+    expect(foreign.reason).toBe('unknown_key');
     expect(foreign.ticketId).toBeUndefined();
     for (const garbage of [
       '',

@@ -1,7 +1,8 @@
-import pg from 'pg';
 import { eventBody, ticketTypeBody, type TestServer } from './harness.js';
 import { json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import { sideConnection as sideConnectionTo } from '../src/test-support/lock-barrier.js';
 
+export { blockedBackend } from '../src/test-support/lock-barrier.js';
 export {
   json,
   problemOf,
@@ -101,35 +102,4 @@ export async function footprint(t: TestServer, eventId: string) {
 }
 
 /** A connection of its own to the test server's PostgreSQL database (postgres runs only). */
-export async function sideConnection(t: TestServer): Promise<pg.Client> {
-  const url = t.server.config.databaseUrl;
-  if (!url) throw new Error('sideConnection needs the postgres test server');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return client;
-}
-
-/**
- * Waits until some backend of this database is blocked on a lock while running a statement that
- * starts with `statement`; returns its pid.
- */
-export async function blockedBackend(
-  side: pg.Client,
-  statement: string,
-  timeoutMs = 10_000,
-): Promise<number> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    // Inside a transaction pg_stat_activity is a snapshot; take a fresh one on every look.
-    await side.query('SELECT pg_stat_clear_snapshot()');
-    const { rows } = await side.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity
-       WHERE datname = current_database() AND pid <> pg_backend_pid()
-         AND wait_event_type = 'Lock' AND query LIKE $1 || '%'`,
-      [statement],
-    );
-    if (rows[0]) return rows[0].pid;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no backend blocked on "${statement}" within ${timeoutMs} ms`);
-}
+export const sideConnection = (t: TestServer) => sideConnectionTo(t.server.config.databaseUrl);

@@ -24,6 +24,14 @@ interface Snapshot {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+async function waitFor(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
 function countingDb(db: Db) {
   const reads = { count: 0, failing: false };
   const counted: Db = {
@@ -67,11 +75,12 @@ describe.each(['pglite', 'postgres'] as const)('shared sales streams [%s]', (kin
       streams.serve(res, organizationId, req.url!.slice(1)).catch(() => res.writeHead(404).end());
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  });
+    // A deadline, not a wait: starting PGlite (WebAssembly) took over 30 s at load 27.
+  }, 120_000);
   afterAll(async () => {
-    await streams.stop();
-    await new Promise((r) => server.close(r));
-    await t.stop();
+    await streams?.stop();
+    if (server) await new Promise((r) => server.close(r));
+    await t?.stop();
   });
 
   async function openStream(eventId: string) {
@@ -116,15 +125,20 @@ describe.each(['pglite', 'postgres'] as const)('shared sales streams [%s]', (kin
     const b = await openStream(sale.eventId);
     await a.next();
     await b.next();
+    // A stream ends on the server when its connection closes there: wait for that, not a time.
+    const connections = () =>
+      new Promise<number>((resolve, reject) =>
+        server.getConnections((err, n) => (err ? reject(err) : resolve(n))),
+      );
     a.close();
-    await sleep(3 * POLL_MS);
+    await waitFor('the first stream to close', async () => (await connections()) === 1);
     const withOneOpen = reads.count;
-    await sleep(3 * POLL_MS);
-    expect(reads.count).toBeGreaterThan(withOneOpen);
+    await waitFor('a read for the stream still open', () => reads.count > withOneOpen);
 
     b.close();
-    await sleep(3 * POLL_MS);
+    await waitFor('the last stream to close', async () => (await connections()) === 0);
     const closed = reads.count;
+    // Nothing to wait for: a feed still polling would read within one tick; give it five.
     await sleep(5 * POLL_MS);
     expect(reads.count).toBe(closed);
   });
@@ -136,8 +150,9 @@ describe.each(['pglite', 'postgres'] as const)('shared sales streams [%s]', (kin
       reads.failing = true;
       warnings.length = 0;
       await register(t, sale, 1);
-      await sleep(3 * POLL_MS);
-      expect(warnings.join('\n')).toContain('sales figures not read');
+      await waitFor('a failed read to be logged', () =>
+        warnings.join('\n').includes('sales figures not read'),
+      );
       reads.failing = false;
       expect((await a.next())!.totals.sold).toBe(first!.totals.sold + 1);
     } finally {

@@ -4,10 +4,13 @@ import { makePng } from '../../test/support/png-frame.js';
 import { badgeContentFromJson, standardBadgeLayout } from './badge-layout.js';
 import { escapeFieldData, renderBadgeZpl } from './zpl-render.js';
 
-// UPDATE_GOLDEN=1 rewrites the golden files; review the diff before committing it.
+// UPDATE_GOLDEN=1 writes the golden files; review the diff before committing it. Otherwise a
+// missing golden fails: written from the output under test, it would only compare it to itself.
 function expectGolden(name: string, zpl: string): void {
   const path = fixturePath(`badges/${name}.zpl`);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, zpl);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, zpl);
+  if (!existsSync(path))
+    throw new Error(`golden file ${path} is missing (UPDATE_GOLDEN=1 writes it)`);
   expect(zpl).toBe(readFileSync(path, 'utf8'));
 }
 

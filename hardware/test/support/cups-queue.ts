@@ -29,3 +29,8 @@ export function setUpCupsPdfQueue(queue: string, outdir: string): void {
 export function setCupsQueueEnabled(queue: string, enabled: boolean): void {
   run(enabled ? 'cupsenable' : 'cupsdisable', [queue]);
 }
+
+/** Deletes a test queue (lpadmin -x); its PDFs stay in its output directory. */
+export function removeCupsQueue(queue: string): void {
+  run('lpadmin', ['-x', queue]);
+}

@@ -10,7 +10,7 @@ import {
   upserted,
 } from '../../../test/support/fixtures.js';
 import { openCache, type Cache } from '../cache/handles.js';
-import { queuedCount } from '../cache/scan-store.js';
+import { queuedCount, uploadOutcome } from '../cache/scan-store.js';
 import { readClockOffset, readCursor, readState } from '../cache/state-store.js';
 import { ticketCount } from '../cache/ticket-store.js';
 import { OfflineDecider } from '../decide/offline-decider.js';
@@ -181,16 +181,47 @@ describe('the sync loop', () => {
     expect(connectivity.current.lastError).toBe('unauthorized');
   });
 
-  it('takes a replayed batch in its stride: each scan is stored once', async () => {
+  it('resends a batch whose answer was lost under the same scan ids, and takes "replayed" as done', async () => {
     await client.pullUntilCaughtUp();
     const ids = scanOffline(3);
-    const batch = (await import('../cache/scan-store.js')).queuedUploads(cache.read, 10);
-    await transportWith(KIOSK_TOKEN).push(batch);
-    const replay = await transportWith(KIOSK_TOKEN).push(batch);
-    expect(replay.body.outcomes.map((o) => o.status)).toEqual(['replayed', 'replayed', 'replayed']);
+    // The server stores the batch, then the connection drops before its answer arrives.
+    let dropped = false;
+    server.onRequest = (kind, res) => {
+      if (kind !== 'push' || dropped) return;
+      dropped = true;
+      res.destroy();
+    };
+    await expect(client.pushQueued()).rejects.toThrow();
+    expect(queuedCount(cache.read)).toBe(3);
+    expect(ids.map((id) => uploadOutcome(cache.read, id))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+
     await client.pushQueued();
-    expect(server.stored.size).toBe(3);
+    // The agent sent the same scans again under the same ids, so the server can tell them apart
+    // from new ones...
+    expect(server.pushes).toHaveLength(2);
+    const sent = server.pushes.map((batch) => batch.map((scan) => scan.scanId).sort());
+    expect(sent[0]).toEqual([...ids].sort());
+    expect(sent[1]).toEqual(sent[0]);
+    // ...and took the replayed answers as done: off the queue, the verdict kept, nothing resent.
     expect(queuedCount(cache.read)).toBe(0);
-    expect(ids.every((id) => server.stored.has(id))).toBe(true);
+    const statuses = cache.read.prepare('SELECT status FROM scan_outcomes ORDER BY status').all();
+    expect(statuses).toEqual([
+      { status: 'replayed' },
+      { status: 'replayed' },
+      { status: 'replayed' },
+    ]);
+    for (const id of ids) {
+      expect(uploadOutcome(cache.read, id)).toEqual({
+        result: 'admitted',
+        reason: 'entry',
+        duplicate: false,
+      });
+    }
+    await client.pushQueued();
+    expect(server.pushes).toHaveLength(2);
   });
 });

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { FrameDecoder } from '@lanyard/hardware';
 import {
   setCupsQueueEnabled,
+  removeCupsQueue,
   setUpCupsPdfQueue,
 } from '../../../../hardware/test/support/cups-queue.js';
 import { pdfToFrame } from '../../../../hardware/test/support/png-frame.js';
@@ -100,7 +101,12 @@ export async function enrolledDevice(t: TestServer, eventId: string) {
 }
 
 /** The CUPS-PDF queue from hardware/test/cups-setup.sh, with its own output folder. */
-export function cupsPdfQueue(queue = 'lanyardkiosk', outdir = '/var/spool/lanyard-kiosk-pdf') {
+// A queue and PDF folder per test process: runs of this suite in other work trees on the same
+// machine disable the queue and count the PDFs of their own.
+export function cupsPdfQueue(
+  queue = `lanyardkiosk${process.pid}`,
+  outdir = `/var/spool/lanyard-kiosk-pdf-${process.pid}`,
+) {
   setUpCupsPdfQueue(queue, outdir);
   const pdfs = () => readdirSync(outdir).filter((f) => f.endsWith('.pdf'));
   /** The QR code of the badge a CUPS job (`QUEUE-N`) landed as. */
@@ -112,7 +118,8 @@ export function cupsPdfQueue(queue = 'lanyardkiosk', outdir = '/var/spool/lanyar
     return { qr: new FrameDecoder({ formats: ['qr'] }).decode(pdfToFrame(pdf, 150))?.text };
   };
   const setEnabled = (enabled: boolean) => setCupsQueueEnabled(queue, enabled);
-  return { queue, outdir, pdfs, landedBadge, setEnabled };
+  const remove = () => removeCupsQueue(queue);
+  return { queue, outdir, pdfs, landedBadge, setEnabled, remove };
 }
 
 /** The page the agent serves; built here when `npm run build` has not run yet. */

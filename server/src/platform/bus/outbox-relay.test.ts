@@ -60,6 +60,25 @@ async function rows(db: Db) {
   return rows;
 }
 
+/** The database, counting the relay's finished claim queries (one per pass over the outbox). */
+function countingClaims(db: Db) {
+  const claims = { done: 0, db };
+  claims.db = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'query') {
+        return async (sql: string, params?: readonly unknown[]) => {
+          const result = await target.query(sql, params);
+          if (sql.trimStart().startsWith('UPDATE outbox SET available_at')) claims.done++;
+          return result;
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return claims;
+}
+
 // A relay records a delivery after its subscriber returns: wait for the record, not the handling.
 const allDelivered = async (db: Db) => (await rows(db)).every((r) => r.delivered);
 
@@ -86,14 +105,23 @@ describeEachDb('outbox relay', (get) => {
     const { subscriber, seen } = recorder();
     const registry = new Registry();
     // Polling once a minute: only the in-process nudge can bring these within the test.
-    start([subscriber], { pollMs: 60_000 }, registry);
-    await sleep(50);
+    const claims = countingClaims(db);
+    stops.push(
+      startOutboxRelay({
+        db: claims.db,
+        log,
+        subscribers: [subscriber],
+        policy: { pollMs: 60_000 },
+        registry,
+      }),
+    );
+    // After its first (empty) pass the relay polls again in a minute: only a nudge brings these.
+    await waitFor('the relay’s first pass', () => claims.done >= 1);
     await enqueueCommitted(db, 'test.created', 3);
-    await waitFor('three deliveries', () => seen.length === 3, 5000);
-
-    await deliverDue(db, { subscribers: [subscriber], policy: DEFAULT_RELAY_POLICY, log });
-    await sleep(100);
+    await waitFor('three deliveries', () => seen.length === 3);
     await waitFor('the deliveries recorded', () => allDelivered(db));
+    // A pass now finds nothing left to deliver: each message was handed over once.
+    await deliverDue(db, { subscribers: [subscriber], policy: DEFAULT_RELAY_POLICY, log });
     expect(seen.map((s) => s.payload)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
     expect((await rows(db)).map((r) => [r.delivered, r.attempts])).toEqual([
       [true, 1],
@@ -118,7 +146,7 @@ describeEachDb('outbox relay', (get) => {
     ).rejects.toThrow('registration failed');
     await enqueueCommitted(db, 'test.committed', 1);
     await waitFor('the committed message', () => seen.length === 1);
-    await sleep(200);
+    // The rolled-back message never reached the table, so no later pass can deliver it.
     expect(seen.map((s) => s.topic)).toEqual(['test.committed']);
     expect((await rows(db)).map((r) => r.topic)).toEqual(['test.committed']);
   });
@@ -136,7 +164,8 @@ describeEachDb('outbox relay', (get) => {
     );
     await enqueueCommitted(db, 'test.flaky', 1);
     await waitFor('the dead letter', async () => (await rows(db))[0]!.dead);
-    await sleep(400);
+    // A pass after the dead letter hands it to nobody.
+    await deliverDue(db, { subscribers: [subscriber], policy: DEFAULT_RELAY_POLICY, log });
 
     expect(seen).toHaveLength(4);
     const waits = seen.slice(1).map((s, i) => s.at - seen[i]!.at);
@@ -179,7 +208,6 @@ describeEachDb('outbox relay', (get) => {
     start([b.subscriber], { pollMs: 10, batchSize: 10 });
     for (let i = 0; i < 10; i++) await enqueueCommitted(db, 'test.rush', 20);
     await waitFor('200 deliveries', () => a.seen.length + b.seen.length >= 200, 20_000);
-    await sleep(200);
     await waitFor('the deliveries recorded', () => allDelivered(db));
 
     const ids = [...a.seen, ...b.seen].map((s) => s.id);
