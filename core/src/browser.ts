@@ -38,3 +38,4 @@ export type { ScanOutcome, ScanUploadItemInput, ScanUploadResult } from './sync/
 export { toCheckinList, toKnownTicket } from './sync/convert.js';
 
 export * from './device/index.js';
+export { buildIcs, type CalendarEntry } from './calendar/ics.js';

@@ -1,4 +1,4 @@
-import { buildIcs, type CalendarEntry } from '../lib/ics.js';
+import { buildIcs, type CalendarEntry } from '@lanyard/core/browser';
 
 /** Downloads an .ics file made in the browser; nothing is sent to the server. */
 export function CalendarButton({ entry, fileName }: { entry: CalendarEntry; fileName: string }) {

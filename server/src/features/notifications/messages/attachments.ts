@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { renderBadgePdf, standardBadgeLayout } from '@lanyard/hardware';
-import { buildIcs } from '../../../web/lib/ics.js';
+import { buildIcs } from '@lanyard/core';
 import { oneLine, type MailAttachment } from '../channels/mail-channel.js';
 import type { MailEvent, MailTicket } from './kinds.js';
 

@@ -1,4 +1,5 @@
-// An iCalendar (RFC 5545) file with one event, for "add to calendar". Times are written in UTC,
+// An iCalendar (RFC 5545) file with one event, for the portal's "add to calendar" and the
+// confirmation mail's attachment. Times are written in UTC,
 // which every calendar shows in its own zone; the event's zone is only used on the page.
 
 export interface CalendarEntry {
