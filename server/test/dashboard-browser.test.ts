@@ -9,7 +9,7 @@ import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-
 // registrations made elsewhere, without a reload.
 
 async function addTicketType(page: Page, name: string, price: string, quantity: string) {
-  await page.getByLabel('Name').fill(name);
+  await page.getByLabel(/^Name/).fill(name);
   await page.getByLabel('Price').fill(price);
   await page.getByLabel('Quantity').fill(quantity);
   await page.getByRole('button', { name: 'Add ticket type' }).click();
@@ -40,7 +40,7 @@ describe('organizer dashboard in Chromium [postgres]', () => {
       await page.getByText('No events yet').waitFor();
       await shot(page, 'dashboard-events-desktop');
 
-      await page.getByLabel('Name').fill('Harbour Summit 2027');
+      await page.getByLabel(/^Name/).fill('Harbour Summit 2027');
       await page.getByLabel('Starts').fill('2027-06-10T09:00');
       await page.getByLabel('Ends').fill('2027-06-11T17:00');
       await page.getByLabel('Venue').fill('Pier 4');

@@ -194,18 +194,21 @@ describe('staff check-in app on a phone, in Chromium [postgres]', () => {
         await t.api(`/api/v1/tickets/${revoked.id}/revoke`, { body: { reason: 'refunded' } }),
         200,
       );
-      // The long-poll brings the revocation into the phone's IndexedDB.
-      await page.waitForFunction(
-        (id) =>
-          new Promise<boolean>((resolve) => {
-            const open = indexedDB.open('lanyard-staff');
-            open.onsuccess = () => {
-              const read = open.result.transaction('tickets').objectStore('tickets').get(id);
-              read.onsuccess = () => resolve((read.result as { s?: number } | undefined)?.s === 1);
-            };
-          }),
-        revoked.id,
-      );
+      // The long-poll brings the revocation into the phone's IndexedDB. (waitForFunction would
+      // take the returned promise itself for the truthy answer, so the read is polled here.)
+      const cachedStatus = () =>
+        page.evaluate(
+          (id) =>
+            new Promise<number | undefined>((resolve) => {
+              const open = indexedDB.open('lanyard-staff');
+              open.onsuccess = () => {
+                const read = open.result.transaction('tickets').objectStore('tickets').get(id);
+                read.onsuccess = () => resolve((read.result as { s?: number } | undefined)?.s);
+              };
+            }),
+          revoked.id,
+        );
+      while ((await cachedStatus()) !== 1) await page.waitForTimeout(100);
       await context.setOffline(true);
       await typeCode(page, revoked.token);
       await answer(page, 'revoked').waitFor();
