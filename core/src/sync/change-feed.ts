@@ -84,6 +84,18 @@ export const syncChangeSchema = z.discriminatedUnion('type', [
   }),
   /** Another device's scan (a kiosk's own scans come back too; it ignores those it holds). */
   z.object({ type: z.literal('scan.recorded'), scan: syncScanSchema }),
+  /**
+   * An admission an organizer or staff annulled (a wrong check-in): it no longer counts, so the
+   * ticket may enter again. Kiosks forget the scan.
+   */
+  z.object({
+    type: z.literal('scan.annulled'),
+    scanId: uuidSchema,
+    eventId: uuidSchema,
+    ticketId: uuidSchema,
+    listId: uuidSchema,
+    annulledAt: instantSchema,
+  }),
 ]);
 
 /**

@@ -94,6 +94,34 @@ describe('applying change-feed pages', () => {
     expect(scans[0]!.scannedAt.toISOString()).toBe(scan.scannedAt);
   });
 
+  it('forgets an admission the server annulled, so the ticket may enter again offline', () => {
+    const ada = ticketFor(1);
+    const listId = eventId;
+    const scan = {
+      scanId: randomUUID(),
+      eventId,
+      listId,
+      ticketId: ada.id,
+      deviceId: randomUUID(),
+      direction: 'entry' as const,
+      result: 'admitted' as const,
+      scannedAt: '2030-06-01T09:00:00.000Z',
+    };
+    applyPage(cache.write, pageOf([upserted(ada), { type: 'scan.recorded', scan }]));
+    expect(priorScans(cache.read, ada.id, listId)).toHaveLength(1);
+    const annulled = {
+      type: 'scan.annulled' as const,
+      scanId: scan.scanId.toUpperCase(),
+      eventId,
+      ticketId: ada.id,
+      listId,
+      annulledAt: '2030-06-01T09:01:00.000Z',
+    };
+    applyPage(cache.write, pageOf([annulled]));
+    applyPage(cache.write, pageOf([annulled]));
+    expect(priorScans(cache.read, ada.id, listId)).toEqual([]);
+  });
+
   it('drops tickets and lists a finished snapshot did not mention', () => {
     const kept = ticketFor(1);
     const gone = ticketFor(2);

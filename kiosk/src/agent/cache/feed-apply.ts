@@ -100,6 +100,11 @@ function applyChange(db: WriteDb, change: SyncChange, generation: number, now: n
         now,
       );
       return;
+    case 'scan.annulled':
+      statement(db, 'INSERT OR IGNORE INTO annulled_scans (scan_id) VALUES (?)').run(
+        change.scanId.toLowerCase(),
+      );
+      return;
   }
 }
 

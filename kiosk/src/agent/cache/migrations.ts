@@ -148,12 +148,22 @@ const v4TokenDigests: Migration = {
   },
 };
 
+// Scans stay immutable; an annulment (a wrong check-in corrected by staff) is kept beside them.
+const v5Annulments: Migration = {
+  version: 5,
+  name: 'annulled admissions, which no longer count when a scan is decided offline',
+  up(db) {
+    db.exec('CREATE TABLE annulled_scans (scan_id TEXT PRIMARY KEY) WITHOUT ROWID');
+  },
+};
+
 /** Every migration, in order; append only, never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   v1Tables,
   v2AttendeeSearch,
   v3ListGates,
   v4TokenDigests,
+  v5Annulments,
 ];
 
 /** The schema version this agent writes. */

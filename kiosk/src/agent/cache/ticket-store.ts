@@ -103,7 +103,8 @@ export function priorScans(db: ReadDb, ticketId: string, listId: string): PriorS
   const rows = statement(
     db,
     `SELECT scan_id, direction, result, scanned_at_ms + clock_offset_ms AS at_ms, gate, device_id
-     FROM scans WHERE ticket_id = ? AND list_id = ?`,
+     FROM scans s WHERE ticket_id = ? AND list_id = ?
+       AND NOT EXISTS (SELECT 1 FROM annulled_scans a WHERE a.scan_id = s.scan_id)`,
   ).all(ticketId, listId) as ScanRow[];
   return rows.map((r) => ({
     scanId: r.scan_id,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import { NOT_ANNULLED } from './scan-store.js';
 
 /**
  * When each of these tickets was first admitted at an entrance, by ticket id; a ticket never
@@ -10,8 +11,9 @@ export async function firstAdmissions(
 ): Promise<Map<string, string>> {
   if (ticketIds.length === 0) return new Map();
   const { rows } = await db.query<{ ticketId: string; at: Date | string }>(
-    `SELECT ticket_id AS "ticketId", min(scanned_at) AS at FROM checkin_scans
+    `SELECT ticket_id AS "ticketId", min(scanned_at) AS at FROM checkin_scans c
      WHERE ticket_id = ANY($1::uuid[]) AND result = 'admitted' AND direction = 'entry'
+       AND ${NOT_ANNULLED('c')}
      GROUP BY ticket_id`,
     [ticketIds],
   );

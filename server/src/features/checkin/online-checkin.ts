@@ -8,6 +8,7 @@ import type { ListCache } from './list-cache.js';
 import { chooseList, toCoreList, type StoredList } from './list-choice.js';
 import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
 import type { CheckinAnswer, CheckinInput } from './schema.js';
+import { markManual } from './corrections-store.js';
 import * as store from './scan-store.js';
 import { checkScannedText, ticketClaimedBy } from './token-check.js';
 
@@ -41,19 +42,23 @@ export async function checkIn(
   caller: CheckinCaller,
   eventId: string,
   input: CheckinInput,
+  how: { manual: boolean } = { manual: false },
 ): Promise<CheckinAnswer> {
   const choice = chooseList(eventId, await deps.lists.get(eventId), input);
   if ('unknownListId' in choice) throw notFound('checkin list', choice.unknownListId);
   const scanId = (input.scanId ?? randomUUID()).toLowerCase();
   try {
-    const answer = await decideAndWrite(deps, {
+    const request: ScanRequest = {
       scanId,
       eventId,
       list: choice.list,
       caller,
       input,
       tokenSha256: scannedTextDigest(input.token),
-    });
+    };
+    const answer = how.manual
+      ? await decideByHand(deps, request)
+      : await decideAndWrite(deps, request);
     deps.changed(eventId);
     return answer;
   } catch (err) {
@@ -110,6 +115,26 @@ async function decideAndWrite(deps: CheckinDeps, request: ScanRequest): Promise<
         return db.transaction((tx) => decideAndStore(tx, scan, ticketId));
       })
     : store_(db, scan, decide(scan, NO_TICKET), NO_TICKET);
+}
+
+/**
+ * A check-in by hand (`input.token` is the ticket's current token, read by the caller): rare,
+ * so always decided under the ticket's state row lock, and marked manual in the same transaction.
+ */
+async function decideByHand(deps: CheckinDeps, request: ScanRequest): Promise<CheckinAnswer> {
+  const { eventId, input } = request;
+  const { verification, ticketId } = await checkScannedText(
+    deps.keyrings,
+    eventId,
+    input.token,
+    request.tokenSha256,
+  );
+  if (!ticketId) throw new Error(`the stored token of a ticket of event ${eventId} is not its own`);
+  return deps.db.transaction(async (tx) => {
+    const answer = await decideAndStore(tx, { ...request, verification }, ticketId);
+    await markManual(tx, eventId, request.scanId);
+    return answer;
+  });
 }
 
 /**

@@ -6,10 +6,16 @@ import { actor } from '../identity/principal.js';
 import { listFlags } from './flags.js';
 import type { ListCache } from './list-cache.js';
 import * as lists from './lists.js';
+import { annulAdmission, ticketPassages, ticketToken } from './corrections.js';
 import { checkIn, type CheckinDeps } from './online-checkin.js';
 import { uploadScans } from './scan-upload.js';
 import { checkinStats } from './stats.js';
 import {
+  AnnulBody,
+  Annulment,
+  PassageList,
+  ScanParams,
+  TicketParams,
   CheckinAnswer,
   CheckinBody,
   CheckinFlagList,
@@ -43,12 +49,77 @@ export function checkinRoutes(deps: CheckinDeps, access: CheckinAccess): AnyRout
         200: { description: 'The decision, with what the screen shows', schema: CheckinAnswer },
         401: { description: '`device_revoked`' },
         403: { description: '`device_not_for_event`' },
-        404: { description: '`event_not_found`, `checkin_list_not_found`' },
+        404: {
+          description: '`event_not_found`, `checkin_list_not_found`, `ticket_not_found` (ticketId)',
+        },
       },
       handler: async ({ params, body, principal }) => {
         const eventId = params.eventId.toLowerCase();
         const caller = await access.callerFor(actor(principal), eventId);
-        return { status: 200, body: await checkIn(deps, caller, eventId, body), headers: NO_STORE };
+        const { ticketId, token, ...rest } = body;
+        const answer =
+          ticketId === undefined
+            ? await checkIn(deps, caller, eventId, { ...rest, token: token! })
+            : await checkIn(
+                deps,
+                caller,
+                eventId,
+                { ...rest, token: await ticketToken(db, eventId, ticketId) },
+                { manual: true },
+              );
+        return { status: 200, body: answer, headers: NO_STORE };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/events/{eventId}/scans/{scanId}/annul',
+      operationId: 'annulScan',
+      summary:
+        'Annul a wrong check-in: the admission stops counting, so the ticket may enter again; kiosks hear of it through sync. Door staff and kiosks may annul within 15 minutes of the scan, organizers any time.',
+      tags,
+      auth: 'checkin',
+      params: ScanParams,
+      body: AnnulBody,
+      responses: {
+        200: { description: 'The annulment (repeated when made before)', schema: Annulment },
+        403: { description: '`annul_window_passed`' },
+        404: { description: '`scan_not_found` (also for another event’s scan)' },
+        409: { description: '`not_an_admission`: the scan let nobody in or out' },
+      },
+      handler: async ({ params, body, principal }) => {
+        const eventId = params.eventId.toLowerCase();
+        const p = actor(principal);
+        const caller = await access.callerFor(p, eventId);
+        const organizer = caller.kind === 'staff' && p.scopes.has('events:write');
+        const annulment = await annulAdmission(
+          deps,
+          caller,
+          organizer,
+          eventId,
+          params.scanId.toLowerCase(),
+          body,
+        );
+        return { status: 200, body: annulment, headers: NO_STORE };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/events/{eventId}/tickets/{ticketId}/passages',
+      operationId: 'listTicketPassages',
+      summary:
+        'Every scan of a ticket, newest first: where and when it went in or out, made by hand or annulled',
+      tags,
+      auth: 'checkin',
+      params: TicketParams,
+      responses: {
+        200: { description: 'The scans', schema: PassageList },
+        404: { description: '`ticket_not_found`' },
+      },
+      handler: async ({ params, principal }) => {
+        const eventId = params.eventId.toLowerCase();
+        await access.callerFor(actor(principal), eventId);
+        const items = await ticketPassages(db, eventId, params.ticketId.toLowerCase());
+        return { status: 200, body: { items }, headers: NO_STORE };
       },
     }),
     route({

@@ -74,6 +74,10 @@ type ContextRow = Omit<TicketRow, 'id'> & {
   }[];
 };
 
+/** SQL: the scan aliased `alias` was not annulled (an annulled admission counts for nothing). */
+export const NOT_ANNULLED = (alias: string) =>
+  `NOT EXISTS (SELECT 1 FROM checkin_annulments a WHERE a.scan_id = ${alias}.scan_id)`;
+
 // What check-in reads of a ticket `t` joined to its type `tt`.
 const TICKET_COLUMNS = `t.id, t.event_id, t.status, t.revision, t.ticket_type_id,
   tt.name AS ticket_type_name, t.attendee_name, t.token`;
@@ -83,7 +87,8 @@ const stateVersion = (ticket: string, list: string) =>
 const admittedScansJson = (ticket: string, list: string) =>
   `(SELECT json_agg(json_build_object('scanId', c.scan_id, 'direction', c.direction,
       'at', (extract(epoch FROM c.scanned_at) * 1000)::float8, 'gate', c.gate, 'deviceId', c.device_id))
-    FROM checkin_scans c WHERE c.ticket_id = ${ticket} AND c.list_id = ${list} AND c.result = 'admitted')`;
+    FROM checkin_scans c WHERE c.ticket_id = ${ticket} AND c.list_id = ${list} AND c.result = 'admitted'
+      AND ${NOT_ANNULLED('c')})`;
 // The scan $1..$14 stored only if the CTE `claim` wrote the state row.
 const SCAN_IF_CLAIMED = `scan AS (
   INSERT INTO checkin_scans (scan_id, event_id, list_id, ticket_id, device_id, actor, gate,
@@ -182,7 +187,8 @@ export async function admitFirstEntry(
          AND t.ticket_type_id = $16::uuid AND t.token = $17::text
          AND NOT EXISTS ${stateVersion('$4::uuid', '$3::uuid')}
          AND NOT EXISTS (SELECT 1 FROM checkin_scans c
-           WHERE c.ticket_id = $4::uuid AND c.list_id = $3::uuid AND c.result = 'admitted')),
+           WHERE c.ticket_id = $4::uuid AND c.list_id = $3::uuid AND c.result = 'admitted'
+             AND ${NOT_ANNULLED('c')})),
      claim AS (
        INSERT INTO checkin_states (ticket_id, list_id, version) SELECT $4::uuid, $3::uuid, 1 FROM premise
        ON CONFLICT (ticket_id, list_id) DO NOTHING RETURNING 1),
@@ -355,7 +361,8 @@ export async function admittedScans(
 ): Promise<StoredScan[]> {
   if (ticketIds.length === 0) return [];
   const { rows } = await db.query<ScanRow>(
-    `SELECT ${SCAN_COLUMNS} FROM checkin_scans WHERE ticket_id = ANY($1::uuid[]) AND result = 'admitted'`,
+    `SELECT ${SCAN_COLUMNS} FROM checkin_scans c WHERE ticket_id = ANY($1::uuid[]) AND result = 'admitted'
+       AND ${NOT_ANNULLED('c')}`,
     [ticketIds],
   );
   return rows.map(toStoredScan);

@@ -6,6 +6,7 @@ import {
   sortScans,
   type CheckinReason,
   type CheckinResult,
+  type EntryRule,
   type RecordedScan,
   type ScanOutcome,
   type ScanUpload,
@@ -153,7 +154,8 @@ async function store_(
   ))
     known.set(s.scanId, s);
 
-  const duplicates = await reflag(tx, eventId, pairs, admitted, pending);
+  const rules = new Map(pending.map((p) => [p.list.id, p.list.entryRule]));
+  const duplicates = await reflag(tx, eventId, pairs, admitted, rules);
   const outcomes = new Map<string, ScanOutcome>();
   for (const r of rows.filter((r) => inserted.has(r.scanId)))
     outcomes.set(r.scanId, outcome(r, 'stored', duplicates));
@@ -161,15 +163,17 @@ async function store_(
   return outcomes;
 }
 
-/** Re-resolves the admissions of every touched ticket/list pair; returns the flagged scan ids. */
-async function reflag(
+/**
+ * Re-resolves the admissions of these ticket/list pairs from their counted scans (`admitted`),
+ * with each list's entry rule; returns the flagged scan ids.
+ */
+export async function reflag(
   tx: Queryable,
   eventId: string,
   pairs: { ticketId: string; listId: string }[],
   admitted: store.StoredScan[],
-  pending: Pending[],
+  rules: ReadonlyMap<string, EntryRule>,
 ): Promise<Set<string>> {
-  const rules = new Map(pending.map((p) => [p.list.id, p.list.entryRule]));
   const flags: { scanId: string; ticketId: string; listId: string; duplicateOf: string }[] = [];
   for (const { ticketId, listId } of pairs) {
     const scans: RecordedScan[] = admitted

@@ -75,18 +75,31 @@ export type CheckinListBody = z.infer<typeof CheckinListBody>;
 
 export const CheckinListCollection = z.object({ items: z.array(CheckinListBody) });
 
-export const CheckinBody = z.strictObject({
-  /** The exact text the QR code encodes; garbage is answered `invalid`, not refused. */
-  token: z
-    .string()
-    .max(MAX_SCANNED_TEXT_LENGTH, `must be at most ${MAX_SCANNED_TEXT_LENGTH} characters`),
-  /** Makes a retried scan idempotent; made up by the server when absent. */
-  scanId: Uuid.optional(),
-  gate: Gate.optional(),
-  listId: Uuid.optional(),
-  direction: Direction.default('entry'),
-});
-export type CheckinInput = z.infer<typeof CheckinBody>;
+export const CheckinBody = z
+  .strictObject({
+    /** The exact text the QR code encodes; garbage is answered `invalid`, not refused. */
+    token: z
+      .string()
+      .max(MAX_SCANNED_TEXT_LENGTH, `must be at most ${MAX_SCANNED_TEXT_LENGTH} characters`)
+      .optional(),
+    /**
+     * Instead of `token`: the ticket chosen by hand (a person found by name, without their QR
+     * code). Decided by the same rule as a scan of the ticket's current code, and marked manual.
+     */
+    ticketId: Uuid.optional(),
+    /** Makes a retried scan idempotent; made up by the server when absent. */
+    scanId: Uuid.optional(),
+    gate: Gate.optional(),
+    listId: Uuid.optional(),
+    direction: Direction.default('entry'),
+  })
+  .refine((b) => (b.token === undefined) !== (b.ticketId === undefined), {
+    message: 'give either token (a scan) or ticketId (a check-in by hand), not both',
+    path: ['token'],
+  });
+export type CheckinRequest = z.infer<typeof CheckinBody>;
+/** A scan as decided: a check-in by hand carries the ticket's current token. */
+export type CheckinInput = Omit<CheckinRequest, 'token' | 'ticketId'> & { token: string };
 
 const Previous = z.object({
   at: z.string(),
@@ -170,3 +183,46 @@ export const CheckinStats = z.object({
   ),
 });
 export type CheckinStats = z.infer<typeof CheckinStats>;
+
+export const ScanParams = z.strictObject({ eventId: Uuid, scanId: Uuid });
+export const TicketParams = z.strictObject({ eventId: Uuid, ticketId: Uuid });
+
+export const AnnulBody = z.strictObject({
+  /** Why, for the record (e.g. "scanned the wrong person's ticket"). */
+  reason: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+});
+export type AnnulInput = z.infer<typeof AnnulBody>;
+
+export const Annulment = z.object({
+  scanId: Uuid,
+  ticketId: Uuid,
+  listId: Uuid,
+  actor: z.string(),
+  reason: z.string().nullable(),
+  annulledAt: z.string(),
+  /** True when the scan had been annulled before: that annulment is repeated. */
+  replayed: z.boolean(),
+});
+export type Annulment = z.infer<typeof Annulment>;
+
+/** One scan of a ticket, as the attendee page lists them. */
+export const Passage = z.object({
+  scanId: Uuid,
+  listId: Uuid,
+  listName: z.string().nullable(),
+  direction: Direction,
+  result: checkinResultSchema,
+  reason: checkinReasonSchema,
+  gate: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  /** `staff` when the scan was made by a person's token (a dashboard, the CLI). */
+  actor: z.string(),
+  /** True when staff chose the ticket by hand instead of scanning its QR code. */
+  manual: z.boolean(),
+  scannedAt: z.string(),
+  annulment: z
+    .object({ actor: z.string(), reason: z.string().nullable(), annulledAt: z.string() })
+    .nullable(),
+});
+export type Passage = z.infer<typeof Passage>;
+export const PassageList = z.object({ items: z.array(Passage) });

@@ -43,6 +43,7 @@ passages AS (
   FROM checkin_scans s JOIN ev ON s.event_id = ev.id
   WHERE s.result = 'admitted' AND s.ticket_id IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = s.ticket_id)
+    AND NOT EXISTS (SELECT 1 FROM checkin_annulments a WHERE a.scan_id = s.scan_id)
 ),
 per AS (
   SELECT DISTINCT ON (ticket_id, list_id) ticket_id, list_id, direction = 'entry' AS inside,

@@ -34,7 +34,8 @@ const AUDIENCE = `
     AND ($2::uuid[] IS NULL OR t.ticket_type_id = ANY($2::uuid[]))
     AND ($3::boolean IS NULL OR $3 = EXISTS (
       SELECT 1 FROM checkin_scans s
-      WHERE s.ticket_id = t.id AND s.result = 'admitted' AND s.direction = 'entry'))
+      WHERE s.ticket_id = t.id AND s.result = 'admitted' AND s.direction = 'entry'
+        AND NOT EXISTS (SELECT 1 FROM checkin_annulments a WHERE a.scan_id = s.scan_id)))
   ORDER BY lower(t.attendee_email), t.created_at`;
 
 const audienceParams = (eventId: string, a: Audience) => [eventId, a.ticketTypeIds, a.checkedIn];

@@ -132,6 +132,7 @@ export interface ScanRow {
   direction: 'entry' | 'exit';
   result: 'admitted';
   scanned_at: Date;
+  annulled_at?: Date | null;
   [k: string]: unknown;
 }
 
@@ -149,16 +150,20 @@ export async function admittedScanPage(
     `SELECT ${SCAN_COLUMNS} FROM checkin_scans
      WHERE event_id = $1 AND result = 'admitted' AND ticket_id IS NOT NULL
        AND ($2::uuid IS NULL OR scan_id > $2::uuid)
+       AND NOT EXISTS (SELECT 1 FROM checkin_annulments a WHERE a.scan_id = checkin_scans.scan_id)
      ORDER BY scan_id LIMIT $3`,
     [eventId, after, limit],
   );
   return rows;
 }
 
+/** Counted passages by id; `annulled_at` is set on those annulled since. */
 export async function scansById(db: Queryable, ids: readonly string[]): Promise<ScanRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<ScanRow>(
-    `SELECT ${SCAN_COLUMNS} FROM checkin_scans
+    `SELECT ${SCAN_COLUMNS}, (SELECT a.annulled_at FROM checkin_annulments a
+        WHERE a.scan_id = checkin_scans.scan_id) AS annulled_at
+     FROM checkin_scans
      WHERE scan_id = ANY($1::uuid[]) AND result = 'admitted' AND ticket_id IS NOT NULL`,
     [ids],
   );

@@ -62,6 +62,15 @@ export function listDeleted(listId: string, eventId: string): SyncChange {
 }
 
 export function scanRecorded(s: ScanRow): SyncChange {
+  if (s.annulled_at)
+    return {
+      type: 'scan.annulled',
+      scanId: s.scan_id,
+      eventId: s.event_id,
+      ticketId: s.ticket_id,
+      listId: s.list_id,
+      annulledAt: new Date(s.annulled_at).toISOString(),
+    };
   return {
     type: 'scan.recorded',
     scan: {

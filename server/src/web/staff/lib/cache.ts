@@ -38,6 +38,7 @@ const KNOWN: ReadonlySet<SyncChange['type']> = new Set([
   'signing_key.added',
   'signing_key.retired',
   'scan.recorded',
+  'scan.annulled',
 ]);
 
 /** Throws unless `body` looks like a sync page this app understands (refused whole, as kiosks do). */
@@ -90,6 +91,10 @@ export async function applyPage(db: Db, page: SyncPage, fresh: boolean): Promise
         break;
       case 'scan.recorded':
         scans.put(compactScan(change.scan));
+        break;
+      case 'scan.annulled':
+        // An annulled admission no longer counts: the rule must not replay it.
+        scans.delete(change.scanId);
         break;
       default:
         // Keys: every page lists the full trusted set, written below.
