@@ -51,13 +51,14 @@ describe('dashboard attendees in Chromium [postgres]', () => {
   let sale: Sale;
   let margaret: { id: string; token: string };
   let grace: { id: string; token: string };
+  let katherine: { id: string; token: string };
 
   beforeAll(async () => {
     const { t } = rig;
     sale = await createSale(t);
     margaret = await registerAs(t, sale, 'Margaret Hamilton', 'margaret@example.org');
     grace = await registerAs(t, sale, 'Grace Hopper', 'grace@example.org');
-    const katherine = await registerAs(t, sale, 'Katherine Johnson', 'katherine@example.org');
+    katherine = await registerAs(t, sale, 'Katherine Johnson', 'katherine@example.org');
     expect(await checkIn(t, sale.eventId, katherine.token)).toBe('admitted');
     await registerAs(t, sale, XSS, 'payload@example.org');
   }, BROWSER_TEST_MS);
@@ -193,5 +194,47 @@ describe('dashboard attendees in Chromium [postgres]', () => {
       await phone.close();
     },
     BROWSER_TEST_MS * 2,
+  );
+
+  it(
+    'annuls a wrong check-in so the ticket enters again, and checks a person in by hand',
+    async () => {
+      const { t, browser } = rig;
+      const desk = await openPage(browser, DESKTOP);
+      const page = desk.page;
+      const passages = page.getByRole('region', { name: 'Check-in' }).getByRole('listitem');
+      const badge = page.locator('.attendee-ticket .badge');
+      await signIn(page, `${t.url}/dashboard/events/${sale.eventId}/attendees/${katherine.id}`);
+      await page.getByRole('heading', { level: 2, name: 'Katherine Johnson' }).waitFor();
+      await passages.filter({ hasText: 'Let in' }).waitFor();
+      expect(await badge.textContent()).toBe('Checked in');
+
+      await page.getByRole('button', { name: 'Annul this check-in' }).click();
+      await page.getByText('Check-in annulled: the ticket may enter again.').waitFor();
+      await passages.filter({ hasText: 'Annulled' }).waitFor();
+      await badge.filter({ hasText: 'Valid' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Annul this check-in' }).count()).toBe(0);
+      // The QR code gets in again, and the page shows that passage after a reload.
+      expect(await checkIn(t, sale.eventId, katherine.token)).toBe('admitted');
+      await page.reload();
+      await badge.filter({ hasText: 'Checked in' }).waitFor();
+      expect(await passages.count()).toBe(2);
+      await shot(page, 'dashboard-attendee-checkin-desktop');
+
+      // Someone without their QR code: checked in by hand, once.
+      const dorothy = await registerAs(t, sale, 'Dorothy Vaughan', 'dorothy@example.org');
+      await page.goto(`${t.url}/dashboard/events/${sale.eventId}/attendees/${dorothy.id}`);
+      await page.getByText('Not scanned yet.').waitFor();
+      await page.getByRole('button', { name: 'Check in by hand' }).click();
+      await page.getByText('Checked in by hand.').waitFor();
+      await passages.filter({ hasText: 'Let in (checked in by hand) at Dashboard' }).waitFor();
+      await badge.filter({ hasText: 'Checked in' }).waitFor();
+      await page.getByRole('button', { name: 'Check in by hand' }).click();
+      await page.getByText('Not let in: already inside.').waitFor();
+      expect(await checkIn(t, sale.eventId, dorothy.token)).toBe('already_checked_in');
+      expect(desk.errors).toEqual([]);
+      await desk.close();
+    },
+    BROWSER_TEST_MS,
   );
 });

@@ -9,6 +9,7 @@ import { AttendeeAnswers } from './attendee-answers.js';
 import { AttendeeHistory } from './attendee-history.js';
 import { AttendeeMessages } from './attendee-messages.js';
 import { AttendeeOrder } from './attendee-order.js';
+import { AttendeePassages, isInside, type Passage } from './attendee-passages.js';
 import { AttendeeQr } from './attendee-qr.js';
 import { AttendeeStatus } from './attendee-status.js';
 import type { Ticket } from './attendee-types.js';
@@ -21,6 +22,11 @@ export function AttendeeDetail({ event, ticketId }: { event: OrganizerEvent; tic
   // Bumped after each action, so the ticket, its history and its order are read again.
   const [version, setVersion] = useState(0);
   const [ticket] = useLoad(() => api<Ticket>(ticketPath), [ticketPath, version]);
+  const passagesPath = `/api/v1/events/${encodeURIComponent(event.id)}/tickets/${encodeURIComponent(ticketId)}/passages`;
+  const [passages] = useLoad(
+    async () => (await api<{ items: Passage[] }>(passagesPath)).items,
+    [passagesPath, version],
+  );
   const back = (
     <p className="breadcrumb">
       <Link to={sectionPath(event.id, 'attendees')}>All attendees</Link>
@@ -46,10 +52,22 @@ export function AttendeeDetail({ event, ticketId }: { event: OrganizerEvent; tic
     <>
       {back}
       <div className="attendee-detail">
-        <TicketPanel ticket={t} timezone={event.timezone} />
+        <TicketPanel
+          ticket={t}
+          timezone={event.timezone}
+          inside={passages.state === 'ok' && isInside(passages.data)}
+        />
         <AttendeeActions
           ticket={t}
           ticketPath={ticketPath}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
+        <AttendeePassages
+          eventId={event.id}
+          ticketId={t.id}
+          valid={t.status === 'valid'}
+          timezone={event.timezone}
+          passages={passages}
           onChanged={() => setVersion((v) => v + 1)}
         />
         <AttendeeAnswers ticket={t} onChanged={() => setVersion((v) => v + 1)} />
@@ -72,7 +90,15 @@ export function AttendeeDetail({ event, ticketId }: { event: OrganizerEvent; tic
   );
 }
 
-function TicketPanel({ ticket: t, timezone }: { ticket: Ticket; timezone: string }) {
+function TicketPanel({
+  ticket: t,
+  timezone,
+  inside,
+}: {
+  ticket: Ticket;
+  timezone: string;
+  inside: boolean;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Reached from the list, the clicked link is gone: the attendee's name takes the focus.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
@@ -82,7 +108,7 @@ function TicketPanel({ ticket: t, timezone }: { ticket: Ticket; timezone: string
         <h2 id="attendee-heading" tabIndex={-1} ref={heading}>
           {t.attendee.name}
         </h2>
-        <AttendeeStatus status={t.status} />
+        <AttendeeStatus status={t.status} checkedIn={inside} />
       </div>
       <div className="attendee-ticket-body">
         <AttendeeQr ticket={t} />
