@@ -17,6 +17,7 @@ export {
 } from './ticket-token/verify-web.js';
 
 export { decideCheckin } from './checkin/decide.js';
+export { BY_HAND_KID, verifiedByHand } from './checkin/by-hand.js';
 export type {
   CheckinDecision,
   CheckinList,

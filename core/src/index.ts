@@ -35,6 +35,7 @@ export {
 export { isUuid } from './encoding/uuid.js';
 
 export { decideCheckin } from './checkin/decide.js';
+export { BY_HAND_KID, verifiedByHand } from './checkin/by-hand.js';
 export {
   resolveAdmissions,
   type AdmissionResolution,

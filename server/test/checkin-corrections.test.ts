@@ -30,7 +30,7 @@ describe('check-in corrections [postgres]', () => {
 
   beforeAll(async () => {
     t = await startTestServer('postgres');
-    ev = await eventWithTickets(t, 6);
+    ev = await eventWithTickets(t, 7);
     other = await eventWithTickets(t, 1);
   });
   afterAll(async () => {
@@ -102,6 +102,51 @@ describe('check-in corrections [postgres]', () => {
         ticket(2).id,
       ]),
     ).toBe(0);
+  });
+
+  it('takes a kiosk’s offline check-ins by hand: stored once, marked manual; an unknown ticket is invalid', async () => {
+    const kiosk = await enrolledKiosk(t, ev.eventId, 'Desk');
+    const byHand = { scanId: randomUUID(), ticketId: ticket(6).id, deviceResult: 'admitted' };
+    // Another event's ticket, which the kiosk's cache did not know.
+    const nobody = {
+      scanId: randomUUID(),
+      ticketId: other.tickets[0]!.id,
+      deviceResult: 'invalid',
+    };
+    const body = {
+      scans: [byHand, nobody].map((s) => ({
+        ...s,
+        scannedAt: new Date().toISOString(),
+        deviceId: kiosk.deviceId,
+      })),
+    };
+    const upload = async () =>
+      json<{ outcomes: { scanId: string; status: string; result: string; reason: string }[] }>(
+        await t.api(`/api/v1/events/${ev.eventId}/scans`, { token: kiosk.token, body }),
+        200,
+      );
+    const [stored, unknown] = (await upload()).outcomes;
+    expect(stored).toMatchObject({ status: 'stored', result: 'admitted', reason: 'entry' });
+    expect(unknown).toMatchObject({
+      status: 'stored',
+      result: 'invalid',
+      reason: 'unknown_ticket',
+    });
+    expect(unknown).not.toHaveProperty('ticketId');
+    expect((await upload()).outcomes.map((o) => o.status)).toEqual(['replayed', 'replayed']);
+    expect(
+      await count(t, 'SELECT count(*) AS n FROM checkin_manual_entries WHERE scan_id = $1', [
+        byHand.scanId,
+      ]),
+    ).toBe(1);
+    expect((await checkIn(t, ev.eventId, { token: ticket(6).token })).result).toBe(
+      'already_checked_in',
+    );
+    const both = await t.api(`/api/v1/events/${ev.eventId}/scans`, {
+      token: kiosk.token,
+      body: { scans: [{ ...body.scans[0], scanId: randomUUID(), token: ticket(6).token }] },
+    });
+    expect(both.status).toBe(400);
   });
 
   it('annuls a wrong admission: it stops counting and the ticket enters again', async () => {

@@ -74,14 +74,14 @@ describe('staff check-in app on a phone, in Chromium [postgres]', () => {
   let videoDir: string;
   let desk: Page;
   let phone: Phone;
-  const [ada, bob, cleo, dan] = [0, 1, 2, 3];
+  const [ada, bob, cleo, dan, eve] = [0, 1, 2, 3, 4];
 
   beforeAll(async () => {
     requireBuiltPortal();
     await mkdir(SHOTS, { recursive: true });
     t = await startTestServer('postgres');
     await createOrganizer(t);
-    ev = await eventWithTickets(t, 4);
+    ev = await eventWithTickets(t, 5);
     videoDir = await mkdtemp(join(tmpdir(), 'lanyard-staff-camera-'));
     const video = join(videoDir, 'ticket.y4m');
     writeQrVideo(video, ev.tickets[ada]!.token);
@@ -223,6 +223,42 @@ describe('staff check-in app on a phone, in Chromium [postgres]', () => {
       await closeAnswer(page);
       await context.setOffline(false);
       await page.getByTestId('queued').getByText('0 queued').waitFor();
+      expect(phone.errors).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'checks in, offline, someone found by search who has no QR code with them',
+    async () => {
+      const { page, context } = phone;
+      const ticket = ev.tickets[eve]!;
+      await context.setOffline(true);
+      await page.getByTestId('connectivity').getByText('Offline').waitFor();
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByLabel('Name, email or ticket id').fill(ticket.id.slice(0, 8));
+      const result = page.getByTestId('search-results').getByRole('listitem');
+      await result.getByText('Not in yet').waitFor();
+      await result.getByRole('button', { name: /^Check in / }).click();
+      await answer(page, 'admitted').waitFor();
+      await page.getByText('Decided offline').waitFor();
+      await page.screenshot({ path: `${SHOTS}search-check-in.png` });
+      await closeAnswer(page);
+      await result.getByText(/^In since/).waitFor();
+      expect(await result.getByRole('button', { name: /^Check in / }).count()).toBe(0);
+
+      await context.setOffline(false);
+      await page.getByTestId('queued').getByText('0 queued').waitFor();
+      expect(await admittedCount(t, ticket.id)).toBe(1);
+      expect(
+        await count(
+          t,
+          `SELECT count(*)::int AS n FROM checkin_scans s JOIN checkin_manual_entries m
+             USING (scan_id) WHERE s.ticket_id = $1`,
+          [ticket.id],
+        ),
+      ).toBe(1);
+      await page.getByRole('button', { name: 'Scan' }).click();
       expect(phone.errors).toEqual([]);
     },
     BROWSER_TEST_MS,

@@ -21,26 +21,36 @@ export const MAX_SCANNED_TEXT_LENGTH = 4096;
 export const MAX_CLOCK_OFFSET_MS = 100 * 366 * 24 * 3600_000;
 
 /** One scan a kiosk made, uploaded to `POST /api/v1/events/{eventId}/scans`. */
-export const scanUploadItemSchema = z.object({
-  /** Made by the kiosk when it scanned (UUID); the server applies each scanId once. */
-  scanId: uuidSchema,
-  /** The exact scanned text. */
-  token: z.string().max(MAX_SCANNED_TEXT_LENGTH),
-  /** The kiosk's clock at the scan (the server adds `clockOffsetMs` to get its own time). */
-  scannedAt: instantSchema,
-  /**
-   * Server time minus the kiosk's time, in ms, as the kiosk measured it when it scanned (absent:
-   * 0). Only the kiosk can know it: its clock may have been set, or drifted, while offline.
-   */
-  clockOffsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS).optional(),
-  deviceId: uuidSchema,
-  gate: z.string().min(1).max(64).optional(),
-  direction: scanDirectionSchema.default('entry'),
-  /** The check-in list the kiosk scanned for; absent: the event's default list. */
-  listId: uuidSchema.optional(),
-  /** What the kiosk answered offline; absent when it asked the server online. */
-  deviceResult: checkinResultSchema.optional(),
-});
+export const scanUploadItemSchema = z
+  .object({
+    /** Made by the kiosk when it scanned (UUID); the server applies each scanId once. */
+    scanId: uuidSchema,
+    /** The exact scanned text. */
+    token: z.string().max(MAX_SCANNED_TEXT_LENGTH).optional(),
+    /**
+     * Instead of `token`: the ticket staff chose by hand (found by name; no QR code with them),
+     * decided as a scan of the ticket's current code.
+     */
+    ticketId: uuidSchema.optional(),
+    /** The kiosk's clock at the scan (the server adds `clockOffsetMs` to get its own time). */
+    scannedAt: instantSchema,
+    /**
+     * Server time minus the kiosk's time, in ms, as the kiosk measured it when it scanned (absent:
+     * 0). Only the kiosk can know it: its clock may have been set, or drifted, while offline.
+     */
+    clockOffsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS).optional(),
+    deviceId: uuidSchema,
+    gate: z.string().min(1).max(64).optional(),
+    direction: scanDirectionSchema.default('entry'),
+    /** The check-in list the kiosk scanned for; absent: the event's default list. */
+    listId: uuidSchema.optional(),
+    /** What the kiosk answered offline; absent when it asked the server online. */
+    deviceResult: checkinResultSchema.optional(),
+  })
+  .refine((s) => (s.token === undefined) !== (s.ticketId === undefined), {
+    message: 'a scan carries either token or ticketId',
+    path: ['token'],
+  });
 
 /** When an uploaded scan happened on the server's clock: what ordering and the rule use. */
 export function serverTimeOfScan(item: Pick<ScanUploadItem, 'scannedAt' | 'clockOffsetMs'>): Date {

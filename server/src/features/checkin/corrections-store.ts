@@ -74,11 +74,21 @@ export async function currentToken(
   eventId: string,
   ticketId: string,
 ): Promise<string | undefined> {
-  const { rows } = await db.query<{ token: string }>(
-    'SELECT token FROM tickets WHERE id = $1 AND event_id = $2',
-    [ticketId, eventId],
+  return (await currentTokens(db, eventId, [ticketId])).get(ticketId);
+}
+
+/** The current tokens of those of these tickets that are of this event, by ticket id. */
+export async function currentTokens(
+  db: Queryable,
+  eventId: string,
+  ticketIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (ticketIds.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; token: string }>(
+    'SELECT id, token FROM tickets WHERE id = ANY($1::uuid[]) AND event_id = $2',
+    [ticketIds, eventId],
   );
-  return rows[0]?.token;
+  return new Map(rows.map((r) => [r.id, r.token]));
 }
 
 /** Marks a stored scan as made by hand; a retried scan id is marked once. */

@@ -13,6 +13,7 @@ import {
   type ScanUploadItem,
   type ScanUploadResult,
   type TokenVerification,
+  verifiedByHand,
 } from '@lanyard/core';
 import type { Queryable } from '../../platform/db/db.js';
 import { forbidden } from '../../platform/errors.js';
@@ -20,11 +21,17 @@ import type { CheckinCaller } from '../devices/checkin-access.js';
 import { chooseList, toCoreList, type StoredList } from './list-choice.js';
 import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
 import type { CheckinDeps } from './online-checkin.js';
+import { currentTokens, markManual } from './corrections-store.js';
 import * as store from './scan-store.js';
 import { checkScannedText } from './token-check.js';
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 interface Pending {
   item: ScanUploadItem;
+  /** The scanned text; for a check-in by hand, the ticket's current token. */
+  text: string;
+  manual: boolean;
   scanId: string;
   list: StoredList;
   verification: TokenVerification;
@@ -54,16 +61,40 @@ export async function uploadScans(
       );
   }
   const lists = await deps.lists.get(eventId);
+  const items = dedupe(upload.scans);
+  const byHand = await currentTokens(
+    deps.db,
+    eventId,
+    items.flatMap((i) => (i.ticketId ? [i.ticketId.toLowerCase()] : [])),
+  );
   const pending: Pending[] = [];
-  for (const item of dedupe(upload.scans)) {
+  for (const item of items) {
     const choice = chooseList(eventId, lists, item, true);
     // A list the event never had: counted on the list the scan would use without one.
     const list =
       'list' in choice
         ? choice.list
         : (chooseList(eventId, lists, { ...item, listId: undefined }) as { list: StoredList }).list;
-    const { verification, ticketId } = await checkScannedText(deps.keyrings, eventId, item.token);
-    pending.push({ item, scanId: item.scanId.toLowerCase(), list, verification, ticketId });
+    // A check-in by hand is decided on the ticket's current code; one naming no ticket of the
+    // event is recorded as invalid (`unknown_ticket`), as garbage scanned is.
+    const manualId = item.ticketId?.toLowerCase();
+    const text = manualId ? (byHand.get(manualId) ?? `by-hand:${manualId}`) : item.token!;
+    const { verification, ticketId } =
+      manualId && !byHand.has(manualId)
+        ? {
+            verification: verifiedByHand({ id: manualId, eventId, ticketTypeId: NIL_UUID }),
+            ticketId: undefined,
+          }
+        : await checkScannedText(deps.keyrings, eventId, text);
+    pending.push({
+      item,
+      text,
+      manual: manualId !== undefined,
+      scanId: item.scanId.toLowerCase(),
+      list,
+      verification,
+      ticketId,
+    });
   }
 
   const outcomes = await deps.db.transaction((tx) => store_(tx, caller, eventId, pending));
@@ -139,7 +170,7 @@ async function store_(
       reason: result === decision.result ? decision.reason : reasonFor(result, p.item.direction),
       origin: 'upload',
       deviceResult: p.item.deviceResult ?? null,
-      tokenSha256: scannedTextDigest(p.item.token),
+      tokenSha256: scannedTextDigest(p.text),
       scannedAt: p.scannedAt,
     };
     rows.push(row);
@@ -147,6 +178,8 @@ async function store_(
       admitted.push({ ...row, receivedAt: new Date() });
   }
   const inserted = await store.insertScans(tx, rows);
+  for (const p of fresh)
+    if (p.manual && inserted.has(p.scanId)) await markManual(tx, eventId, p.scanId);
   // Ticket-less scans lock nothing: one stored meanwhile by a concurrent replay is read back.
   for (const s of await store.findScans(
     tx,

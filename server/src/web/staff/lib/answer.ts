@@ -3,8 +3,10 @@ import type { CheckinReason, CheckinResult, ScanDirection } from '@lanyard/core/
 /** One scan to decide; the scanId is made once, so the offline fallback reuses it. */
 export interface ScanRequest {
   scanId: string;
-  /** The exact scanned text. */
+  /** The exact scanned text ('' for a check-in by hand). */
   data: string;
+  /** A check-in by hand: the ticket staff found by name, instead of a scanned code. */
+  ticketId?: string;
   direction: ScanDirection;
   /** This phone's clock when the code was read. */
   scannedAtMs: number;

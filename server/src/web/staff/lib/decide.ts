@@ -2,7 +2,9 @@ import {
   decideCheckin,
   peekTicketClaims,
   toCheckinList,
+  verifiedByHand,
   verifyTicketTokenWeb,
+  type TokenVerification,
   type CheckinReason,
   type CheckinResult,
   type ScanDecider,
@@ -45,11 +47,9 @@ export class OfflineDecider implements ScanDecider<ScanRequest, ScanAnswer> {
     if (!list) {
       answer = { ...base(request, true), result: 'invalid', reason: 'no_list' };
     } else {
-      const claimed = peekTicketClaims(request.data);
-      const [token, cached] = await Promise.all([
-        verifyTicketTokenWeb(request.data, { keys: station.keys(), now: at }),
-        claimed ? readTicket(station.db, claimed.ticketId, list.id) : undefined,
-      ]);
+      const [token, cached] = request.ticketId
+        ? await byHand(station, request.ticketId, list)
+        : await scanned(station, request.data, list, at);
       const ticket = 'claims' in token && cached?.ticket;
       const decision = decideCheckin({
         token,
@@ -102,7 +102,9 @@ export class OfflineDecider implements ScanDecider<ScanRequest, ScanAnswer> {
         : undefined,
       {
         scanId: request.scanId,
-        token: request.data.slice(0, MAX_SCANNED_TEXT),
+        ...(request.ticketId
+          ? { ticketId: request.ticketId }
+          : { token: request.data.slice(0, MAX_SCANNED_TEXT) }),
         scannedAt: new Date(request.scannedAtMs).toISOString(),
         clockOffsetMs: offset,
         deviceId: device.deviceId,
@@ -145,7 +147,9 @@ export class OnlineDecider implements ScanDecider<ScanRequest, ScanAnswer> {
       'POST',
       '/checkins',
       {
-        token: request.data.slice(0, MAX_SCANNED_TEXT),
+        ...(request.ticketId
+          ? { ticketId: request.ticketId }
+          : { token: request.data.slice(0, MAX_SCANNED_TEXT) }),
         scanId: request.scanId,
         direction: request.direction,
         ...(station.gate !== undefined && { gate: station.gate }),
@@ -192,6 +196,43 @@ export class OnlineDecider implements ScanDecider<ScanRequest, ScanAnswer> {
     return answer;
   }
 }
+
+type Cached = Awaited<ReturnType<typeof readTicket>>;
+
+/** A scanned code, verified with the event's keys, and the ticket it claims from the cache. */
+async function scanned(
+  station: StationView,
+  data: string,
+  list: SyncCheckinList,
+  at: Date,
+): Promise<[TokenVerification, Cached | undefined]> {
+  const claimed = peekTicketClaims(data);
+  return Promise.all([
+    verifyTicketTokenWeb(data, { keys: station.keys(), now: at }),
+    claimed ? readTicket(station.db, claimed.ticketId, list.id) : undefined,
+  ]);
+}
+
+/** A ticket chosen by hand from the cache: as good as its current code (see verifiedByHand). */
+async function byHand(
+  station: StationView,
+  ticketId: string,
+  list: SyncCheckinList,
+): Promise<[TokenVerification, Cached | undefined]> {
+  const cached = await readTicket(station.db, ticketId, list.id);
+  const t = cached.ticket;
+  return [
+    verifiedByHand({
+      id: ticketId,
+      eventId: list.eventId,
+      ticketTypeId: t?.y ?? NIL_UUID,
+      revision: t?.r,
+    }),
+    cached,
+  ];
+}
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 function base(request: ScanRequest, offline: boolean) {
   return { scanId: request.scanId, direction: request.direction, offline };

@@ -12,7 +12,7 @@ import {
   type SyncCheckinList,
   type SyncPage,
 } from '@lanyard/core/browser';
-import type { ScanAnswer } from './answer.js';
+import type { ScanAnswer, ScanRequest } from './answer.js';
 import { applyPage, checkPage } from './cache.js';
 import { Connectivity, DeviceRefused } from './connectivity.js';
 import {
@@ -157,7 +157,21 @@ export class Station implements StationView {
 
   /** Decides one scan (online first, the cache within 800 ms); scans are decided in turn. */
   scan(data: string, direction: ScanDirection): Promise<ScanAnswer> {
-    const request = { scanId: crypto.randomUUID(), data, direction, scannedAtMs: Date.now() };
+    return this.decide({ scanId: crypto.randomUUID(), data, direction, scannedAtMs: Date.now() });
+  }
+
+  /** Checks in a ticket found by name (its holder has no QR code with them), as a scan would. */
+  checkInByHand(ticketId: string): Promise<ScanAnswer> {
+    return this.decide({
+      scanId: crypto.randomUUID(),
+      data: '',
+      ticketId,
+      direction: 'entry',
+      scannedAtMs: Date.now(),
+    });
+  }
+
+  private decide(request: ScanRequest): Promise<ScanAnswer> {
     const answer = this.scanning.then(() => this.decider.decide(request));
     this.scanning = answer.catch(() => undefined);
     void answer.then(async (a) => {

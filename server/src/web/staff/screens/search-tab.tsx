@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { ScanAnswer } from '../lib/answer.js';
 import { readTicket } from '../lib/cache.js';
 import type { AttendeeMatch } from '../lib/search.js';
 import type { Station } from '../lib/station.js';
+import { AnswerCard } from './answer-card.js';
 import { clockTime } from './status-bar.js';
 
 interface Found extends AttendeeMatch {
@@ -9,10 +11,23 @@ interface Found extends AttendeeMatch {
   insideSince: number | undefined;
 }
 
-/** Finds attendees in the phone's cache by name, email or ticket id, forgiving typos. */
+/**
+ * Finds attendees in the phone's cache by name, email or ticket id, forgiving typos; someone
+ * without their QR code is checked in from here, by the same rule as a scan, online or not.
+ */
 export function SearchTab({ station }: { station: Station }) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found[] | undefined>();
+  const [answer, setAnswer] = useState<{ answer: ScanAnswer; startedAt: number } | undefined>();
+  // Bumped after a check-in by hand, so the results show who is inside now.
+  const [round, setRound] = useState(0);
+  const close = useCallback(() => setAnswer(undefined), []);
+  const checkIn = async (ticketId: string) => {
+    const startedAt = performance.now();
+    const a = await station.checkInByHand(ticketId);
+    setAnswer({ answer: a, startedAt });
+    setRound((r) => r + 1);
+  };
 
   useEffect(() => {
     if (!query.trim()) return setFound(undefined);
@@ -40,7 +55,7 @@ export function SearchTab({ station }: { station: Station }) {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, station]);
+  }, [query, station, round]);
 
   const types = station.event()?.ticketTypes ?? {};
   return (
@@ -64,18 +79,31 @@ export function SearchTab({ station }: { station: Station }) {
                 {ticket.e} · {types[ticket.y] ?? 'Ticket'} · {ticket.id.slice(0, 8)}
               </p>
             </div>
-            <span
-              className={`badge ${ticket.s ? 'red' : insideSince !== undefined ? 'amber' : 'green'}`}
-            >
-              {ticket.s
-                ? 'Revoked'
-                : insideSince !== undefined
-                  ? `In since ${clockTime(insideSince)}`
-                  : 'Not in yet'}
-            </span>
+            <div className="result-side">
+              <span
+                className={`badge ${ticket.s ? 'red' : insideSince !== undefined ? 'amber' : 'green'}`}
+              >
+                {ticket.s
+                  ? 'Revoked'
+                  : insideSince !== undefined
+                    ? `In since ${clockTime(insideSince)}`
+                    : 'Not in yet'}
+              </span>
+              {!ticket.s && insideSince === undefined && (
+                <button
+                  type="button"
+                  className="check-in-by-hand"
+                  aria-label={`Check in ${ticket.n}`}
+                  onClick={() => void checkIn(ticket.id)}
+                >
+                  Check in
+                </button>
+              )}
+            </div>
           </li>
         ))}
       </ul>
+      {answer && <AnswerCard answer={answer.answer} startedAt={answer.startedAt} onClose={close} />}
     </section>
   );
 }
