@@ -27,6 +27,18 @@ afterEach(() => {
   tmp.remove();
 });
 
+/** Another device's admission of the ticket on the list, as the feed carries it. */
+const admissionOf = (ticketId: string) => ({
+  scanId: randomUUID(),
+  eventId,
+  listId,
+  ticketId,
+  deviceId: randomUUID(),
+  direction: 'entry' as const,
+  result: 'admitted' as const,
+  scannedAt: '2030-06-01T09:00:00.000Z',
+});
+
 describe('applying change-feed pages', () => {
   it('stores tickets, lists and keys and advances the cursor', () => {
     const ada = ticketFor(0);
@@ -77,16 +89,7 @@ describe('applying change-feed pages', () => {
 
   it("keeps other devices' scans once, ignoring a repeat of the same scanId", () => {
     const ada = ticketFor(0);
-    const scan = {
-      scanId: randomUUID(),
-      eventId,
-      listId,
-      ticketId: ada.id,
-      deviceId: randomUUID(),
-      direction: 'entry' as const,
-      result: 'admitted' as const,
-      scannedAt: '2030-06-01T09:00:00.000Z',
-    };
+    const scan = admissionOf(ada.id);
     applyPage(cache.write, pageOf([{ type: 'scan.recorded', scan }]));
     applyPage(cache.write, pageOf([{ type: 'scan.recorded', scan }]));
     const scans = priorScans(cache.read, ada.id, listId);
@@ -96,17 +99,7 @@ describe('applying change-feed pages', () => {
 
   it('forgets an admission the server annulled, so the ticket may enter again offline', () => {
     const ada = ticketFor(1);
-    const listId = eventId;
-    const scan = {
-      scanId: randomUUID(),
-      eventId,
-      listId,
-      ticketId: ada.id,
-      deviceId: randomUUID(),
-      direction: 'entry' as const,
-      result: 'admitted' as const,
-      scannedAt: '2030-06-01T09:00:00.000Z',
-    };
+    const scan = admissionOf(ada.id);
     applyPage(cache.write, pageOf([upserted(ada), { type: 'scan.recorded', scan }]));
     expect(priorScans(cache.read, ada.id, listId)).toHaveLength(1);
     const annulled = {

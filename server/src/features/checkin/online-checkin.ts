@@ -117,18 +117,17 @@ async function decideAndWrite(deps: CheckinDeps, request: ScanRequest): Promise<
     : store_(db, scan, decide(scan, NO_TICKET), NO_TICKET);
 }
 
+/** The scanned text checked on the premise that it is the ticket's current token. */
+const asIssued = (deps: CheckinDeps, request: ScanRequest) =>
+  checkScannedText(deps.keyrings, request.eventId, request.input.token, request.tokenSha256);
+
 /**
  * A check-in by hand (`input.token` is the ticket's current token, read by the caller): rare,
  * so always decided under the ticket's state row lock, and marked manual in the same transaction.
  */
 async function decideByHand(deps: CheckinDeps, request: ScanRequest): Promise<CheckinAnswer> {
-  const { eventId, input } = request;
-  const { verification, ticketId } = await checkScannedText(
-    deps.keyrings,
-    eventId,
-    input.token,
-    request.tokenSha256,
-  );
+  const { eventId } = request;
+  const { verification, ticketId } = await asIssued(deps, request);
   if (!ticketId) throw new Error(`the stored token of a ticket of event ${eventId} is not its own`);
   return deps.db.transaction(async (tx) => {
     const answer = await decideAndStore(tx, { ...request, verification }, ticketId);
@@ -144,12 +143,7 @@ async function decideByHand(deps: CheckinDeps, request: ScanRequest): Promise<Ch
  */
 async function asFirstEntry(deps: CheckinDeps, request: ScanRequest) {
   const { eventId, input } = request;
-  const { verification, ticketId } = await checkScannedText(
-    deps.keyrings,
-    eventId,
-    input.token,
-    request.tokenSha256,
-  );
+  const { verification, ticketId } = await asIssued(deps, request);
   if (!verification.ok || !ticketId) return undefined;
   const { revision, ticketTypeId } = verification.claims;
   const scan: Scan = { ...request, verification };
