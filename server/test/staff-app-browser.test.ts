@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './harness.js';
+import { startTestServer, ticketTypeBody, type TestServer } from './harness.js';
 import { createOrganizer, signIn } from './dashboard-browser-support.js';
 import { BROWSER_TEST_MS, DESKTOP, PHONE, launchChromium, scanQr } from './portal-browser.js';
 import { requireBuiltPortal } from './portal-fixtures.js';
@@ -82,6 +82,13 @@ describe('staff check-in app on a phone, in Chromium [postgres]', () => {
     t = await startTestServer('postgres');
     await createOrganizer(t);
     ev = await eventWithTickets(t, 5);
+    // Hidden from the public page, so the phone learns its name from the sync only.
+    await json(
+      await t.api(`/api/v1/events/${ev.eventId}/ticket-types`, {
+        body: ticketTypeBody({ name: 'Crew', priceCents: 0, hidden: true }),
+      }),
+      201,
+    );
     videoDir = await mkdtemp(join(tmpdir(), 'lanyard-staff-camera-'));
     const video = join(videoDir, 'ticket.y4m');
     writeQrVideo(video, ev.tickets[ada]!.token);
@@ -258,6 +265,19 @@ describe('staff check-in app on a phone, in Chromium [postgres]', () => {
           [ticket.id],
         ),
       ).toBe(1);
+      // The phone knows the hidden type's name, to show it offline.
+      const typeNames = await page.evaluate(
+        () =>
+          new Promise<Record<string, string>>((resolve) => {
+            const open = indexedDB.open('lanyard-staff');
+            open.onsuccess = () => {
+              const read = open.result.transaction('meta').objectStore('meta').get('event');
+              read.onsuccess = () =>
+                resolve((read.result as { ticketTypes: Record<string, string> }).ticketTypes);
+            };
+          }),
+      );
+      expect(Object.values(typeNames).sort()).toEqual(['Crew', 'Regular']);
       await page.getByRole('button', { name: 'Scan' }).click();
       expect(phone.errors).toEqual([]);
     },

@@ -1,5 +1,5 @@
 import { syncPageSchema, type SyncPage } from '@lanyard/core';
-import { startTestServer, type TestServer } from './harness.js';
+import { startTestServer, ticketTypeBody, type TestServer } from './harness.js';
 import {
   json,
   problemOf,
@@ -17,6 +17,7 @@ describe.each(['pglite', 'postgres'] as const)('the kiosk sync feed [%s]', (kind
   let t: TestServer;
   let ev: SoldEvent;
   let kiosk: Kiosk;
+  let hiddenTypeId: string;
 
   beforeAll(async () => {
     t = await startTestServer(kind);
@@ -25,6 +26,14 @@ describe.each(['pglite', 'postgres'] as const)('the kiosk sync feed [%s]', (kind
     await json(await t.api(`/api/v1/tickets/${ev.tickets[6]!.id}/revoke`, { body: {} }), 200);
     await checkIn(t, ev.eventId, { token: ev.tickets[0]!.token, gate: 'north' });
     await checkIn(t, ev.eventId, { token: ev.tickets[1]!.token, gate: 'south' });
+    hiddenTypeId = (
+      await json<{ id: string }>(
+        await t.api(`/api/v1/events/${ev.eventId}/ticket-types`, {
+          body: ticketTypeBody({ name: 'Speaker', priceCents: 0, hidden: true }),
+        }),
+        201,
+      )
+    ).id;
   });
   afterAll(async () => {
     await t?.stop();
@@ -73,6 +82,14 @@ describe.each(['pglite', 'postgres'] as const)('the kiosk sync feed [%s]', (kind
       ].sort(),
     );
     expect(pages.every((p) => p.keys.length === 1)).toBe(true);
+    // Every page names every ticket type, the hidden one too, for screens offline.
+    for (const p of pages)
+      expect(p.ticketTypes).toEqual(
+        expect.arrayContaining([
+          { id: ev.ticketTypeId, name: 'Regular' },
+          { id: hiddenTypeId, name: 'Speaker' },
+        ]),
+      );
   });
 
   it('sends a revocation, a new ticket, another device’s scan and a new list as deltas', async () => {

@@ -109,6 +109,14 @@ export const syncPageSchema = z.object({
   cursor: z.string().min(1).max(200),
   changes: z.array(syncChangeSchema),
   keys: z.array(publicKeySchema),
+  /**
+   * Every ticket type of the event, hidden ones too, so a screen names a ticket's type offline.
+   * Absent from older servers.
+   */
+  ticketTypes: z
+    .array(z.object({ id: uuidSchema, name: z.string().max(200) }))
+    .max(1000)
+    .optional(),
   hasMore: z.boolean(),
   snapshot: z.boolean().optional(),
 });

@@ -178,6 +178,18 @@ export interface KeyRow {
 }
 
 /** Every key that verifies the event's tokens (public halves only; retired keys still verify). */
+/** The event's ticket types by name, hidden ones too (a kiosk names what it admits). */
+export async function ticketTypeNames(
+  db: Queryable,
+  eventId: string,
+): Promise<{ id: string; name: string }[]> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM ticket_types WHERE event_id = $1 ORDER BY name, id',
+    [eventId],
+  );
+  return rows;
+}
+
 export async function trustedKeys(db: Queryable, eventId: string): Promise<KeyRow[]> {
   const { rows } = await db.query<KeyRow>(
     'SELECT kid, public_key, created_at FROM event_signing_keys WHERE event_id = $1 ORDER BY created_at DESC, kid',

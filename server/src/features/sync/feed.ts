@@ -44,7 +44,11 @@ export async function feedPage(
   } else {
     cursor = decodeCursor(cursorText);
   }
-  const keys = (await store.trustedKeys(db, eventId)).map(render.publicKeyOf);
+  const [keyRows, ticketTypes] = await Promise.all([
+    store.trustedKeys(db, eventId),
+    store.ticketTypeNames(db, eventId),
+  ]);
+  const keys = keyRows.map(render.publicKeyOf);
   if (cursor.kind === 'snapshot') {
     const { changes, next } = await snapshotPage(
       db,
@@ -59,6 +63,7 @@ export async function feedPage(
         cursor: encodeCursor(next),
         changes,
         keys,
+        ticketTypes,
         hasMore: next.kind === 'snapshot',
         snapshot: true,
       },
@@ -74,6 +79,7 @@ export async function feedPage(
       cursor: encodeCursor(last ? { kind: 'delta', seq: last.seq } : cursor),
       changes: await renderRows(db, eventId, rows),
       keys,
+      ticketTypes,
       hasMore: rows.length === limit,
     },
     ...(!last && { idleAfter: cursor.seq }),

@@ -294,6 +294,7 @@ export class Station implements StationView {
   private async apply(page: SyncPage, fresh: boolean): Promise<void> {
     await applyPage(this.db, page, fresh);
     this.useKeys(page.keys);
+    if (page.ticketTypes) await this.useTypeNames(page.ticketTypes);
     let ticketsChanged = fresh;
     for (const change of page.changes) {
       if (change.type === 'checkin_list.upserted') this.lists.set(change.list.id, change.list);
@@ -343,6 +344,15 @@ export class Station implements StationView {
     }
   }
 
+  /** The sync's names of every ticket type, hidden ones too, kept for naming tickets offline. */
+  private async useTypeNames(types: { id: string; name: string }[]): Promise<void> {
+    const names = Object.fromEntries(types.map((t) => [t.id, t.name]));
+    const known = this.info?.ticketTypes ?? {};
+    if (types.every((t) => known[t.id] === t.name)) return;
+    this.info = { name: this.info?.name ?? '', ticketTypes: { ...known, ...names } };
+    await writeMeta(this.db, 'event', this.info);
+  }
+
   private async loadEventInfo(): Promise<void> {
     try {
       const response = await fetch(`/api/v1/public/events/${this.device.eventId}`);
@@ -351,9 +361,13 @@ export class Station implements StationView {
         name: string;
         ticketTypes: { id: string; name: string }[];
       };
+      // Hidden types are not on the public page: the names the sync brought stay.
       this.info = {
         name: event.name,
-        ticketTypes: Object.fromEntries(event.ticketTypes.map((t) => [t.id, t.name])),
+        ticketTypes: {
+          ...this.info?.ticketTypes,
+          ...Object.fromEntries(event.ticketTypes.map((t) => [t.id, t.name])),
+        },
       };
       await writeMeta(this.db, 'event', this.info);
       this.update({});
