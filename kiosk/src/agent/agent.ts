@@ -17,6 +17,7 @@ import { OnlineDecider } from './decide/online-decider.js';
 import { AgentError } from './errors.js';
 import { accessTokens } from './sync/access-token.js';
 import { Connectivity } from './sync/connectivity.js';
+import { annulRoute } from './staff/annul-route.js';
 import { FetchTransport } from './sync/fetch-transport.js';
 import { SyncClient } from './sync/sync-client.js';
 import { SyncLoop } from './sync/sync-loop.js';
@@ -204,9 +205,15 @@ function wire(cache: Cache, options: AgentOptions): Agent {
             gate: options.gate ?? null,
             staffMode: staff !== undefined,
             printing: printing !== undefined,
-            undo: false,
+            undo: staff !== undefined,
           })),
           printRoutes(printing, (req) => requireStaff(staff, req)),
+          annulRoute({
+            transport,
+            db: cache.write,
+            requireStaff: (req) => requireStaff(staff, req),
+            uploadQueued: () => loop.syncNow(),
+          }),
         ],
         ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
       });

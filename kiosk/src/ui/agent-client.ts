@@ -50,6 +50,8 @@ export const agent = {
     call<{ session: string; expiresAt: string }>('/api/staff/session', json('POST', { pin })),
   lockStaff: (session: string) => call('/api/staff/session', { method: 'DELETE' }, session),
   prints: (session: string) => call<{ prints: PrintJob[] }>('/api/prints', {}, session),
+  annul: (session: string, scanId: string) =>
+    call<{ annulled: true }>('/api/staff/annul', json('POST', { scanId }), session),
   reprint: (session: string, ticketId: string, reason: string) =>
     call<{ job: PrintJob }>('/api/prints', json('POST', { ticketId, reason }), session),
 };

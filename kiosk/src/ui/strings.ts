@@ -108,8 +108,10 @@ export const strings = {
     manualLabel: 'Type or scan the ticket code',
     manualSubmit: 'Check in',
     undo: 'Undo last check-in',
-    undoUnavailable:
-      'Undo is not available: this kiosk records every scan permanently. Ask an organizer to correct it on the server.',
+    undoDone: (name: string) => `Check-in of ${name} annulled: the ticket may enter again.`,
+    undoNothing: 'Nothing to undo: the last scan let nobody in.',
+    undoOffline: 'Undo needs the server; try again when the kiosk is online.',
+    undoTooLate: 'Too late to undo here: ask an organizer to annul it on the dashboard.',
     reprint: 'Reprint badge',
     reprintFor: (name: string) => `Reprint badge for ${name}`,
     reasonLabel: 'Why is the badge reprinted?',

@@ -18,7 +18,11 @@ export type LocalApiErrorCode =
   | 'staff_mode_off'
   | 'printing_off'
   | 'badge_data_unknown'
-  | 'reason_required';
+  | 'reason_required'
+  // Annulling a check-in (staff/annul-route.ts).
+  | 'server_unreachable'
+  | 'annul_window_passed'
+  | 'not_an_admission';
 
 /** An error answer in the same problem+json shape as the server's. */
 export class LocalApiError extends Error {

@@ -15,7 +15,7 @@ export interface StationInfo {
   /** Whether a PIN is set, i.e. whether the staff button does anything. */
   staffMode: boolean;
   printing: boolean;
-  /** Undo of a check-in: scans are immutable events here, so this agent offers none. */
+  /** Whether staff may annul a check-in here (`POST /api/staff/annul`; needs the server). */
   undo: boolean;
 }
 

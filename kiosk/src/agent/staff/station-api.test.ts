@@ -73,7 +73,7 @@ describe('the station endpoint and the UI files', () => {
       gate: null,
       staffMode: true,
       printing: true,
-      undo: false,
+      undo: true,
     });
   });
 

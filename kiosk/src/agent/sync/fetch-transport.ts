@@ -12,6 +12,7 @@ import { TransportError } from '../errors.js';
 import type { AccessTokenSource } from './access-token.js';
 import type {
   Answered,
+  AnnulTransport,
   CheckinTransport,
   OnlineCheckinAnswer,
   OnlineCheckinRequest,
@@ -28,7 +29,7 @@ export interface FetchTransportOptions {
 }
 
 /** The server's sync and check-in endpoints over fetch; every answer is schema-checked. */
-export class FetchTransport implements SyncTransport, CheckinTransport {
+export class FetchTransport implements SyncTransport, CheckinTransport, AnnulTransport {
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
 
@@ -63,6 +64,10 @@ export class FetchTransport implements SyncTransport, CheckinTransport {
   ): Promise<Answered<OnlineCheckinAnswer>> {
     const answer = await this.request('POST', '/checkins', request, signal);
     return { body: readCheckinAnswer(answer.body), ...(answer.clock && { clock: answer.clock }) };
+  }
+
+  annul(scanId: string, signal?: AbortSignal): Promise<Answered<unknown>> {
+    return this.request('POST', `/scans/${encodeURIComponent(scanId)}/annul`, {}, signal);
   }
 
   private async request(
@@ -123,6 +128,7 @@ export class FetchTransport implements SyncTransport, CheckinTransport {
         'http_status',
         `${method} ${path} answered ${response.status} ${detail.slice(0, 200)}`,
         response.status,
+        { ...problemCode(detail) },
       );
     }
     let parsed: unknown;
@@ -134,6 +140,16 @@ export class FetchTransport implements SyncTransport, CheckinTransport {
       });
     }
     return { body: parsed, ...(clock && { clock }) };
+  }
+}
+
+/** The stable `code` of a problem+json answer, when the text is one. */
+function problemCode(text: string): { serverCode?: string } {
+  try {
+    const code = (JSON.parse(text) as { code?: unknown }).code;
+    return typeof code === 'string' ? { serverCode: code } : {};
+  } catch {
+    return {};
   }
 }
 

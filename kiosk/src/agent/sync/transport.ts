@@ -52,3 +52,8 @@ export interface CheckinTransport {
     signal?: AbortSignal,
   ): Promise<Answered<OnlineCheckinAnswer>>;
 }
+
+/** `POST /api/v1/events/{eventId}/scans/{scanId}/annul`: takes a wrong admission back. */
+export interface AnnulTransport {
+  annul(scanId: string, signal?: AbortSignal): Promise<Answered<unknown>>;
+}

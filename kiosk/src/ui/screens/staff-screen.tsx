@@ -38,6 +38,25 @@ export function StaffScreen(props: Props) {
     if (scan) setLastCheckin(scan);
   }, [scan]);
 
+  // Takes back the last admission shown here (a wrong person scanned); the server decides.
+  const undo = () => {
+    const last = lastCheckin;
+    if (last?.result !== 'admitted') return setMessage(s.undoNothing);
+    agent.annul(session, last.scanId).then(
+      () => {
+        setMessage(s.undoDone(last.attendee?.name ?? last.ticketId ?? ''));
+        setLastCheckin(null);
+      },
+      (err: unknown) => {
+        if (err instanceof AgentRequestError && err.code === 'server_unreachable')
+          setMessage(s.undoOffline);
+        else if (err instanceof AgentRequestError && err.code === 'annul_window_passed')
+          setMessage(s.undoTooLate);
+        else failed(err);
+      },
+    );
+  };
+
   const loadPrints = () => {
     if (printing) agent.prints(session).then((r) => setPrints(r.prints), failed);
   };
@@ -107,7 +126,7 @@ export function StaffScreen(props: Props) {
               {answerWords(lastCheckin).title} — {answerWords(lastCheckin).detail}
             </p>
           )}
-          <button type="button" className="secondary" onClick={() => setMessage(s.undoUnavailable)}>
+          <button type="button" className="secondary" onClick={undo}>
             {s.undo}
           </button>
           {printing && (
