@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import type { Db } from '../../platform/db/db.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { actor } from '../identity/principal.js';
+import { agendaRoutes } from './agenda-routes.js';
 import { frabJson, frabXml } from './frab-export.js';
 import { scheduleIcs } from './ics-feed.js';
 import {
@@ -201,6 +202,7 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
     });
   return [
     ...KINDS.flatMap((k) => itemRoutes(db, k)),
+    ...agendaRoutes(db),
     route({
       method: 'get',
       path: `${base}/draft`,
