@@ -34,20 +34,29 @@ export async function releaseSchedule(
   return t.api(schedulePath(eventId, '/releases'), { body: { comment, allowIncomplete } });
 }
 
-/** `n` attendees with one free ticket each: their ticket ids and access keys. */
-export async function ticketHolders(t: TestServer, eventId: string, n: number) {
-  const ticketTypeId = await createTicketType(t, eventId, { priceCents: 0, quantity: n + 10 });
+/**
+ * `n` free tickets with the access key that opens each: one order per attendee, or orders of up
+ * to `perOrder` tickets when many are needed quickly.
+ */
+export async function ticketHolders(t: TestServer, eventId: string, n: number, perOrder = 1) {
+  const ticketTypeId = await createTicketType(t, eventId, {
+    priceCents: 0,
+    quantity: n + 10,
+    maxPerOrder: Math.max(perOrder, 1),
+  });
   const out: { ticketId: string; accessKey: string }[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; out.length < n; i++) {
+    const quantity = Math.min(perOrder, n - out.length);
     const order = await json<{ accessKey: string; tickets: { id: string }[] }>(
       await registerRaw(t, eventId, {
         ticketTypeId,
-        quantity: 1,
+        quantity,
         attendee: attendee(`${eventId.slice(0, 4)}-${i}`),
       }),
       201,
     );
-    out.push({ ticketId: order.tickets[0]!.id, accessKey: order.accessKey });
+    for (const ticket of order.tickets)
+      out.push({ ticketId: ticket.id, accessKey: order.accessKey });
   }
   return out;
 }
