@@ -4,6 +4,7 @@ import { route, type AnyRoute } from '../../http/route.js';
 import { actor } from '../identity/principal.js';
 import { agendaRoutes } from './agenda-routes.js';
 import { frabJson, frabXml } from './frab-export.js';
+import { FrabScheduleDoc } from './frab-import.js';
 import { scheduleIcs } from './ics-feed.js';
 import {
   ConflictsOut,
@@ -322,6 +323,27 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
       handler: async ({ params, body, principal }) => ({
         status: 200,
         body: await service.resetDraft(db, actor(principal), params.eventId, body.version),
+      }),
+    }),
+    route({
+      method: 'post',
+      path: `${base}/import`,
+      operationId: 'importSchedule',
+      summary:
+        'Import a pretalx/frab schedule.json export into the draft (rooms, tracks, speakers, sessions and their slots); a second import of the same file changes nothing',
+      tags,
+      auth: 'events:write',
+      params: EventParams,
+      body: FrabScheduleDoc,
+      responses: {
+        200: {
+          description:
+            'Counts: `rooms`, `tracks`, `speakers`, `sessions` in the file; `created`, `updated`, `unchanged`',
+        },
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 200,
+        body: await service.importSchedule(db, actor(principal), params.eventId, body),
       }),
     }),
     feed('ics', 'text/calendar; charset=utf-8', (s) => scheduleIcs(s.event, s.release)),

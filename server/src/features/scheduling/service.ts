@@ -15,6 +15,8 @@ import {
   type ScheduleDiff,
 } from './release-diff.js';
 import * as store from './store.js';
+import * as importStore from './import-store.js';
+import { importPlan, type FrabScheduleDoc } from './frab-import.js';
 import type { ItemKind, ReleaseRow } from './store.js';
 
 // Use cases of the schedule: edit the draft, check it, release it, reset it. One transaction
@@ -418,4 +420,92 @@ export async function publishedSchedule(db: Db, eventId: string) {
   ]);
   if (!event || !latest) throw notFound('released schedule');
   return { event, release: latest };
+}
+
+export interface ImportResult {
+  rooms: number;
+  tracks: number;
+  speakers: number;
+  sessions: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Reads a pretalx/frab schedule.json export into the draft, in one transaction: rooms and
+ * tracks by name, speakers and sessions by their id in the file, each session in its room at
+ * its time. Imported sessions are confirmed (they come from a published schedule). `created`
+ * counts new items of every kind, `updated` sessions whose content or place changed.
+ */
+export async function importSchedule(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  doc: FrabScheduleDoc,
+): Promise<ImportResult> {
+  const plan = importPlan(doc);
+  return db.transaction(async (tx) => {
+    await eventOf(tx, actor, eventId, true);
+    let created = 0;
+    let touched = 0;
+    const count = (u: { inserted: boolean }) => (u.inserted ? created++ : 0);
+    const rooms = new Map<string, string>();
+    for (const r of plan.rooms) {
+      const u = await importStore.upsertRoom(tx, eventId, r);
+      count(u);
+      rooms.set(r.name, u.id);
+    }
+    const tracks = new Map<string, string>();
+    for (const name of plan.tracks) {
+      const u = await importStore.upsertTrack(tx, eventId, name);
+      count(u);
+      tracks.set(name, u.id);
+    }
+    const speakers = new Map<string, string>();
+    for (const s of plan.speakers) {
+      const u = await importStore.upsertSpeaker(tx, eventId, s);
+      count(u);
+      speakers.set(s.externalId, u.id);
+    }
+    const before = await store.loadProgram(tx, eventId, 'UTC');
+    const known = new Map(before.sessions.map((s) => [s.id, s]));
+    const previous = await store.externalIds(tx, 'sessions', eventId);
+    for (const s of plan.sessions) {
+      const trackId = s.track ? tracks.get(s.track)! : null;
+      const speakerIds = s.speakerExternalIds.map((id) => speakers.get(id)!);
+      const old = known.get(previous.get(s.externalId) ?? '');
+      const u = await importStore.upsertSession(tx, eventId, s, speakerIds, trackId);
+      count(u);
+      const moved = await importStore.placeSession(
+        tx,
+        eventId,
+        u.id,
+        rooms.get(s.room)!,
+        s.startsAt,
+        s.endsAt,
+      );
+      const same =
+        old &&
+        old.title === s.title &&
+        old.abstract === s.abstract &&
+        old.kind === s.kind &&
+        old.language === s.language &&
+        old.durationMinutes === s.durationMinutes &&
+        old.trackId === trackId &&
+        old.speakerIds.join() === speakerIds.join();
+      if (!u.inserted && (moved || !same)) touched++;
+    }
+    const total =
+      plan.rooms.length + plan.tracks.length + plan.speakers.length + plan.sessions.length;
+    return {
+      rooms: plan.rooms.length,
+      tracks: plan.tracks.length,
+      speakers: plan.speakers.length,
+      sessions: plan.sessions.length,
+      created,
+      updated: touched,
+      unchanged: total - created - touched,
+    };
+  });
 }
