@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import ICAL from 'ical.js';
+import { startReceiver, type Receiver } from '../src/features/webhooks/test-support/receiver.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { createEvent, json, problemOf } from './registration-fixtures.js';
 import {
@@ -65,10 +66,13 @@ function vevents(ics: string) {
 
 describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s]', (kind) => {
   let t: TestServer;
+  let receiver: Receiver;
   beforeAll(async () => {
-    t = await startTestServer(kind);
+    t = await startTestServer(kind, { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8' });
+    receiver = await startReceiver();
   });
   afterAll(async () => {
+    await receiver?.stop();
     await t?.stop();
   });
 
@@ -229,14 +233,14 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
     const { rows } = await t.server.db.query<{
       topic: string;
       aggregate_id: string;
-      payload: { sessionIds?: string[]; version: number };
+      payload: { sessionIds?: string[]; release: number };
     }>(
       `SELECT topic, aggregate_id, payload FROM outbox WHERE event_id = $1 AND topic LIKE 'schedule.%'
        ORDER BY topic, aggregate_id`,
       [eventId],
     );
     const of = (topic: string, version: number) =>
-      rows.filter((r) => r.topic === topic && r.payload.version === version);
+      rows.filter((r) => r.topic === topic && r.payload.release === version);
     expect(of('schedule.released', 1)).toHaveLength(1);
     expect(of('schedule.released', 2)).toHaveLength(1);
     expect(of('schedule.attendee_affected', 1)).toEqual([]);
@@ -364,6 +368,12 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
       startsAt: '2027-05-01T09:00:00Z',
     });
     expect((await releaseSchedule(t, eventId, 'v1')).status).toBe(409);
+    await json(
+      await t.api('/api/v1/webhooks', {
+        body: { url: receiver.url, events: ['schedule.released'], eventId },
+      }),
+      201,
+    );
     const set = await json<{ conflicts: { severity: string }[] }>(
       await t.api(schedulePath(eventId, '/severities'), {
         method: 'PATCH',
@@ -373,6 +383,11 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
     );
     expect(set.conflicts.map((c) => c.severity)).toEqual(['warn']);
     expect((await releaseSchedule(t, eventId, 'v1')).status).toBe(201);
+    const [hook] = await receiver.waitFor(1);
+    expect(JSON.parse(hook!.body)).toMatchObject({
+      type: 'schedule.released',
+      data: { eventId, release: 1, comment: 'v1', counts: { new: 2, cancelled: 0 } },
+    });
     const badKind = await t.api(schedulePath(eventId, '/severities'), {
       method: 'PATCH',
       body: { nonsense: 'warn' },

@@ -314,7 +314,8 @@ async function releaseMessages(
   before: Program | null,
 ): Promise<OutboxMessage[]> {
   const changed = changedSessionIds(r.diff);
-  const base = { eventId, version: r.version, comment: r.comment };
+  // `release`, not `version`: webhooks give `version` its own meaning (outbox order).
+  const base = { eventId, release: r.version, comment: r.comment };
   const messages: OutboxMessage[] = [
     {
       topic: 'schedule.released',
