@@ -97,6 +97,36 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
     expect(noEnd.status).toBe(400);
     const garbage = await t.api(schedulePath(eventId, '/slots'), { body: '{"kind": ' });
     expect(garbage.status).toBe(400);
+    await problemOf(
+      await t.api(schedulePath(eventId, '/slots'), {
+        body: {
+          sessionId: '00000000-0000-4000-8000-000000000000',
+          startsAt: '2027-05-01T12:00:00Z',
+        },
+      }),
+      400,
+      'unknown_reference',
+    );
+    await problemOf(
+      await t.api(schedulePath(eventId, '/slots'), {
+        body: {
+          kind: 'break',
+          roomId: room.id,
+          startsAt: '2027-05-01T13:00:00Z',
+          endsAt: '2027-05-01T12:00:00Z',
+        },
+      }),
+      400,
+      'validation_failed',
+    );
+    await problemOf(
+      await t.api(schedulePath(eventId, '/import'), { body: {} }),
+      400,
+      'validation_failed',
+    );
+    await problemOf(await t.api(schedulePath(eventId, '/diff?from=x')), 400, 'validation_failed');
+    await problemOf(await t.api(schedulePath(eventId, '/releases/abc')), 400, 'validation_failed');
+    await problemOf(await t.api(schedulePath(eventId, '/diff')), 404, 'release_not_found');
     const draft = await json<{ sessions: unknown[]; slots: unknown[] }>(
       await t.api(schedulePath(eventId, '/draft')),
       200,
@@ -173,9 +203,15 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
     const before = vevents(
       await (await t.api(`/api/v1/events/${eventId}/schedule.ics`, { token: null })).text(),
     );
-    expect(before.map((e) => [e.summary, e.sequence, e.status, e.location])).toEqual([
-      ['Keynote', 0, 'CONFIRMED', 'Hall A'],
+    // In start order (Go and Rust both start at 08:00, in either order).
+    expect(before.map((e) => e.start)).toEqual([
+      '2027-05-01T07:00:00.000Z',
+      '2027-05-01T08:00:00.000Z',
+      '2027-05-01T08:00:00.000Z',
+    ]);
+    expect(before.map((e) => [e.summary, e.sequence, e.status, e.location]).sort()).toEqual([
       ['Go, quickly', 0, 'CONFIRMED', 'Hall B'],
+      ['Keynote', 0, 'CONFIRMED', 'Hall A'],
       ['Rust in anger', 0, 'CONFIRMED', 'Hall A'],
     ]);
 
@@ -287,6 +323,13 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
     expect(xml).toContain('Bob &lt;Builder&gt; &amp; Co');
     const feed = await t.api(`/api/v1/events/${eventId}/schedule.json`, { token: null });
     expect(feed.headers.get('content-type')).toMatch(/application\/json/);
+    // Schedule apps poll: an unchanged feed answers 304 to its ETag.
+    const etag = feed.headers.get('etag')!;
+    const again = await t.api(`/api/v1/events/${eventId}/schedule.json`, {
+      token: null,
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
     const doc = (await feed.json()) as {
       schedule: {
         version: string;

@@ -36,7 +36,7 @@ import {
   VersionParams,
 } from './schema.js';
 import * as service from './service.js';
-import type { ItemKind } from './store.js';
+import type { EventInfo, ItemKind, ReleaseRow } from './store.js';
 
 const tags = ['schedule'];
 const base = '/api/v1/events/{eventId}/schedule';
@@ -173,10 +173,11 @@ function itemRoutes(db: Db, k: Kind): AnyRoute[] {
 }
 
 export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
+  const feeds = service.publicFeeds(db);
   const feed = (
     ext: 'ics' | 'xml' | 'json',
     contentType: string,
-    render: (s: Awaited<ReturnType<typeof service.publishedSchedule>>, url: string) => string,
+    render: (event: EventInfo, release: ReleaseRow) => string,
   ) =>
     route({
       method: 'get',
@@ -190,14 +191,23 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
       auth: 'public',
       params: EventParams,
       responses: {
-        200: { description: 'The latest release', contentType },
+        200: {
+          description: 'The latest release (ETag: answers If-None-Match with 304)',
+          contentType,
+        },
+        304: { description: 'Unchanged since the ETag sent' },
         404: { description: '`released_schedule_not_found` before the first release' },
       },
-      handler: async ({ params, res }) => {
-        const published = await service.publishedSchedule(db, params.eventId);
-        res.status(200).type(contentType);
+      handler: async ({ params, req, res }) => {
+        const { tag, body } = await feeds(params.eventId, ext, render);
+        res.setHeader('etag', tag);
         res.setHeader('cache-control', 'public, max-age=60');
-        res.end(render(published, publicUrl));
+        if (req.headers['if-none-match'] === tag) {
+          res.status(304).end();
+          return undefined;
+        }
+        res.status(200).type(contentType);
+        res.end(await body());
         return undefined;
       },
     });
@@ -346,10 +356,12 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
         body: await service.importSchedule(db, actor(principal), params.eventId, body),
       }),
     }),
-    feed('ics', 'text/calendar; charset=utf-8', (s) => scheduleIcs(s.event, s.release)),
-    feed('xml', 'application/xml; charset=utf-8', (s, url) => frabXml(s.event, s.release, url)),
-    feed('json', 'application/json; charset=utf-8', (s, url) =>
-      JSON.stringify(frabJson(s.event, s.release, url)),
+    feed('ics', 'text/calendar; charset=utf-8', scheduleIcs),
+    feed('xml', 'application/xml; charset=utf-8', (event, release) =>
+      frabXml(event, release, publicUrl),
+    ),
+    feed('json', 'application/json; charset=utf-8', (event, release) =>
+      JSON.stringify(frabJson(event, release, publicUrl)),
     ),
   ];
 }

@@ -17,7 +17,8 @@ import {
 import * as store from './store.js';
 import * as importStore from './import-store.js';
 import { importPlan, type FrabScheduleDoc } from './frab-import.js';
-import type { ItemKind, ReleaseRow } from './store.js';
+import type { EventInfo, ItemKind, ReleaseRow } from './store.js';
+import { ExpiringCache } from '../../platform/expiring-cache.js';
 
 // Use cases of the schedule: edit the draft, check it, release it, reset it. One transaction
 // each; the rules are the pure modules beside this file.
@@ -108,8 +109,8 @@ export async function createItem(
 ) {
   return db.transaction(async (tx) => {
     await eventOf(tx, actor, eventId);
+    await checkReferences(tx, eventId, input);
     const values = await completeSlot(tx, eventId, kind, input);
-    await checkReferences(tx, eventId, values);
     const id = await insertUnique(() => store.insertItem(tx, kind, eventId, values));
     return (await store.findItem(tx, kind, eventId, id))!;
   });
@@ -413,14 +414,30 @@ export async function resetDraft(
   });
 }
 
-/** The latest release with the event's facts, for the public feeds; 404 before the first. */
-export async function publishedSchedule(db: Db, eventId: string) {
-  const [event, latest] = await Promise.all([
-    store.findEventInfo(db, eventId),
-    store.findRelease(db, eventId),
-  ]);
-  if (!event || !latest) throw notFound('released schedule');
-  return { event, release: latest };
+/**
+ * The public feeds: what they depend on (the latest release's number and when the event last
+ * changed) is read on every request; the rendered text is kept per such state, so a release or
+ * an event change is seen at once, on every replica, and anything else is served from memory.
+ */
+export function publicFeeds(db: Db) {
+  const rendered = new ExpiringCache<string>(10 * 60_000, 500);
+  return async (
+    eventId: string,
+    format: string,
+    render: (event: EventInfo, release: ReleaseRow) => string,
+  ): Promise<{ tag: string; body: () => Promise<string> }> => {
+    const head = await store.findFeedHead(db, eventId);
+    if (!head?.version) throw notFound('released schedule');
+    const { event, version } = head;
+    const tag = `"${version}-${head.updatedAt}-${format}"`;
+    return {
+      tag,
+      body: () =>
+        rendered.get(`${eventId}:${tag}`, async () =>
+          render(event, (await store.findRelease(db, eventId, version))!),
+        ),
+    };
+  };
 }
 
 export interface ImportResult {

@@ -415,25 +415,41 @@ export interface EventInfo {
   timezone: string;
 }
 
-/** The event's name, dates and zone, for public feeds (no organization check). */
-export async function findEventInfo(q: Queryable, eventId: string): Promise<EventInfo | undefined> {
+/**
+ * What a public feed depends on, in one cheap read: the event's facts (no organization check),
+ * when they last changed, and the latest release's number (undefined before the first).
+ */
+export async function findFeedHead(
+  q: Queryable,
+  eventId: string,
+): Promise<{ event: EventInfo; updatedAt: number; version: number | undefined } | undefined> {
   const { rows } = await q.query<{
     id: string;
     name: string;
     starts_at: Date;
     ends_at: Date;
     timezone: string;
-  }>('SELECT id, name, starts_at, ends_at, timezone FROM events WHERE id = $1', [eventId]);
+    updated_at: Date;
+    version: number | null;
+  }>(
+    `SELECT e.id, e.name, e.starts_at, e.ends_at, e.timezone, e.updated_at,
+       (SELECT max(version) FROM schedule_releases r WHERE r.event_id = e.id) AS version
+     FROM events e WHERE e.id = $1`,
+    [eventId],
+  );
   const r = rows[0];
-  return (
-    r && {
+  if (!r) return undefined;
+  return {
+    event: {
       id: r.id,
       name: r.name,
       startsAt: iso(r.starts_at),
       endsAt: iso(r.ends_at),
       timezone: r.timezone,
-    }
-  );
+    },
+    updatedAt: new Date(r.updated_at).getTime(),
+    version: r.version ?? undefined,
+  };
 }
 
 export async function findRelease(
