@@ -206,8 +206,12 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
           res.status(304).end();
           return undefined;
         }
+        const { raw, gzip } = await body();
+        const zipped = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
         res.status(200).type(contentType);
-        res.end(await body());
+        res.setHeader('vary', 'Accept-Encoding');
+        if (zipped) res.setHeader('content-encoding', 'gzip');
+        res.end(zipped ? gzip : raw);
         return undefined;
       },
     });

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { enqueue, type OutboxMessage } from '../../platform/bus/outbox.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
@@ -40,10 +41,9 @@ async function eventOf(
 }
 
 async function check(q: Queryable, eventId: string, program: Program) {
-  const [severities, signups] = await Promise.all([
-    store.findSeverities(q, eventId),
-    store.signupCounts(q, eventId),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const severities = await store.findSeverities(q, eventId);
+  const signups = await store.signupCounts(q, eventId);
   const conflicts = findConflicts({ program, severities, signups });
   return {
     severities: { ...DEFAULT_SEVERITIES, ...severities },
@@ -420,12 +420,13 @@ export async function resetDraft(
  * an event change is seen at once, on every replica, and anything else is served from memory.
  */
 export function publicFeeds(db: Db) {
-  const rendered = new ExpiringCache<string>(10 * 60_000, 500);
+  // Kept as bytes and gzipped once: a 600-session schedule.json is ~400 KB, ~40 KB gzipped.
+  const rendered = new ExpiringCache<{ raw: Buffer; gzip: Buffer }>(10 * 60_000, 500);
   return async (
     eventId: string,
     format: string,
     render: (event: EventInfo, release: ReleaseRow) => string,
-  ): Promise<{ tag: string; body: () => Promise<string> }> => {
+  ): Promise<{ tag: string; body: () => Promise<{ raw: Buffer; gzip: Buffer }> }> => {
     const head = await store.findFeedHead(db, eventId);
     if (!head?.version) throw notFound('released schedule');
     const { event, version } = head;
@@ -433,9 +434,10 @@ export function publicFeeds(db: Db) {
     return {
       tag,
       body: () =>
-        rendered.get(`${eventId}:${tag}`, async () =>
-          render(event, (await store.findRelease(db, eventId, version))!),
-        ),
+        rendered.get(`${eventId}:${tag}`, async () => {
+          const raw = Buffer.from(render(event, (await store.findRelease(db, eventId, version))!));
+          return { raw, gzip: gzipSync(raw) };
+        }),
     };
   };
 }

@@ -249,13 +249,12 @@ export async function loadProgram(
   eventId: string,
   timezone: string,
 ): Promise<Program> {
-  const [rooms, tracks, speakers, sessions, slots] = await Promise.all([
-    listOf(q, 'rooms', eventId),
-    listOf(q, 'tracks', eventId),
-    listOf(q, 'speakers', eventId),
-    listOf(q, 'sessions', eventId),
-    listOf(q, 'slots', eventId),
-  ]);
+  // Sequential: inside a transaction the queries share one connection.
+  const rooms = await listOf(q, 'rooms', eventId);
+  const tracks = await listOf(q, 'tracks', eventId);
+  const speakers = await listOf(q, 'speakers', eventId);
+  const sessions = await listOf(q, 'sessions', eventId);
+  const slots = await listOf(q, 'slots', eventId);
   return { timezone, rooms, tracks, speakers, sessions, slots };
 }
 
