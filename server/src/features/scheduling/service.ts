@@ -407,7 +407,8 @@ export async function resetDraft(
     const r = await store.findRelease(tx, eventId, version);
     if (!r) throw notFound('release', String(version));
     await store.pruneDraft(tx, eventId, r.program);
-    await store.restoreDraft(tx, eventId, r.program);
+    // Two kept rooms (or tracks) that swapped names since: a 409, never a half-reset draft.
+    await insertUnique(() => store.restoreDraft(tx, eventId, r.program));
     const program = await store.loadProgram(tx, eventId, event.timezone);
     const { conflicts, checklist } = await check(tx, eventId, program);
     return { ...program, conflicts, checklist };
