@@ -100,4 +100,4 @@ export {
 export { toCheckinList, toKnownTicket } from './sync/convert.js';
 
 export * from './device/index.js';
-export { buildIcs, type CalendarEntry } from './calendar/ics.js';
+export { buildCalendar, buildIcs, type CalendarEntry } from './calendar/ics.js';

@@ -13,6 +13,9 @@ export interface CalendarEntry {
   url?: string;
   /** DTSTAMP; defaults to now. */
   now?: Date;
+  /** Raised on every change, so calendars replace their copy (RFC 5545 §3.8.7.4). */
+  sequence?: number;
+  status?: 'CONFIRMED' | 'CANCELLED';
 }
 
 const utc = (iso: string | Date) =>
@@ -51,13 +54,8 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-export function buildIcs(entry: CalendarEntry): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Lanyard//Portal//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+function vevent(entry: CalendarEntry): string[] {
+  return [
     'BEGIN:VEVENT',
     `UID:${escapeText(entry.uid)}`,
     `DTSTAMP:${utc(entry.now ?? new Date())}`,
@@ -67,8 +65,30 @@ export function buildIcs(entry: CalendarEntry): string {
     ...(entry.location ? [`LOCATION:${escapeText(entry.location)}`] : []),
     ...(entry.description ? [`DESCRIPTION:${escapeText(entry.description)}`] : []),
     ...(entry.url ? [`URL:${entry.url}`] : []),
+    ...(entry.sequence === undefined ? [] : [`SEQUENCE:${entry.sequence}`]),
+    ...(entry.status ? [`STATUS:${entry.status}`] : []),
     'END:VEVENT',
+  ];
+}
+
+/** A calendar of many entries (a whole schedule); `name` becomes X-WR-CALNAME. */
+export function buildCalendar(
+  entries: readonly CalendarEntry[],
+  options: { prodId?: string; name?: string } = {},
+): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${options.prodId ?? '-//Lanyard//Portal//EN'}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...(options.name ? [`X-WR-CALNAME:${escapeText(options.name)}`] : []),
+    ...entries.flatMap(vevent),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+export function buildIcs(entry: CalendarEntry): string {
+  return buildCalendar([entry]);
 }

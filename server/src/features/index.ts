@@ -36,6 +36,7 @@ import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
+import { scheduleRoutes } from './scheduling/routes.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -84,6 +85,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...webhookFeatureRoutes(deps),
     ...staffAppRoutes(),
     ...backupRoutes(deps.db, deps.config),
+    ...scheduleRoutes(deps.db, deps.publicUrl),
   ];
 }
 

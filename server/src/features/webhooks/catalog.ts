@@ -150,6 +150,19 @@ export const EVENT_TYPES: readonly EventType[] = [
     data: z.object({ eventId: Uuid, version: Version, event: Event }),
   },
   {
+    type: 'schedule.released',
+    summary:
+      "A new release of an event's schedule: its number, comment and how many sessions are new, cancelled, moved, renamed or re-staffed (the diff itself: GET /api/v1/events/{eventId}/schedule/diff).",
+    object: 'none',
+    data: z.object({
+      eventId: Uuid,
+      version: Version,
+      release: z.number().int(),
+      comment: z.string(),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  },
+  {
     type: 'webhook.test',
     summary: 'Sent on request ("send a test event") to check a receiver.',
     object: 'none',
@@ -171,6 +184,7 @@ export const SOURCE_TOPICS = [
   'checkin.admitted',
   'checkin.flagged',
   'event.updated',
+  'schedule.released',
 ];
 
 /** The webhook types one outbox message becomes (a paid confirmation is also `order.paid`). */

@@ -1,0 +1,99 @@
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { accessKeyMatches } from '../../platform/access-key.js';
+import { enqueue } from '../../platform/bus/outbox.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import * as store from './agenda-store.js';
+
+// An attendee's agenda, opened by the access key of the ticket's order (or of the ticket after a
+// transfer): favourites ("my agenda") and signups for limited sessions with a waitlist.
+// A wrong key answers "not found", as for tickets.
+
+async function holder(q: Queryable, ticketId: string, accessKey: string) {
+  const t = await store.findTicketHolder(q, ticketId);
+  if (!t || !accessKeyMatches(accessKey, t.accessKeyHash)) throw notFound('ticket', ticketId);
+  if (t.status !== 'valid')
+    throw conflict('ticket_not_valid', 'Only a valid ticket can keep an agenda.');
+  return t;
+}
+
+async function sessionOf(q: Queryable, eventId: string, sessionId: string) {
+  const s = await store.findSessionForAgenda(q, eventId, sessionId);
+  if (!s) throw notFound('session', sessionId);
+  if (s.status === 'cancelled') throw conflict('session_cancelled', 'This session is cancelled.');
+  return s;
+}
+
+export async function getAgenda(
+  db: Db,
+  ticketId: string,
+  accessKey: string,
+): Promise<store.Agenda> {
+  await holder(db, ticketId, accessKey);
+  return store.agendaOf(db, ticketId);
+}
+
+export async function setFavourite(
+  db: Db,
+  ticketId: string,
+  accessKey: string,
+  sessionId: string,
+  on: boolean,
+): Promise<store.Agenda> {
+  return db.transaction(async (tx) => {
+    const t = await holder(tx, ticketId, accessKey);
+    if (on) {
+      await sessionOf(tx, t.eventId, sessionId);
+      await store.addFavourite(tx, sessionId, ticketId);
+    } else await store.removeFavourite(tx, sessionId, ticketId);
+    return store.agendaOf(tx, ticketId);
+  });
+}
+
+/**
+ * Signs the ticket up: a seat if one is left (one conditional UPDATE decides, so a rush never
+ * overbooks), else a place on the waitlist. Signing up twice changes nothing.
+ */
+export async function signUp(
+  db: Db,
+  ticketId: string,
+  accessKey: string,
+  sessionId: string,
+): Promise<{ status: store.SignupStatus; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const t = await holder(tx, ticketId, accessKey);
+    const s = await sessionOf(tx, t.eventId, sessionId);
+    if (s.signupCapacity === null)
+      throw conflict('signup_not_offered', 'This session takes no signups; everyone may come.');
+    if (!(await store.insertSignup(tx, sessionId, ticketId))) {
+      const mine = (await store.agendaOf(tx, ticketId)).signups.find(
+        (x) => x.sessionId === sessionId,
+      );
+      return { status: mine!.status, created: false };
+    }
+    const seated = await store.takeSeat(tx, sessionId);
+    if (seated) await store.setSignupStatus(tx, sessionId, ticketId, 'confirmed');
+    return { status: seated ? 'confirmed' : 'waitlisted', created: true };
+  });
+}
+
+/** Gives the seat (or waitlist place) back; a freed seat goes to the first on the waitlist. */
+export async function cancelSignup(
+  db: Db,
+  ticketId: string,
+  accessKey: string,
+  sessionId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = await holder(tx, ticketId, accessKey);
+    const was = await store.deleteSignup(tx, sessionId, ticketId);
+    if (was !== 'confirmed') return;
+    const next = await store.promoteNext(tx, sessionId);
+    if (!next) return store.releaseSeat(tx, sessionId);
+    await enqueue(tx, {
+      topic: 'schedule.signup_promoted',
+      eventId: t.eventId,
+      aggregateId: next,
+      payload: { eventId: t.eventId, sessionId, ticketId: next },
+    });
+  });
+}
