@@ -1,8 +1,9 @@
+import type { RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
 import type { Config } from '../platform/config.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
-import type { Limiters } from '../platform/ratelimit/limiters.js';
+import type { RateGate } from '../platform/ratelimit/gate.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
 import type { ChangeSignal } from '../platform/bus/change-signal.js';
@@ -36,6 +37,7 @@ import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
+import { accessKeyLimit } from './ticketing/access-key-limit.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -46,8 +48,8 @@ export interface FeatureDeps {
   log: Logger;
   /** Bearer-token verification, for routes that accept either a token or another credential. */
   identity: Identity;
-  /** Rate-limit counters (memory, or Redis when REDIS_URL is set). */
-  limiters: Limiters;
+  /** Rate limits of the public flows (counted in memory, or Redis when REDIS_URL is set). */
+  rateLimits: RateGate;
   /** The server's metrics registry, for jobs that report their own. */
   registry?: Registry;
   /** Events changed on any replica, for live views. */
@@ -65,10 +67,10 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...quotaRoutes(deps.db),
     ...questionRoutes(deps.db),
     ...promoCodeRoutes(deps.db),
-    ...registrationRoutes(deps.db),
+    ...registrationRoutes(deps.db, deps.rateLimits),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),
-    ...portalRoutes(deps.db),
+    ...portalRoutes(deps.db, deps.rateLimits),
     ...attendeeImportRoutes(deps.db),
     ...exportRoutes(deps.db),
     ...attendeeSearchRoutes(deps.db, deps.config),
@@ -77,7 +79,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...notificationRoutes(
       deps.db,
       portalLinks(deps.publicUrl),
-      deps.limiters,
+      deps.rateLimits,
       senderDomain(deps.config.mailFrom),
     ),
     ...dashboardRoutes(),
@@ -85,6 +87,11 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...staffAppRoutes(),
     ...backupRoutes(deps.db, deps.config),
   ];
+}
+
+/** Middleware every API request passes before its route. */
+export function featureMiddleware(deps: FeatureDeps): RequestHandler[] {
+  return [accessKeyLimit(deps.rateLimits)];
 }
 
 /** Gauges read from the database when /metrics is scraped. */

@@ -2,9 +2,10 @@ import type { Db } from '../../platform/db/db.js';
 import { parseIdempotencyKey } from '../../platform/idempotency/idempotency.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { EventIdParams, Registration, RegistrationBody, Waitlisted } from './schema.js';
-import { register } from './service.js';
+import { normalizeEmail, register } from './service.js';
+import { clientIp, type RateGate } from '../../platform/ratelimit/gate.js';
 
-export function registrationRoutes(db: Db): AnyRoute[] {
+export function registrationRoutes(db: Db, limits: RateGate): AnyRoute[] {
   return [
     route({
       method: 'post',
@@ -25,8 +26,15 @@ export function registrationRoutes(db: Db): AnyRoute[] {
           description: '`sold_out`, `sales_closed`, `email_limit_reached`, `promo_code_exhausted`',
         },
         422: { description: '`idempotency_key_reused`: the key was used with another body' },
+        429: { description: '`rate_limited`: too many registrations from this address or email' },
       },
-      handler: async ({ params, body, req }) => {
+      handler: async ({ params, body, req, res }) => {
+        // Counted before the sale, so a burst cannot outrun its own count.
+        await limits.take(
+          res,
+          ['registration-ip', clientIp(req)],
+          ['registration-email', `${params.eventId}:${normalizeEmail(body.attendee.email)}`],
+        );
         const idempotencyKey = parseIdempotencyKey(req.headers['idempotency-key']);
         return register(db, params.eventId, body, { idempotencyKey });
       },
