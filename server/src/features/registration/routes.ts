@@ -23,7 +23,8 @@ export function registrationRoutes(db: Db, limits: RateGate): AnyRoute[] {
         },
         202: { description: 'Sold out; on the waitlist', schema: Waitlisted },
         409: {
-          description: '`sold_out`, `sales_closed`, `email_limit_reached`, `promo_code_exhausted`',
+          description:
+            '`sold_out`, `sales_closed`, `email_limit_reached`, `promo_code_exhausted`, `hold_limit_reached` (unpaid orders of this email or address), `waitlist_limit_reached`',
         },
         422: { description: '`idempotency_key_reused`: the key was used with another body' },
         429: { description: '`rate_limited`: too many registrations from this address or email' },
@@ -36,7 +37,10 @@ export function registrationRoutes(db: Db, limits: RateGate): AnyRoute[] {
           ['registration-email', `${params.eventId}:${normalizeEmail(body.attendee.email)}`],
         );
         const idempotencyKey = parseIdempotencyKey(req.headers['idempotency-key']);
-        return register(db, params.eventId, body, { idempotencyKey });
+        return register(db, params.eventId, body, {
+          idempotencyKey,
+          client: { ip: clientIp(req), fair: limits.enabled },
+        });
       },
     }),
   ];
