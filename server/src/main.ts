@@ -90,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log,
       identity,
       rateLimits,
+      limiters,
       registry: metrics.registry,
       changes,
     };

@@ -4,6 +4,7 @@ import type { Config } from '../platform/config.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
 import type { RateGate } from '../platform/ratelimit/gate.js';
+import type { Limiters } from '../platform/ratelimit/limiters.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
 import type { ChangeSignal } from '../platform/bus/change-signal.js';
@@ -37,6 +38,7 @@ import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
+import { createProofOfWork } from './registration/proof-of-work.js';
 import { accessKeyLimit } from './ticketing/access-key-limit.js';
 
 /** What features get from start-up. */
@@ -50,6 +52,8 @@ export interface FeatureDeps {
   identity: Identity;
   /** Rate limits of the public flows (counted in memory, or Redis when REDIS_URL is set). */
   rateLimits: RateGate;
+  /** Counters and markers (memory, or Redis when REDIS_URL is set). */
+  limiters: Limiters;
   /** The server's metrics registry, for jobs that report their own. */
   registry?: Registry;
   /** Events changed on any replica, for live views. */
@@ -67,7 +71,11 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...quotaRoutes(deps.db),
     ...questionRoutes(deps.db),
     ...promoCodeRoutes(deps.db),
-    ...registrationRoutes(deps.db, deps.rateLimits),
+    ...registrationRoutes(
+      deps.db,
+      deps.rateLimits,
+      createProofOfWork(deps.db, deps.limiters, deps.config.altchaMaxCounter),
+    ),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),
     ...portalRoutes(deps.db, deps.rateLimits),

@@ -54,6 +54,8 @@ export interface Config {
    * client address is the connection's, so nobody can pick the address their limits count on.
    */
   trustProxy: number;
+  /** Proof of work (events that ask for it): the solver's largest counter (ALTCHA_MAX_COUNTER). */
+  altchaMaxCounter: number;
 }
 
 export interface ConfigOverrides {
@@ -184,6 +186,7 @@ const env = z.object({
     .transform((v) => (v === undefined ? 0 : Number(v)))
     .refine((v) => v <= 120, 'must be a number of seconds from 0 to 120'),
   TRUST_PROXY: wholeNumber(0, 10, 0),
+  ALTCHA_MAX_COUNTER: wholeNumber(100, 10_000_000, 50_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -238,5 +241,6 @@ export function loadConfig(
     drainMs: Math.round(e.DRAIN_SECONDS * 1000),
     rateLimits: rateLimitConfig(source, (variable, message) => new ConfigError(variable, message)),
     trustProxy: e.TRUST_PROXY,
+    altchaMaxCounter: e.ALTCHA_MAX_COUNTER,
   };
 }

@@ -13,3 +13,10 @@ ALTER TABLE waitlist_entries ADD COLUMN client_ip text;
 CREATE INDEX orders_pending_by_ip ON orders (event_id, client_ip) WHERE status = 'pending_payment';
 CREATE INDEX waitlist_live_by_ip ON waitlist_entries (event_id, client_ip)
   WHERE status IN ('waiting', 'offered');
+
+-- Secrets the server makes for itself once and every replica shares (the ALTCHA HMAC keys).
+CREATE TABLE server_secrets (
+  name text PRIMARY KEY,
+  secret text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
