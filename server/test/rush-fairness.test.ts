@@ -134,3 +134,39 @@ it('keeps 300 spam waitlist entries from one address from pushing a real person 
   expect(person.status).toBe(202);
   expect((person.body as { position: number }).position).toBe(11);
 });
+
+it('shows an organizer the hoarding address first, and releases its holds', async () => {
+  const eventId = (await createEvent(t)).id;
+  const ticketTypeId = await createTicketType(t, eventId, { priceCents: 4900, quantity: 8 });
+  const hoarder = clientAddress(600);
+  const order = (from: string, name: string, quantity = 1) =>
+    register(from, eventId, { ticketTypeId, quantity, attendee: buyer(name) });
+  for (let i = 0; i < 5; i++) expect((await order(hoarder, `h${i}`)).status).toBe(201);
+  expect((await order(clientAddress(601), 'buyer', 2)).status).toBe(201);
+  expect((await order(clientAddress(602), 'late', 2)).body).toMatchObject({ code: 'sold_out' });
+
+  const holds = (await (await t.api(`/api/v1/events/${eventId}/holds`)).json()) as {
+    orders: number;
+    seats: number;
+    byAddress: { key: string; orders: number; seats: number; others: number }[];
+    byEmail: { key: string }[];
+  };
+  expect(holds).toMatchObject({ orders: 6, seats: 7 });
+  expect(holds.byAddress[0]).toMatchObject({ key: hoarder, orders: 5, seats: 5, others: 5 });
+  expect(holds.byAddress[1]).toMatchObject({ key: clientAddress(601), orders: 1, seats: 2 });
+  expect(holds.byEmail).toHaveLength(6);
+
+  const released = await t.api(`/api/v1/events/${eventId}/holds/release`, {
+    body: { clientIp: hoarder },
+  });
+  expect(await released.json()).toEqual({ orders: 5, seats: 5 });
+  const after = (await (await t.api(`/api/v1/events/${eventId}/holds`)).json()) as {
+    byAddress: { key: string }[];
+  };
+  expect(after.byAddress.map((g) => g.key)).toEqual([clientAddress(601)]);
+  // The seats are on sale again.
+  expect((await order(clientAddress(602), 'late', 2)).status).toBe(201);
+
+  const neither = await t.api(`/api/v1/events/${eventId}/holds/release`, { body: {} });
+  expect(neither.status).toBe(400);
+});

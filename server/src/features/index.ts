@@ -11,6 +11,7 @@ import type { ChangeSignal } from '../platform/bus/change-signal.js';
 import { accountRoutes } from './accounts/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
+import { holdRoutes } from './orders/holds-routes.js';
 import { invoiceRoutes } from './invoices/routes.js';
 import { paymentRoutes } from './payments/routes.js';
 import { startPaymentJobs } from './payments/jobs.js';
@@ -66,6 +67,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...accountRoutes(deps.db),
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
+    ...holdRoutes(deps.db),
     ...paymentRoutes(deps),
     ...invoiceRoutes(deps.db, deps.identity),
     ...quotaRoutes(deps.db),
