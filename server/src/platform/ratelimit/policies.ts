@@ -17,7 +17,8 @@ export const RATE_LIMIT_DEFAULTS = {
   'tickets-again-ip': { points: 5, duration: 15 * 60 },
   // Per address: a form sent over and over must not fill someone's mailbox.
   'tickets-again-address': { points: 3, duration: 60 * 60 },
-  'device-enroll-ip': { points: 10, duration: 10 * 60 },
+  // A venue enrolls its kiosks from one network: room for dozens; the codes are not guessable anyway.
+  'device-enroll-ip': { points: 60, duration: 10 * 60 },
   'token-ip': { points: 120, duration: 60 },
   'token-client': { points: 60, duration: 60 },
   // Password guessing of one account from one address; another address still signs in.
