@@ -27,8 +27,6 @@ export interface RateGate {
   refund(name: LimitName, key: string): Promise<void>;
   /** Forgets the key's count. */
   reset(name: LimitName, key: string): Promise<void>;
-  /** Seconds until the key has a point again; 0 when it has one now. */
-  waitSeconds(name: LimitName, key: string): Promise<number>;
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
@@ -47,7 +45,6 @@ export function createRateGate(limiters: Limiters, config: RateLimitConfig): Rat
       spare: async () => true,
       refund: async () => {},
       reset: async () => {},
-      waitSeconds: async () => 0,
     };
   }
   return {
@@ -94,11 +91,6 @@ export function createRateGate(limiters: Limiters, config: RateLimitConfig): Rat
     },
     async reset(name, key) {
       await counter(name).delete(key);
-    },
-    async waitSeconds(name, key) {
-      const r = await counter(name).get(key);
-      if (!r || r.consumedPoints < config.policies[name].points) return 0;
-      return seconds(r.msBeforeNext);
     },
   };
 }
