@@ -44,7 +44,7 @@ export async function startLanyardProcess(
     LANYARD,
     ['server', 'start', '--port', '0', '--data-dir', dataDir, '--json'],
     {
-      env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+      env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', RATE_LIMITS: 'off', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

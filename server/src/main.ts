@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
+import { createRateGate } from './platform/ratelimit/gate.js';
 import { loadConfig, type Config, type ConfigOverrides } from './platform/config.js';
 import { createLogger, type Logger } from './platform/log.js';
 import { createMetrics } from './platform/metrics.js';
@@ -14,6 +15,7 @@ import { InFlight } from './platform/in-flight.js';
 import { createChangeSignal } from './platform/bus/change-signal.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
+  featureMiddleware,
   featureRoutes,
   registerFeatureMetrics,
   startFeatureJobs,
@@ -49,6 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const db = await openDb(config);
   const limiters = await openLimiters(config.redisUrl);
+  const rateLimits = createRateGate(limiters, config.rateLimits);
   try {
     const applied = await migrate(db);
     if (applied.length) log.info({ applied }, 'database migrated');
@@ -76,7 +79,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const { port } = http.address() as AddressInfo;
     const publicUrl = config.publicUrl ?? `http://127.0.0.1:${port}`;
 
-    const identity = await createIdentity({ config, publicUrl, db, log, limiters });
+    const identity = await createIdentity({ config, publicUrl, db, log, rateLimits });
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const changes = createChangeSignal(config.redisUrl, log);
@@ -86,6 +89,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicUrl,
       log,
       identity,
+      rateLimits,
       limiters,
       registry: metrics.registry,
       changes,
@@ -96,6 +100,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       metrics,
       publicUrl,
       bodyLimitBytes: config.bodyLimitBytes,
+      trustProxy: config.trustProxy,
       auth: { authenticate: identity.authenticate, requireScope },
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
@@ -110,6 +115,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         ...(limiters.kind === 'redis' ? [{ name: 'redis', check: () => limiters.ping() }] : []),
       ],
       routes: featureRoutes(deps).map((r) => work.trackRoute(r)),
+      apiMiddleware: featureMiddleware(deps),
     });
     const stopJobs = startFeatureJobs(deps);
     log.info(

@@ -47,8 +47,11 @@ export async function startTestServer(
   if (kind === 'pglite') await copyMigratedPglite(join(dataDir, 'pg'));
   // Mail is rendered and sent only in tests that ask for it (an SMTP server, or MAIL_DELIVERY).
   const mail = env.SMTP_URL ? 'on' : 'off';
+  // Rate limits are off unless a test is about them (RATE_LIMITS: 'on'): every test client comes
+  // from 127.0.0.1, and most make more registrations and tokens than one person would.
   const fullEnv = {
     LOG_LEVEL: 'silent',
+    RATE_LIMITS: 'off',
     MAIL_DELIVERY: mail,
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...env,

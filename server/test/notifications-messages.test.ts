@@ -21,7 +21,11 @@ describe('attendee messages from the outbox, resends and “send me my tickets a
 
   beforeAll(async () => {
     sink = await startMailSink();
-    t = await startTestServer('postgres', { SMTP_URL: sink.url, NOTIFY_RETRY_BASE_MS: '200' });
+    t = await startTestServer('postgres', {
+      SMTP_URL: sink.url,
+      NOTIFY_RETRY_BASE_MS: '200',
+      RATE_LIMITS: 'on',
+    });
     eventId = (await createEvent(t)).id;
     ticketTypeId = await createTicketType(t, eventId, { priceCents: 0, quantity: 1000 });
   });

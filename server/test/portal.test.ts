@@ -204,10 +204,14 @@ describe('a server without the portal build', () => {
     const router = express.Router();
     const refuse: express.RequestHandler = (_req, res) => void res.status(401).end();
     // Only the public page routes are called; the database is never reached.
-    mountRoutes(router, portalRoutes(undefined as never, builtPortal(undefined)), {
-      authenticate: refuse,
-      requireScope: () => refuse,
-    });
+    mountRoutes(
+      router,
+      portalRoutes(undefined as never, undefined as never, builtPortal(undefined)),
+      {
+        authenticate: refuse,
+        requireScope: () => refuse,
+      },
+    );
     app.use(router);
     app.use(problemHandler);
     const server = createServer(app).listen(0, '127.0.0.1');

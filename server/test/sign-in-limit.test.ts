@@ -3,8 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { BROWSER_TEST_MS, launchChromium, openPage } from './portal-browser.js';
 import { startTestServer, type TestServer } from './harness.js';
 
-// Password guessing against one address is limited to 10 failures per 15 minutes, counted in
-// Redis when REDIS_URL is set, so two replicas behind a load balancer do not double the budget.
+// Password guessing of one account from one client address is limited to 10 attempts per 15
+// minutes, counted in Redis when REDIS_URL is set, so two replicas behind a load balancer do not
+// double the budget (another address is not locked out: sign-in-races.test.ts).
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'correct horse battery';
@@ -16,8 +17,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   replicas = await Promise.all([
-    startTestServer('postgres', { REDIS_URL }),
-    startTestServer('pglite', { REDIS_URL }),
+    startTestServer('postgres', { REDIS_URL, RATE_LIMITS: 'on' }),
+    startTestServer('pglite', { REDIS_URL, RATE_LIMITS: 'on' }),
   ]);
   for (const t of replicas) {
     const res = await t.api('/api/v1/accounts', {
@@ -59,7 +60,7 @@ async function submit(page: Page, password: string): Promise<number> {
 }
 
 it(
-  'counts failed sign-ins for an address on every replica, then refuses even the right password',
+  'counts failed sign-ins of an account from one address on every replica, then refuses even the right password there',
   async () => {
     const [a, b] = replicas;
     const first = await openPage(browser, { width: 1280, height: 800 });

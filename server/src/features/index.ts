@@ -1,7 +1,9 @@
+import type { RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
 import type { Config } from '../platform/config.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import type { Logger } from '../platform/log.js';
+import type { RateGate } from '../platform/ratelimit/gate.js';
 import type { Limiters } from '../platform/ratelimit/limiters.js';
 import type { AnyRoute } from '../http/route.js';
 import type { Identity } from './identity/index.js';
@@ -9,6 +11,7 @@ import type { ChangeSignal } from '../platform/bus/change-signal.js';
 import { accountRoutes } from './accounts/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { orderRoutes } from './orders/routes.js';
+import { holdRoutes } from './orders/holds-routes.js';
 import { invoiceRoutes } from './invoices/routes.js';
 import { paymentRoutes } from './payments/routes.js';
 import { startPaymentJobs } from './payments/jobs.js';
@@ -37,6 +40,8 @@ import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './we
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
 import { scheduleRoutes } from './scheduling/routes.js';
+import { createProofOfWork } from './registration/proof-of-work.js';
+import { accessKeyLimit } from './ticketing/access-key-limit.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -47,7 +52,9 @@ export interface FeatureDeps {
   log: Logger;
   /** Bearer-token verification, for routes that accept either a token or another credential. */
   identity: Identity;
-  /** Rate-limit counters (memory, or Redis when REDIS_URL is set). */
+  /** Rate limits of the public flows (counted in memory, or Redis when REDIS_URL is set). */
+  rateLimits: RateGate;
+  /** Counters and markers (memory, or Redis when REDIS_URL is set). */
   limiters: Limiters;
   /** The server's metrics registry, for jobs that report their own. */
   registry?: Registry;
@@ -61,15 +68,20 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...accountRoutes(deps.db),
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
+    ...holdRoutes(deps.db),
     ...paymentRoutes(deps),
     ...invoiceRoutes(deps.db, deps.identity),
     ...quotaRoutes(deps.db),
     ...questionRoutes(deps.db),
     ...promoCodeRoutes(deps.db),
-    ...registrationRoutes(deps.db),
+    ...registrationRoutes(
+      deps.db,
+      deps.rateLimits,
+      createProofOfWork(deps.db, deps.limiters, deps.config.altchaMaxCounter),
+    ),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),
-    ...portalRoutes(deps.db),
+    ...portalRoutes(deps.db, deps.rateLimits),
     ...attendeeImportRoutes(deps.db),
     ...exportRoutes(deps.db),
     ...attendeeSearchRoutes(deps.db, deps.config),
@@ -78,7 +90,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...notificationRoutes(
       deps.db,
       portalLinks(deps.publicUrl),
-      deps.limiters,
+      deps.rateLimits,
       senderDomain(deps.config.mailFrom),
     ),
     ...dashboardRoutes(),
@@ -87,6 +99,11 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...backupRoutes(deps.db, deps.config),
     ...scheduleRoutes(deps.db, deps.publicUrl),
   ];
+}
+
+/** Middleware every API request passes before its route. */
+export function featureMiddleware(deps: FeatureDeps): RequestHandler[] {
+  return [accessKeyLimit(deps.rateLimits)];
 }
 
 /** Gauges read from the database when /metrics is scraped. */

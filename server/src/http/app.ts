@@ -13,12 +13,16 @@ export interface AppDeps {
   metrics: Metrics;
   publicUrl: string;
   bodyLimitBytes: number;
+  /** Hops of trusted proxies in front (TRUST_PROXY): req.ip is the address they saw. */
+  trustProxy: number;
   auth: AuthMiddleware;
   /** The embedded OAuth2 issuer, mounted at /oauth; absent with an external issuer. */
   issuerHandler: RequestHandler | undefined;
   tokenEndpoint: string | undefined;
   readiness: ReadinessCheck[];
   routes: AnyRoute[];
+  /** Run on every API request before its route (rate limits that span many routes). */
+  apiMiddleware?: RequestHandler[];
 }
 
 /** Composes the HTTP surface: logging, metrics, issuer, health, JSON API, problem+json errors. */
@@ -27,7 +31,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // API responses are not cached by validators; hashing every body for an ETag is pure cost.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy > 0 ? deps.trustProxy : false);
 
   app.use(requestLog(deps.log, (path) => path === '/healthz' || path === '/metrics'));
   app.use((req, res, next) => {
@@ -83,6 +87,7 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
+  for (const m of deps.apiMiddleware ?? []) api.use(m);
   mountRoutes(api, deps.routes, deps.auth);
   app.use(api);
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCidr } from './cidr.js';
+import { rateLimitConfig, type RateLimitConfig } from './ratelimit/policies.js';
 
 /** Everything the server reads from its environment, validated once at start-up. */
 export interface Config {
@@ -46,6 +47,15 @@ export interface Config {
    * load balancer's health check takes the replica out before it stops accepting.
    */
   drainMs: number;
+  /** Rate limits of the public and sign-in flows (RATE_LIMITS, RATE_LIMIT_<NAME>). */
+  rateLimits: RateLimitConfig;
+  /**
+   * Proxies in front whose X-Forwarded-For is believed (TRUST_PROXY, a hop count); 0 means the
+   * client address is the connection's, so nobody can pick the address their limits count on.
+   */
+  trustProxy: number;
+  /** Proof of work (events that ask for it): the solver's largest counter (ALTCHA_MAX_COUNTER). */
+  altchaMaxCounter: number;
 }
 
 export interface ConfigOverrides {
@@ -175,6 +185,8 @@ const env = z.object({
     )
     .transform((v) => (v === undefined ? 0 : Number(v)))
     .refine((v) => v <= 120, 'must be a number of seconds from 0 to 120'),
+  TRUST_PROXY: wholeNumber(0, 10, 0),
+  ALTCHA_MAX_COUNTER: wholeNumber(100, 10_000_000, 50_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -227,5 +239,8 @@ export function loadConfig(
     outboxRetentionHours: e.OUTBOX_RETENTION_HOURS,
     webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS,
     drainMs: Math.round(e.DRAIN_SECONDS * 1000),
+    rateLimits: rateLimitConfig(source, (variable, message) => new ConfigError(variable, message)),
+    trustProxy: e.TRUST_PROXY,
+    altchaMaxCounter: e.ALTCHA_MAX_COUNTER,
   };
 }

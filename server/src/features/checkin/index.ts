@@ -1,6 +1,7 @@
 import type { AnyRoute } from '../../http/route.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
+import type { RateGate } from '../../platform/ratelimit/gate.js';
 import { CheckinAccess } from '../devices/checkin-access.js';
 import { deviceRoutes } from '../devices/routes.js';
 import type { IssuerInfo } from '../devices/service.js';
@@ -47,6 +48,8 @@ export interface CheckinFeatureDeps {
   log: Logger;
   publicUrl: string;
   identity: IssuerInfo;
+  /** Device enrollment is rate limited per client address. */
+  rateLimits: RateGate;
 }
 
 /** Routes of check-in (lists, online check-in, scan upload, flags), devices and sync. */
@@ -54,7 +57,7 @@ export function checkinFeatureRoutes(d: CheckinFeatureDeps): AnyRoute[] {
   const rt = runtimeFor(d.db, d.log);
   return [
     ...checkinRoutes(rt.deps, rt.access),
-    ...deviceRoutes(d.db, rt.access, d.publicUrl, d.identity),
+    ...deviceRoutes(d.db, rt.access, d.publicUrl, d.identity, d.rateLimits),
     ...syncRoutes(d.db, rt.access, rt.watcher),
   ];
 }

@@ -1,3 +1,4 @@
+import { clientIp, type RateGate } from '../../platform/ratelimit/gate.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import type { Db } from '../../platform/db/db.js';
 import { actor } from '../identity/principal.js';
@@ -24,6 +25,7 @@ export function deviceRoutes(
   access: CheckinAccess,
   publicUrl: string,
   issuer: service.IssuerInfo,
+  limits: RateGate,
 ): AnyRoute[] {
   return [
     route({
@@ -60,12 +62,16 @@ export function deviceRoutes(
         409: {
           description: '`enrollment_code_used`, `enrollment_code_expired`, `device_revoked`',
         },
+        429: { description: '`rate_limited`: too many codes tried from this address' },
       },
-      handler: async ({ body }) => ({
-        status: 200,
-        body: await service.enrollDevice(db, issuer, body.code),
-        headers: PRIVATE,
-      }),
+      handler: async ({ body, req, res }) => {
+        await limits.take(res, ['device-enroll-ip', clientIp(req)]);
+        return {
+          status: 200,
+          body: await service.enrollDevice(db, issuer, body.code),
+          headers: PRIVATE,
+        };
+      },
     }),
     route({
       method: 'get',

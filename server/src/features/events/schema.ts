@@ -48,6 +48,13 @@ const Minutes = z
   .min(1, 'must be at least 1')
   .max(10_080, 'must be at most 10080 (one week)');
 
+const Cap = z
+  .number({ message: 'must be a whole number or null' })
+  .int('must be a whole number or null')
+  .min(1, 'must be at least 1')
+  .max(100_000, 'must be at most 100000')
+  .nullable();
+
 /** How the event sells: payment provider, hold and offer times, tickets per email. */
 const salesFields = {
   paymentProvider: z.enum(['manual', 'stripe'], { message: "must be 'manual' or 'stripe'" }),
@@ -62,6 +69,14 @@ const salesFields = {
     .min(1, 'must be at least 1')
     .max(10_000, 'must be at most 10000')
     .nullable(),
+  /** Unpaid orders (seats held) one email may have at once; null: no cap. */
+  maxHoldsPerEmail: Cap,
+  /** Unpaid orders one client address may have at once; null: no cap. */
+  maxHoldsPerIp: Cap,
+  /** Live waitlist places one client address may have; null: no cap. */
+  maxWaitlistPerIp: Cap,
+  /** Registration needs a solved ALTCHA proof-of-work challenge (bots pay CPU per order). */
+  proofOfWork: z.boolean({ message: 'must be true or false' }),
 };
 
 export const CreateEventBody = z
@@ -71,6 +86,10 @@ export const CreateEventBody = z
     holdMinutes: salesFields.holdMinutes.default(30),
     waitlistOfferMinutes: salesFields.waitlistOfferMinutes.default(60),
     maxTicketsPerEmail: salesFields.maxTicketsPerEmail.default(null),
+    maxHoldsPerEmail: salesFields.maxHoldsPerEmail.default(2),
+    maxHoldsPerIp: salesFields.maxHoldsPerIp.default(5),
+    maxWaitlistPerIp: salesFields.maxWaitlistPerIp.default(10),
+    proofOfWork: salesFields.proofOfWork.default(false),
   })
   .refine((e) => before(e.startsAt, e.endsAt), {
     path: ['endsAt'],
@@ -106,6 +125,10 @@ export const Event = z.object({
   holdMinutes: z.number().int(),
   waitlistOfferMinutes: z.number().int(),
   maxTicketsPerEmail: z.number().int().nullable(),
+  maxHoldsPerEmail: z.number().int().nullable(),
+  maxHoldsPerIp: z.number().int().nullable(),
+  maxWaitlistPerIp: z.number().int().nullable(),
+  proofOfWork: z.boolean(),
   status: z.enum(['active', 'archived']),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -16,6 +16,10 @@ interface EventRow {
   hold_minutes: number;
   waitlist_offer_minutes: number;
   max_tickets_per_email: number | null;
+  max_holds_per_email: number | null;
+  max_holds_per_ip: number | null;
+  max_waitlist_per_ip: number | null;
+  proof_of_work: boolean;
   archived_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -60,6 +64,10 @@ function toEvent(r: EventRow): Event {
     holdMinutes: r.hold_minutes,
     waitlistOfferMinutes: r.waitlist_offer_minutes,
     maxTicketsPerEmail: r.max_tickets_per_email,
+    maxHoldsPerEmail: r.max_holds_per_email,
+    maxHoldsPerIp: r.max_holds_per_ip,
+    maxWaitlistPerIp: r.max_waitlist_per_ip,
+    proofOfWork: r.proof_of_work,
     status: r.archived_at ? 'archived' : 'active',
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -97,8 +105,9 @@ export async function insertEvent(
 ): Promise<Event> {
   const { rows } = await db.query<EventRow>(
     `INSERT INTO events (organization_id, name, starts_at, ends_at, timezone, venue, description,
-       payment_provider, hold_minutes, waitlist_offer_minutes, max_tickets_per_email)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+       payment_provider, hold_minutes, waitlist_offer_minutes, max_tickets_per_email,
+       max_holds_per_email, max_holds_per_ip, max_waitlist_per_ip, proof_of_work)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
     [
       organizationId,
       e.name,
@@ -111,6 +120,10 @@ export async function insertEvent(
       e.holdMinutes,
       e.waitlistOfferMinutes,
       e.maxTicketsPerEmail,
+      e.maxHoldsPerEmail,
+      e.maxHoldsPerIp,
+      e.maxWaitlistPerIp,
+      e.proofOfWork,
     ],
   );
   return toEvent(rows[0]!);
@@ -134,7 +147,8 @@ export async function updateEvent(db: Queryable, e: Event): Promise<Event> {
   const { rows } = await db.query<EventRow>(
     `UPDATE events SET name = $2, starts_at = $3, ends_at = $4, timezone = $5, venue = $6,
        description = $7, payment_provider = $8, hold_minutes = $9, waitlist_offer_minutes = $10,
-       max_tickets_per_email = $11, updated_at = now()
+       max_tickets_per_email = $11, max_holds_per_email = $12, max_holds_per_ip = $13,
+       max_waitlist_per_ip = $14, proof_of_work = $15, updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       e.id,
@@ -148,6 +162,10 @@ export async function updateEvent(db: Queryable, e: Event): Promise<Event> {
       e.holdMinutes,
       e.waitlistOfferMinutes,
       e.maxTicketsPerEmail,
+      e.maxHoldsPerEmail,
+      e.maxHoldsPerIp,
+      e.maxWaitlistPerIp,
+      e.proofOfWork,
     ],
   );
   return toEvent(rows[0]!);

@@ -2,7 +2,7 @@ import { createLocalJWKSet } from 'jose';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../../platform/config.js';
-import type { Limiters } from '../../platform/ratelimit/limiters.js';
+import type { RateGate } from '../../platform/ratelimit/gate.js';
 import type { Db } from '../../platform/db/db.js';
 import { bearerAuthentication } from './bearer-auth.js';
 import { ensureDefaultOrganization } from './bootstrap.js';
@@ -12,6 +12,7 @@ import { loadOrCreateKeys, publicJwks, SIGNING_ALG } from './key-store.js';
 import { organizationResolver } from './organization-claim.js';
 import { purgeExpiredPayloads } from './payload-store.js';
 import { signInRoutes } from './sign-in-routes.js';
+import { tokenEndpointLimit } from './token-endpoint-limit.js';
 import { ASYMMETRIC_ALGS, createTokenVerifier, type TokenVerifier } from './token-verifier.js';
 
 export { requireScope } from './bearer-auth.js';
@@ -58,8 +59,8 @@ export interface IdentityOptions {
   /** Migrated database. */
   db: Db;
   log: Logger;
-  /** Where sign-in failures are counted: shared by replicas when REDIS_URL is set. */
-  limiters: Limiters;
+  /** Sign-in and token-endpoint limits: shared by replicas when REDIS_URL is set. */
+  rateLimits: RateGate;
 }
 
 /**
@@ -115,7 +116,9 @@ export async function createIdentity(opts: IdentityOptions): Promise<Identity> {
   const callback = provider.callback();
   // The sign-in pages answer their own paths; everything else is the issuer's.
   const issuerHandler = express.Router();
-  issuerHandler.use(signInRoutes(provider, db, log, opts.limiters));
+  issuerHandler.use(signInRoutes(provider, db, log, opts.rateLimits));
+  // oidc-provider's default token route, relative to where the issuer is mounted.
+  issuerHandler.post('/token', tokenEndpointLimit(opts.rateLimits));
   issuerHandler.use((req, res) => void callback(req, res));
   log.info({ issuer, audience }, 'embedded OAuth2 issuer ready');
   return {

@@ -1,15 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { InteractionDetails, Provider } from 'oidc-provider';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import type { Queryable } from '../../platform/db/db.js';
-import type { Limiters } from '../../platform/ratelimit/limiters.js';
+import { DomainError } from '../../platform/errors.js';
+import { clientIp, type RateGate } from '../../platform/ratelimit/gate.js';
 import { signIn } from '../accounts/service.js';
 import { findAccountById } from '../accounts/store.js';
 import { passwordPage, signInErrorPage } from './sign-in-pages.js';
-
-// Password guessing: 10 tries per address per 15 minutes, whoever sends them, to any replica.
-const FAILED_LOGINS = { name: 'sign-in-failures', points: 10, duration: 15 * 60 };
 
 /**
  * The interaction pages oidc-provider sends a browser to (`interactions.url`): a password form
@@ -21,10 +18,9 @@ export function signInRoutes(
   provider: Provider,
   db: Queryable,
   log: Logger,
-  limiters: Limiters,
+  limits: RateGate,
 ): Router {
   const router = express.Router();
-  const failures = limiters.limiter(FAILED_LOGINS);
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
   /** The password form of this interaction, naming the app it signs in to. */
@@ -74,21 +70,29 @@ export function signInRoutes(
         const password = String(req.body?.password ?? '');
         const again = (status: number, error: string) =>
           showPasswordForm(req, res, details, status, { email, error });
-        const key = email.toLowerCase();
-        const spent = await failures.get(key);
-        if (spent && spent.consumedPoints >= FAILED_LOGINS.points) {
-          const minutes = Math.ceil(spent.msBeforeNext / 60_000);
+        const ip = clientIp(req);
+        const pair = `${email.toLowerCase()}|${ip}`;
+        // Both counted before the password is checked: parallel guesses cannot outrun the count.
+        // Per account *and address*, so a stranger's guesses never lock the owner out elsewhere.
+        try {
+          await limits.take(res, ['sign-in-ip', ip], ['sign-in-account-ip', pair]);
+        } catch (err) {
+          if (!(err instanceof DomainError) || err.code !== 'rate_limited') throw err;
+          const wait = err.extra.retryAfterSeconds ?? 60;
+          res.setHeader('Retry-After', String(wait));
+          const minutes = Math.ceil(wait / 60);
           return await again(429, `Too many failed attempts. Try again in ${minutes} minute(s).`);
         }
         const account = email && password ? await signIn(db, email, password) : undefined;
         if (!account) {
-          await failures.consume(key).catch((e: unknown) => {
-            if (!(e instanceof RateLimiterRes)) throw e;
-          });
-          log.info({ email: key }, 'sign-in refused');
+          log.info({ email: email.toLowerCase(), ip }, 'sign-in refused');
           return await again(401, 'Email or password is wrong.');
         }
-        await failures.delete(key);
+        // A success is no guess: its points go back.
+        await Promise.all([
+          limits.refund('sign-in-ip', ip),
+          limits.reset('sign-in-account-ip', pair),
+        ]);
         await provider.interactionFinished(
           req,
           res,

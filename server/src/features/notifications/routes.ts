@@ -1,7 +1,5 @@
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '../../platform/db/db.js';
-import { DomainError } from '../../platform/errors.js';
-import type { Limiters } from '../../platform/ratelimit/limiters.js';
+import { clientIp, type RateGate } from '../../platform/ratelimit/gate.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { actor } from '../identity/principal.js';
 import type { Links } from './links.js';
@@ -30,11 +28,6 @@ const tags = ['messages'];
 // The log names attendees and their addresses; never in shared caches.
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
 
-// Per client address: enough for a person who mistyped twice, too few to probe a list of addresses.
-const TICKETS_AGAIN_PER_IP = { name: 'tickets-again-ip', points: 5, duration: 15 * 60 };
-// Per address: a form sent over and over must not fill someone's mailbox.
-const TICKETS_AGAIN_PER_ADDRESS = { name: 'tickets-again-address', points: 3, duration: 60 * 60 };
-
 const TICKETS_AGAIN_ANSWER = {
   status: 'accepted' as const,
   detail:
@@ -44,11 +37,9 @@ const TICKETS_AGAIN_ANSWER = {
 export function notificationRoutes(
   db: Db,
   links: Links,
-  limiters: Limiters,
+  limits: RateGate,
   domain: string,
 ): AnyRoute[] {
-  const perIp = limiters.limiter(TICKETS_AGAIN_PER_IP);
-  const perAddress = limiters.limiter(TICKETS_AGAIN_PER_ADDRESS);
   return [
     route({
       method: 'post',
@@ -247,37 +238,15 @@ export function notificationRoutes(
         },
         429: { description: '`rate_limited`, with Retry-After' },
       },
-      handler: async ({ params, body, req }) => {
-        await consume(perIp, req.ip ?? 'unknown');
+      handler: async ({ params, body, req, res }) => {
+        await limits.take(res, ['tickets-again-ip', clientIp(req)]);
         // Over the per-address limit the answer stays the same: it must not tell the address apart.
         const address = body.email.trim().toLowerCase();
-        if (await spare(perAddress, `${params.eventId}:${address}`)) {
+        if (await limits.spare('tickets-again-address', `${params.eventId}:${address}`)) {
           await service.sendTicketsAgain(db, links, params.eventId, address);
         }
         return { status: 202, body: TICKETS_AGAIN_ANSWER };
       },
     }),
   ];
-}
-
-async function consume(limiter: ReturnType<Limiters['limiter']>, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err;
-    const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-    throw new DomainError('too_many', 'rate_limited', 'Too many requests; try again later.', {
-      retryAfterSeconds,
-    });
-  }
-}
-
-async function spare(limiter: ReturnType<Limiters['limiter']>, key: string): Promise<boolean> {
-  try {
-    await limiter.consume(key);
-    return true;
-  } catch (err) {
-    if (err instanceof RateLimiterRes) return false;
-    throw err;
-  }
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
+import { clientIp, type RateGate } from '../../platform/ratelimit/gate.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import {
   builtPortal,
@@ -62,6 +63,7 @@ export const PAGE_HEADERS = {
 
 export function portalRoutes(
   db: Db,
+  limits: RateGate,
   portal: BuiltPortal = builtPortal(locateBuiltPortal()),
 ): AnyRoute[] {
   const servePage = async ({ req, res }: { req: Request; res: Response }) => {
@@ -96,13 +98,20 @@ export function portalRoutes(
       responses: {
         200: { description: 'The event', schema: PublicEvent },
         404: { description: '`event_not_found`: no such event, or archived' },
+        429: { description: '`rate_limited`: too many codes tried from this address' },
       },
-      handler: async ({ params, query }) => ({
-        status: 200,
-        body: await getPublicEvent(db, params.eventId, { code: query.code }),
-        // Seats left change with every sale; a few seconds of sharing spares the database a rush.
-        headers: { 'Cache-Control': 'public, max-age=5' },
-      }),
+      handler: async ({ params, query, req, res }) => {
+        // A code reveals hidden ticket types: guessing them is what this limit slows.
+        if (query.code !== undefined) await limits.take(res, ['promo-code-ip', clientIp(req)]);
+        return {
+          status: 200,
+          body: await getPublicEvent(db, params.eventId, { code: query.code }),
+          // Seats left change with every sale; a few seconds of sharing spares the database a rush.
+          headers: {
+            'Cache-Control': query.code === undefined ? 'public, max-age=5' : 'private, no-store',
+          },
+        };
+      },
     }),
     route({
       method: 'get',

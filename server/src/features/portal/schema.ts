@@ -55,5 +55,7 @@ export const PublicEvent = z.object({
   questions: z.array(PublicQuestion),
   /** The access code asked for, as spelled by the organizer, when it is usable now; else null. */
   accessCode: z.string().nullable(),
+  /** Registration needs a solved challenge (GET …/challenge); the portal solves it in the background. */
+  proofOfWork: z.boolean(),
 });
 export type PublicEvent = z.output<typeof PublicEvent>;

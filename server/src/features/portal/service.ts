@@ -63,6 +63,7 @@ export async function getPublicEvent(
       }),
       questions,
       accessCode: code?.code ?? null,
+      proofOfWork: event.proofOfWork,
     };
   });
 }

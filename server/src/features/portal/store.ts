@@ -11,6 +11,7 @@ export interface EventRow {
   startsAt: Date;
   endsAt: Date;
   timezone: string;
+  proofOfWork: boolean;
 }
 
 export interface TicketTypeRow {
@@ -28,7 +29,8 @@ export interface TicketTypeRow {
 /** An event that is not archived. */
 export async function findOpenEvent(db: Queryable, eventId: string): Promise<EventRow | undefined> {
   const { rows } = await db.query<EventRow & Record<string, unknown>>(
-    `SELECT id, name, description, venue, starts_at AS "startsAt", ends_at AS "endsAt", timezone
+    `SELECT id, name, description, venue, starts_at AS "startsAt", ends_at AS "endsAt", timezone,
+            proof_of_work AS "proofOfWork"
      FROM events WHERE id = $1 AND archived_at IS NULL`,
     [eventId],
   );

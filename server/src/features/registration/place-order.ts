@@ -29,6 +29,8 @@ export interface OrderToPlace {
   now: Date;
   /** Take the seats when the transaction commits (a sale); false when they are held already. */
   claimSeats: boolean;
+  /** The client address that placed it, kept for the fair-rush caps and the holds view. */
+  clientIp?: string | null;
   /** Added to the outbox message, e.g. the waitlist entry an order came from. */
   announce?: Record<string, unknown>;
 }
@@ -64,6 +66,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     holdExpiresAt,
     accessKeyHash: access.hash,
     claimSeats: o.claimSeats,
+    clientIp: o.clientIp ?? null,
   });
   await rememberAccessKey(tx, orderId, access.key);
   // Reserved seats are held; a free order keeps them as sold at once.

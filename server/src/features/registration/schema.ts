@@ -26,6 +26,8 @@ export const RegistrationBody = z.strictObject({
   answers: z.record(z.string().max(64), z.unknown()).optional(),
   promoCode: z.string().trim().min(1).max(64).optional(),
   joinWaitlist: z.boolean().optional(),
+  /** A solved ALTCHA challenge (base64 JSON `{challenge, solution}`), when the event asks for one. */
+  altcha: z.string().max(8_000).optional(),
 });
 export type RegistrationInput = z.output<typeof RegistrationBody>;
 
@@ -60,3 +62,21 @@ export const Waitlisted = z.object({
   accessKey: z.string(),
 });
 export type Waitlisted = z.output<typeof Waitlisted>;
+
+/** An ALTCHA v2 challenge, as altcha-lib creates it and its solver takes it. */
+export const ChallengeSchema = z.object({
+  parameters: z
+    .object({
+      algorithm: z.string(),
+      nonce: z.string(),
+      salt: z.string(),
+      cost: z.number().int(),
+      keyLength: z.number().int(),
+      keyPrefix: z.string(),
+      keySignature: z.string().optional(),
+      expiresAt: z.number().int().optional(),
+      data: z.record(z.string(), z.unknown()).optional(),
+    })
+    .passthrough(),
+  signature: z.string().optional(),
+});

@@ -18,6 +18,13 @@ import { priceOrder } from './pricing.js';
 import type { Registration, RegistrationInput, Waitlisted } from './schema.js';
 import * as store from './store.js';
 import { rememberAccessKey } from '../notifications/access-keys.js';
+import { enforceHoldCaps, enforceWaitlistCap } from './rush-caps.js';
+
+export interface Client {
+  ip: string;
+  /** Apply the event's per-address and per-email caps (off with RATE_LIMITS=off). */
+  fair: boolean;
+}
 
 export interface RegisterResult {
   status: 201 | 202;
@@ -39,7 +46,12 @@ export async function register(
   db: Db,
   eventId: string,
   input: RegistrationInput,
-  opts: { idempotencyKey?: string | undefined; now?: Date } = {},
+  opts: {
+    idempotencyKey?: string | undefined;
+    now?: Date;
+    /** Who asked: the address is kept on the order; `fair` applies the event's per-address caps. */
+    client?: Client;
+  } = {},
 ): Promise<RegisterResult> {
   const scope = `registration:${eventId}`;
   const hash = opts.idempotencyKey ? requestHash(input) : '';
@@ -50,7 +62,7 @@ export async function register(
         if (replay) return replay as StoredResponse & RegisterResult;
       }
       const key = opts.idempotencyKey;
-      return sell(tx, eventId, input, opts.now ?? new Date(), async (result) => {
+      return sell(tx, eventId, input, opts.now ?? new Date(), opts.client, async (result) => {
         if (key) await saveResponse(tx, scope, key, result);
       });
     });
@@ -74,6 +86,10 @@ export async function register(
       const replay = await claimIdempotencyKey(tx, scope, opts.idempotencyKey, hash);
       if (replay) return replay as StoredResponse & RegisterResult;
     }
+    if (opts.client?.fair) {
+      const caps = await store.loadRushCaps(tx, eventId);
+      await enforceWaitlistCap(tx, eventId, caps?.maxWaitlistPerIp ?? null, opts.client.ip);
+    }
     const access = newAccessKey();
     const place = await joinWaitlist(tx, {
       eventId,
@@ -83,6 +99,7 @@ export async function register(
       emailNormalized: normalizeEmail(input.attendee.email),
       quantity: input.quantity,
       accessKeyHash: access.hash,
+      clientIp: opts.client?.ip ?? null,
     });
     await rememberAccessKey(tx, place.id, access.key);
     await enqueue(tx, {
@@ -114,6 +131,7 @@ async function sell(
   eventId: string,
   input: RegistrationInput,
   now: Date,
+  client: Client | undefined,
   /** Stores the answer for replays, in the transaction whose commit takes the seats. */
   remember: (result: RegisterResult) => Promise<void>,
 ): Promise<RegisterResult> {
@@ -189,6 +207,9 @@ async function sell(
   }
 
   const price = priceOrder(sale.priceCents, input.quantity, promo);
+  // An unpaid order holds seats: what one email or one address may hold at once is capped.
+  if (client?.fair && price.totalCents > 0)
+    await enforceHoldCaps(tx, eventId, sale, { email, ip: client.ip });
   const body = await placeOrder(tx, {
     eventId,
     ticketTypeId: sale.ticketTypeId,
@@ -205,6 +226,7 @@ async function sell(
     holdMinutes: sale.holdMinutes,
     now,
     claimSeats: reservedSeats === 0,
+    clientIp: client?.ip ?? null,
   });
   const result: RegisterResult = { status: 201, body };
   // If the seats are gone at COMMIT, the rollback takes the stored answer with it.

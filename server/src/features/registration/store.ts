@@ -10,6 +10,11 @@ export interface SaleContext {
   paymentProvider: 'manual' | 'stripe';
   holdMinutes: number;
   maxTicketsPerEmail: number | null;
+  maxHoldsPerEmail: number | null;
+  maxHoldsPerIp: number | null;
+  maxWaitlistPerIp: number | null;
+  /** Registration needs a solved proof-of-work challenge. */
+  proofOfWork: boolean;
   ticketTypeId: string;
   ticketTypeName: string;
   ticketTypeArchived: boolean;
@@ -46,6 +51,10 @@ export async function loadSaleContext(
     payment_provider: 'manual' | 'stripe';
     hold_minutes: number;
     max_tickets_per_email: number | null;
+    max_holds_per_email: number | null;
+    max_holds_per_ip: number | null;
+    max_waitlist_per_ip: number | null;
+    proof_of_work: boolean;
     name: string;
     type_archived: boolean;
     price_cents: number;
@@ -58,7 +67,8 @@ export async function loadSaleContext(
     questions: Question[];
   }>(
     `SELECT e.archived_at IS NOT NULL AS event_archived, e.ends_at, e.payment_provider, e.hold_minutes,
-            e.max_tickets_per_email, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
+            e.max_tickets_per_email, e.max_holds_per_email, e.max_holds_per_ip,
+            e.max_waitlist_per_ip, e.proof_of_work, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
             tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end, tt.hidden, s.available,
             (${QUESTIONS_OF_TYPE}) AS questions
      FROM ticket_types tt JOIN events e ON e.id = tt.event_id
@@ -75,6 +85,10 @@ export async function loadSaleContext(
     paymentProvider: r.payment_provider,
     holdMinutes: r.hold_minutes,
     maxTicketsPerEmail: r.max_tickets_per_email,
+    maxHoldsPerEmail: r.max_holds_per_email,
+    maxHoldsPerIp: r.max_holds_per_ip,
+    maxWaitlistPerIp: r.max_waitlist_per_ip,
+    proofOfWork: r.proof_of_work,
     ticketTypeId,
     ticketTypeName: r.name,
     ticketTypeArchived: r.type_archived,
@@ -249,6 +263,8 @@ export interface NewOrder {
   paymentMethod: 'free' | 'manual' | 'stripe';
   holdExpiresAt: Date | null;
   accessKeyHash: string;
+  /** The client address that placed it (null: staff, a waitlist claim). */
+  clientIp?: string | null;
   /**
    * Take the order's seats at COMMIT (a sale): the same statement inserts the seat claim
    * (capacity.ts), sold for a confirmed order, held for one pending payment. False when the seats
@@ -263,8 +279,8 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
     `WITH placed AS (
        INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
          answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
-         hold_expires_at, access_key_hash, reserved_seats)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19)
+         hold_expires_at, access_key_hash, reserved_seats, client_ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $20)
        RETURNING ticket_type_id, quantity, status
      )
      INSERT INTO seat_claims (ticket_type_id, seats, state)
@@ -290,6 +306,19 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
       o.accessKeyHash,
       o.claimSeats,
       o.reservedSeats,
+      o.clientIp ?? null,
     ],
   );
+}
+
+/** The event's cap on waitlist places per client address (undefined: no such event). */
+export async function loadRushCaps(
+  db: Queryable,
+  eventId: string,
+): Promise<{ maxWaitlistPerIp: number | null } | undefined> {
+  const { rows } = await db.query<{ max_waitlist_per_ip: number | null }>(
+    `SELECT max_waitlist_per_ip FROM events WHERE id = $1`,
+    [eventId],
+  );
+  return rows[0] && { maxWaitlistPerIp: rows[0].max_waitlist_per_ip };
 }

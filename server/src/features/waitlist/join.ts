@@ -9,6 +9,8 @@ export interface WaitlistJoin {
   emailNormalized: string;
   quantity: number;
   accessKeyHash: string;
+  /** The client address that joined (null: not known). */
+  clientIp?: string | null;
 }
 
 export interface WaitlistPlace {
@@ -26,8 +28,8 @@ export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<Wait
   ]);
   const { rows } = await tx.query<{ id: string; position: number }>(
     `INSERT INTO waitlist_entries (event_id, ticket_type_id, attendee_name, attendee_email, email_normalized,
-       quantity, status, access_key_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7)
+       quantity, status, access_key_hash, client_ip)
+     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8)
      ON CONFLICT (ticket_type_id, email_normalized) WHERE status IN ('waiting', 'offered') DO NOTHING
      RETURNING id, position`,
     [
@@ -38,6 +40,7 @@ export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<Wait
       w.emailNormalized,
       w.quantity,
       w.accessKeyHash,
+      w.clientIp ?? null,
     ],
   );
   if (!rows[0]) {

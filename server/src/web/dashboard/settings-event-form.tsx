@@ -23,7 +23,13 @@ const LABELS = {
   holdMinutes: 'Hold unpaid orders (minutes)',
   waitlistOfferMinutes: 'Waitlist offers last (minutes)',
   maxTicketsPerEmail: 'Tickets per email address',
+  maxHoldsPerEmail: 'Unpaid orders per email',
+  maxHoldsPerIp: 'Unpaid orders per network address',
+  maxWaitlistPerIp: 'Waitlist places per network address',
+  proofOfWork: 'Browser check before registering',
 };
+
+const cap = (n: number | null) => (n === null ? '' : String(n));
 
 /** The event's own fields; dates are wall times in the time zone given on the form. */
 export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSaved: () => void }) {
@@ -47,6 +53,10 @@ export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSav
           holdMinutes: wholeNumber(v.text('holdMinutes')),
           waitlistOfferMinutes: wholeNumber(v.text('waitlistOfferMinutes')),
           maxTicketsPerEmail: orNull(v.text('maxTicketsPerEmail'), wholeNumber),
+          maxHoldsPerEmail: orNull(v.text('maxHoldsPerEmail'), wholeNumber),
+          maxHoldsPerIp: orNull(v.text('maxHoldsPerIp'), wholeNumber),
+          maxWaitlistPerIp: orNull(v.text('maxWaitlistPerIp'), wholeNumber),
+          proofOfWork: v.text('proofOfWork') === 'on',
         },
       });
       p.onSaved();
@@ -115,6 +125,40 @@ export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSav
           inputMode="numeric"
           hint="Empty for no limit."
           defaultValue={e.maxTicketsPerEmail === null ? '' : String(e.maxTicketsPerEmail)}
+        />
+        {/* Sale rushes: what one buyer or one network may hold at once (docs/security.md). */}
+        <div className="field-pair">
+          <FormText
+            form={form}
+            name="maxHoldsPerEmail"
+            inputMode="numeric"
+            hint="Empty for no limit."
+            defaultValue={cap(e.maxHoldsPerEmail)}
+          />
+          <FormText
+            form={form}
+            name="maxHoldsPerIp"
+            inputMode="numeric"
+            hint="Empty for no limit."
+            defaultValue={cap(e.maxHoldsPerIp)}
+          />
+        </div>
+        <FormText
+          form={form}
+          name="maxWaitlistPerIp"
+          inputMode="numeric"
+          hint="Empty for no limit."
+          defaultValue={cap(e.maxWaitlistPerIp)}
+        />
+        <FormSelect
+          form={form}
+          name="proofOfWork"
+          hint="A proof-of-work puzzle the buyer's browser solves in the background: bots pay for every order."
+          options={[
+            ['off', 'Off'],
+            ['on', 'On'],
+          ]}
+          defaultValue={e.proofOfWork ? 'on' : 'off'}
         />
         <SaveButton form={form} label="Save event details" />
       </form>

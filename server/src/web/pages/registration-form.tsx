@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Registration, Waitlisted } from '../../features/registration/schema.js';
 import { ApiError, call } from '../api.js';
@@ -17,6 +17,7 @@ import {
   type RegistrationDraft,
 } from '../lib/validate-registration.js';
 import { randomKey } from '../lib/random-key.js';
+import { solveChallengeFor } from '../lib/proof-of-work.js';
 import { keyedPath, navigate } from '../router.js';
 
 const LABELS: Record<string, string> = {
@@ -44,7 +45,20 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // One Idempotency-Key per distinct body: a retry after a lost answer is not a second order.
-  const attempt = useRef<{ body: string; key: string } | null>(null);
+  // A retry sends the same solved challenge too: the server lets that key replay it.
+  const attempt = useRef<{ body: string; key: string; altcha?: string } | null>(null);
+  // The event's proof of work, solved in the background while the form is filled in.
+  const solving = useRef<Promise<string> | null>(null);
+  const solve = () => {
+    const next = solveChallengeFor(event.id);
+    next.catch(() => {
+      if (solving.current === next) solving.current = null;
+    });
+    return next;
+  };
+  useEffect(() => {
+    if (event.proofOfWork) solving.current ??= solve();
+  }, [event.id, event.proofOfWork]);
 
   const type = event.ticketTypes.find((t) => t.id === draft.ticketTypeId);
   const waitlist = type?.saleState === 'sold_out';
@@ -86,10 +100,19 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
     setBusy(true);
+    const current = attempt.current;
     try {
+      if (event.proofOfWork && !current.altcha) {
+        current.altcha = await (solving.current ??= solve());
+        // Each solution registers once: the next attempt gets a fresh one.
+        solving.current = solve();
+      }
       const res = await call<Registration | Waitlisted>(
         `/api/v1/events/${encodeURIComponent(event.id)}/registrations`,
-        { body, headers: { 'idempotency-key': attempt.current.key } },
+        {
+          body: current.altcha ? { ...body, altcha: current.altcha } : body,
+          headers: { 'idempotency-key': current.key },
+        },
       );
       const done = res.body;
       if (done.status === 'waitlisted')
@@ -99,7 +122,10 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       else navigate(keyedPath('o', done.id, done.accessKey));
     } catch (err) {
       const problem = err instanceof ApiError ? err.problem : undefined;
-      if (problem?.errors?.length) {
+      // A spent or expired solution is not the person's fault: the next submit solves anew
+      // (under a new Idempotency-Key, as the body changes).
+      if (problem?.code.startsWith('proof_of_work_')) attempt.current = null;
+      if (problem?.errors?.length && !problem.code.startsWith('proof_of_work_')) {
         setIssues(problem.errors);
         setRound((n) => n + 1);
       } else if (problem?.code === 'sold_out') {

@@ -5,6 +5,8 @@ import type { JWTPayload } from 'jose';
 import pino from 'pino';
 import type { Db } from '../../../platform/db/db.js';
 import { DomainError } from '../../../platform/errors.js';
+import { createRateGate } from '../../../platform/ratelimit/gate.js';
+import { rateLimitConfig } from '../../../platform/ratelimit/policies.js';
 import { openLimiters } from '../../../platform/ratelimit/limiters.js';
 import {
   createIdentity,
@@ -55,7 +57,10 @@ export async function startIdentityApp(opts: {
       publicUrl: url,
       db: opts.db,
       log: silentLog,
-      limiters: await openLimiters(undefined),
+      rateLimits: createRateGate(
+        await openLimiters(undefined),
+        rateLimitConfig({ RATE_LIMITS: 'off' }, (v, m) => new Error(`${v}: ${m}`)),
+      ),
     });
   } catch (err) {
     await stopServer();
