@@ -12,6 +12,7 @@ import { createApp } from './http/app.js';
 import { problem } from './http/problem.js';
 import { InFlight } from './platform/in-flight.js';
 import { createChangeSignal } from './platform/bus/change-signal.js';
+import { Authorizer } from './features/team/authorizer.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
   featureRoutes,
@@ -80,7 +81,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const changes = createChangeSignal(config.redisUrl, log);
+    const authorizer = new Authorizer(db);
     const deps: FeatureDeps = {
+      authorizer,
       db,
       config,
       publicUrl,
@@ -96,7 +99,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       metrics,
       publicUrl,
       bodyLimitBytes: config.bodyLimitBytes,
-      auth: { authenticate: identity.authenticate, requireScope },
+      auth: {
+        authenticate: identity.authenticate,
+        requireScope,
+        authorization: {
+          decided: (operationId) => authorizer.ruleFor(operationId) !== undefined,
+          authorize: (operationId, principal, params) =>
+            authorizer.authorize(operationId, principal, params),
+        },
+      },
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
       readiness: [
