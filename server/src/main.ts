@@ -12,7 +12,7 @@ import { createApp } from './http/app.js';
 import { problem } from './http/problem.js';
 import { InFlight } from './platform/in-flight.js';
 import { createChangeSignal } from './platform/bus/change-signal.js';
-import { Authorizer } from './features/team/authorizer.js';
+import { authorizerFor } from './features/team/authorizer.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
   featureRoutes,
@@ -81,9 +81,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const changes = createChangeSignal(config.redisUrl, log);
-    const authorizer = new Authorizer(db);
+    const authorizer = authorizerFor(db);
     const deps: FeatureDeps = {
-      authorizer,
       db,
       config,
       publicUrl,

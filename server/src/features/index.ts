@@ -36,7 +36,7 @@ import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
-import type { Authorizer } from './team/authorizer.js';
+import { authorizerFor } from './team/authorizer.js';
 import { teamRoutes } from './team/routes.js';
 
 /** What features get from start-up. */
@@ -54,15 +54,13 @@ export interface FeatureDeps {
   registry?: Registry;
   /** Events changed on any replica, for live views. */
   changes?: ChangeSignal;
-  /** Roles per event: checked on every request, forgotten here when changed. */
-  authorizer: Authorizer;
 }
 
 /** Every feature's HTTP routes; each feature adds its line here. */
 export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
   return [
-    ...accountRoutes(deps.db, deps.authorizer),
-    ...teamRoutes(deps.db, deps.authorizer),
+    ...accountRoutes(deps.db, authorizerFor(deps.db)),
+    ...teamRoutes(deps.db, authorizerFor(deps.db)),
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
     ...paymentRoutes(deps),

@@ -13,7 +13,7 @@ import type {
 import * as store from './store.js';
 import { availableSeats } from '../registration/capacity.js';
 import { offerSeatsAfterCapacityChange } from '../waitlist/offers.js';
-import { makeOwner } from '../team/service.js';
+import { makeOwner, ownerMade } from '../team/service.js';
 
 // Use cases of the events feature: one exported function each, one transaction each. Events of
 // another organization answer "not found", so their existence does not leak.
@@ -23,11 +23,13 @@ export async function createEvent(
   actor: Principal,
   input: CreateEventInput,
 ): Promise<Event> {
-  return db.transaction(async (tx) => {
-    const event = await store.insertEvent(tx, actor.organizationId, input);
-    await makeOwner(tx, actor, event.id);
-    return event;
+  const event = await db.transaction(async (tx) => {
+    const created = await store.insertEvent(tx, actor.organizationId, input);
+    await makeOwner(tx, actor, created.id);
+    return created;
   });
+  ownerMade(db, actor);
+  return event;
 }
 
 export async function getEvent(db: Db, actor: Principal, eventId: string): Promise<Event> {

@@ -166,7 +166,12 @@ export async function archiveEvent(db: Queryable, eventId: string): Promise<Even
 export async function listEvents(
   db: Queryable,
   organizationId: string,
-  opts: { limit: number; after?: EventCursor; includeArchived: boolean; only?: string[] | undefined },
+  opts: {
+    limit: number;
+    after?: EventCursor;
+    includeArchived: boolean;
+    only?: string[] | undefined;
+  },
 ): Promise<{ event: Event; cursor: EventCursor }[]> {
   // The cursor keeps created_at to the microsecond, so rows created in the same millisecond page right.
   const { rows } = await db.query<EventRow & { created_us: string }>(

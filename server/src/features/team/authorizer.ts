@@ -22,6 +22,15 @@ const PARAM: Record<OwnedObject, string> = {
   waitlist_entry: 'entryId',
 };
 
+const authorizers = new WeakMap<Queryable, Authorizer>();
+
+/** The one authorizer of a database in this process, so whoever changes a role can forget it. */
+export function authorizerFor(db: Queryable): Authorizer {
+  let a = authorizers.get(db);
+  if (!a) authorizers.set(db, (a = new Authorizer(db)));
+  return a;
+}
+
 /**
  * Decides, on every request with a bearer token, which events its caller reaches (from the
  * account's status and roles, or the kiosk's binding, read per request and remembered for a

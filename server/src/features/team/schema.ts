@@ -7,11 +7,13 @@ export const TeamParams = z.strictObject({ eventId: Uuid });
 export const TeamMemberParams = z.strictObject({ eventId: Uuid, accountId: Uuid });
 
 export const PutTeamMemberBody = z.strictObject({
-  role: z.enum(EVENT_ROLES).describe(
-    'owner: everything, including the team; organizer: the event, its sales and attendees; ' +
-      'viewer: reports and attendee data, read only; staff: check-in, find a person, reprint; ' +
-      'kiosk: check-in only, as an enrolled device',
-  ),
+  role: z
+    .enum(EVENT_ROLES)
+    .describe(
+      'owner: everything, including the team; organizer: the event, its sales and attendees; ' +
+        'viewer: reports and attendee data, read only; staff: check-in, find a person, reprint; ' +
+        'kiosk: check-in only, as an enrolled device',
+    ),
 });
 
 export const TeamMember = z.object({

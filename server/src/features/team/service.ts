@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/db.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
+import { authorizerFor } from './authorizer.js';
 import type { EventRole } from './roles.js';
 import * as store from './store.js';
 import type { TeamMember } from './store.js';
@@ -31,7 +32,8 @@ export async function putMember(
       eventId,
       accountId,
       role,
-      grantedBy: actor.clientId && actor.subject === actor.clientId ? actor.clientId : actor.subject,
+      grantedBy:
+        actor.clientId && actor.subject === actor.clientId ? actor.clientId : actor.subject,
     });
     return { member: (await store.findMember(tx, eventId, accountId))!, created };
   });
@@ -49,14 +51,27 @@ export async function removeMember(
   });
 }
 
-/** The creator of an event owns it (an organization admin reaches it anyway). */
+/**
+ * The creator of an event owns it (an organization admin reaches it anyway); call inside the
+ * creating transaction, then `ownerMade` after it commits.
+ */
 export async function makeOwner(
   q: Parameters<typeof store.putRole>[0],
   actor: Principal,
   eventId: string,
 ): Promise<void> {
   if (actor.reach?.kind !== 'account') return;
-  await store.putRole(q, { eventId, accountId: actor.reach.accountId, role: 'owner', grantedBy: actor.subject });
+  await store.putRole(q, {
+    eventId,
+    accountId: actor.reach.accountId,
+    role: 'owner',
+    grantedBy: actor.subject,
+  });
+}
+
+/** The creator's next request sees its new event. */
+export function ownerMade(db: Db, actor: Principal): void {
+  if (actor.reach?.kind === 'account') authorizerFor(db).forgetAccount(actor.reach.accountId);
 }
 
 async function requireEvent(

@@ -116,10 +116,10 @@ export async function findMember(
   eventId: string,
   accountId: string,
 ): Promise<TeamMember | undefined> {
-  const { rows } = await q.query<MemberRow>(`${MEMBER} WHERE r.event_id = $1 AND r.account_id = $2`, [
-    eventId,
-    accountId,
-  ]);
+  const { rows } = await q.query<MemberRow>(
+    `${MEMBER} WHERE r.event_id = $1 AND r.account_id = $2`,
+    [eventId, accountId],
+  );
   return rows[0] && toMember(rows[0]);
 }
 
@@ -138,7 +138,11 @@ export async function putRole(
   return rows[0]!.created;
 }
 
-export async function deleteRole(q: Queryable, eventId: string, accountId: string): Promise<boolean> {
+export async function deleteRole(
+  q: Queryable,
+  eventId: string,
+  accountId: string,
+): Promise<boolean> {
   const { rowCount } = await q.query(
     'DELETE FROM event_roles WHERE event_id = $1 AND account_id = $2',
     [eventId, accountId],
