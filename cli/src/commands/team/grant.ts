@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LanyardCommand } from '../../base-command.js';
-import { accountId, ROLES, teamPath, type TeamMember } from './account-ref.js';
+import { accountId, ROLES, teamPath, type TeamMember } from '../../team/members.js';
 
 export default class TeamGrant extends LanyardCommand {
   static override description =

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { LanyardCommand } from '../../base-command.js';
-import { teamPath, type TeamMember } from './account-ref.js';
+import { teamPath, type TeamMember } from '../../team/members.js';
 
 export default class TeamList extends LanyardCommand {
   static override description =

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { LanyardCommand } from '../../base-command.js';
-import { accountId, teamPath } from './account-ref.js';
+import { accountId, teamPath } from '../../team/members.js';
 
 export default class TeamRevoke extends LanyardCommand {
   static override description =

@@ -1,5 +1,5 @@
-import type { LanyardClient } from '../../client/lanyard-client.js';
-import { inputError } from '../../errors.js';
+import type { LanyardClient } from '../client/lanyard-client.js';
+import { inputError } from '../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
