@@ -13,6 +13,7 @@ import { problem } from './http/problem.js';
 import { InFlight } from './platform/in-flight.js';
 import { createChangeSignal } from './platform/bus/change-signal.js';
 import { authorizerFor } from './features/team/authorizer.js';
+import { describeAccess } from './features/team/route-access.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
   featureRoutes,
@@ -103,6 +104,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         requireScope,
         authorization: {
           decided: (operationId) => authorizer.ruleFor(operationId) !== undefined,
+          describe: (operationId) => {
+            const rule = authorizer.ruleFor(operationId);
+            return rule && describeAccess(rule);
+          },
           authorize: (operationId, principal, params) =>
             authorizer.authorize(operationId, principal, params),
         },

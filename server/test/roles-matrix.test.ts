@@ -175,6 +175,7 @@ interface OpenApiOperation {
     schema?: { enum?: string[]; type?: string };
   }[];
   requestBody?: unknown;
+  'x-lanyard-access'?: unknown;
 }
 
 function operationsOf(doc: {
@@ -380,6 +381,13 @@ describe('the role matrix over every operation of the OpenAPI document', () => {
       .map((op) => op.operationId)
       .sort();
     expect(inDoc).toEqual(Object.keys(EXPECTED).sort());
+    // The document tells integrators who gets through, beyond the scope.
+    const checkIn = doc.paths['/api/v1/events/{eventId}/checkins']!.post!;
+    expect(checkIn['x-lanyard-access']).toEqual({
+      reach: 'the event',
+      capability: 'checkin',
+      roles: ['owner', 'organizer', 'staff', 'kiosk'],
+    });
   });
 
   it('lets exactly the declared callers through each operation', async () => {

@@ -71,6 +71,8 @@ export interface AuthMiddleware {
    */
   authorization?: {
     decided(operationId: string): boolean;
+    /** The rule as documented in the OpenAPI document. */
+    describe(operationId: string): Record<string, unknown> | undefined;
     authorize(
       operationId: string,
       principal: Principal,

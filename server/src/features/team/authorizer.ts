@@ -71,6 +71,9 @@ export class Authorizer {
     const id = String(params?.[rule.on === 'event' ? 'eventId' : PARAM[rule.on]] ?? '');
     const eventId =
       rule.on === 'event' ? id.toLowerCase() : await eventOfObject(this.db, rule.on, id);
+    // A kiosk knows its one event; said the same whether or not the other one exists.
+    if (reach.kind === 'device' && eventId && eventId !== reach.eventId)
+      throw forbidden('device_not_for_event', 'This device is enrolled for another event.');
     // An event the caller has no role on is answered like one that does not exist.
     if (!eventId || !reaches(reach, eventId)) throw notFound(rule.on.replace('_', ' '), id);
     if (!may(reach, eventId, rule.can)) {

@@ -1,4 +1,4 @@
-import type { Capability } from './roles.js';
+import { EVENT_ROLES, may, type Capability } from './roles.js';
 import type { OwnedObject } from './store.js';
 
 /**
@@ -130,3 +130,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   rotateWebhookSecret: on('webhook', 'manage'),
   sendWebhookTest: on('webhook', 'manage'),
 };
+
+/** The rule as the OpenAPI document shows it (`x-lanyard-access`): which callers get through. */
+export function describeAccess(rule: RouteAccess): Record<string, unknown> {
+  if (rule === 'organization') return { reach: 'organization admins and integrations' };
+  if (rule === 'any') return { reach: 'anyone in the organization; shows what the caller reaches' };
+  const probe = '00000000-0000-4000-8000-000000000000';
+  return {
+    reach: rule.on === 'event' ? 'the event' : `the ${rule.on.replace('_', ' ')}'s event`,
+    capability: rule.can,
+    roles: EVENT_ROLES.filter((role) =>
+      may({ kind: 'account', accountId: '', roles: new Map([[probe, role]]) }, probe, rule.can),
+    ),
+  };
+}
