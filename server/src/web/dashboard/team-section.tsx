@@ -43,26 +43,32 @@ export function TeamSection({ base }: SectionProps) {
     () => api<{ items: Account[] }>('/api/v1/accounts', { cache: 'no-store' }),
     [],
   );
-  const errors = useFormErrors({ accountId: 'Person', role: 'Role' });
+  const errors = useFormErrors({ accountId: 'Account id', role: 'Role' });
   const [busy, setBusy] = useState(false);
+  /** Sets or (role null) removes the person's role; true when the server took it. */
   const change = async (accountId: string, role: Role | null) => {
     setBusy(true);
     errors.clear();
+    let done = false;
     try {
       await api(`${base}/team/${encodeURIComponent(accountId)}`, {
         method: role ? 'PUT' : 'DELETE',
         ...(role ? { body: { role } } : {}),
       });
       reload();
+      done = true;
     } catch (err) {
       errors.show(err);
     }
     setBusy(false);
+    return done;
   };
-  const add = (e: FormEvent<HTMLFormElement>) => {
+  const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    void change(String(form.get('accountId') ?? '').trim(), String(form.get('role')) as Role);
+    const formElement = e.currentTarget;
+    const form = new FormData(formElement);
+    const role = String(form.get('role')) as Role;
+    if (await change(String(form.get('accountId') ?? '').trim(), role)) formElement.reset();
   };
   const members = team.state === 'ok' ? team.data.items : [];
   const candidates =
@@ -128,10 +134,10 @@ export function TeamSection({ base }: SectionProps) {
           </tbody>
         </table>
       ) : null}
-      <form onSubmit={add} aria-labelledby="add-member">
+      <form onSubmit={(e) => void add(e)} aria-labelledby="add-member">
         <h3 id="add-member">Add a person</h3>
         <div className="field">
-          <label htmlFor="f-accountId">Person</label>
+          <label htmlFor="f-accountId">{candidates ? 'Person' : 'Account id'}</label>
           {candidates ? (
             <select id="f-accountId" name="accountId" required>
               {candidates.map((a) => (
@@ -141,7 +147,7 @@ export function TeamSection({ base }: SectionProps) {
               ))}
             </select>
           ) : (
-            <input id="f-accountId" name="accountId" required placeholder="Account id" />
+            <input id="f-accountId" name="accountId" required />
           )}
         </div>
         <div className="field">
