@@ -27,7 +27,7 @@ function typo(name: string): string {
 const targets = Array.from({ length: 100 }, (_, k) => tickets[(k * 7919) % TICKETS]!);
 const queries = targets.flatMap((t) => [
   { q: typo(t.attendee.name), id: t.id },
-  { q: t.attendee.email, id: t.id },
+  { q: t.attendee.email!, id: t.id },
 ]);
 const latencies: number[] = [];
 let found = 0;

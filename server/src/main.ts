@@ -13,6 +13,8 @@ import { createApp } from './http/app.js';
 import { problem } from './http/problem.js';
 import { InFlight } from './platform/in-flight.js';
 import { createChangeSignal } from './platform/bus/change-signal.js';
+import { authorizerFor } from './features/team/authorizer.js';
+import { describeAccess } from './features/team/route-access.js';
 import { createIdentity, ensureBootstrapClient, requireScope } from './features/identity/index.js';
 import {
   featureMiddleware,
@@ -83,6 +85,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await ensureBootstrapClient({ config, db, identity, log });
     const metrics = createMetrics(() => db.stats());
     const changes = createChangeSignal(config.redisUrl, log);
+    const authorizer = authorizerFor(db);
     const deps: FeatureDeps = {
       db,
       config,
@@ -101,7 +104,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicUrl,
       bodyLimitBytes: config.bodyLimitBytes,
       trustProxy: config.trustProxy,
-      auth: { authenticate: identity.authenticate, requireScope },
+      auth: {
+        authenticate: identity.authenticate,
+        requireScope,
+        authorization: {
+          decided: (operationId) => authorizer.ruleFor(operationId) !== undefined,
+          describe: (operationId) => {
+            const rule = authorizer.ruleFor(operationId);
+            return rule && describeAccess(rule);
+          },
+          authorize: (operationId, principal, params) =>
+            authorizer.authorize(operationId, principal, params),
+        },
+      },
       issuerHandler: identity.issuerHandler,
       tokenEndpoint: identity.tokenEndpoint,
       readiness: [

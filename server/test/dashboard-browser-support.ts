@@ -11,6 +11,8 @@ export const organizer = {
   email: 'org@example.org',
   name: 'Olga Organizer',
   password: 'correct horse battery',
+  // The dashboard tests walk every event of the organization.
+  organizationAdmin: true,
 };
 
 /** Creates the organizer account on a test server (with the bootstrap client's token). */

@@ -17,7 +17,8 @@ export const syncTicketSchema = z.object({
   status: z.enum(['valid', 'revoked']),
   /** Bumped on reissue and transfer; older tokens of the ticket are refused as `superseded`. */
   revision: z.number().int().min(0).max(0xffff),
-  attendee: z.object({ name: z.string().max(200), email: z.string().max(320) }),
+  /** `email` only for callers whose role may see attendees' personal data (not staff, kiosks). */
+  attendee: z.object({ name: z.string().max(200), email: z.string().max(320).optional() }),
   updatedAt: instantSchema,
   /**
    * sha256 (hex) of the ticket's current token (ticketTokenSha256): a scan of exactly that token

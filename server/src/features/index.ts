@@ -42,6 +42,8 @@ import { backupRoutes } from './backup/routes.js';
 import { scheduleRoutes } from './scheduling/routes.js';
 import { createProofOfWork } from './registration/proof-of-work.js';
 import { accessKeyLimit } from './ticketing/access-key-limit.js';
+import { authorizerFor } from './team/authorizer.js';
+import { teamRoutes } from './team/routes.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -65,7 +67,8 @@ export interface FeatureDeps {
 /** Every feature's HTTP routes; each feature adds its line here. */
 export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
   return [
-    ...accountRoutes(deps.db),
+    ...accountRoutes(deps.db, authorizerFor(deps.db)),
+    ...teamRoutes(deps.db, authorizerFor(deps.db)),
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
     ...holdRoutes(deps.db),

@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
     serverUrl: deps.publicUrl,
     tokenUrl: deps.tokenEndpoint,
     webhooks: webhookDocs(),
+    accessOf: deps.auth.authorization?.describe,
   });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -11,13 +11,20 @@ export interface WebhookDoc {
 /** Builds the OpenAPI 3.1 document from the same zod schemas the routes validate with. */
 export function buildOpenApi(
   routes: AnyRoute[],
-  info: { serverUrl: string; tokenUrl: string | undefined; webhooks?: readonly WebhookDoc[] },
+  info: {
+    serverUrl: string;
+    tokenUrl: string | undefined;
+    webhooks?: readonly WebhookDoc[];
+    /** Who gets through an operation beyond its scope (roles per event). */
+    accessOf?: (operationId: string) => Record<string, unknown> | undefined;
+  },
 ) {
   const paths: Record<string, Record<string, unknown>> = {};
   const problem = {
     description: 'An RFC 9457 problem; `code` is stable.',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   };
+  const access = (operationId: string) => info.accessOf?.(operationId);
   for (const r of routes) {
     const parameters = [...objectParams(r.params, 'path'), ...objectParams(r.query, 'query')];
     const responses: Record<string, unknown> = {};
@@ -41,6 +48,7 @@ export function buildOpenApi(
       summary: r.summary,
       tags: r.tags,
       security: r.auth === 'public' ? [] : [{ bearer: [] }, { oauth2: [r.auth] }],
+      ...(access(r.operationId) ? { 'x-lanyard-access': access(r.operationId) } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(r.body
         ? {

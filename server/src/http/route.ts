@@ -64,6 +64,21 @@ export type AnyRoute = RouteDef<ZodType | undefined, ZodType | undefined, ZodTyp
 export interface AuthMiddleware {
   authenticate: RequestHandler;
   requireScope: (scope: Scope) => RequestHandler;
+  /**
+   * The event check after the scope check: whether the caller's roles reach the addressed
+   * object's event (features/team/route-access.ts). Every route with a scope needs a decision;
+   * without this only public routes can be mounted.
+   */
+  authorization?: {
+    decided(operationId: string): boolean;
+    /** The rule as documented in the OpenAPI document. */
+    describe(operationId: string): Record<string, unknown> | undefined;
+    authorize(
+      operationId: string,
+      principal: Principal,
+      params: Record<string, unknown> | undefined,
+    ): Promise<Principal>;
+  };
 }
 
 /** Defines a route once; it is both mounted on express and described in the OpenAPI document. */
@@ -108,12 +123,31 @@ function parse<T extends ZodType | undefined>(
 
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+const authenticated = (auth: AuthMiddleware, req: Request, res: Response) =>
+  new Promise<void>((resolve, reject) =>
+    auth.authenticate(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+  );
+
 export function mountRoutes(router: Router, routes: AnyRoute[], auth: AuthMiddleware): void {
   for (const r of routes) {
+    const decided = auth.authorization?.decided(r.operationId) ?? false;
+    if (r.auth !== 'public' && !decided)
+      throw new Error(`${r.operationId} has a scope but no access decision (route-access.ts)`);
     const guards = r.auth === 'public' ? [] : [auth.authenticate, auth.requireScope(r.auth)];
     const handle: RequestHandler = async (req, res) => {
+      const params = parse(r.params, req.params, 'params');
+      // A public route that also serves staff applies the rule when a bearer token is sent.
+      if (r.auth === 'public' && decided && req.headers.authorization !== undefined)
+        await authenticated(auth, req, res);
+      if (decided && req.principal) {
+        req.principal = await auth.authorization!.authorize(
+          r.operationId,
+          req.principal,
+          params as Record<string, unknown> | undefined,
+        );
+      }
       const input = {
-        params: parse(r.params, req.params, 'params'),
+        params,
         query: parse(r.query, req.query, 'query'),
         body: parse(r.body, req.body ?? (r.body ? undefined : {}), 'body'),
         principal: req.principal,

@@ -6,6 +6,7 @@ interface CreatedAccount {
   email: string;
   name: string;
   scopes: string[];
+  organizationAdmin: boolean;
   password?: string;
 }
 
@@ -31,6 +32,10 @@ export default class AccountsCreate extends LanyardCommand {
       description: 'an API scope the account may hold (repeat; default: all but admin)',
       multiple: true,
     }),
+    'organization-admin': Flags.boolean({
+      description:
+        'reach every event of the organization (default: only events the account is given a role on with `lanyard team grant`, or creates)',
+    }),
   };
 
   async run(): Promise<void> {
@@ -40,9 +45,10 @@ export default class AccountsCreate extends LanyardCommand {
       email: args.email,
       name: flags.name,
       ...(flags.scope ? { scopes: flags.scope } : {}),
+      ...(flags['organization-admin'] ? { organizationAdmin: true } : {}),
     });
     this.print(flags.json, a, () => [
-      `Created ${a.email} (${a.id}) with ${a.scopes.join(' ')}.`,
+      `Created ${a.email} (${a.id}) with ${a.scopes.join(' ')}${a.organizationAdmin ? ', organization admin' : ''}.`,
       ...(a.password ? [`Password (shown once): ${a.password}`] : []),
       `They sign in with: lanyard login --server ${client.http.server}`,
     ]);

@@ -3,7 +3,7 @@ import { LanyardCommand } from '../../base-command.js';
 
 export default class AccountsDisable extends LanyardCommand {
   static override description =
-    'Disable an organizer account: it cannot sign in or renew its tokens; a token it already holds runs out within the hour.';
+    'Disable an organizer account: it cannot sign in or renew its tokens, and a token it already holds is refused from its next request.';
 
   static override examples = ['<%= config.bin %> accounts disable ACCOUNT_ID'];
 

@@ -32,7 +32,7 @@ function applyChange(db: WriteDb, change: SyncChange, generation: number, now: n
   switch (change.type) {
     case 'ticket.upserted': {
       const t = change.ticket;
-      const { name, email } = t.attendee;
+      const { name, email = '' } = t.attendee;
       statement(db, UPSERT_TICKET).run(
         t.id.toLowerCase(),
         t.eventId.toLowerCase(),

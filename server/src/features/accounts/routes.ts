@@ -1,6 +1,7 @@
 import { route, type AnyRoute } from '../../http/route.js';
 import type { Db } from '../../platform/db/db.js';
 import { actor } from '../identity/principal.js';
+import type { Authorizer } from '../team/authorizer.js';
 import { AccountIdParams, AccountList, CreateAccountBody, CreatedAccount } from './schema.js';
 import * as service from './service.js';
 import { listAccounts } from './store.js';
@@ -8,7 +9,7 @@ import { listAccounts } from './store.js';
 const tags = ['organizer accounts'];
 
 /** Organizer accounts: the people who sign in with the CLI's device login and the dashboard. */
-export function accountRoutes(db: Db): AnyRoute[] {
+export function accountRoutes(db: Db, authorizer: Authorizer): AnyRoute[] {
   return [
     route({
       method: 'post',
@@ -47,13 +48,15 @@ export function accountRoutes(db: Db): AnyRoute[] {
       method: 'post',
       path: '/api/v1/accounts/{accountId}/disable',
       operationId: 'disableOrganizerAccount',
-      summary: 'Disable an account: it can no longer sign in or refresh its tokens',
+      summary:
+        'Disable an account: it can no longer sign in or refresh its tokens, and its access tokens are refused from its next request',
       tags,
       auth: 'admin',
       params: AccountIdParams,
       responses: { 204: { description: 'Disabled' } },
       handler: async ({ params, principal }) => {
         await service.disableAccount(db, actor(principal), params.accountId);
+        authorizer.forgetAccount(params.accountId);
         return { status: 204 };
       },
     }),

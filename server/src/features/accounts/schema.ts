@@ -10,6 +10,11 @@ export const CreateAccountBody = z.strictObject({
   password: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
   /** The API scopes the organizer may hold; default: all but `admin`. */
   scopes: z.array(z.enum(SCOPES)).min(1, 'must name at least one scope').optional(),
+  /**
+   * true: reaches every event of the organization. Default false: the account reaches only the
+   * events it is given a role on (PUT /events/{eventId}/team/{accountId}) or creates.
+   */
+  organizationAdmin: z.boolean().optional(),
 });
 
 export const OrganizerAccount = z.object({
@@ -17,6 +22,7 @@ export const OrganizerAccount = z.object({
   email: z.string(),
   name: z.string(),
   scopes: z.array(z.string()),
+  organizationAdmin: z.boolean(),
   disabledAt: z.string().nullable(),
   createdAt: z.string(),
 });

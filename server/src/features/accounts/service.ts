@@ -14,6 +14,7 @@ export interface NewAccount {
   name: string;
   password?: string | undefined;
   scopes?: string[] | undefined;
+  organizationAdmin?: boolean | undefined;
 }
 
 /**
@@ -36,6 +37,7 @@ export async function createAccount(
     name: input.name,
     passwordHash: await hashPassword(password),
     scopes: [...new Set(scopes)],
+    organizationAdmin: input.organizationAdmin ?? false,
   });
   if (!account)
     throw conflict('email_taken', `An organizer account for ${input.email} already exists.`);

@@ -7,6 +7,8 @@ export interface OrganizerAccount {
   email: string;
   name: string;
   scopes: string[];
+  /** Reaches every event of the organization; otherwise only the events it has a role on. */
+  organizationAdmin: boolean;
   disabledAt: string | null;
   createdAt: string;
 }
@@ -17,12 +19,14 @@ type Row = {
   email: string;
   name: string;
   scopes: string[];
+  organization_admin: boolean;
   disabled_at: Date | null;
   created_at: Date;
   password_hash: string;
 };
 
-const COLUMNS = 'id, organization_id, email, name, scopes, disabled_at, created_at, password_hash';
+const COLUMNS =
+  'id, organization_id, email, name, scopes, organization_admin, disabled_at, created_at, password_hash';
 
 const toAccount = (r: Row): OrganizerAccount => ({
   id: r.id,
@@ -30,6 +34,7 @@ const toAccount = (r: Row): OrganizerAccount => ({
   email: r.email,
   name: r.name,
   scopes: r.scopes,
+  organizationAdmin: r.organization_admin,
   disabledAt: r.disabled_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
 });
@@ -43,14 +48,16 @@ export async function insertAccount(
     name: string;
     passwordHash: string;
     scopes: string[];
+    organizationAdmin: boolean;
   },
 ): Promise<OrganizerAccount | undefined> {
   const { rows } = await q.query<Row>(
-    `INSERT INTO organizer_accounts (organization_id, email, name, password_hash, scopes)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO organizer_accounts
+       (organization_id, email, name, password_hash, scopes, organization_admin)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT ((lower(email))) DO NOTHING
      RETURNING ${COLUMNS}`,
-    [a.organizationId, a.email, a.name, a.passwordHash, a.scopes],
+    [a.organizationId, a.email, a.name, a.passwordHash, a.scopes, a.organizationAdmin],
   );
   return rows[0] && toAccount(rows[0]);
 }

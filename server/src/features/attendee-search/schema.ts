@@ -17,7 +17,7 @@ export const AttendeeHit = z.object({
   ticketId: z.uuid(),
   orderId: z.uuid(),
   name: z.string(),
-  email: z.string(),
+  email: z.string().optional().describe('Absent for roles that may not see personal data (staff)'),
   ticketTypeName: z.string(),
   status: z.enum(['pending', 'valid', 'revoked', 'cancelled']),
   score: z.number().describe('Higher is better; comparable only within one answer'),

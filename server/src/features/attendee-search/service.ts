@@ -1,3 +1,4 @@
+import { canSeePersonalData } from '../team/personal-data.js';
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
@@ -26,7 +27,7 @@ export async function searchAttendees(
       ticketId: h.ticketId,
       orderId: h.orderId,
       name: h.name,
-      email: h.email,
+      ...(canSeePersonalData(actor, eventId) && { email: h.email }),
       ticketTypeName: h.ticketTypeName,
       status: h.status,
       score: h.score,

@@ -3,6 +3,7 @@ import { route, type AnyRoute } from '../../http/route.js';
 import type { Db } from '../../platform/db/db.js';
 import type { CheckinAccess } from '../devices/checkin-access.js';
 import { actor } from '../identity/principal.js';
+import { may } from '../team/roles.js';
 import { listFlags } from './flags.js';
 import type { ListCache } from './list-cache.js';
 import * as lists from './lists.js';
@@ -90,7 +91,11 @@ export function checkinRoutes(deps: CheckinDeps, access: CheckinAccess): AnyRout
         const eventId = params.eventId.toLowerCase();
         const p = actor(principal);
         const caller = await access.callerFor(p, eventId);
-        const organizer = caller.kind === 'staff' && p.scopes.has('events:write');
+        // Organizers (who may change the event) annul any time; door staff and kiosks briefly.
+        const organizer =
+          caller.kind === 'staff' &&
+          p.scopes.has('events:write') &&
+          (!p.reach || may(p.reach, eventId, 'manage'));
         const annulment = await annulAdmission(
           deps,
           caller,

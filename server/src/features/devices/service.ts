@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/db.js';
-import { DomainError, conflict, notFound } from '../../platform/errors.js';
+import { DomainError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { deleteClient, newClientSecret, saveClient } from '../identity/client-store.js';
 import type { Principal } from '../identity/principal.js';
 import type { CheckinAccess } from './checkin-access.js';
@@ -33,6 +33,12 @@ export async function createDevice(
   input: { name: string },
 ): Promise<CreatedDevice> {
   await requireEvent(db, actor, eventId);
+  // The device's credential checks people in: only someone who may do so can hand one out.
+  if (!actor.scopes.has('checkin'))
+    throw forbidden(
+      'scope_not_held',
+      'Enrolling a device grants the checkin scope; your token does not hold it.',
+    );
   const id = randomUUID();
   const code = newEnrollmentCode();
   const device = await store.insertDevice(db, {

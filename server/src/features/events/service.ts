@@ -13,6 +13,7 @@ import type {
 import * as store from './store.js';
 import { availableSeats } from '../registration/capacity.js';
 import { offerSeatsAfterCapacityChange } from '../waitlist/offers.js';
+import { makeOwner, ownerMade } from '../team/service.js';
 
 // Use cases of the events feature: one exported function each, one transaction each. Events of
 // another organization answer "not found", so their existence does not leak.
@@ -22,7 +23,13 @@ export async function createEvent(
   actor: Principal,
   input: CreateEventInput,
 ): Promise<Event> {
-  return db.transaction((tx) => store.insertEvent(tx, actor.organizationId, input));
+  const event = await db.transaction(async (tx) => {
+    const created = await store.insertEvent(tx, actor.organizationId, input);
+    await makeOwner(tx, actor, created.id);
+    return created;
+  });
+  ownerMade(db, actor);
+  return event;
 }
 
 export async function getEvent(db: Db, actor: Principal, eventId: string): Promise<Event> {
@@ -73,9 +80,17 @@ export async function listEvents(
   opts: { limit: number; cursor?: string | undefined; includeArchived: boolean },
 ): Promise<{ items: Event[]; nextCursor: string | null }> {
   const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor);
+  const reach = actor.reach;
   const page = await store.listEvents(db, actor.organizationId, {
     limit: opts.limit + 1,
     includeArchived: opts.includeArchived,
+    // Only the events the caller has a role on, unless it reaches the whole organization.
+    only:
+      reach?.kind === 'account'
+        ? [...reach.roles.keys()]
+        : reach?.kind === 'device'
+          ? [reach.eventId]
+          : undefined,
     ...(after ? { after } : {}),
   });
   const items = page.slice(0, opts.limit);

@@ -184,7 +184,12 @@ export async function archiveEvent(db: Queryable, eventId: string): Promise<Even
 export async function listEvents(
   db: Queryable,
   organizationId: string,
-  opts: { limit: number; after?: EventCursor; includeArchived: boolean },
+  opts: {
+    limit: number;
+    after?: EventCursor;
+    includeArchived: boolean;
+    only?: string[] | undefined;
+  },
 ): Promise<{ event: Event; cursor: EventCursor }[]> {
   // The cursor keeps created_at to the microsecond, so rows created in the same millisecond page right.
   const { rows } = await db.query<EventRow & { created_us: string }>(
@@ -193,6 +198,7 @@ export async function listEvents(
        AND ($2::boolean OR archived_at IS NULL)
        AND ($3::bigint IS NULL
             OR (created_at, id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+       AND ($6::uuid[] IS NULL OR id = ANY($6::uuid[]))
      ORDER BY created_at DESC, id DESC
      LIMIT $5`,
     [
@@ -201,6 +207,7 @@ export async function listEvents(
       opts.after?.createdUs ?? null,
       opts.after?.id ?? null,
       opts.limit,
+      opts.only ?? null,
     ],
   );
   return rows.map((r) => ({ event: toEvent(r), cursor: { createdUs: r.created_us, id: r.id } }));

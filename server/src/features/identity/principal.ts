@@ -1,4 +1,5 @@
 import { unauthenticated } from '../../platform/errors.js';
+import type { Reach } from '../team/roles.js';
 
 /** Who is calling, as established by a verified bearer token. */
 export interface Principal {
@@ -7,6 +8,8 @@ export interface Principal {
   clientId: string | undefined;
   organizationId: string;
   scopes: ReadonlySet<string>;
+  /** Which events the caller reaches: set per request, after the token is verified. */
+  reach?: Reach;
 }
 
 /** API scopes. The bootstrap client holds all of them. */

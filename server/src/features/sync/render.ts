@@ -2,6 +2,7 @@ import {
   ticketTokenSha256,
   type PublicKeyMaterial,
   type SyncChange,
+  type SyncPage,
   type SyncTicket,
 } from '@lanyard/core';
 import type { StoredList } from '../checkin/list-choice.js';
@@ -84,6 +85,18 @@ export function scanRecorded(s: ScanRow): SyncChange {
       result: s.result,
       scannedAt: s.scanned_at.toISOString(),
     },
+  };
+}
+
+/** The page for a caller that checks people in but may not see their emails (staff, kiosks). */
+export function withoutEmails(page: SyncPage): SyncPage {
+  return {
+    ...page,
+    changes: page.changes.map((c) =>
+      c.type === 'ticket.upserted'
+        ? { ...c, ticket: { ...c.ticket, attendee: { name: c.ticket.attendee.name } } }
+        : c,
+    ),
   };
 }
 

@@ -6,6 +6,8 @@ import type { CheckinAccess } from '../devices/checkin-access.js';
 import { actor } from '../identity/principal.js';
 import type { ChangeWatcher } from './change-watcher.js';
 import { feedPage } from './feed.js';
+import { canSeePersonalData } from '../team/personal-data.js';
+import { withoutEmails } from './render.js';
 
 const SyncQuery = z.strictObject({
   cursor: z.string().min(1).max(200).optional(),
@@ -56,7 +58,10 @@ export function syncRoutes(db: Db, access: CheckinAccess, watcher: ChangeWatcher
           if (gone.signal.aborted) return undefined;
           result = await feedPage(db, eventId, query.cursor, query.limit);
         }
-        return { status: 200, body: result.page, headers: { 'Cache-Control': 'no-store' } };
+        const page = canSeePersonalData(actor(principal), eventId)
+          ? result.page
+          : withoutEmails(result.page);
+        return { status: 200, body: page, headers: { 'Cache-Control': 'no-store' } };
       },
     }),
   ];

@@ -17,9 +17,11 @@ export async function accessorFromRequest(
   queryKey: string | undefined,
 ): Promise<Accessor> {
   if (req.headers.authorization !== undefined) {
-    await new Promise<void>((resolve, reject) =>
-      identity.authenticate(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
-    );
+    // Already verified (and its roles checked) when the route's access rule ran.
+    if (!req.principal)
+      await new Promise<void>((resolve, reject) =>
+        identity.authenticate(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+      );
     const principal = req.principal!;
     if (!principal.scopes.has(scope)) {
       throw new DomainError(

@@ -6,6 +6,7 @@ import { DevicesSection } from './devices-section.js';
 import { OrdersSection } from './orders-section.js';
 import { EventOverview } from './overview-section.js';
 import { SettingsSection } from './settings-section.js';
+import { TeamSection } from './team-section.js';
 import type { OrganizerEvent } from './types.js';
 
 /** What every section of an event's dashboard is given. */
@@ -44,6 +45,7 @@ const SECTIONS: Section[] = [
     render: (p) => <CheckinSection {...p} />,
   },
   { path: 'devices', label: 'Devices', title: 'Devices', render: (p) => <DevicesSection {...p} /> },
+  { path: 'team', label: 'Team', title: 'Team', render: (p) => <TeamSection {...p} /> },
   {
     path: 'settings',
     label: 'Settings',

@@ -27,7 +27,7 @@ export const compactTicket = (t: SyncTicket): TicketRecord => ({
   s: t.status === 'revoked' ? 1 : 0,
   r: t.revision,
   n: t.attendee.name,
-  e: t.attendee.email,
+  e: t.attendee.email ?? '',
 });
 
 const KNOWN: ReadonlySet<SyncChange['type']> = new Set([
