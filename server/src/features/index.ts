@@ -36,6 +36,8 @@ import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { startReportJobs } from './reports/jobs.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -84,6 +86,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...webhookFeatureRoutes(deps),
     ...staffAppRoutes(),
     ...backupRoutes(deps.db, deps.config),
+    ...reportRoutes(deps.db),
   ];
 }
 
@@ -106,6 +109,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
     startSalesJobs(deps),
+    startReportJobs(deps),
     startWebhookJobs(deps),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
     // starts with new messages instead of a backlog of stale ones.
