@@ -36,8 +36,7 @@ import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
-import { reportRoutes } from './reports/routes.js';
-import { startReportJobs } from './reports/jobs.js';
+import { reportFeatureRoutes, startReportFeatureJobs } from './reports/index.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -86,7 +85,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...webhookFeatureRoutes(deps),
     ...staffAppRoutes(),
     ...backupRoutes(deps.db, deps.config),
-    ...reportRoutes(deps.db),
+    ...reportFeatureRoutes(deps),
   ];
 }
 
@@ -109,7 +108,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
     startSalesJobs(deps),
-    startReportJobs(deps),
+    startReportFeatureJobs(deps),
     startWebhookJobs(deps),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
     // starts with new messages instead of a backlog of stale ones.

@@ -47,5 +47,7 @@ export const DoorQuery = z.strictObject({
   targetWaitMinutes: z.coerce.number().min(0.5).max(120).default(5),
   /** Scans one lane handles per minute when the devices have not shown it yet (default 6). */
   laneRatePerMinute: z.coerce.number().min(0.5).max(120).default(6),
+  /** Share of registered attendees not yet in who are expected to come (default 0.9). */
+  showRate: z.coerce.number().min(0).max(1).default(0.9),
 });
 export type DoorQuery = z.output<typeof DoorQuery>;
