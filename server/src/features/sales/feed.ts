@@ -90,7 +90,7 @@ export class SalesFeed {
         this.latest = json;
         for (const res of this.streams) sendSnapshot(res, this.event, json);
       })
-      .catch((err: unknown) => this.log.warn({ err }, 'live figures not read; next tick retries'))
+      .catch((err: unknown) => this.log.warn({ err }, 'sales figures not read; next tick retries'))
       .finally(() => (this.reading = false));
   }
 }
