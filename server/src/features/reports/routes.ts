@@ -31,6 +31,10 @@ export function reportRoutes(db: Db, doorStreams: SalesStreams): AnyRoute[] {
           params.eventId,
           params.kind,
           query.bucket,
+          {
+            from: query.from,
+            to: query.to,
+          },
         );
         const format =
           query.format ??

@@ -25,6 +25,10 @@ export const ReportQuery = z.strictObject({
   /** Overrides the Accept header. */
   format: z.enum(['csv', 'json'], { message: "must be 'csv' or 'json'" }).optional(),
   bucket: Bucket.default('day'),
+  /** Sales and refunds from this instant on (ISO 8601); rounded down to 15 minutes. */
+  from: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant' }).optional(),
+  /** ... and before this one (rounded down to 15 minutes). */
+  to: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant' }).optional(),
 });
 
 const Cell = z.union([z.string(), z.number(), z.null()]);
@@ -33,6 +37,8 @@ export const Report = z.object({
   eventId: z.string(),
   timezone: z.string(),
   bucket: Bucket.optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
   columns: z.array(z.string()),
   rows: z.array(z.record(z.string(), Cell)),
   generatedAt: z.string(),

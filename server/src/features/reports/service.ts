@@ -58,16 +58,23 @@ const COLUMNS: Record<ReportKind, string[]> = {
 
 const BUCKETED = new Set<ReportKind>(['sales', 'refunds']);
 
-async function rows(db: Db, kind: ReportKind, eventId: string, bucket: Bucket, tz: string) {
+async function rows(
+  db: Db,
+  kind: ReportKind,
+  eventId: string,
+  bucket: Bucket,
+  tz: string,
+  w: store.Window,
+) {
   const cells = (raw: Record<string, unknown>[], columns = COLUMNS[kind]) =>
     raw.map((r) => toCells(r, columns));
   switch (kind) {
     case 'sales':
-      return cells(await store.salesRows(db, eventId, bucket, tz));
+      return cells(await store.salesRows(db, eventId, bucket, tz, w));
     case 'orders-by-status':
       return cells(await store.ordersByStatusRows(db, eventId));
     case 'refunds':
-      return cells(await store.refundRows(db, eventId, bucket, tz));
+      return cells(await store.refundRows(db, eventId, bucket, tz, w));
     case 'promo-codes':
       return cells(await store.promoCodeRows(db, eventId));
     case 'answers':
@@ -103,6 +110,7 @@ export async function getReport(
   eventId: string,
   kind: ReportKind,
   bucket: Bucket,
+  window: { from?: string | undefined; to?: string | undefined } = {},
 ): Promise<Report> {
   const timezone = await store.eventTimezone(db, eventId, principal.organizationId);
   if (timezone === undefined) throw notFound('event', eventId);
@@ -110,9 +118,12 @@ export async function getReport(
     kind,
     eventId,
     timezone,
-    ...(BUCKETED.has(kind) ? { bucket } : {}),
+    ...(BUCKETED.has(kind) ? { bucket, ...window } : {}),
     columns: COLUMNS[kind],
-    rows: await rows(db, kind, eventId, bucket, timezone),
+    rows: await rows(db, kind, eventId, bucket, timezone, {
+      from: window.from === undefined ? undefined : new Date(window.from),
+      to: window.to === undefined ? undefined : new Date(window.to),
+    }),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -32,20 +32,40 @@ const ORDERS = `(SELECT slot, ticket_type_id, channel, status, promo_code_id, or
 const local = (col: string) => `date_trunc($2, ${col} AT TIME ZONE $3)`;
 
 // Revenue is what confirmed orders brought in less what was refunded of them, as on the monitor.
+// Summed by slot first (no time zone work per rollup row), then by local bucket per slot.
 const SALES = `
-SELECT (${local('x.slot')} AT TIME ZONE $3) AS bucket_start,
-       to_char(${local('x.slot')}, 'YYYY-MM-DD"T"HH24:MI') AS bucket,
-       x.ticket_type_id, t.name AS ticket_type, x.channel, t.currency,
-       sum(x.orders)::int AS orders, sum(x.tickets)::int AS tickets,
-       sum(x.total_cents - x.refunded_cents)::text AS revenue_cents
-FROM ${ORDERS} x JOIN ticket_types t ON t.id = x.ticket_type_id
-WHERE x.status = 'confirmed'
-GROUP BY 1, 2, 3, 4, 5, 6
-HAVING sum(x.orders) <> 0 OR sum(x.tickets) <> 0 OR sum(x.total_cents - x.refunded_cents) <> 0
+WITH by_slot AS (
+  SELECT x.slot, x.ticket_type_id, x.channel, sum(x.orders) AS orders, sum(x.tickets) AS tickets,
+         sum(x.total_cents - x.refunded_cents) AS revenue
+  FROM ${ORDERS} x
+  WHERE x.status = 'confirmed' AND x.slot >= coalesce(report_slot15($4), '-infinity') AND x.slot < coalesce(report_slot15($5), 'infinity')
+  GROUP BY 1, 2, 3
+), by_bucket AS (
+  SELECT ${local('slot')} AS local, ticket_type_id, channel, sum(orders) AS orders,
+         sum(tickets) AS tickets, sum(revenue) AS revenue
+  FROM by_slot GROUP BY 1, 2, 3
+  HAVING sum(orders) <> 0 OR sum(tickets) <> 0 OR sum(revenue) <> 0
+)
+SELECT b.local AT TIME ZONE $3 AS bucket_start, to_char(b.local, 'YYYY-MM-DD"T"HH24:MI') AS bucket,
+       b.ticket_type_id, t.name AS ticket_type, b.channel, t.currency, b.orders::int AS orders,
+       b.tickets::int AS tickets, b.revenue::text AS revenue_cents
+FROM by_bucket b JOIN ticket_types t ON t.id = b.ticket_type_id
 ORDER BY 1, 4, 5`;
 
-export async function salesRows(db: Queryable, eventId: string, bucket: Bucket, tz: string) {
-  return (await db.query(SALES, [eventId, bucket, tz])).rows;
+/** An optional window of time [from, to) the report covers. */
+export interface Window {
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+export async function salesRows(
+  db: Queryable,
+  eventId: string,
+  bucket: Bucket,
+  tz: string,
+  w: Window,
+) {
+  return (await db.query(SALES, [eventId, bucket, tz, w.from ?? null, w.to ?? null])).rows;
 }
 
 const BY_STATUS = `
@@ -66,10 +86,17 @@ SELECT (${local('x.slot')} AT TIME ZONE $3) AS bucket_start,
        sum(x.refunds)::int AS refunds, sum(x.amount_cents)::text AS amount_cents
 FROM (SELECT slot, refunds, amount_cents FROM report_refunds WHERE event_id = $1
       UNION ALL SELECT slot, refunds, amount_cents FROM report_refund_deltas WHERE event_id = $1) x
+WHERE x.slot >= coalesce(report_slot15($4), '-infinity') AND x.slot < coalesce(report_slot15($5), 'infinity')
 GROUP BY 1, 2 ORDER BY 1`;
 
-export async function refundRows(db: Queryable, eventId: string, bucket: Bucket, tz: string) {
-  return (await db.query(REFUNDS, [eventId, bucket, tz])).rows;
+export async function refundRows(
+  db: Queryable,
+  eventId: string,
+  bucket: Bucket,
+  tz: string,
+  w: Window,
+) {
+  return (await db.query(REFUNDS, [eventId, bucket, tz, w.from ?? null, w.to ?? null])).rows;
 }
 
 // Every live code, and archived ones that were used. uses/max_uses are the code's own counter
