@@ -111,7 +111,10 @@ try {
     `WITH v AS (
        SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total
        FROM tickets WHERE event_id = $1 AND status = 'valid'
-     ), k AS (SELECT g FROM generate_series(1, $2) g)
+     ), k AS (
+       -- The ticket's number computed per scan, so the join below is a hash join on n.
+       SELECT g, 1 + (g - 1) % (SELECT count(*) FROM v) AS n FROM generate_series(1, $2) g
+     )
      INSERT INTO checkin_scans (scan_id, event_id, list_id, ticket_id, device_id, actor, gate, direction,
        result, reason, origin, token_sha256, scanned_at)
      SELECT gen_random_uuid(), $1, $1, v.id, NULL, 'bench', (ARRAY['North','South','East'])[1 + k.g % 3],
@@ -119,7 +122,7 @@ try {
        CASE WHEN k.g <= v.total * 0.9 + 40000 THEN 'admitted' ELSE 'already_checked_in' END,
        'bench', 'online', 'x',
        timestamptz '2027-06-01T07:00:00Z' + (k.g::float / $2) * interval '3 hours'
-     FROM k JOIN v ON v.n = 1 + (k.g - 1) % v.total`,
+     FROM k JOIN v ON v.n = k.n`,
     [e, scans],
   );
   await db.query(
