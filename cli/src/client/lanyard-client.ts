@@ -22,6 +22,7 @@ import type {
   QuestionFields,
   Quota,
   QuotaFields,
+  Report,
   Ticket,
   TicketType,
   TicketTypeFields,
@@ -180,6 +181,22 @@ export class LanyardClient {
     if (!res.ok) return this.http.read<never>(res);
     return res.text();
   }
+
+  /** A report of the event: CSV text, or the parsed JSON report. */
+  async reportCsv(eventId: string, kind: string, bucket: string): Promise<string> {
+    const res = await this.http.request(
+      'GET',
+      `/api/v1/events/${enc(eventId)}/reports/${enc(kind)}?format=csv&bucket=${enc(bucket)}`,
+    );
+    if (!res.ok) return this.http.read<never>(res);
+    return res.text();
+  }
+
+  report = (eventId: string, kind: string, bucket: string) =>
+    this.http.json<Report>(
+      'GET',
+      `/api/v1/events/${enc(eventId)}/reports/${enc(kind)}?format=json&bucket=${enc(bucket)}`,
+    );
 
   /** The export as a byte stream (the caller pipes it); errors come as CliErrors before any byte. */
   async exportStream(

@@ -237,3 +237,14 @@ export interface BroadcastPreview {
   recipients: number;
   sample: { to: string; subject: string; html: string; text: string } | null;
 }
+
+/** GET /events/{id}/reports/{kind}: columns in order, one object per row. */
+export interface Report {
+  kind: string;
+  eventId: string;
+  timezone: string;
+  bucket?: 'hour' | 'day' | 'week';
+  columns: string[];
+  rows: Record<string, string | number | null>[];
+  generatedAt: string;
+}

@@ -44,6 +44,7 @@ import { createProofOfWork } from './registration/proof-of-work.js';
 import { accessKeyLimit } from './ticketing/access-key-limit.js';
 import { authorizerFor } from './team/authorizer.js';
 import { teamRoutes } from './team/routes.js';
+import { reportFeatureRoutes, startReportFeatureJobs } from './reports/index.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -101,6 +102,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...staffAppRoutes(),
     ...backupRoutes(deps.db, deps.config),
     ...scheduleRoutes(deps.db, deps.publicUrl),
+    ...reportFeatureRoutes(deps),
   ];
 }
 
@@ -128,6 +130,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
     startSalesJobs(deps),
+    startReportFeatureJobs(deps),
     startWebhookJobs(deps),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
     // starts with new messages instead of a backlog of stale ones.

@@ -86,9 +86,9 @@ export async function insertCompOrders(
      ), new_orders AS (
        INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email,
          email_normalized, answers, subtotal_cents, total_cents, currency, status, payment_method,
-         access_key_hash)
+         access_key_hash, channel)
        SELECT "orderId", $1, "ticketTypeId", 1, name, email, "emailNormalized", answers, 0, 0,
-         currency, 'confirmed', 'free', "accessKeyHash"
+         currency, 'confirmed', 'free', "accessKeyHash", 'import'
        FROM r
      ), new_tickets AS (
        INSERT INTO tickets (id, order_id, event_id, ticket_type_id, attendee_name, attendee_email,

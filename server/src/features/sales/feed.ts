@@ -8,8 +8,8 @@ export interface StreamTimings {
 
 const MIN_READ_MS = 100;
 
-const sendSnapshot = (res: ServerResponse, json: string) =>
-  res.write(`event: sales\ndata: ${json}\n\n`);
+const sendSnapshot = (res: ServerResponse, event: string, json: string) =>
+  res.write(`event: ${event}\ndata: ${json}\n\n`);
 
 /**
  * One event's figures, shared by all its open streams: one timer reads them once per tick and
@@ -32,6 +32,8 @@ export class SalesFeed {
     private readonly log: Logger,
     timings: StreamTimings,
     private readonly onIdle: () => void,
+    /** The SSE event name of each snapshot. */
+    private readonly event = 'sales',
   ) {
     this.poll = setInterval(() => this.tick(), timings.pollMs);
     // Proxies and browsers drop a connection that stays silent for long; a comment keeps it open.
@@ -43,7 +45,7 @@ export class SalesFeed {
   /** Sends the latest snapshot at once, then every change, until the client goes away. */
   join(res: ServerResponse): void {
     this.streams.add(res);
-    sendSnapshot(res, this.latest);
+    sendSnapshot(res, this.event, this.latest);
     res.once('close', () => {
       if (this.streams.delete(res) && this.streams.size === 0) this.stop();
     });
@@ -86,7 +88,7 @@ export class SalesFeed {
         // Unchanged figures are not sent again; the heartbeat keeps quiet streams open.
         if (json === this.latest) return;
         this.latest = json;
-        for (const res of this.streams) sendSnapshot(res, json);
+        for (const res of this.streams) sendSnapshot(res, this.event, json);
       })
       .catch((err: unknown) => this.log.warn({ err }, 'sales figures not read; next tick retries'))
       .finally(() => (this.reading = false));

@@ -8,8 +8,17 @@ export type { StreamTimings };
 
 const TIMINGS: StreamTimings = { pollMs: 1000, heartbeatMs: 15_000 };
 
+/** What a stream sends: its SSE event name and how a snapshot is read (not found: throws). */
+export interface SnapshotSource {
+  event: string;
+  /** `variant`: the stream's own parameters (one feed per event and variant). */
+  read(db: Db, organizationId: string, eventId: string, variant: string): Promise<unknown>;
+}
+
+const SALES: SnapshotSource = { event: 'sales', read: salesSnapshot };
+
 /**
- * The open sales streams of one server, grouped in one feed per watched event, so the figures
+ * The open sales streams (or another live view's, by its SnapshotSource) of one server, grouped in one feed per watched event, so the figures
  * are read once per second however many organizers watch. stop() ends them all, so closing the
  * server never waits on one.
  */
@@ -22,15 +31,23 @@ export class SalesStreams {
     private readonly db: Db,
     private readonly log: Logger,
     private readonly timings: StreamTimings = TIMINGS,
+    private readonly source: SnapshotSource = SALES,
   ) {}
 
   /** Opens the stream of the organization's event; throws not found before answering. */
-  async serve(res: ServerResponse, organizationId: string, eventId: string): Promise<void> {
+  async serve(
+    res: ServerResponse,
+    organizationId: string,
+    eventId: string,
+    variant = '',
+  ): Promise<void> {
     if (this.stopped) return unavailable(res);
-    const key = `${organizationId}/${eventId}`;
+    const key = `${organizationId}/${eventId}/${variant}`;
     // A watched event is known (the key holds the organization) and its latest snapshot is sent
     // at once; otherwise read before the stream opens, so an unknown event is a plain 404.
-    const first = this.feeds.has(key) ? undefined : await this.read(organizationId, eventId);
+    const first = this.feeds.has(key)
+      ? undefined
+      : await this.read(organizationId, eventId, variant);
     // Nothing awaits from here on, so a feed cannot stop between being found and being joined.
     if (this.stopped) return unavailable(res);
     if (res.destroyed) return;
@@ -43,12 +60,14 @@ export class SalesStreams {
       'X-Accel-Buffering': 'no',
     });
     // Without a feed, `first` was read above.
-    (this.feeds.get(key) ?? this.startFeed(key, organizationId, eventId, first!)).join(res);
+    (this.feeds.get(key) ?? this.startFeed(key, organizationId, eventId, variant, first!)).join(
+      res,
+    );
   }
 
   /** Reads the event's figures for its streams now: it changed. */
   wake(eventId: string): void {
-    for (const [key, feed] of this.feeds) if (key.endsWith(`/${eventId}`)) feed.wake();
+    for (const [key, feed] of this.feeds) if (key.split('/')[1] === eventId) feed.wake();
   }
 
   /** Ends every stream and waits for reads under way, so the database can close after it. */
@@ -62,21 +81,25 @@ export class SalesStreams {
     key: string,
     organizationId: string,
     eventId: string,
+    variant: string,
     first: string,
   ): SalesFeed {
     const feed: SalesFeed = new SalesFeed(
       first,
-      () => this.read(organizationId, eventId),
+      () => this.read(organizationId, eventId, variant),
       this.log.child({ eventId }),
       this.timings,
       () => this.feeds.get(key) === feed && this.feeds.delete(key),
+      this.source.event,
     );
     this.feeds.set(key, feed);
     return feed;
   }
 
-  private read(organizationId: string, eventId: string): Promise<string> {
-    const reading = salesSnapshot(this.db, organizationId, eventId).then((s) => JSON.stringify(s));
+  private read(organizationId: string, eventId: string, variant: string): Promise<string> {
+    const reading = this.source
+      .read(this.db, organizationId, eventId, variant)
+      .then((s) => JSON.stringify(s));
     this.reads.add(reading);
     const done = () => this.reads.delete(reading);
     reading.then(done, done);

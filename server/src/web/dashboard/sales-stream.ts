@@ -40,7 +40,17 @@ export function useSalesStream(eventId: string): {
   snapshot: SalesSnapshot | undefined;
   state: StreamState;
 } {
-  const [snapshot, setSnapshot] = useState<SalesSnapshot>();
+  return useEventStream<SalesSnapshot>(
+    `/api/v1/events/${encodeURIComponent(eventId)}/sales/stream`,
+  );
+}
+
+/** Any of the server's live streams (sales, door) by its path: the latest snapshot and state. */
+export function useEventStream<T>(path: string): {
+  snapshot: T | undefined;
+  state: StreamState;
+} {
+  const [snapshot, setSnapshot] = useState<T>();
   const [state, setState] = useState<StreamState>('connecting');
   useEffect(() => {
     const abort = new AbortController();
@@ -50,7 +60,7 @@ export function useSalesStream(eventId: string): {
       if (abort.signal.aborted) return;
       if (!auth) return setState('signed_out');
       try {
-        const res = await fetch(`/api/v1/events/${encodeURIComponent(eventId)}/sales/stream`, {
+        const res = await fetch(path, {
           headers: { accept: 'text/event-stream', authorization: auth },
           signal: abort.signal,
         });
@@ -59,7 +69,7 @@ export function useSalesStream(eventId: string): {
         if (res.status === 404) return setState('not_found');
         if (res.ok && res.body) {
           for await (const data of events(res.body)) {
-            setSnapshot(JSON.parse(data) as SalesSnapshot);
+            setSnapshot(JSON.parse(data) as T);
             setState('live');
           }
         }
@@ -74,6 +84,6 @@ export function useSalesStream(eventId: string): {
       abort.abort();
       clearTimeout(retry);
     };
-  }, [eventId]);
+  }, [path]);
   return { snapshot, state };
 }

@@ -4,6 +4,7 @@ import { AttendeesSection } from './attendees-section.js';
 import { CheckinSection } from './checkin-section.js';
 import { DevicesSection } from './devices-section.js';
 import { OrdersSection } from './orders-section.js';
+import { ReportsSection } from './reports-section.js';
 import { EventOverview } from './overview-section.js';
 import { SettingsSection } from './settings-section.js';
 import { TeamSection } from './team-section.js';
@@ -43,6 +44,12 @@ const SECTIONS: Section[] = [
     label: 'Check-in',
     title: 'Check-in',
     render: (p) => <CheckinSection {...p} />,
+  },
+  {
+    path: 'reports',
+    label: 'Reports',
+    title: 'Reports',
+    render: (p) => <ReportsSection {...p} />,
   },
   { path: 'devices', label: 'Devices', title: 'Devices', render: (p) => <DevicesSection {...p} /> },
   { path: 'team', label: 'Team', title: 'Team', render: (p) => <TeamSection {...p} /> },

@@ -1,0 +1,298 @@
+import type { Queryable, Row } from '../../platform/db/db.js';
+import type { Bucket } from './schema.js';
+
+// The SQL of reports. Every figure reads a rollup (migration 0022) UNION ALL the deltas the fold
+// job has not moved into it yet, in one statement, so a report is exact at its snapshot whatever
+// the fold's lag. Local buckets: date_trunc on the slot's local time in the event's time zone,
+// then back to an instant (DST-safe: the local midnight of that day).
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+
+/** The event's time zone, or undefined when it is not the organization's. */
+export async function eventTimezone(
+  db: Queryable,
+  eventId: string,
+  organizationId: string,
+): Promise<string | undefined> {
+  const r = await db.query<{ timezone: string }>(
+    'SELECT timezone FROM events WHERE id = $1 AND organization_id = $2',
+    [eventId, organizationId],
+  );
+  return r.rows[0]?.timezone;
+}
+
+const ORDERS = `(SELECT slot, ticket_type_id, channel, status, promo_code_id, orders, tickets, total_cents,
+                        discount_cents, refunded_cents
+                 FROM report_orders WHERE event_id = $1
+                 UNION ALL
+                 SELECT slot, ticket_type_id, channel, status, promo_code_id, orders, tickets, total_cents,
+                        discount_cents, refunded_cents
+                 FROM report_order_deltas WHERE event_id = $1)`;
+
+const local = (col: string) => `date_trunc($2, ${col} AT TIME ZONE $3)`;
+
+// Revenue is what confirmed orders brought in less what was refunded of them, as on the monitor.
+// Summed by slot first (no time zone work per rollup row), then by local bucket per slot.
+const SALES = `
+WITH by_slot AS (
+  SELECT x.slot, x.ticket_type_id, x.channel, sum(x.orders) AS orders, sum(x.tickets) AS tickets,
+         sum(x.total_cents - x.refunded_cents) AS revenue
+  FROM ${ORDERS} x
+  WHERE x.status = 'confirmed' AND x.slot >= coalesce(report_slot15($4), '-infinity') AND x.slot < coalesce(report_slot15($5), 'infinity')
+  GROUP BY 1, 2, 3
+), by_bucket AS (
+  SELECT ${local('slot')} AS local, ticket_type_id, channel, sum(orders) AS orders,
+         sum(tickets) AS tickets, sum(revenue) AS revenue
+  FROM by_slot GROUP BY 1, 2, 3
+  HAVING sum(orders) <> 0 OR sum(tickets) <> 0 OR sum(revenue) <> 0
+)
+SELECT b.local AT TIME ZONE $3 AS bucket_start, to_char(b.local, 'YYYY-MM-DD"T"HH24:MI') AS bucket,
+       b.ticket_type_id, t.name AS ticket_type, b.channel, t.currency, b.orders::int AS orders,
+       b.tickets::int AS tickets, b.revenue::text AS revenue_cents
+FROM by_bucket b JOIN ticket_types t ON t.id = b.ticket_type_id
+ORDER BY 1, 4, 5`;
+
+/** An optional window of time [from, to) the report covers. */
+export interface Window {
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+export async function salesRows(
+  db: Queryable,
+  eventId: string,
+  bucket: Bucket,
+  tz: string,
+  w: Window,
+) {
+  return (await db.query(SALES, [eventId, bucket, tz, w.from ?? null, w.to ?? null])).rows;
+}
+
+const BY_STATUS = `
+SELECT s.status, coalesce(sum(x.orders), 0)::int AS orders, coalesce(sum(x.tickets), 0)::int AS tickets,
+       coalesce(sum(x.total_cents), 0)::text AS total_cents,
+       coalesce(sum(x.refunded_cents), 0)::text AS refunded_cents
+FROM unnest(ARRAY['pending_payment', 'confirmed', 'expired', 'cancelled']) WITH ORDINALITY s(status, n)
+LEFT JOIN ${ORDERS} x ON x.status = s.status
+GROUP BY s.status, s.n ORDER BY s.n`;
+
+export async function ordersByStatusRows(db: Queryable, eventId: string) {
+  return (await db.query(BY_STATUS, [eventId])).rows;
+}
+
+const REFUNDS = `
+SELECT (${local('x.slot')} AT TIME ZONE $3) AS bucket_start,
+       to_char(${local('x.slot')}, 'YYYY-MM-DD"T"HH24:MI') AS bucket,
+       sum(x.refunds)::int AS refunds, sum(x.amount_cents)::text AS amount_cents
+FROM (SELECT slot, refunds, amount_cents FROM report_refunds WHERE event_id = $1
+      UNION ALL SELECT slot, refunds, amount_cents FROM report_refund_deltas WHERE event_id = $1) x
+WHERE x.slot >= coalesce(report_slot15($4), '-infinity') AND x.slot < coalesce(report_slot15($5), 'infinity')
+GROUP BY 1, 2 ORDER BY 1`;
+
+export async function refundRows(
+  db: Queryable,
+  eventId: string,
+  bucket: Bucket,
+  tz: string,
+  w: Window,
+) {
+  return (await db.query(REFUNDS, [eventId, bucket, tz, w.from ?? null, w.to ?? null])).rows;
+}
+
+// Every live code, and archived ones that were used. uses/max_uses are the code's own counter
+// (orders that hold it, pending ones included); the sums are confirmed orders only.
+const CODES = `
+WITH used AS (
+  SELECT x.promo_code_id,
+         sum(x.orders) FILTER (WHERE x.status = 'confirmed') AS orders,
+         sum(x.tickets) FILTER (WHERE x.status = 'confirmed') AS tickets,
+         sum(x.discount_cents) FILTER (WHERE x.status = 'confirmed') AS discount_cents,
+         sum(x.total_cents - x.refunded_cents) FILTER (WHERE x.status = 'confirmed') AS revenue_cents
+  FROM ${ORDERS} x WHERE x.promo_code_id <> '${NIL}' GROUP BY 1
+)
+SELECT p.id AS code_id, p.code,
+       CASE WHEN p.discount_kind IS NULL THEN 'access' ELSE 'promo' END AS kind,
+       p.uses, p.max_uses, p.reserved_seats, p.reserve_left,
+       coalesce(u.orders, 0)::int AS orders, coalesce(u.tickets, 0)::int AS tickets,
+       coalesce(u.discount_cents, 0)::text AS discount_cents,
+       coalesce(u.revenue_cents, 0)::text AS revenue_cents
+FROM promo_codes p LEFT JOIN used u ON u.promo_code_id = p.id
+WHERE p.event_id = $1 AND (p.archived_at IS NULL OR u.promo_code_id IS NOT NULL)
+ORDER BY coalesce(u.tickets, 0) DESC, upper(p.code)`;
+
+export async function promoCodeRows(db: Queryable, eventId: string) {
+  return (await db.query(CODES, [eventId])).rows;
+}
+
+// Each option of each choice question and both answers of a checkbox, counted even when nobody
+// chose it; an answer no longer among the options (edited since) is listed too.
+const ANSWERS = `
+WITH counts AS (
+  SELECT question_id, answer, sum(orders) AS orders FROM (
+    SELECT question_id, answer, orders FROM report_answers WHERE event_id = $1
+    UNION ALL SELECT question_id, answer, orders FROM report_answer_deltas WHERE event_id = $1) x
+  GROUP BY 1, 2
+), options AS (
+  SELECT q.id, q.label, q.position, o.answer, o.n
+  FROM questions q CROSS JOIN LATERAL (
+    SELECT value AS answer, n FROM jsonb_array_elements_text(q.options) WITH ORDINALITY a(value, n)
+    WHERE q.kind = 'choice'
+    UNION ALL SELECT v, n FROM unnest(ARRAY['true', 'false']) WITH ORDINALITY b(v, n) WHERE q.kind = 'checkbox'
+  ) o
+  WHERE q.event_id = $1 AND q.kind IN ('choice', 'checkbox')
+)
+SELECT q.id AS question_id, q.label AS question, coalesce(o.answer, c.answer) AS answer,
+       coalesce(c.orders, 0)::int AS orders
+FROM options o
+FULL JOIN counts c ON c.question_id = o.id AND c.answer = o.answer
+JOIN questions q ON q.id = coalesce(o.id, c.question_id)
+WHERE q.archived_at IS NULL OR c.orders > 0
+ORDER BY q.position, q.created_at, q.id, o.n NULLS LAST, 3`;
+
+export async function answerRows(db: Queryable, eventId: string) {
+  return (await db.query(ANSWERS, [eventId])).rows;
+}
+
+const WAITLIST = `
+SELECT x.ticket_type_id, t.name AS ticket_type,
+       sum(x.entries) FILTER (WHERE x.status = 'waiting') AS waiting,
+       sum(x.entries) FILTER (WHERE x.status = 'offered') AS offered,
+       sum(x.entries) FILTER (WHERE x.status = 'claimed') AS claimed,
+       sum(x.entries) FILTER (WHERE x.status = 'expired') AS expired,
+       sum(x.entries) FILTER (WHERE x.status = 'cancelled') AS cancelled
+FROM (SELECT ticket_type_id, status, entries FROM report_waitlist WHERE event_id = $1
+      UNION ALL SELECT ticket_type_id, status, entries FROM report_waitlist_deltas WHERE event_id = $1) x
+JOIN ticket_types t ON t.id = x.ticket_type_id
+GROUP BY 1, 2, t.position, t.created_at ORDER BY t.position, t.created_at, 1`;
+
+export async function waitlistRows(db: Queryable, eventId: string) {
+  return (await db.query(WAITLIST, [eventId])).rows;
+}
+
+const ATTENDANCE = `
+SELECT t.id AS ticket_type_id, t.name AS ticket_type,
+       coalesce(sum(x.valid_tickets), 0)::int AS registered,
+       coalesce(sum(x.admitted_tickets), 0)::int AS admitted
+FROM ticket_types t
+LEFT JOIN (SELECT ticket_type_id, valid_tickets, admitted_tickets FROM report_attendance WHERE event_id = $1
+           UNION ALL
+           SELECT ticket_type_id, valid_tickets, admitted_tickets FROM report_attendance_deltas
+           WHERE event_id = $1) x ON x.ticket_type_id = t.id
+WHERE t.event_id = $1
+GROUP BY t.id, t.name, t.position, t.created_at ORDER BY t.position, t.created_at, t.id`;
+
+export async function attendanceRows(db: Queryable, eventId: string) {
+  return (await db.query(ATTENDANCE, [eventId])).rows;
+}
+
+/** One minute of door scans, as the door view reads them. */
+export interface DoorMinuteRow extends Row {
+  minute: Date;
+  list_id: string;
+  list: string | null;
+  gate: string;
+  device_id: string;
+  device: string | null;
+  direction: 'entry' | 'exit';
+  admitted: boolean;
+  scans: number;
+}
+
+const DOOR = `
+SELECT x.minute, x.list_id, l.name AS list, x.gate, x.device_id, d.name AS device, x.direction,
+       x.admitted, sum(x.scans)::int AS scans
+FROM (SELECT minute, list_id, gate, device_id, direction, admitted, scans FROM report_door_minutes
+      WHERE event_id = $1 AND minute >= $2
+      UNION ALL
+      SELECT minute, list_id, gate, device_id, direction, admitted, scans FROM report_door_deltas
+      WHERE event_id = $1 AND minute >= $2) x
+LEFT JOIN checkin_lists l ON l.id = x.list_id
+LEFT JOIN devices d ON d.id = x.device_id
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1`;
+
+export async function doorMinuteRows(db: Queryable, eventId: string, since: Date) {
+  return (await db.query<DoorMinuteRow>(DOOR, [eventId, since])).rows;
+}
+
+// Admitted entries and exits before the window, so "inside" starts from the right level.
+const DOOR_BEFORE = `
+SELECT coalesce(sum(scans) FILTER (WHERE direction = 'entry'), 0)::int AS entries,
+       coalesce(sum(scans) FILTER (WHERE direction = 'exit'), 0)::int AS exits
+FROM (SELECT direction, scans FROM report_door_minutes WHERE event_id = $1 AND minute < $2 AND admitted
+      UNION ALL
+      SELECT direction, scans FROM report_door_deltas WHERE event_id = $1 AND minute < $2 AND admitted) x`;
+
+export async function doorBefore(db: Queryable, eventId: string, since: Date) {
+  const r = await db.query<{ entries: number; exits: number }>(DOOR_BEFORE, [eventId, since]);
+  return r.rows[0]!;
+}
+
+// Registered attendees not yet admitted: who may still come.
+export async function expectedArrivals(db: Queryable, eventId: string): Promise<number> {
+  const rows = await attendanceRows(db, eventId);
+  return rows.reduce((n, r) => n + (r.registered as number) - (r.admitted as number), 0);
+}
+
+// Moves deltas into their rollups, a batch per table, in one transaction per call: DELETE ...
+// RETURNING takes only committed rows, each once, and the upsert adds them where the readers'
+// UNION ALL stops seeing them, at the same commit. Rows are upserted in key order, so two folds
+// (replicas) cannot deadlock; the advisory lock just spares the second one the wait.
+const FOLDS: Array<{ deltas: string; rollup: string; keys: string[]; sums: string[] }> = [
+  {
+    deltas: 'report_order_deltas',
+    rollup: 'report_orders',
+    keys: ['event_id', 'slot', 'ticket_type_id', 'channel', 'status', 'promo_code_id'],
+    sums: ['orders', 'tickets', 'total_cents', 'discount_cents', 'refunded_cents'],
+  },
+  {
+    deltas: 'report_answer_deltas',
+    rollup: 'report_answers',
+    keys: ['event_id', 'question_id', 'answer'],
+    sums: ['orders'],
+  },
+  {
+    deltas: 'report_refund_deltas',
+    rollup: 'report_refunds',
+    keys: ['event_id', 'slot'],
+    sums: ['refunds', 'amount_cents'],
+  },
+  {
+    deltas: 'report_waitlist_deltas',
+    rollup: 'report_waitlist',
+    keys: ['event_id', 'ticket_type_id', 'status'],
+    sums: ['entries'],
+  },
+  {
+    deltas: 'report_attendance_deltas',
+    rollup: 'report_attendance',
+    keys: ['event_id', 'ticket_type_id'],
+    sums: ['valid_tickets', 'admitted_tickets'],
+  },
+  {
+    deltas: 'report_door_deltas',
+    rollup: 'report_door_minutes',
+    keys: ['event_id', 'minute', 'list_id', 'gate', 'device_id', 'direction', 'admitted'],
+    sums: ['scans'],
+  },
+];
+
+const FOLD_SQL = FOLDS.map(({ deltas, rollup, keys, sums }) => {
+  const k = keys.join(', ');
+  return `WITH d AS (
+    DELETE FROM ${deltas} WHERE id IN (SELECT id FROM ${deltas} ORDER BY id LIMIT $1) RETURNING *
+  )
+  INSERT INTO ${rollup} (${k}, ${sums.join(', ')})
+  SELECT ${k}, ${sums.map((s) => `sum(${s})`).join(', ')} FROM d GROUP BY ${k} ORDER BY ${k}
+  ON CONFLICT (${k}) DO UPDATE SET ${sums.map((s) => `${s} = ${rollup}.${s} + EXCLUDED.${s}`).join(', ')}`;
+});
+
+/** Folds up to `batch` deltas of each kind; returns how many it moved. */
+export async function foldDeltas(tx: Queryable, batch: number): Promise<number> {
+  const lock = await tx.query<{ ok: boolean }>(
+    "SELECT pg_try_advisory_xact_lock(hashtext('lanyard:report-fold')) AS ok",
+  );
+  if (!lock.rows[0]?.ok) return 0;
+  let moved = 0;
+  for (const sql of FOLD_SQL) moved += (await tx.query(sql, [batch])).rowCount;
+  return moved;
+}
