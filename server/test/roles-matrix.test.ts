@@ -401,6 +401,8 @@ describe('the role matrix over every operation of the OpenAPI document', () => {
       await grant(t, ids.eventId!, spareForTeam, 'viewer');
       return { accountId: spareForTeam };
     },
+    // Both name a `{kind}`: the exports' is `attendees`, a report's `sales`.
+    getReport: async () => ({ kind: 'sales' }),
     leaveWaitlist: async () => ({ entryId: entries.pop()! }),
     claimWaitlistOffer: async () => ({ entryId: entries.pop()! }),
   };
