@@ -36,6 +36,8 @@ import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { startAuditCheckpoints } from './audit/jobs.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -84,6 +86,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...webhookFeatureRoutes(deps),
     ...staffAppRoutes(),
     ...backupRoutes(deps.db, deps.config),
+    ...auditRoutes(deps.db),
   ];
 }
 
@@ -107,6 +110,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startPaymentJobs(deps),
     startSalesJobs(deps),
     startWebhookJobs(deps),
+    startAuditCheckpoints(deps.db, (err) => deps.log.warn({ err }, 'audit checkpoint failed')),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
     // starts with new messages instead of a backlog of stale ones.
     startOutboxRelay({

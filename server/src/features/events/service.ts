@@ -11,6 +11,7 @@ import type {
   UpdateTicketTypeInput,
 } from './schema.js';
 import * as store from './store.js';
+import { appendAudit } from '../audit/service.js';
 import { availableSeats } from '../registration/capacity.js';
 import { offerSeatsAfterCapacityChange } from '../waitlist/offers.js';
 
@@ -22,7 +23,17 @@ export async function createEvent(
   actor: Principal,
   input: CreateEventInput,
 ): Promise<Event> {
-  return db.transaction((tx) => store.insertEvent(tx, actor.organizationId, input));
+  return db.transaction(async (tx) => {
+    const event = await store.insertEvent(tx, actor.organizationId, input);
+    await appendAudit(tx, actor, {
+      action: 'event.created',
+      objectType: 'event',
+      objectId: event.id,
+      eventId: event.id,
+      after: event,
+    });
+    return event;
+  });
 }
 
 export async function getEvent(db: Db, actor: Principal, eventId: string): Promise<Event> {
@@ -49,6 +60,14 @@ export async function updateEvent(
       ]);
     }
     const updated = await store.updateEvent(tx, next);
+    await appendAudit(tx, actor, {
+      action: 'event.updated',
+      objectType: 'event',
+      objectId: eventId,
+      eventId,
+      before: event,
+      after: updated,
+    });
     await enqueue(tx, {
       topic: 'event.updated',
       eventId,
@@ -63,7 +82,16 @@ export async function archiveEvent(db: Db, actor: Principal, eventId: string): P
   return db.transaction(async (tx) => {
     const event = await store.findEvent(tx, actor.organizationId, eventId, true);
     if (!event) throw notFound('event', eventId);
-    return store.archiveEvent(tx, eventId);
+    const archived = await store.archiveEvent(tx, eventId);
+    await appendAudit(tx, actor, {
+      action: 'event.archived',
+      objectType: 'event',
+      objectId: eventId,
+      eventId,
+      before: event,
+      after: archived,
+    });
+    return archived;
   });
 }
 
@@ -98,7 +126,15 @@ export async function createTicketType(
     if (event.status === 'archived')
       throw conflict('event_archived', 'An archived event takes no new ticket types.');
     if (await store.findTicketTypeByName(tx, eventId, input.name)) throw duplicateName(input.name);
-    return store.insertTicketType(tx, eventId, input);
+    const created = await store.insertTicketType(tx, eventId, input);
+    await appendAudit(tx, actor, {
+      action: 'ticket_type.created',
+      objectType: 'ticket_type',
+      objectId: created.id,
+      eventId,
+      after: created,
+    });
+    return created;
   });
 }
 
@@ -165,7 +201,16 @@ export async function updateTicketType(
       const other = await store.findTicketTypeByName(tx, eventId, patch.name);
       if (other && other.id !== ticketTypeId) throw duplicateName(patch.name);
     }
-    return { before: current, after: await store.updateTicketType(tx, next) };
+    const after = await store.updateTicketType(tx, next);
+    await appendAudit(tx, actor, {
+      action: 'ticket_type.updated',
+      objectType: 'ticket_type',
+      objectId: ticketTypeId,
+      eventId,
+      before: current,
+      after,
+    });
+    return { before: current, after };
   });
   // Raised capacity goes to the waitlist first. After commit: offering locks quotas before the
   // ticket type, which this transaction had already locked.
@@ -185,7 +230,16 @@ export async function archiveTicketType(
     const event = await store.findEvent(tx, actor.organizationId, eventId);
     const current = event && (await store.findTicketType(tx, eventId, ticketTypeId, true));
     if (!current) throw notFound('ticket type', ticketTypeId);
-    return store.archiveTicketType(tx, ticketTypeId);
+    const archived = await store.archiveTicketType(tx, ticketTypeId);
+    await appendAudit(tx, actor, {
+      action: 'ticket_type.archived',
+      objectType: 'ticket_type',
+      objectId: ticketTypeId,
+      eventId,
+      before: current,
+      after: archived,
+    });
+    return archived;
   });
 }
 
