@@ -205,3 +205,27 @@ export async function redactAuditPayload(
     return done;
   });
 }
+
+/**
+ * Appends the change of one object and hands the object back, so a use case can end with
+ * `return recorded(tx, actor, 'question.updated', eventId, current, await store.update(...))`.
+ * The object type is the action's first word.
+ */
+export async function recorded<T extends { id: string }>(
+  tx: Queryable,
+  who: Pick<Principal, 'subject' | 'clientId' | 'organizationId'>,
+  action: string,
+  eventId: string | null,
+  before: object | null,
+  after: T,
+): Promise<T> {
+  await appendAudit(tx, who, {
+    action,
+    objectType: action.split('.')[0]!,
+    objectId: after.id,
+    eventId,
+    before,
+    after,
+  });
+  return after;
+}

@@ -15,6 +15,7 @@ import {
 } from '@lanyard/core';
 import type { Queryable } from '../../platform/db/db.js';
 import { forbidden } from '../../platform/errors.js';
+import { scanIdTaken } from './scan-ids.js';
 import type { CheckinCaller } from '../devices/checkin-access.js';
 import { chooseList, toCoreList, type StoredList } from './list-choice.js';
 import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
@@ -86,6 +87,7 @@ async function store_(
     (
       await store.findScans(
         tx,
+        eventId,
         pending.map((p) => p.scanId),
       )
     ).map((s) => [s.scanId, s]),
@@ -149,10 +151,13 @@ async function store_(
   // Ticket-less scans lock nothing: one stored meanwhile by a concurrent replay is read back.
   for (const s of await store.findScans(
     tx,
+    eventId,
     rows.filter((r) => !inserted.has(r.scanId)).map((r) => r.scanId),
   ))
     known.set(s.scanId, s);
 
+  const taken = rows.find((r) => !inserted.has(r.scanId) && !known.has(r.scanId));
+  if (taken) throw scanIdTaken(taken.scanId);
   const duplicates = await reflag(tx, eventId, pairs, admitted, pending);
   const outcomes = new Map<string, ScanOutcome>();
   for (const r of rows.filter((r) => inserted.has(r.scanId)))

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../platform/db/db.js';
+import { appendAudit } from '../audit/service.js';
 import type { Logger } from '../../platform/log.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { conflict, DomainError, invalid } from '../../platform/errors.js';
@@ -59,6 +60,18 @@ export async function refundOrder(
       reason: input.reason ?? null,
       providerRef: null,
       actor: who,
+    });
+    await appendAudit(tx, actor, {
+      action: 'order.refunded',
+      objectType: 'order',
+      objectId: orderId,
+      eventId: order.eventId,
+      before: { refundedCents: order.refundedCents, status: order.status },
+      after: {
+        refundedCents: order.refundedCents + input.amountCents,
+        status: input.cancelTickets ? 'cancelled' : order.status,
+      },
+      details: { refundId, paymentId: payment.id, reason: input.reason ?? null },
     });
     if (
       input.cancelTickets &&

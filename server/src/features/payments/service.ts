@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { appendAudit } from '../audit/service.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
 import { conflict, notFound } from '../../platform/errors.js';
@@ -35,6 +36,15 @@ export async function markPaid(
     if (order.status === 'confirmed') {
       throw conflict('order_already_paid', 'This order is paid already.');
     }
+    await appendAudit(tx, actor, {
+      action: 'order.marked_paid',
+      objectType: 'order',
+      objectId: orderId,
+      eventId: order.eventId,
+      before: { status: order.status, paidCents: order.paidCents },
+      after: { status: 'confirmed', paidCents: order.totalCents },
+      details: { reference: reference ?? null },
+    });
     return applyPayment(tx, order, {
       provider: 'manual',
       providerRef: reference ?? null,
