@@ -96,6 +96,7 @@ export function changedFields(
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key === 'updatedAt') continue; // the entry's own time says when
     if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
       b[key] = before[key];
       a[key] = after[key];

@@ -112,7 +112,7 @@ export async function listEntries(db: Queryable, f: ListFilter): Promise<AuditEn
   if (f.beforeSeq !== undefined) add('seq < ?', f.beforeSeq);
   params.push(f.limit);
   const { rows } = await db.query<EntryRow>(
-    `SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
+    `SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY audit_log.seq DESC LIMIT $${params.length}`,
     params,
   );
   return rows.map(toEntry);
@@ -121,7 +121,7 @@ export async function listEntries(db: Queryable, f: ListFilter): Promise<AuditEn
 /** The whole chain in seq order, a page at a time. */
 export async function entriesAfter(db: Queryable, afterSeq: number, limit: number) {
   const { rows } = await db.query<EntryRow>(
-    `SELECT ${COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    `SELECT ${COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY audit_log.seq LIMIT $2`,
     [afterSeq, limit],
   );
   return rows.map(toEntry);
@@ -192,7 +192,9 @@ export async function checkpoints(db: Queryable): Promise<Checkpoint[]> {
     at: Date;
     kid: string;
     signature: string;
-  }>('SELECT seq::text AS seq, hash, at, kid, signature FROM audit_checkpoints ORDER BY seq');
+  }>(
+    'SELECT seq::text AS seq, hash, at, kid, signature FROM audit_checkpoints ORDER BY audit_checkpoints.seq',
+  );
   return rows.map((r) => ({
     seq: Number(r.seq),
     hash: r.hash,
