@@ -11,6 +11,8 @@ import type {
   UpdateTicketTypeInput,
 } from './schema.js';
 import * as store from './store.js';
+// Events page by (created_at, id) exactly as tickets do.
+import { decodeCursor, encodeCursor } from '../ticketing/cursor.js';
 import { appendAudit } from '../audit/service.js';
 import { availableSeats } from '../registration/capacity.js';
 import { offerSeatsAfterCapacityChange } from '../waitlist/offers.js';
@@ -248,17 +250,4 @@ const duplicateName = (name: string) =>
 
 function withoutUndefined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function encodeCursor(c: store.EventCursor): string {
-  return Buffer.from(`${c.createdUs}.${c.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): store.EventCursor {
-  const match = /^(\d{1,20})\.([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match)
-    throw invalid('invalid_cursor', 'cursor is not one this server handed out.', [
-      { field: 'query.cursor', message: 'is not valid' },
-    ]);
-  return { createdUs: match[1]!, id: match[2]! };
 }
