@@ -46,6 +46,8 @@ export interface Config {
    * load balancer's health check takes the replica out before it stops accepting.
    */
   drainMs: number;
+  /** A bearer token /metrics demands when set (METRICS_TOKEN); unset: /metrics is open. */
+  metricsToken: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -102,6 +104,11 @@ const env = z.object({
   HOST: z.string().min(1).optional(),
   LANYARD_DATA_DIR: z.string().min(1).optional(),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   DATABASE_POOL_SIZE: z
     .string()
@@ -227,5 +234,6 @@ export function loadConfig(
     outboxRetentionHours: e.OUTBOX_RETENTION_HOURS,
     webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS,
     drainMs: Math.round(e.DRAIN_SECONDS * 1000),
+    metricsToken: e.METRICS_TOKEN,
   };
 }
