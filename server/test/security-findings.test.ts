@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from './harness.js';
 import { startServer, type RunningServer } from '../src/main.js';
 import { copyMigratedPglite } from '../src/test-support/databases.js';
 import { requestLog } from '../src/http/request-log.js';
-import { json, problemOf } from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import { problemOf } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import {
   checkIn,
   enrolledKiosk,

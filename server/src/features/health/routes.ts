@@ -63,7 +63,10 @@ export function healthRouter(
   router.get('/metrics', async (req, res) => {
     if (metricsToken && !bearerMatches(req.get('authorization'), metricsToken)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      sendProblem(res, problem(401, 'metrics_token_required', 'Send METRICS_TOKEN as a bearer token.'));
+      sendProblem(
+        res,
+        problem(401, 'metrics_token_required', 'Send METRICS_TOKEN as a bearer token.'),
+      );
       return;
     }
     res.type(registry.contentType).send(await registry.metrics());
