@@ -6,7 +6,9 @@ import {
   register,
   type Sale,
 } from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import { randomUUID } from 'node:crypto';
 import { writeCheckpoint } from '../src/features/audit/service.js';
+import { enrolledKiosk } from '../src/features/checkin/test-support/checkin-fixtures.js';
 import { canonicalJson, sha256 } from '../src/features/audit/chain.js';
 
 interface Entry {
@@ -178,6 +180,29 @@ describe.each(['pglite', 'postgres'] as const)('audit log [%s]', (kind) => {
     expect(
       (await json<Page>(await t.api('/api/v1/audit?action=audit.redacted'), 200)).items,
     ).toHaveLength(1);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('sums up an offline scan upload in one entry naming the device, and a replay in none', async () => {
+    const kiosk = await enrolledKiosk(t, sale.eventId);
+    const order = await register(t, sale, 3);
+    const scans = order.tickets.map((ticket) => ({
+      scanId: randomUUID(),
+      token: ticket.token,
+      scannedAt: new Date().toISOString(),
+      deviceId: kiosk.deviceId,
+      deviceResult: 'admitted',
+    }));
+    const upload = () =>
+      t.api(`/api/v1/events/${sale.eventId}/scans`, { token: kiosk.token, body: { scans } });
+    expect((await upload()).status).toBe(200);
+    expect((await upload()).status).toBe(200);
+    const { items } = await eventAudit('?action=scans.uploaded');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      actor: { deviceId: kiosk.deviceId },
+      payload: { details: { stored: 3, replayed: 0 } },
+    });
     expect((await verify()).ok).toBe(true);
   });
 

@@ -13,6 +13,8 @@ import {
   type ScanUploadResult,
   type TokenVerification,
 } from '@lanyard/core';
+import { appendAudit } from '../audit/service.js';
+import { eventOrganization } from '../devices/store.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { forbidden } from '../../platform/errors.js';
 import { scanIdTaken } from './scan-ids.js';
@@ -158,12 +160,41 @@ async function store_(
 
   const taken = rows.find((r) => !inserted.has(r.scanId) && !known.has(r.scanId));
   if (taken) throw scanIdTaken(taken.scanId);
+  if (inserted.size > 0) await auditUpload(tx, caller, eventId, inserted.size, known.size);
   const duplicates = await reflag(tx, eventId, pairs, admitted, pending);
   const outcomes = new Map<string, ScanOutcome>();
   for (const r of rows.filter((r) => inserted.has(r.scanId)))
     outcomes.set(r.scanId, outcome(r, 'stored', duplicates));
   for (const s of known.values()) outcomes.set(s.scanId, outcome(s, 'replayed', duplicates));
   return outcomes;
+}
+
+/**
+ * One audit entry per uploaded batch, not per scan: each scan is already an immutable row with
+ * its device and time, and a kiosk back online may upload thousands at once.
+ */
+async function auditUpload(
+  tx: Queryable,
+  caller: CheckinCaller,
+  eventId: string,
+  stored: number,
+  replayed: number,
+): Promise<void> {
+  const organizationId =
+    caller.kind === 'staff' ? caller.organizationId : await eventOrganization(tx, eventId);
+  if (!organizationId) return;
+  await appendAudit(
+    tx,
+    { subject: caller.actor, clientId: undefined, organizationId },
+    {
+      action: 'scans.uploaded',
+      objectType: 'event',
+      objectId: eventId,
+      eventId,
+      deviceId: caller.kind === 'device' ? caller.deviceId : null,
+      details: { stored, replayed },
+    },
+  );
 }
 
 /** Re-resolves the admissions of every touched ticket/list pair; returns the flagged scan ids. */
