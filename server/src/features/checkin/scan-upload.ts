@@ -160,8 +160,9 @@ async function store_(
 
   const taken = rows.find((r) => !inserted.has(r.scanId) && !known.has(r.scanId));
   if (taken) throw scanIdTaken(taken.scanId);
-  if (inserted.size > 0) await auditUpload(tx, caller, eventId, inserted.size, known.size);
   const duplicates = await reflag(tx, eventId, pairs, admitted, pending);
+  // Last: the audit head stays locked until commit, so no row lock is taken after it.
+  if (inserted.size > 0) await auditUpload(tx, caller, eventId, inserted.size, known.size);
   const outcomes = new Map<string, ScanOutcome>();
   for (const r of rows.filter((r) => inserted.has(r.scanId)))
     outcomes.set(r.scanId, outcome(r, 'stored', duplicates));

@@ -61,18 +61,6 @@ export async function refundOrder(
       providerRef: null,
       actor: who,
     });
-    await appendAudit(tx, actor, {
-      action: 'order.refunded',
-      objectType: 'order',
-      objectId: orderId,
-      eventId: order.eventId,
-      before: { refundedCents: order.refundedCents, status: order.status },
-      after: {
-        refundedCents: order.refundedCents + input.amountCents,
-        status: input.cancelTickets ? 'cancelled' : order.status,
-      },
-      details: { refundId, paymentId: payment.id, reason: input.reason ?? null },
-    });
     if (
       input.cancelTickets &&
       (order.status === 'confirmed' || order.status === 'pending_payment')
@@ -91,6 +79,19 @@ export async function refundOrder(
         ticketsCancelled: input.cancelTickets,
       });
     }
+    // Last: the audit head stays locked until commit, so no row lock is taken after it.
+    await appendAudit(tx, actor, {
+      action: 'order.refunded',
+      objectType: 'order',
+      objectId: orderId,
+      eventId: order.eventId,
+      before: { refundedCents: order.refundedCents, status: order.status },
+      after: {
+        refundedCents: order.refundedCents + input.amountCents,
+        status: input.cancelTickets ? 'cancelled' : order.status,
+      },
+      details: { refundId, paymentId: payment.id, reason: input.reason ?? null },
+    });
     return { order, refundId, payment, provider };
   });
 

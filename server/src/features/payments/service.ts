@@ -36,6 +36,15 @@ export async function markPaid(
     if (order.status === 'confirmed') {
       throw conflict('order_already_paid', 'This order is paid already.');
     }
+    const result = await applyPayment(tx, order, {
+      provider: 'manual',
+      providerRef: reference ?? null,
+      // Money already held for an expired order (a late payment) counts towards it.
+      amountCents: Math.max(0, order.totalCents - order.paidCents),
+      currency: order.currency,
+      actor: actorName(staff),
+    });
+    // Last: the audit head stays locked until commit, so no row lock is taken after it.
     await appendAudit(tx, actor, {
       action: 'order.marked_paid',
       objectType: 'order',
@@ -45,14 +54,7 @@ export async function markPaid(
       after: { status: 'confirmed', paidCents: order.totalCents },
       details: { reference: reference ?? null },
     });
-    return applyPayment(tx, order, {
-      provider: 'manual',
-      providerRef: reference ?? null,
-      // Money already held for an expired order (a late payment) counts towards it.
-      amountCents: Math.max(0, order.totalCents - order.paidCents),
-      currency: order.currency,
-      actor: actorName(staff),
-    });
+    return result;
   });
   return { ...applied, order: await getOrder(db, staff, orderId) };
 }
