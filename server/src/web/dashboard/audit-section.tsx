@@ -92,11 +92,16 @@ export function AuditSection({ event, base }: SectionProps) {
   );
 }
 
+// Shown elsewhere in the row, or the same for every object.
+const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'eventId']);
+
 function changes(e: AuditEntry): string {
   if (e.redactedAt) return '(erased)';
   const after = e.payload?.after ?? {};
   const before = e.payload?.before ?? {};
-  const keys = Object.keys(after).length ? Object.keys(after) : Object.keys(before);
+  const keys = (Object.keys(after).length ? Object.keys(after) : Object.keys(before)).filter(
+    (k) => !HIDDEN.has(k),
+  );
   return keys
     .slice(0, 4)
     .map((k) =>
