@@ -29,6 +29,7 @@ beforeAll(async () => {
     syncIntervalMs: 50,
     onlineTimeoutMs: 200,
     backoff: { baseMs: 20, maxMs: 50 },
+    staffPin: '4821',
   });
   ({ port } = await agent.start());
   base = `http://127.0.0.1:${port}`;
@@ -42,6 +43,16 @@ afterAll(async () => {
   await server.close();
   tmp.remove();
 });
+
+/** A staff session's header: the attendee list is staff-only. */
+async function staff(): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pin: '4821' }),
+  });
+  return { 'x-staff-session': ((await res.json()) as { session: string }).session };
+}
 
 const post = (
   body: string,
@@ -88,9 +99,11 @@ describe('the local API while the server is unreachable', () => {
     expect(Date.parse(status.lastSyncAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('finds an attendee by a misspelt name from the cache', async () => {
+  it('finds an attendee by a misspelt name from the cache, for staff', async () => {
     const body = await (
-      await fetch(`${base}/api/attendees?q=${encodeURIComponent('ada lovlace')}`)
+      await fetch(`${base}/api/attendees?q=${encodeURIComponent('ada lovlace')}`, {
+        headers: await staff(),
+      })
     ).json();
     expect(body.attendees[0]).toMatchObject({ name: 'Ada Lovelace', ticketId: ada.id });
   });
@@ -161,9 +174,12 @@ describe('the local API refusing bad input', () => {
   it('answers unknown paths, wrong methods and bad queries with 4xx, never a crash', async () => {
     expect((await fetch(`${base}/api/nope`)).status).toBe(404);
     expect((await fetch(`${base}/api/scan`)).status).toBe(405);
-    expect((await fetch(`${base}/api/attendees`)).status).toBe(400);
-    expect((await fetch(`${base}/api/attendees?q=${'a'.repeat(500)}`)).status).toBe(400);
-    expect((await fetch(`${base}/api/attendees?q=ada&limit=-3`)).status).toBe(400);
+    const headers = await staff();
+    expect((await fetch(`${base}/api/attendees`, { headers })).status).toBe(400);
+    expect((await fetch(`${base}/api/attendees?q=${'a'.repeat(500)}`, { headers })).status).toBe(
+      400,
+    );
+    expect((await fetch(`${base}/api/attendees?q=ada&limit=-3`, { headers })).status).toBe(400);
     expect((await fetch(`${base}/api/status`)).status).toBe(200);
   });
 });

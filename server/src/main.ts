@@ -45,6 +45,11 @@ export interface RunningServer {
 }
 
 const GRACE_MS = 10_000;
+const SERVER_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  connectionsCheckingInterval: 1_000,
+};
 
 /** Starts the whole server: config → database (migrated) → issuer → HTTP. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -69,7 +74,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let stopping = false;
     let draining = false;
     const work = new InFlight();
-    const http = createServer((req, res) => {
+    // A client gets 10 s to send its headers and 30 s for the whole request (bodies are at most
+    // 1 MiB), checked every second; responses are not timed, so SSE streams and long-polls stay.
+    const http = createServer(SERVER_TIMEOUTS, (req, res) => {
       if (!ready.app) return notReadyYet(res);
       work.trackRequest(req, res);
       // A request on a kept-alive connection during shutdown is served, then its connection ends.
@@ -103,6 +110,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       metrics,
       publicUrl,
       bodyLimitBytes: config.bodyLimitBytes,
+      metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
       auth: {
         authenticate: identity.authenticate,

@@ -164,6 +164,14 @@ describe('check-in corrections [postgres]', () => {
     const after = await stats();
     expect(after.admitted).toBe(before.admitted - 1);
     expect(after.inside).toBe(before.inside - 1);
+    // Kept in the audit log: who annulled which scan, and why.
+    expect(
+      await count(
+        t,
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'checkin.annulled' AND object_id = $1`,
+        [wrong.scanId],
+      ),
+    ).toBe(1);
     // Annulling again repeats the annulment and changes nothing.
     expect(await json(await annul(wrong.scanId), 200)).toMatchObject({ replayed: true });
     expect((await checkIn(t, ev.eventId, { token: ticket(3).token, gate: 'South' })).result).toBe(

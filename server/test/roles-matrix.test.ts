@@ -48,6 +48,9 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   retryDeadMessages: ORG,
   listWebhooks: ORG,
   createWebhook: ORG,
+  listAudit: ORG,
+  verifyAudit: ORG,
+  redactAuditEntry: ORG,
   getOrganization: NOT_DEVICE,
   listEvents: NOT_DEVICE,
   createEvent: NOT_DEVICE,
@@ -99,6 +102,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   createBroadcast: MANAGE,
   previewBroadcast: MANAGE,
   getBroadcast: READ,
+  listEventAudit: MANAGE,
   listEventTeam: READ,
   putEventTeamMember: TEAM,
   deleteEventTeamMember: TEAM,
@@ -296,6 +300,7 @@ describe('the role matrix over every operation of the OpenAPI document', () => {
       scanId: randomUUID(),
       sessionId: randomUUID(),
       version: '1',
+      seq: '1',
     });
     await t.server.db.query(
       `INSERT INTO notification_messages (id, kind, event_id, order_id, recipient, data)

@@ -127,6 +127,12 @@ describe('roles per event', () => {
       (await t.api(`/api/v1/events/${ev.eventId}/team/${helper.id}`, { method: 'DELETE' })).status,
     ).toBe(204);
     await problemOf(await scan(), 404, 'event_not_found');
+    // Both changes of the team are in the audit log, in order.
+    const { rows } = await t.server.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE object_id = $1 AND event_id = $2 ORDER BY seq`,
+      [helper.id, ev.eventId],
+    );
+    expect(rows.map((r) => r.action)).toEqual(['team.role_granted', 'team.role_revoked']);
   });
 
   it('makes the creator of an event its owner, who runs its team; staff cannot', async () => {

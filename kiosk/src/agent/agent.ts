@@ -197,6 +197,7 @@ function wire(cache: Cache, options: AgentOptions): Agent {
       api = await startLocalApi({
         port: options.port ?? 0,
         handlers: { scan, status, searchAttendees: search },
+        staffOnly: (req) => requireStaff(staff, req),
         ...(options.allowedOrigins && { allowedOrigins: options.allowedOrigins }),
         routes: [
           staffRoutes(staff, () => ({

@@ -44,8 +44,12 @@ const json = (method: string, body: unknown): RequestInit => ({
 export const agent = {
   station: () => call<StationInfo>('/api/station'),
   scan: (data: string) => call<ScanResult>('/api/scan', json('POST', { data })),
-  searchAttendees: (q: string) =>
-    call<{ attendees: AttendeeMatch[] }>(`/api/attendees?q=${encodeURIComponent(q)}&limit=20`),
+  searchAttendees: (session: string, q: string) =>
+    call<{ attendees: AttendeeMatch[] }>(
+      `/api/attendees?q=${encodeURIComponent(q)}&limit=20`,
+      {},
+      session,
+    ),
   unlockStaff: (pin: string) =>
     call<{ session: string; expiresAt: string }>('/api/staff/session', json('POST', { pin })),
   lockStaff: (session: string) => call('/api/staff/session', { method: 'DELETE' }, session),

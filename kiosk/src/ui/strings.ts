@@ -98,6 +98,7 @@ export const strings = {
     pinCancel: 'Cancel',
     wrongPin: 'That PIN is not right.',
     locked: (seconds: number) => `Too many wrong PINs. Try again in ${seconds} seconds.`,
+    lockedOut: 'Staff mode is locked after 10 wrong PINs. Restart the kiosk to unlock it.',
     heading: 'Staff mode',
     close: 'Back to self-service',
     searchLabel: 'Search attendees by name or email',

@@ -45,6 +45,8 @@ import { accessKeyLimit } from './ticketing/access-key-limit.js';
 import { authorizerFor } from './team/authorizer.js';
 import { teamRoutes } from './team/routes.js';
 import { reportFeatureRoutes, startReportFeatureJobs } from './reports/index.js';
+import { auditRoutes } from './audit/routes.js';
+import { startAuditCheckpoints } from './audit/jobs.js';
 
 /** What features get from start-up. */
 export interface FeatureDeps {
@@ -103,6 +105,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...backupRoutes(deps.db, deps.config),
     ...scheduleRoutes(deps.db, deps.publicUrl),
     ...reportFeatureRoutes(deps),
+    ...auditRoutes(deps.db),
   ];
 }
 
@@ -132,6 +135,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startSalesJobs(deps),
     startReportFeatureJobs(deps),
     startWebhookJobs(deps),
+    startAuditCheckpoints(deps.db, (err) => deps.log.warn({ err }, 'audit checkpoint failed')),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
     // starts with new messages instead of a backlog of stale ones.
     startOutboxRelay({

@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
 import { requestLog } from './request-log.js';
 import type { Logger } from '../platform/log.js';
 import type { Metrics } from '../platform/metrics.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** Hops of trusted proxies in front (TRUST_PROXY): req.ip is the address they saw. */
   trustProxy: number;
+  /** Bearer token /metrics needs; unset: open. */
+  metricsToken?: string | undefined;
   auth: AuthMiddleware;
   /** The embedded OAuth2 issuer, mounted at /oauth; absent with an external issuer. */
   issuerHandler: RequestHandler | undefined;
@@ -45,14 +48,15 @@ export function createApp(deps: AppDeps): express.Express {
     });
     next();
   });
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  app.use(securityHeaders(deps.publicUrl));
 
-  if (deps.issuerHandler) app.use('/oauth', deps.issuerHandler);
-  app.use(healthRouter(deps.readiness, deps.metrics.registry));
+  if (deps.issuerHandler) {
+    // The issuer's own pages carry one inline <style> each, and a form may send the browser on
+    // to a client's redirect URI on another origin.
+    app.use('/oauth', helmet.contentSecurityPolicy({ useDefaults: false, directives: OAUTH_CSP }));
+    app.use('/oauth', deps.issuerHandler);
+  }
+  app.use(healthRouter(deps.readiness, deps.metrics.registry, deps.metricsToken));
 
   const openapi = buildOpenApi(deps.routes, {
     serverUrl: deps.publicUrl,
@@ -97,4 +101,36 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(problemHandler);
   return app;
+}
+
+// Everything the server answers loads only its own files and may be framed by nobody. The portal,
+// dashboard and staff app set their own page policies on top (same sources).
+const CSP = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  imgSrc: ["'self'", 'blob:', 'data:'],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  connectSrc: ["'self'"],
+};
+const { formAction: _anyFormTarget, ...oauthBase } = CSP;
+const OAUTH_CSP = { ...oauthBase, styleSrc: ["'self'", "'unsafe-inline'"] };
+
+/**
+ * helmet's headers: CSP, X-Frame-Options, nosniff, Referrer-Policy no-referrer, and HSTS only
+ * when the public URL is https (over plain http it would be ignored at best, and would lock a
+ * later http setup out at worst).
+ */
+function securityHeaders(publicUrl: string): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    strictTransportSecurity: publicUrl.startsWith('https:')
+      ? { maxAge: 31_536_000, includeSubDomains: false }
+      : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+  });
 }

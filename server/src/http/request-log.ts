@@ -36,7 +36,7 @@ export function requestLog(log: Logger, quiet: (path: string) => boolean): Reque
           {
             reqId: id,
             method: req.method,
-            url: req.originalUrl,
+            url: redactUrl(req.originalUrl),
             status: res.statusCode,
             ms: Math.round(ms * 10) / 10,
           },
@@ -48,5 +48,13 @@ export function requestLog(log: Logger, quiet: (path: string) => boolean): Reque
   };
 }
 
-/** Attendee access keys travel in ticket links (`?key=`); they must not land in logs. */
-export const redactKeys = (url: string) => url.replace(/([?&]key=)[^&#]*/gi, '$1[redacted]');
+// Query parameters that carry a credential: attendee access keys (`?key=` in ticket links),
+// access codes, OAuth codes and tokens, device codes.
+const SECRET_PARAMS =
+  /([?&](?:key|code|token|access_token|refresh_token|id_token|client_secret|user_code|password|secret)=)[^&#]*/gi;
+// A ticket token (the QR code's text, `LY1:` + base32) is a credential wherever it appears.
+const TICKET_TOKEN = /LY1(?::|%3A)[A-Z2-7=]+/gi;
+
+/** The URL as it may be logged: credentials in the query or path replaced by `[redacted]`. */
+export const redactUrl = (url: string) =>
+  url.replace(SECRET_PARAMS, '$1[redacted]').replace(TICKET_TOKEN, 'LY1:[redacted]');

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type ZodType } from 'zod';
 import { invalid, type FieldIssue } from '../platform/errors.js';
 import type { Principal, Scope } from '../features/identity/principal.js';
+import { withRequestOrigin } from '../features/audit/context.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -154,7 +155,14 @@ export function mountRoutes(router: Router, routes: AnyRoute[], auth: AuthMiddle
         req,
         res,
       };
-      const reply = await r.handler(input as never);
+      // Only authenticated routes can write audit entries; public ones skip the context.
+      const reply =
+        r.auth === 'public'
+          ? await r.handler(input as never)
+          : await withRequestOrigin(
+              { ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 512) ?? null },
+              () => r.handler(input as never),
+            );
       if (!reply) return;
       for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
       if (reply.body === undefined) res.status(reply.status).end();

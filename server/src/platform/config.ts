@@ -56,6 +56,8 @@ export interface Config {
   trustProxy: number;
   /** Proof of work (events that ask for it): the solver's largest counter (ALTCHA_MAX_COUNTER). */
   altchaMaxCounter: number;
+  /** A bearer token /metrics demands when set (METRICS_TOKEN); unset: /metrics is open. */
+  metricsToken: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -112,6 +114,11 @@ const env = z.object({
   HOST: z.string().min(1).optional(),
   LANYARD_DATA_DIR: z.string().min(1).optional(),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   DATABASE_POOL_SIZE: z
     .string()
@@ -242,5 +249,6 @@ export function loadConfig(
     rateLimits: rateLimitConfig(source, (variable, message) => new ConfigError(variable, message)),
     trustProxy: e.TRUST_PROXY,
     altchaMaxCounter: e.ALTCHA_MAX_COUNTER,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -43,6 +43,8 @@ export interface LocalApiOptions {
   routes?: readonly LocalRoute[];
   /** The built UI served at `/` (default kiosk/dist/ui); false serves none. */
   uiDir?: string | false;
+  /** Throws unless the request may see personal data (the attendee list needs staff mode). */
+  staffOnly: (req: IncomingMessage) => void;
   /** Extra origins allowed on the WebSocket (e.g. a UI dev server). */
   allowedOrigins?: readonly string[];
 }
@@ -96,6 +98,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         return sendJson(res, 200, handlers.status());
       case '/api/attendees': {
         only('GET');
+        options.staffOnly(req);
         const q = url.searchParams.get('q');
         if (q === null || q.trim() === '' || q.length > MAX_QUERY_LENGTH) {
           throw new LocalApiError(

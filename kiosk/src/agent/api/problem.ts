@@ -14,6 +14,7 @@ export type LocalApiErrorCode =
   // Staff mode and printing (staff/, printing/).
   | 'wrong_pin'
   | 'staff_locked'
+  | 'staff_locked_out'
   | 'staff_session_required'
   | 'staff_mode_off'
   | 'printing_off'

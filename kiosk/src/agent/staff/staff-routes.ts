@@ -60,12 +60,18 @@ export function staffRoutes(
         session: result.session,
         expiresAt: new Date(result.expiresAt).toISOString(),
       });
-    } else if (result.code === 'staff_locked') {
-      const wait = Math.max(1, Math.ceil(((result.retryAt ?? Date.now()) - Date.now()) / 1000));
-      res.setHeader('retry-after', String(wait));
-      throw new LocalApiError(429, 'staff_locked', `too many wrong PINs; try again in ${wait} s`);
+    } else if (result.code === 'staff_locked_out') {
+      throw new LocalApiError(
+        423,
+        'staff_locked_out',
+        'staff mode is locked after 10 wrong PINs; restart the kiosk agent to unlock it',
+      );
     } else {
-      throw new LocalApiError(401, 'wrong_pin', 'that PIN is not right');
+      const wait = Math.max(1, Math.ceil((result.retryAt - Date.now()) / 1000));
+      res.setHeader('retry-after', String(wait));
+      if (result.code === 'staff_locked')
+        throw new LocalApiError(429, 'staff_locked', `too many wrong PINs; try again in ${wait} s`);
+      throw new LocalApiError(401, 'wrong_pin', `that PIN is not right; try again in ${wait} s`);
     }
     return true;
   };

@@ -7,8 +7,10 @@ function clock(start = 1_000_000) {
 
 describe('staff sessions', () => {
   it('opens a session for the right PIN and refuses a wrong one', () => {
-    const s = new StaffSessions({ pin: '4821' });
-    expect(s.unlock('1234')).toEqual({ ok: false, code: 'wrong_pin' });
+    const c = clock();
+    const s = new StaffSessions({ pin: '4821', now: c.now });
+    expect(s.unlock('1234')).toMatchObject({ ok: false, code: 'wrong_pin' });
+    c.advance(1000);
     const ok = s.unlock('4821');
     expect(ok.ok).toBe(true);
     expect(s.touch(ok.ok ? ok.session : undefined)).toBe(true);
@@ -16,14 +18,34 @@ describe('staff sessions', () => {
     expect(s.touch(undefined)).toBe(false);
   });
 
-  it('locks PIN entry after five wrong PINs, even for the right one, until the lock ends', () => {
+  it('doubles the wait after each wrong PIN, and refuses tries during it unread', () => {
     const c = clock();
-    const s = new StaffSessions({ pin: '4821', now: c.now, lockMs: 60_000 });
-    for (let i = 0; i < 4; i++) expect(s.unlock('0000')).toMatchObject({ code: 'wrong_pin' });
-    expect(s.unlock('0000')).toMatchObject({ code: 'staff_locked', retryAt: c.now() + 60_000 });
+    const s = new StaffSessions({ pin: '4821', now: c.now, backoffMs: 1000 });
+    expect(s.unlock('0000')).toEqual({ ok: false, code: 'wrong_pin', retryAt: c.now() + 1000 });
+    // The right PIN during the wait is not even compared.
     expect(s.unlock('4821')).toMatchObject({ ok: false, code: 'staff_locked' });
-    c.advance(60_001);
+    c.advance(1000);
+    expect(s.unlock('0000')).toEqual({ ok: false, code: 'wrong_pin', retryAt: c.now() + 2000 });
+    c.advance(2000);
+    expect(s.unlock('0000')).toEqual({ ok: false, code: 'wrong_pin', retryAt: c.now() + 4000 });
+    c.advance(4000);
     expect(s.unlock('4821').ok).toBe(true);
+    // A success starts the count again.
+    expect(s.unlock('0000')).toEqual({ ok: false, code: 'wrong_pin', retryAt: c.now() + 1000 });
+  });
+
+  it('locks staff mode for good after ten wrong PINs in a row, ending open sessions', () => {
+    const c = clock();
+    const s = new StaffSessions({ pin: '4821', now: c.now, backoffMs: 1000 });
+    const open = s.unlock('4821');
+    for (let i = 1; i <= 9; i++) {
+      expect(s.unlock(`000${i}`)).toMatchObject({ code: 'wrong_pin' });
+      c.advance(2 ** (i - 1) * 1000);
+    }
+    expect(s.unlock('0010')).toEqual({ ok: false, code: 'staff_locked_out' });
+    c.advance(24 * 3600_000);
+    expect(s.unlock('4821')).toEqual({ ok: false, code: 'staff_locked_out' });
+    expect(s.touch(open.ok ? open.session : undefined)).toBe(false);
   });
 
   it('ends a session left idle, and keeps one in use alive', () => {

@@ -5,17 +5,18 @@ export interface StaffSessionOptions {
   pin: string;
   /** A session ends after this long without use (default 5 minutes). */
   idleMs?: number;
-  /** Wrong PINs in a row before entry is locked (default 5). */
+  /** Wrong PINs in a row after which staff mode stays locked until the agent restarts (default 10). */
   maxFailures?: number;
-  /** How long the lock lasts (default 60 s). */
-  lockMs?: number;
+  /** The wait after the first wrong PIN, doubling with each further one (default 1 s). */
+  backoffMs?: number;
   now?: () => number;
 }
 
 /** The outcome of a PIN entry. */
 export type UnlockResult =
   | { ok: true; session: string; expiresAt: number }
-  | { ok: false; code: 'wrong_pin' | 'staff_locked'; retryAt?: number };
+  | { ok: false; code: 'wrong_pin' | 'staff_locked'; retryAt: number }
+  | { ok: false; code: 'staff_locked_out' };
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -26,8 +27,9 @@ export function isValidPin(pin: string): boolean {
 
 /**
  * Staff mode sessions. A session is a random token the UI sends with staff requests; it
- * lapses when idle, so a kiosk left in staff mode falls back to self-service. Repeated wrong
- * PINs lock entry for a while, so guessing a 4-digit PIN at the kiosk takes days, not minutes.
+ * lapses when idle, so a kiosk left in staff mode falls back to self-service. Each wrong PIN
+ * doubles the wait before the next try (1 s, 2 s, 4 s …), and the tenth in a row locks staff mode
+ * until the agent restarts: ten guesses find a 4-digit PIN one time in a thousand.
  */
 export class StaffSessions {
   private readonly pinDigest: Buffer;
@@ -47,17 +49,20 @@ export class StaffSessions {
 
   unlock(pin: string): UnlockResult {
     const now = this.now();
+    if (this.failures >= (this.options.maxFailures ?? 10))
+      return { ok: false, code: 'staff_locked_out' };
+    // A try during the wait is refused unread, so it neither counts nor reveals anything.
     if (now < this.lockedUntil)
       return { ok: false, code: 'staff_locked', retryAt: this.lockedUntil };
     // Digests have equal length whatever was typed, so the comparison time says nothing.
     if (!timingSafeEqual(digest(pin), this.pinDigest)) {
       this.failures++;
-      if (this.failures >= (this.options.maxFailures ?? 5)) {
-        this.failures = 0;
-        this.lockedUntil = now + (this.options.lockMs ?? 60_000);
-        return { ok: false, code: 'staff_locked', retryAt: this.lockedUntil };
+      if (this.failures >= (this.options.maxFailures ?? 10)) {
+        this.sessions.clear();
+        return { ok: false, code: 'staff_locked_out' };
       }
-      return { ok: false, code: 'wrong_pin' };
+      this.lockedUntil = now + (this.options.backoffMs ?? 1000) * 2 ** (this.failures - 1);
+      return { ok: false, code: 'wrong_pin', retryAt: this.lockedUntil };
     }
     this.failures = 0;
     const session = randomBytes(24).toString('base64url');

@@ -103,12 +103,31 @@ describe('staff mode over the local API', () => {
     const wrong = await post('/api/staff/session', { pin: '1111' });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ code: 'wrong_pin' });
+    expect(wrong.headers.get('retry-after')).toBe('1');
+    // Within the wait a try is refused unread (and not counted).
+    const early = await post('/api/staff/session', { pin: '4821' });
+    expect(early.status).toBe(429);
+    expect(await early.json()).toMatchObject({ code: 'staff_locked' });
+    await new Promise((r) => setTimeout(r, 1100));
     expect((await post('/api/staff/session', {})).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 2100));
     const noSession = await fetch(`${base}/api/prints`);
     expect(noSession.status).toBe(401);
     expect(await noSession.json()).toMatchObject({ code: 'staff_session_required' });
     const madeUp = await fetch(`${base}/api/prints`, { headers: { 'x-staff-session': 'x' } });
     expect(madeUp.status).toBe(401);
+  });
+
+  it('lists attendees only to a staff session', async () => {
+    const q = `${base}/api/attendees?q=${encodeURIComponent('ada')}`;
+    const anonymous = await fetch(q);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ code: 'staff_session_required' });
+    const found = await fetch(q, { headers: { 'x-staff-session': await unlock() } });
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { attendees: { name: string }[] }).attendees[0]).toMatchObject({
+      name: 'Ada Lovelace',
+    });
   });
 
   it('reprints a scanned ticket’s badge with a reason, and lists both prints', async () => {

@@ -28,6 +28,8 @@ export function PinDialog({
               setPin('');
               if (err instanceof AgentRequestError && err.code === 'staff_locked') {
                 setError(s.locked(err.retryAfterSeconds ?? 60));
+              } else if (err instanceof AgentRequestError && err.code === 'staff_locked_out') {
+                setError(s.lockedOut);
               } else setError(s.wrongPin);
             })
             .finally(() => setBusy(false));

@@ -66,10 +66,10 @@ export function StaffScreen(props: Props) {
     const q = query.trim();
     if (q === '') return setMatches(null);
     const timer = setTimeout(() => {
-      agent.searchAttendees(q).then((r) => setMatches(r.attendees), failed);
+      agent.searchAttendees(session, q).then((r) => setMatches(r.attendees), failed);
     }, 150);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [session, query]);
 
   return (
     <main className="screen staff" aria-labelledby="staff-heading">

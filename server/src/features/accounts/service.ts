@@ -1,4 +1,5 @@
-import type { Queryable } from '../../platform/db/db.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { appendAudit, recorded } from '../audit/service.js';
 import { conflict, forbidden, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import { SCOPES } from '../identity/principal.js';
@@ -22,7 +23,7 @@ export interface NewAccount {
  * returned this once. Nobody hands out a scope they do not hold themselves.
  */
 export async function createAccount(
-  q: Queryable,
+  db: Db,
   principal: Principal,
   input: NewAccount,
 ): Promise<OrganizerAccount & { password?: string }> {
@@ -31,26 +32,34 @@ export async function createAccount(
   if (beyond !== undefined)
     throw forbidden('scope_not_held', `You cannot grant the scope ${beyond}: you do not hold it.`);
   const password = input.password ?? newPassword();
-  const account = await store.insertAccount(q, {
-    organizationId: principal.organizationId,
-    email: input.email,
-    name: input.name,
-    passwordHash: await hashPassword(password),
-    scopes: [...new Set(scopes)],
-    organizationAdmin: input.organizationAdmin ?? false,
+  const passwordHash = await hashPassword(password);
+  const account = await db.transaction(async (tx) => {
+    const made = await store.insertAccount(tx, {
+      organizationId: principal.organizationId,
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      scopes: [...new Set(scopes)],
+      organizationAdmin: input.organizationAdmin ?? false,
+    });
+    if (!made)
+      throw conflict('email_taken', `An organizer account for ${input.email} already exists.`);
+    return recorded(tx, principal, 'account.created', null, null, made);
   });
-  if (!account)
-    throw conflict('email_taken', `An organizer account for ${input.email} already exists.`);
   return input.password === undefined ? { ...account, password } : account;
 }
 
-export async function disableAccount(
-  q: Queryable,
-  principal: Principal,
-  id: string,
-): Promise<void> {
-  if (!(await store.disableAccount(q, principal.organizationId, id)))
-    throw notFound('organizer account', id);
+export async function disableAccount(db: Db, principal: Principal, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await store.disableAccount(tx, principal.organizationId, id)))
+      throw notFound('organizer account', id);
+    await appendAudit(tx, principal, {
+      action: 'account.disabled',
+      objectType: 'account',
+      objectId: id,
+      after: { disabled: true },
+    });
+  });
 }
 
 // Verifying against this when the email is unknown keeps both answers equally slow, so response

@@ -1,6 +1,8 @@
 import type { Db } from '../../platform/db/db.js';
 import { conflict, forbidden, notFound } from '../../platform/errors.js';
+import { appendAudit } from '../audit/service.js';
 import type { CheckinCaller } from '../devices/checkin-access.js';
+import type { Principal } from '../identity/principal.js';
 import * as store from './corrections-store.js';
 import { chooseList } from './list-choice.js';
 import type { CheckinDeps } from './online-checkin.js';
@@ -24,6 +26,7 @@ export const STAFF_ANNUL_WINDOW_MS = 15 * 60_000;
  */
 export async function annulAdmission(
   deps: CheckinDeps,
+  who: Pick<Principal, 'subject' | 'clientId' | 'organizationId'>,
   caller: CheckinCaller,
   mayAnnulAnyTime: boolean,
   eventId: string,
@@ -58,6 +61,15 @@ export async function annulAdmission(
     const rule = 'list' in choice ? choice.list.entryRule : 'single';
     const admitted = await scans.admittedScans(tx, [scan.ticketId]);
     await reflag(tx, eventId, [pair], admitted, new Map([[scan.listId, rule]]));
+    // Last: the audit head stays locked until commit, so no row lock is taken after it.
+    await appendAudit(tx, who, {
+      action: 'checkin.annulled',
+      objectType: 'scan',
+      objectId: scanId,
+      eventId,
+      deviceId: caller.kind === 'device' ? caller.deviceId : null,
+      details: { ticketId: scan.ticketId, listId: scan.listId, reason: input.reason ?? null },
+    });
     return { ...annulment, replayed: false };
   });
   if (!annulment.replayed) deps.changed(eventId);

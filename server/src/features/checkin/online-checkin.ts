@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { decideCheckin, type CheckinDecision, type TokenVerification } from '@lanyard/core';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
+import { scanIdTaken } from './scan-ids.js';
 import type { CheckinCaller } from '../devices/checkin-access.js';
 import type { KeyringCache } from './keyring-cache.js';
 import type { ListCache } from './list-cache.js';
@@ -62,7 +63,7 @@ export async function checkIn(
     deps.changed(eventId);
     return answer;
   } catch (err) {
-    if (err instanceof ScanReplayed) return replayedAnswer(deps.db, scanId);
+    if (err instanceof ScanReplayed) return replayedAnswer(deps.db, eventId, scanId);
     throw err;
   }
 }
@@ -279,9 +280,10 @@ function answerOf(
 }
 
 /** The answer a stored scan gave, repeated for its retry. */
-async function replayedAnswer(db: Db, scanId: string): Promise<CheckinAnswer> {
-  const [stored] = await store.findScans(db, [scanId]);
-  if (!stored) throw new Error(`scan ${scanId} vanished after a conflict`);
+async function replayedAnswer(db: Db, eventId: string, scanId: string): Promise<CheckinAnswer> {
+  const [stored] = await store.findScans(db, eventId, [scanId]);
+  // Scan ids are unique across events; another event's scan is none of this caller's business.
+  if (!stored) throw scanIdTaken(scanId);
   const ticket = stored.ticketId
     ? (await store.ticketFacts(db, [stored.ticketId])).get(stored.ticketId)
     : undefined;

@@ -98,6 +98,7 @@ export function checkinRoutes(deps: CheckinDeps, access: CheckinAccess): AnyRout
           (!p.reach || may(p.reach, eventId, 'manage'));
         const annulment = await annulAdmission(
           deps,
+          p,
           caller,
           organizer,
           eventId,

@@ -345,11 +345,16 @@ export function toStoredScan(r: ScanRow): StoredScan {
   };
 }
 
-export async function findScans(db: Queryable, scanIds: readonly string[]): Promise<StoredScan[]> {
+/** The event's scans among these ids; another event's scan with one of them is not returned. */
+export async function findScans(
+  db: Queryable,
+  eventId: string,
+  scanIds: readonly string[],
+): Promise<StoredScan[]> {
   if (scanIds.length === 0) return [];
   const { rows } = await db.query<ScanRow>(
-    `SELECT ${SCAN_COLUMNS} FROM checkin_scans WHERE scan_id = ANY($1::uuid[])`,
-    [scanIds],
+    `SELECT ${SCAN_COLUMNS} FROM checkin_scans WHERE scan_id = ANY($1::uuid[]) AND event_id = $2`,
+    [scanIds, eventId],
   );
   return rows.map(toStoredScan);
 }

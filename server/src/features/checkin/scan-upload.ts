@@ -15,8 +15,11 @@ import {
   type TokenVerification,
   verifiedByHand,
 } from '@lanyard/core';
+import { appendAudit } from '../audit/service.js';
+import { eventOrganization } from '../devices/store.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { forbidden } from '../../platform/errors.js';
+import { scanIdTaken } from './scan-ids.js';
 import type { CheckinCaller } from '../devices/checkin-access.js';
 import { chooseList, toCoreList, type StoredList } from './list-choice.js';
 import { scannedTextDigest, toKnownTicket } from './known-ticket.js';
@@ -118,6 +121,7 @@ async function store_(
     (
       await store.findScans(
         tx,
+        eventId,
         pending.map((p) => p.scanId),
       )
     ).map((s) => [s.scanId, s]),
@@ -183,17 +187,50 @@ async function store_(
   // Ticket-less scans lock nothing: one stored meanwhile by a concurrent replay is read back.
   for (const s of await store.findScans(
     tx,
+    eventId,
     rows.filter((r) => !inserted.has(r.scanId)).map((r) => r.scanId),
   ))
     known.set(s.scanId, s);
 
+  const taken = rows.find((r) => !inserted.has(r.scanId) && !known.has(r.scanId));
+  if (taken) throw scanIdTaken(taken.scanId);
   const rules = new Map(pending.map((p) => [p.list.id, p.list.entryRule]));
   const duplicates = await reflag(tx, eventId, pairs, admitted, rules);
+  // Last: the audit head stays locked until commit, so no row lock is taken after it.
+  if (inserted.size > 0) await auditUpload(tx, caller, eventId, inserted.size, known.size);
   const outcomes = new Map<string, ScanOutcome>();
   for (const r of rows.filter((r) => inserted.has(r.scanId)))
     outcomes.set(r.scanId, outcome(r, 'stored', duplicates));
   for (const s of known.values()) outcomes.set(s.scanId, outcome(s, 'replayed', duplicates));
   return outcomes;
+}
+
+/**
+ * One audit entry per uploaded batch, not per scan: each scan is already an immutable row with
+ * its device and time, and a kiosk back online may upload thousands at once.
+ */
+async function auditUpload(
+  tx: Queryable,
+  caller: CheckinCaller,
+  eventId: string,
+  stored: number,
+  replayed: number,
+): Promise<void> {
+  const organizationId =
+    caller.kind === 'staff' ? caller.organizationId : await eventOrganization(tx, eventId);
+  if (!organizationId) return;
+  await appendAudit(
+    tx,
+    { subject: caller.actor, clientId: undefined, organizationId },
+    {
+      action: 'scans.uploaded',
+      objectType: 'event',
+      objectId: eventId,
+      eventId,
+      deviceId: caller.kind === 'device' ? caller.deviceId : null,
+      details: { stored, replayed },
+    },
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit/service.js';
 import type { Db } from '../../platform/db/db.js';
 import { DomainError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { deleteClient, newClientSecret, saveClient } from '../identity/client-store.js';
@@ -41,14 +42,24 @@ export async function createDevice(
     );
   const id = randomUUID();
   const code = newEnrollmentCode();
-  const device = await store.insertDevice(db, {
-    id,
-    eventId,
-    name: input.name,
-    clientId: `kiosk-${id}`,
-    codeHash: hashEnrollmentCode(canonicalEnrollmentCode(code)!),
-    expiresAt: new Date(Date.now() + ENROLLMENT_TTL_MS),
-    createdBy: actor.clientId ?? actor.subject,
+  const device = await db.transaction(async (tx) => {
+    const row = await store.insertDevice(tx, {
+      id,
+      eventId,
+      name: input.name,
+      clientId: `kiosk-${id}`,
+      codeHash: hashEnrollmentCode(canonicalEnrollmentCode(code)!),
+      expiresAt: new Date(Date.now() + ENROLLMENT_TTL_MS),
+      createdBy: actor.clientId ?? actor.subject,
+    });
+    await appendAudit(tx, actor, {
+      action: 'device.created',
+      objectType: 'device',
+      objectId: id,
+      eventId,
+      after: store.toDevice(row),
+    });
+    return row;
   });
   return {
     ...store.toDevice(device),
@@ -126,9 +137,20 @@ export async function renameDevice(
   name: string,
 ): Promise<Device> {
   await requireEvent(db, actor, eventId);
-  const device = await store.renameDevice(db, eventId, deviceId, name);
-  if (!device) throw notFound('device', deviceId);
-  return store.toDevice(device);
+  return db.transaction(async (tx) => {
+    const before = await store.findDevice(tx, eventId, deviceId);
+    const device = before && (await store.renameDevice(tx, eventId, deviceId, name));
+    if (!device) throw notFound('device', deviceId);
+    await appendAudit(tx, actor, {
+      action: 'device.renamed',
+      objectType: 'device',
+      objectId: deviceId,
+      eventId,
+      before: store.toDevice(before),
+      after: store.toDevice(device),
+    });
+    return store.toDevice(device);
+  });
 }
 
 /** Revokes a device: its client is deleted and its tokens are refused from the next request on. */
@@ -144,6 +166,13 @@ export async function revokeDevice(
     const revoked = await store.revokeDevice(tx, eventId, deviceId);
     if (!revoked) throw notFound('device', deviceId);
     await deleteClient(tx, revoked.clientId);
+    await appendAudit(tx, actor, {
+      action: 'device.revoked',
+      objectType: 'device',
+      objectId: deviceId,
+      eventId,
+      after: { revokedAt: store.toDevice(revoked).revokedAt },
+    });
     return revoked;
   });
   access.forget(device.clientId);

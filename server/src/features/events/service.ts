@@ -11,6 +11,9 @@ import type {
   UpdateTicketTypeInput,
 } from './schema.js';
 import * as store from './store.js';
+// Events page by (created_at, id) exactly as tickets do.
+import { decodeCursor, encodeCursor } from '../ticketing/cursor.js';
+import { appendAudit } from '../audit/service.js';
 import { availableSeats } from '../registration/capacity.js';
 import { offerSeatsAfterCapacityChange } from '../waitlist/offers.js';
 import { makeOwner, ownerMade } from '../team/service.js';
@@ -26,6 +29,13 @@ export async function createEvent(
   const event = await db.transaction(async (tx) => {
     const created = await store.insertEvent(tx, actor.organizationId, input);
     await makeOwner(tx, actor, created.id);
+    await appendAudit(tx, actor, {
+      action: 'event.created',
+      objectType: 'event',
+      objectId: created.id,
+      eventId: created.id,
+      after: created,
+    });
     return created;
   });
   ownerMade(db, actor);
@@ -56,6 +66,14 @@ export async function updateEvent(
       ]);
     }
     const updated = await store.updateEvent(tx, next);
+    await appendAudit(tx, actor, {
+      action: 'event.updated',
+      objectType: 'event',
+      objectId: eventId,
+      eventId,
+      before: event,
+      after: updated,
+    });
     await enqueue(tx, {
       topic: 'event.updated',
       eventId,
@@ -70,7 +88,16 @@ export async function archiveEvent(db: Db, actor: Principal, eventId: string): P
   return db.transaction(async (tx) => {
     const event = await store.findEvent(tx, actor.organizationId, eventId, true);
     if (!event) throw notFound('event', eventId);
-    return store.archiveEvent(tx, eventId);
+    const archived = await store.archiveEvent(tx, eventId);
+    await appendAudit(tx, actor, {
+      action: 'event.archived',
+      objectType: 'event',
+      objectId: eventId,
+      eventId,
+      before: event,
+      after: archived,
+    });
+    return archived;
   });
 }
 
@@ -113,7 +140,15 @@ export async function createTicketType(
     if (event.status === 'archived')
       throw conflict('event_archived', 'An archived event takes no new ticket types.');
     if (await store.findTicketTypeByName(tx, eventId, input.name)) throw duplicateName(input.name);
-    return store.insertTicketType(tx, eventId, input);
+    const created = await store.insertTicketType(tx, eventId, input);
+    await appendAudit(tx, actor, {
+      action: 'ticket_type.created',
+      objectType: 'ticket_type',
+      objectId: created.id,
+      eventId,
+      after: created,
+    });
+    return created;
   });
 }
 
@@ -180,7 +215,16 @@ export async function updateTicketType(
       const other = await store.findTicketTypeByName(tx, eventId, patch.name);
       if (other && other.id !== ticketTypeId) throw duplicateName(patch.name);
     }
-    return { before: current, after: await store.updateTicketType(tx, next) };
+    const after = await store.updateTicketType(tx, next);
+    await appendAudit(tx, actor, {
+      action: 'ticket_type.updated',
+      objectType: 'ticket_type',
+      objectId: ticketTypeId,
+      eventId,
+      before: current,
+      after,
+    });
+    return { before: current, after };
   });
   // Raised capacity goes to the waitlist first. After commit: offering locks quotas before the
   // ticket type, which this transaction had already locked.
@@ -200,7 +244,16 @@ export async function archiveTicketType(
     const event = await store.findEvent(tx, actor.organizationId, eventId);
     const current = event && (await store.findTicketType(tx, eventId, ticketTypeId, true));
     if (!current) throw notFound('ticket type', ticketTypeId);
-    return store.archiveTicketType(tx, ticketTypeId);
+    const archived = await store.archiveTicketType(tx, ticketTypeId);
+    await appendAudit(tx, actor, {
+      action: 'ticket_type.archived',
+      objectType: 'ticket_type',
+      objectId: ticketTypeId,
+      eventId,
+      before: current,
+      after: archived,
+    });
+    return archived;
   });
 }
 
@@ -209,17 +262,4 @@ const duplicateName = (name: string) =>
 
 function withoutUndefined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function encodeCursor(c: store.EventCursor): string {
-  return Buffer.from(`${c.createdUs}.${c.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): store.EventCursor {
-  const match = /^(\d{1,20})\.([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match)
-    throw invalid('invalid_cursor', 'cursor is not one this server handed out.', [
-      { field: 'query.cursor', message: 'is not valid' },
-    ]);
-  return { createdUs: match[1]!, id: match[2]! };
 }

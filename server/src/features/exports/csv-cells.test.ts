@@ -9,6 +9,16 @@ describe('CSV cells for spreadsheets', () => {
     expect(csvCell('\t=1')).toBe("'\t=1");
   });
 
+  it('escapes cells that open with ; and full-width formula starts', () => {
+    expect(csvCell(';=1+1')).toBe(`"';=1+1"`);
+    expect(csvCell('\uFF1D1+1')).toBe("'\uFF1D1+1");
+    expect(csvCell('＋1')).toBe("'＋1");
+    expect(csvCell('－1')).toBe("'－1");
+    expect(csvCell('＠SUM(A1)')).toBe("'＠SUM(A1)");
+    // Quoted, so a spreadsheet splitting on ; keeps it one cell.
+    expect(csvCell('Ana;=1+1')).toBe('"Ana;=1+1"');
+  });
+
   it('leaves ordinary text and numbers alone, negative numbers included', () => {
     expect(csvCell('Ana Li')).toBe('Ana Li');
     expect(csvCell('ana@example.com')).toBe('ana@example.com');

@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
+import { problem, sendProblem } from '../../http/problem.js';
 import type { Registry } from 'prom-client';
 
 /** A backing service the server needs; readiness asks each one. */
@@ -29,8 +31,22 @@ async function runCheck(c: ReadinessCheck): Promise<string> {
   }
 }
 
-/** /healthz (the process answers), /readyz (every backing service answers), /metrics. */
-export function healthRouter(checks: ReadinessCheck[], registry: Registry): Router {
+/** Compares in constant time, so response times do not spell the token out. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '');
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/**
+ * /healthz (the process answers), /readyz (every backing service answers), /metrics (behind
+ * METRICS_TOKEN when set: its figures tell an outsider about sales and load).
+ */
+export function healthRouter(
+  checks: ReadinessCheck[],
+  registry: Registry,
+  metricsToken?: string | undefined,
+): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -44,7 +60,15 @@ export function healthRouter(checks: ReadinessCheck[], registry: Registry): Rout
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) });
   });
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', async (req, res) => {
+    if (metricsToken && !bearerMatches(req.get('authorization'), metricsToken)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      sendProblem(
+        res,
+        problem(401, 'metrics_token_required', 'Send METRICS_TOKEN as a bearer token.'),
+      );
+      return;
+    }
     res.type(registry.contentType).send(await registry.metrics());
   });
   return router;

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../platform/db/db.js';
+import { appendAudit } from '../audit/service.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import { actorName, opens, type Accessor } from '../ticketing/access.js';
@@ -64,6 +65,17 @@ export async function cancelOrder(
       );
     }
     await cancelLockedOrder(tx, order, actorName(accessor), reason);
+    // The buyer cancelling their own unpaid order is not a staff change.
+    if (accessor.kind === 'staff')
+      await appendAudit(tx, accessor.principal, {
+        action: 'order.cancelled',
+        objectType: 'order',
+        objectId: orderId,
+        eventId: order.eventId,
+        before: { status: order.status },
+        after: { status: 'cancelled' },
+        details: reason ? { reason } : undefined,
+      });
   });
   return getOrder(db, accessor, orderId);
 }

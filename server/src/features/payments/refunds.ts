@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../platform/db/db.js';
+import { appendAudit } from '../audit/service.js';
 import type { Logger } from '../../platform/log.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { conflict, DomainError, invalid } from '../../platform/errors.js';
@@ -78,6 +79,19 @@ export async function refundOrder(
         ticketsCancelled: input.cancelTickets,
       });
     }
+    // Last: the audit head stays locked until commit, so no row lock is taken after it.
+    await appendAudit(tx, actor, {
+      action: 'order.refunded',
+      objectType: 'order',
+      objectId: orderId,
+      eventId: order.eventId,
+      before: { refundedCents: order.refundedCents, status: order.status },
+      after: {
+        refundedCents: order.refundedCents + input.amountCents,
+        status: input.cancelTickets ? 'cancelled' : order.status,
+      },
+      details: { refundId, paymentId: payment.id, reason: input.reason ?? null },
+    });
     return { order, refundId, payment, provider };
   });
 

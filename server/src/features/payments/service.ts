@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { appendAudit } from '../audit/service.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
 import { conflict, notFound } from '../../platform/errors.js';
@@ -35,7 +36,7 @@ export async function markPaid(
     if (order.status === 'confirmed') {
       throw conflict('order_already_paid', 'This order is paid already.');
     }
-    return applyPayment(tx, order, {
+    const result = await applyPayment(tx, order, {
       provider: 'manual',
       providerRef: reference ?? null,
       // Money already held for an expired order (a late payment) counts towards it.
@@ -43,6 +44,17 @@ export async function markPaid(
       currency: order.currency,
       actor: actorName(staff),
     });
+    // Last: the audit head stays locked until commit, so no row lock is taken after it.
+    await appendAudit(tx, actor, {
+      action: 'order.marked_paid',
+      objectType: 'order',
+      objectId: orderId,
+      eventId: order.eventId,
+      before: { status: order.status, paidCents: order.paidCents },
+      after: { status: 'confirmed', paidCents: order.totalCents },
+      details: { reference: reference ?? null },
+    });
+    return result;
   });
   return { ...applied, order: await getOrder(db, staff, orderId) };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendAudit, recorded } from '../audit/service.js';
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
@@ -33,7 +34,7 @@ export async function createPromoCode(
     const created = await store.insertPromoCode(tx, eventId, input);
     if (!created) throw duplicateCode(input.code);
     await changeReserve(tx, created.ticketTypeIds, input.reservedSeats);
-    return created;
+    return recorded(tx, actor, 'promo_code.created', eventId, null, created);
   });
 }
 
@@ -64,6 +65,13 @@ export async function generatePromoCodes(
         'codes_exhausted',
         'Could not draw enough distinct codes; use another prefix.',
       );
+    await appendAudit(tx, actor, {
+      action: 'promo_code.generated',
+      objectType: 'promo_code',
+      objectId: null,
+      eventId,
+      details: { count: made.length, prefix, ids: made.map((p) => p.id) },
+    });
     return made;
   });
 }
@@ -153,7 +161,7 @@ export async function updatePromoCode(
         { maxUses: next.maxUses, uses: current.uses },
       );
     }
-    return updated;
+    return recorded(tx, actor, 'promo_code.updated', eventId, current, updated);
   });
 }
 
@@ -171,7 +179,7 @@ export async function archivePromoCode(
     const archived = await store.archivePromoCode(tx, promoCodeId);
     // Seats still reserved go back to the public (the sweeper offers them to a waitlist).
     await changeReserve(tx, current.ticketTypeIds, -current.reserveLeft);
-    return archived;
+    return recorded(tx, actor, 'promo_code.archived', eventId, current, archived);
   });
 }
 

@@ -6,6 +6,7 @@ import { eventTicketTypeIds, refuseUnknownTicketTypes } from '../quotas/ticket-t
 import { questionShapeIssues } from './rules.js';
 import type { CreateQuestionInput, Question, UpdateQuestionInput } from './schema.js';
 import * as store from './store.js';
+import { recorded } from '../audit/service.js';
 
 // Use cases of custom questions: one exported function each, one transaction each. Answers are
 // keyed by question id, so archiving (never deleting) keeps past orders' answers readable.
@@ -20,7 +21,14 @@ export async function createQuestion(
     await activeEvent(tx, actor, eventId);
     const fields = { ...input, options: input.options ?? [], position: input.position };
     await checkQuestion(tx, eventId, fields);
-    return store.insertQuestion(tx, eventId, fields);
+    return recorded(
+      tx,
+      actor,
+      'question.created',
+      eventId,
+      null,
+      await store.insertQuestion(tx, eventId, fields),
+    );
   });
 }
 
@@ -71,7 +79,14 @@ export async function updateQuestion(
       position: patch.position ?? current.position,
     };
     await checkQuestion(tx, eventId, next);
-    return store.updateQuestion(tx, questionId, next);
+    return recorded(
+      tx,
+      actor,
+      'question.updated',
+      eventId,
+      current,
+      await store.updateQuestion(tx, questionId, next),
+    );
   });
 }
 
@@ -86,7 +101,14 @@ export async function archiveQuestion(
     const event = await findEvent(tx, actor.organizationId, eventId);
     const current = event && (await store.findQuestion(tx, eventId, questionId, true));
     if (!current) throw notFound('question', questionId);
-    return store.archiveQuestion(tx, questionId);
+    return recorded(
+      tx,
+      actor,
+      'question.archived',
+      eventId,
+      current,
+      await store.archiveQuestion(tx, questionId),
+    );
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../platform/db/db.js';
+import { recorded } from '../audit/service.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import { findEvent } from '../events/store.js';
@@ -28,7 +29,8 @@ export async function createQuota(
     if (used > input.size) throw sizeBelowUsed(input.size, used);
     const id = await store.insertQuota(tx, { eventId, name: input.name, size: input.size, used });
     await store.addMembers(tx, id, input.ticketTypeIds);
-    return (await store.findQuota(tx, eventId, id))!;
+    const created = (await store.findQuota(tx, eventId, id))!;
+    return recorded(tx, actor, 'quota.created', eventId, null, created);
   });
 }
 
@@ -98,7 +100,14 @@ export async function updateQuota(
     await store.removeMembers(tx, quotaId, plan.removed);
     await store.addMembers(tx, quotaId, plan.added);
 
-    const quota = (await store.findQuota(tx, eventId, quotaId))!;
+    const quota = await recorded(
+      tx,
+      actor,
+      'quota.updated',
+      eventId,
+      current,
+      (await store.findQuota(tx, eventId, quotaId))!,
+    );
     // Seats freed by a larger size, or a type no longer bounded by this quota, may reach the waitlist.
     const freed = quota.available > current.available || plan.removed.length > 0;
     return { quota, freedFor: freed ? [...current.ticketTypeIds, ...plan.added] : [] };
@@ -122,7 +131,14 @@ export async function archiveQuota(
     if (!current) throw notFound('quota', quotaId);
     const wasActive = current.status === 'active';
     if (wasActive) await store.archiveQuota(tx, quotaId);
-    const quota = (await store.findQuota(tx, eventId, quotaId))!;
+    const quota = await recorded(
+      tx,
+      actor,
+      'quota.archived',
+      eventId,
+      current,
+      (await store.findQuota(tx, eventId, quotaId))!,
+    );
     return { quota, freedFor: wasActive ? current.ticketTypeIds : [] };
   });
   await offerSeatsAfterCapacityChange(db, freedFor);

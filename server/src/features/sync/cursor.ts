@@ -9,7 +9,10 @@ export type SyncCursor =
   | { kind: 'snapshot'; startSeq: bigint; phase: 'tickets' | 'scans'; after: string | null };
 
 const DELTA = /^d\.(\d{1,19})$/;
-const SNAPSHOT = /^s\.(\d{1,19})\.([ta])\.([0-9a-f-]{36})?$/;
+const SNAPSHOT =
+  /^s\.(\d{1,19})\.([ta])\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/;
+// Log positions are bigint columns: a larger number is no position this server handed out.
+const MAX_SEQ = 9_223_372_036_854_775_807n;
 
 export function encodeCursor(c: SyncCursor): string {
   return c.kind === 'delta'
@@ -20,9 +23,9 @@ export function encodeCursor(c: SyncCursor): string {
 /** Reads a cursor this server handed out; anything else is a 400 `invalid_cursor`. */
 export function decodeCursor(text: string): SyncCursor {
   const d = DELTA.exec(text);
-  if (d) return { kind: 'delta', seq: BigInt(d[1]!) };
+  if (d && BigInt(d[1]!) <= MAX_SEQ) return { kind: 'delta', seq: BigInt(d[1]!) };
   const s = SNAPSHOT.exec(text);
-  if (s) {
+  if (s && BigInt(s[1]!) <= MAX_SEQ) {
     return {
       kind: 'snapshot',
       startSeq: BigInt(s[1]!),

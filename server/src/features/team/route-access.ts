@@ -30,6 +30,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   retryDeadMessages: 'organization',
   listWebhooks: 'organization',
   createWebhook: 'organization',
+  listAudit: 'organization',
+  verifyAudit: 'organization',
+  redactAuditEntry: 'organization',
   getOrganization: 'any',
   listEvents: 'any',
   createEvent: 'any',
@@ -82,6 +85,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   createBroadcast: event('manage'),
   previewBroadcast: event('manage'),
   getBroadcast: on('broadcast', 'read'),
+  // Who changed what: before and after hold attendees' data, so organizers only.
+  listEventAudit: event('manage'),
   listEventTeam: event('read'),
   putEventTeamMember: event('team'),
   deleteEventTeamMember: event('team'),

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/db.js';
 import { conflict, notFound } from '../../platform/errors.js';
+import { appendAudit } from '../audit/service.js';
 import type { Principal } from '../identity/principal.js';
 import { authorizerFor } from './authorizer.js';
 import type { EventRole } from './roles.js';
@@ -35,7 +36,15 @@ export async function putMember(
       grantedBy:
         actor.clientId && actor.subject === actor.clientId ? actor.clientId : actor.subject,
     });
-    return { member: (await store.findMember(tx, eventId, accountId))!, created };
+    const member = (await store.findMember(tx, eventId, accountId))!;
+    await appendAudit(tx, actor, {
+      action: 'team.role_granted',
+      objectType: 'account',
+      objectId: accountId,
+      eventId,
+      after: { role },
+    });
+    return { member, created };
   });
 }
 
@@ -48,6 +57,12 @@ export async function removeMember(
   await db.transaction(async (tx) => {
     await requireEvent(tx, actor, eventId);
     if (!(await store.deleteRole(tx, eventId, accountId))) throw notFound('team member', accountId);
+    await appendAudit(tx, actor, {
+      action: 'team.role_revoked',
+      objectType: 'account',
+      objectId: accountId,
+      eventId,
+    });
   });
 }
 

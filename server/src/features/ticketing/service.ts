@@ -24,6 +24,7 @@ import type {
 import { eventPublicKeys, rotateSigningKey } from './signing-keys.js';
 import * as store from './store.js';
 import { rememberAccessKey } from '../notifications/access-keys.js';
+import { appendAudit } from '../audit/service.js';
 
 // Use cases of ticket administration: one exported function each, one transaction each. A change
 // locks the ticket row first, so concurrent changes of one ticket apply one after the other; each
@@ -63,6 +64,11 @@ export async function revokeTicket(
       previousStatus: ticket.status,
       ...(reason ? { reason } : {}),
     });
+    await auditTicket(tx, accessor, 'ticket.revoked', ticket, {
+      before: { status: ticket.status },
+      after: { status: 'revoked' },
+      details: reason ? { reason } : undefined,
+    });
     await enqueue(tx, {
       topic: 'ticket.revoked',
       eventId: ticket.eventId,
@@ -97,6 +103,11 @@ export async function reissueTicket(
       revision,
       kid: signed.kid,
       ...(reason ? { reason } : {}),
+    });
+    await auditTicket(tx, accessor, 'ticket.reissued', ticket, {
+      before: { revision: ticket.revision },
+      after: { revision, kid: signed.kid },
+      details: reason ? { reason } : undefined,
     });
     await enqueue(tx, {
       topic: 'ticket.reissued',
@@ -140,6 +151,10 @@ export async function transferTicket(
       from: ticket.attendee,
       to,
     });
+    await auditTicket(tx, accessor, 'ticket.transferred', ticket, {
+      before: { revision: ticket.revision, attendee: ticket.attendee },
+      after: { revision, attendee: to },
+    });
     await enqueue(tx, {
       topic: 'ticket.transferred',
       eventId: ticket.eventId,
@@ -178,6 +193,10 @@ export async function changeAttendee(
       from: ticket.attendee,
       to,
     });
+    await auditTicket(tx, accessor, 'ticket.attendee_changed', ticket, {
+      before: { attendee: ticket.attendee },
+      after: { attendee: to },
+    });
     await enqueue(tx, {
       topic: 'ticket.attendee_changed',
       eventId: ticket.eventId,
@@ -211,6 +230,10 @@ export async function changeAnswers(
     await recordHistory(tx, [ticketId], 'answers_changed', actorName(accessor), {
       from: ticket.answers,
       to: checked.answers,
+    });
+    await auditTicket(tx, accessor, 'ticket.answers_changed', ticket, {
+      before: { answers: ticket.answers },
+      after: { answers: checked.answers },
     });
     await enqueue(tx, {
       topic: 'ticket.answers_changed',
@@ -270,6 +293,13 @@ export async function rotateSigningKeys(
     if (!(await store.eventInOrganization(tx, actor.organizationId, eventId, true)))
       throw notFound('event', eventId);
     const key = await rotateSigningKey(tx, eventId);
+    await appendAudit(tx, actor, {
+      action: 'signing_key.rotated',
+      objectType: 'event',
+      objectId: eventId,
+      eventId,
+      after: { kid: key.kid },
+    });
     await enqueue(tx, {
       topic: 'signing_key.rotated',
       eventId,
@@ -309,3 +339,21 @@ function nextRevision(ticket: Ticket): number {
 
 const cancelled = () =>
   conflict('ticket_cancelled', 'This ticket was cancelled with its order; it cannot be changed.');
+
+/** Staff changes are audited; a holder changing their own ticket with its key is not. */
+async function auditTicket(
+  tx: Queryable,
+  accessor: Accessor,
+  action: string,
+  ticket: { id: string; eventId: string },
+  change: { before: object; after: object; details?: Record<string, unknown> | undefined },
+): Promise<void> {
+  if (accessor.kind !== 'staff') return;
+  await appendAudit(tx, accessor.principal, {
+    action,
+    objectType: 'ticket',
+    objectId: ticket.id,
+    eventId: ticket.eventId,
+    ...change,
+  });
+}

@@ -1,4 +1,5 @@
-import type { Db } from '../../platform/db/db.js';
+import type { Db, Queryable } from '../../platform/db/db.js';
+import { appendAudit } from '../audit/service.js';
 import { notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import * as deliveries from './delivery-store.js';
@@ -46,13 +47,17 @@ export async function createWebhook(
   if (input.eventId && !(await store.eventInOrganization(db, actor.organizationId, input.eventId)))
     throw notFound('event', input.eventId);
   const secret = newSecret();
-  const created = await store.insertEndpoint(db, {
-    organizationId: actor.organizationId,
-    eventId: input.eventId ?? null,
-    url,
-    eventTypes: [...new Set(input.events)],
-    description: input.description ?? '',
-    secret,
+  const created = await db.transaction(async (tx) => {
+    const row = await store.insertEndpoint(tx, {
+      organizationId: actor.organizationId,
+      eventId: input.eventId ?? null,
+      url,
+      eventTypes: [...new Set(input.events)],
+      description: input.description ?? '',
+      secret,
+    });
+    await auditWebhook(tx, actor, 'webhook.created', null, row);
+    return row;
   });
   return { ...toWebhook(created), secret };
 }
@@ -78,18 +83,48 @@ export async function updateWebhook(
   },
 ): Promise<Webhook> {
   const url = change.url === undefined ? undefined : await checkWebhookUrl(change.url, rules);
-  const updated = await store.updateEndpoint(db, actor.organizationId, id, {
-    url,
-    eventTypes: change.events && [...new Set(change.events)],
-    description: change.description,
-    enabled: change.enabled,
+  return db.transaction(async (tx) => {
+    const before = await store.findEndpoint(tx, actor.organizationId, id);
+    const updated =
+      before &&
+      (await store.updateEndpoint(tx, actor.organizationId, id, {
+        url,
+        eventTypes: change.events && [...new Set(change.events)],
+        description: change.description,
+        enabled: change.enabled,
+      }));
+    if (!updated) throw notFound('webhook', id);
+    await auditWebhook(tx, actor, 'webhook.updated', before, updated);
+    return toWebhook(updated);
   });
-  if (!updated) throw notFound('webhook', id);
-  return toWebhook(updated);
 }
 
 export async function deleteWebhook(db: Db, actor: Principal, id: string): Promise<void> {
-  if (!(await store.deleteEndpoint(db, actor.organizationId, id))) throw notFound('webhook', id);
+  await db.transaction(async (tx) => {
+    const before = await store.findEndpoint(tx, actor.organizationId, id);
+    if (!before || !(await store.deleteEndpoint(tx, actor.organizationId, id)))
+      throw notFound('webhook', id);
+    await auditWebhook(tx, actor, 'webhook.deleted', before, null);
+  });
+}
+
+/** Secrets never enter the log: only the endpoint's public shape does. */
+async function auditWebhook(
+  tx: Queryable,
+  actor: Principal,
+  action: string,
+  before: store.EndpointRecord | null,
+  after: store.EndpointRecord | null,
+): Promise<void> {
+  const id = (after ?? before)!.id;
+  await appendAudit(tx, actor, {
+    action,
+    objectType: 'webhook',
+    objectId: id,
+    eventId: (after ?? before)!.eventId,
+    before: before && toWebhook(before),
+    after: after && toWebhook(after),
+  });
 }
 
 /** A new secret; for 24 hours deliveries carry signatures with both. */
@@ -99,14 +134,23 @@ export async function rotateSecret(
   id: string,
 ): Promise<Webhook & { secret: string }> {
   const secret = newSecret();
-  const rotated = await store.rotateSecret(
-    db,
-    actor.organizationId,
-    id,
-    secret,
-    new Date(Date.now() + ROTATION_OVERLAP_MS),
-  );
-  if (!rotated) throw notFound('webhook', id);
+  const rotated = await db.transaction(async (tx) => {
+    const row = await store.rotateSecret(
+      tx,
+      actor.organizationId,
+      id,
+      secret,
+      new Date(Date.now() + ROTATION_OVERLAP_MS),
+    );
+    if (!row) throw notFound('webhook', id);
+    await appendAudit(tx, actor, {
+      action: 'webhook.secret_rotated',
+      objectType: 'webhook',
+      objectId: id,
+      eventId: row.eventId,
+    });
+    return row;
+  });
   return { ...toWebhook(rotated), secret };
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from './link.js';
 import { AttendeesSection } from './attendees-section.js';
+import { AuditSection } from './audit-section.js';
 import { CheckinSection } from './checkin-section.js';
 import { DevicesSection } from './devices-section.js';
 import { OrdersSection } from './orders-section.js';
@@ -53,6 +54,7 @@ const SECTIONS: Section[] = [
   },
   { path: 'devices', label: 'Devices', title: 'Devices', render: (p) => <DevicesSection {...p} /> },
   { path: 'team', label: 'Team', title: 'Team', render: (p) => <TeamSection {...p} /> },
+  { path: 'audit', label: 'Audit log', title: 'Audit log', render: (p) => <AuditSection {...p} /> },
   {
     path: 'settings',
     label: 'Settings',
