@@ -94,7 +94,8 @@ describe('the local API while the server is unreachable', () => {
       online: false,
       queued: 3,
       cursor: 'c:3',
-      lastError: 'http_status',
+      // The server's own reason, as its problem answer names it.
+      lastError: 'unavailable',
     });
     expect(Date.parse(status.lastSyncAt)).toBeGreaterThan(Date.now() - 60_000);
   });

@@ -79,7 +79,7 @@ describe('order confirmation by mail', () => {
       expect(parsed.html).toContain(`cid:${image.cid}`);
       expect(image.contentDisposition).toBe('inline');
     }
-    expect(inline.map((a) => decodeQrPng(a.content)).sort()).toEqual(tokens);
+    expect((await Promise.all(inline.map((a) => decodeQrPng(a.content)))).sort()).toEqual(tokens);
 
     const pdfs = parsed.attachments.filter((a) => a.contentType === 'application/pdf');
     expect(pdfs).toHaveLength(2);

@@ -54,7 +54,7 @@ describe('attendee messages from the outbox, resends and “send me my tickets a
     const [mail] = await sink.waitFor(1, to('new@example.org'));
     expect(mail!.parsed.subject).toBe('A ticket for DevConf 2027 was passed to you');
     const qr = mail!.parsed.attachments.find((a) => a.contentType === 'image/png')!;
-    expect(decodeQrPng(qr.content)).toBe(token);
+    expect(await decodeQrPng(qr.content)).toBe(token);
     expect(mail!.parsed.text).toMatch(new RegExp(`/t/${order.tickets[0]!.id}\\?key=`));
     expect(await subjects('old@example.org', 2)).toEqual([
       'Your tickets for DevConf 2027',

@@ -182,6 +182,14 @@ it(
       body: { clientIp: hoarder },
     });
     expect(await released.json()).toEqual({ orders: 5, seats: 5 });
+    const { rows: audited } = await t.server.db.query<{ details: unknown }>(
+      `SELECT payload->'details' AS details FROM audit_log
+       WHERE action = 'holds.released' AND event_id = $1`,
+      [eventId],
+    );
+    expect(audited.map((r) => r.details)).toEqual([
+      expect.objectContaining({ clientIp: hoarder, orders: 5, seats: 5 }),
+    ]);
     const after = (await (await t.api(`/api/v1/events/${eventId}/holds`)).json()) as {
       byAddress: { key: string }[];
     };

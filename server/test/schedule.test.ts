@@ -364,6 +364,13 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
       [1, 'First programme'],
       [2, 'Rust moves, Go is cancelled'],
     ]);
+    // Each release is in the audit log; the refused one is not.
+    const audited = await t.server.db.query<{ object_id: string }>(
+      `SELECT object_id FROM audit_log WHERE action = 'schedule.released' AND event_id = $1
+       ORDER BY seq`,
+      [eventId],
+    );
+    expect(audited.rows.map((r) => r.object_id)).toEqual(['1', '2']);
     await expect(
       t.server.db.query('UPDATE schedule_releases SET comment = $1 WHERE event_id = $2', [
         'x',

@@ -140,7 +140,7 @@ describe('the sync loop', () => {
     });
     loop.start();
     await until(() => rounds.length >= 4);
-    expect(connectivity.current).toEqual({ online: false, lastError: 'http_status' });
+    expect(connectivity.current).toEqual({ online: false, lastError: 'unavailable' });
     expect(rounds.slice(0, 4).map((r) => r.failures)).toEqual([1, 2, 3, 4]);
     expect(rounds[3]!.nextInMs).toBeLessThanOrEqual(40);
     const ids = scanOffline(3);

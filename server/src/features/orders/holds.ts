@@ -5,6 +5,7 @@ import type { Principal } from '../identity/principal.js';
 import { eventInOrganization } from '../ticketing/store.js';
 import { cancelLockedOrder } from './cancellation.js';
 import * as store from './store.js';
+import { appendAudit } from '../audit/service.js';
 
 // Seats held by unpaid orders, grouped by the client address and the email they came from, so an
 // organizer sees a hoarder in a rush and can release their holds (security.md, Sale rushes).
@@ -115,6 +116,15 @@ export async function releaseHolds(
       orders += 1;
       seats += order.quantity;
     }
+    // Last: the audit head stays locked until commit, so no row lock is taken after it.
+    if (orders > 0)
+      await appendAudit(tx, actor, {
+        action: 'holds.released',
+        objectType: 'event',
+        objectId: eventId,
+        eventId,
+        details: { ...input, orders, seats },
+      });
     return { orders, seats };
   });
 }

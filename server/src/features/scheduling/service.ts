@@ -20,6 +20,7 @@ import * as importStore from './import-store.js';
 import { importPlan, type FrabScheduleDoc } from './frab-import.js';
 import type { EventInfo, ItemKind, ReleaseRow } from './store.js';
 import { ExpiringCache } from '../../platform/expiring-cache.js';
+import { appendAudit } from '../audit/service.js';
 
 // Use cases of the schedule: edit the draft, check it, release it, reset it. One transaction
 // each; the rules are the pure modules beside this file.
@@ -303,6 +304,14 @@ export async function release(
     await store.insertRelease(tx, eventId, row);
     await enqueue(tx, ...(await releaseMessages(tx, eventId, row, previous?.program ?? null)));
     const saved = (await store.findRelease(tx, eventId, row.version))!;
+    // Last: the audit head stays locked until commit, so no row lock is taken after it.
+    await appendAudit(tx, actor, {
+      action: 'schedule.released',
+      objectType: 'schedule_release',
+      objectId: String(row.version),
+      eventId,
+      details: { version: row.version, comment: input.comment },
+    });
     return { ...summarize(saved), diff };
   });
 }

@@ -12,7 +12,8 @@ interface Found extends AttendeeMatch {
 }
 
 /**
- * Finds attendees in the phone's cache by name, email or ticket id, forgiving typos; someone
+ * Finds attendees in the phone's cache by name or ticket id, forgiving typos (devices get no
+ * emails: see docs/security.md#roles); someone
  * without their QR code is checked in from here, by the same rule as a scan, online or not.
  */
 export function SearchTab({ station }: { station: Station }) {
@@ -62,8 +63,8 @@ export function SearchTab({ station }: { station: Station }) {
     <section className="search-tab" aria-label="Search">
       <input
         type="search"
-        aria-label="Name, email or ticket id"
-        placeholder="Name, email or ticket id"
+        aria-label="Name or ticket id"
+        placeholder="Name or ticket id"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         autoComplete="off"
