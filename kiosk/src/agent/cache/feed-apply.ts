@@ -1,7 +1,7 @@
 import type { SyncChange, SyncPage } from '@lanyard/core';
 import type { WriteDb } from './handles.js';
 import { searchTextOf } from '@lanyard/core';
-import { recordFeedScan } from './scan-store.js';
+import { recordAnnulment, recordFeedScan } from './scan-store.js';
 import { readState, writeState } from './state-store.js';
 import { statement } from './statements.js';
 
@@ -101,9 +101,7 @@ function applyChange(db: WriteDb, change: SyncChange, generation: number, now: n
       );
       return;
     case 'scan.annulled':
-      statement(db, 'INSERT OR IGNORE INTO annulled_scans (scan_id) VALUES (?)').run(
-        change.scanId.toLowerCase(),
-      );
+      recordAnnulment(db, change.scanId);
       return;
   }
 }

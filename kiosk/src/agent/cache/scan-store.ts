@@ -62,6 +62,13 @@ export function recordLocalScan(db: WriteDb, scan: LocalScan, now = Date.now()):
   return true;
 }
 
+/** Remembers an admission the server annulled: the offline rule no longer counts it. */
+export function recordAnnulment(db: WriteDb, scanId: string): void {
+  statement(db, 'INSERT OR IGNORE INTO annulled_scans (scan_id) VALUES (?)').run(
+    scanId.toLowerCase(),
+  );
+}
+
 /** Records another device's scan from the change feed; this kiosk's own come back and are ignored. */
 export function recordFeedScan(db: WriteDb, scan: SyncScan, now = Date.now()): void {
   statement(db, INSERT_SCAN).run(

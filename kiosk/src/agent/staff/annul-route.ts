@@ -4,7 +4,7 @@ import { readJsonBody } from '../api/body.js';
 import type { LocalRoute } from '../api/local-api.js';
 import { LocalApiError, sendJson } from '../api/problem.js';
 import type { WriteDb } from '../cache/handles.js';
-import { statement } from '../cache/statements.js';
+import { recordAnnulment } from '../cache/scan-store.js';
 import { TransportError } from '../errors.js';
 import type { AnnulTransport } from '../sync/transport.js';
 
@@ -43,7 +43,7 @@ export function annulRoute(deps: AnnulDeps): LocalRoute {
     } catch (err) {
       throw refusal(err);
     }
-    statement(deps.db, 'INSERT OR IGNORE INTO annulled_scans (scan_id) VALUES (?)').run(scanId);
+    recordAnnulment(deps.db, scanId);
     sendJson(res, 200, { annulled: true, scanId });
     return true;
   };

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import { NOT_ANNULLED } from './scan-store.js';
 
 // The SQL of check-in progress: one statement, so the event's figures, its lists and its gates
 // come from one snapshot and always add up.
@@ -43,7 +44,7 @@ passages AS (
   FROM checkin_scans s JOIN ev ON s.event_id = ev.id
   WHERE s.result = 'admitted' AND s.ticket_id IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = s.ticket_id)
-    AND NOT EXISTS (SELECT 1 FROM checkin_annulments a WHERE a.scan_id = s.scan_id)
+    AND ${NOT_ANNULLED('s')}
 ),
 per AS (
   SELECT DISTINCT ON (ticket_id, list_id) ticket_id, list_id, direction = 'entry' AS inside,

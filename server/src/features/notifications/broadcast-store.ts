@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import { NOT_ANNULLED } from '../checkin/scan-store.js';
 import { timeOrderedUuid } from '../../platform/time-ordered-uuid.js';
 
 // SQL of organizer messages (broadcasts): who they reach, their fan-out and their progress.
@@ -35,7 +36,7 @@ const AUDIENCE = `
     AND ($3::boolean IS NULL OR $3 = EXISTS (
       SELECT 1 FROM checkin_scans s
       WHERE s.ticket_id = t.id AND s.result = 'admitted' AND s.direction = 'entry'
-        AND NOT EXISTS (SELECT 1 FROM checkin_annulments a WHERE a.scan_id = s.scan_id)))
+        AND ${NOT_ANNULLED('s')}))
   ORDER BY lower(t.attendee_email), t.created_at`;
 
 const audienceParams = (eventId: string, a: Audience) => [eventId, a.ticketTypeIds, a.checkedIn];

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import { NOT_ANNULLED } from '../checkin/scan-store.js';
 
 // All SQL of the kiosk change feed. The log (sync_changes) is written by triggers on tickets,
 // signing keys, check-in lists and scans, in the writer's own transaction.
@@ -150,7 +151,7 @@ export async function admittedScanPage(
     `SELECT ${SCAN_COLUMNS} FROM checkin_scans
      WHERE event_id = $1 AND result = 'admitted' AND ticket_id IS NOT NULL
        AND ($2::uuid IS NULL OR scan_id > $2::uuid)
-       AND NOT EXISTS (SELECT 1 FROM checkin_annulments a WHERE a.scan_id = checkin_scans.scan_id)
+       AND ${NOT_ANNULLED('checkin_scans')}
      ORDER BY scan_id LIMIT $3`,
     [eventId, after, limit],
   );
