@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import { startTestServer, type TestServer } from './harness.js';
-import { decodePdfQr, decodeQrPng } from './mail-decode.js';
+import { zbarPdf, zbarPng } from '../../hardware/test/support/zbar.js';
 import { startMailSink, type MailSink, type ReceivedMail } from './mail-sink.js';
 import { createEvent, createTicketType, json, registerRaw } from './registration-fixtures.js';
 
@@ -79,11 +79,11 @@ describe('order confirmation by mail', () => {
       expect(parsed.html).toContain(`cid:${image.cid}`);
       expect(image.contentDisposition).toBe('inline');
     }
-    expect((await Promise.all(inline.map((a) => decodeQrPng(a.content)))).sort()).toEqual(tokens);
+    expect((await Promise.all(inline.map((a) => zbarPng(a.content)))).sort()).toEqual(tokens);
 
     const pdfs = parsed.attachments.filter((a) => a.contentType === 'application/pdf');
     expect(pdfs).toHaveLength(2);
-    const pdfTokens = (await Promise.all(pdfs.map((p) => decodePdfQr(p.content)))).flat().sort();
+    const pdfTokens = (await Promise.all(pdfs.map((p) => zbarPdf(p.content)))).flat().sort();
     expect(pdfTokens).toEqual(tokens);
 
     const ics = parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;

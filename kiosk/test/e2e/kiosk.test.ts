@@ -103,7 +103,7 @@ describe('a self-service kiosk at the door', () => {
     expect(cupsJob).toMatch(new RegExp(`^${cups.queue}-\\d+$`));
     expect(await waitForCupsJob(cups.queue, cupsJob, 20_000)).toBe('completed');
     await until(() => cups.pdfs().length === pdfsBefore + 1, 'the badge PDF to land');
-    const badge = cups.landedBadge(cupsJob);
+    const badge = await cups.landedBadge(cupsJob);
     // cups-pdf re-distils the PDF (its text no longer extracts); the QR code still reads.
     expect(badge?.qr).toBe(rig.tickets[ada]!.token);
   });

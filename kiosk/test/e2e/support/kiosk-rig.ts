@@ -12,13 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { FrameDecoder } from '@lanyard/hardware';
 import {
   setCupsQueueEnabled,
   removeCupsQueue,
   setUpCupsPdfQueue,
 } from '../../../../hardware/test/support/cups-queue.js';
-import { pdfToFrame } from '../../../../hardware/test/support/png-frame.js';
+import { zbarPdf } from '../../../../hardware/test/support/zbar.js';
 import { openPtyPair, type PtyPair } from '../../../../hardware/test/support/pty-pair.js';
 import { startTestServer, type TestServer } from '../../../../server/test/harness.js';
 import { createAgent, type Agent, type AgentOptions } from '../../../src/agent/index.js';
@@ -110,12 +109,12 @@ export function cupsPdfQueue(
   setUpCupsPdfQueue(queue, outdir);
   const pdfs = () => readdirSync(outdir).filter((f) => f.endsWith('.pdf'));
   /** The QR code of the badge a CUPS job (`QUEUE-N`) landed as. */
-  const landedBadge = (jobId: string) => {
+  const landedBadge = async (jobId: string) => {
     const number = jobId.slice(jobId.lastIndexOf('-') + 1);
     const file = pdfs().find((f) => f.startsWith(`job_${number}-`));
     if (!file) return undefined;
     const pdf = readFileSync(join(outdir, file));
-    return { qr: new FrameDecoder({ formats: ['qr'] }).decode(pdfToFrame(pdf, 150))?.text };
+    return { qr: (await zbarPdf(pdf)).join('\n') };
   };
   const setEnabled = (enabled: boolean) => setCupsQueueEnabled(queue, enabled);
   const remove = () => removeCupsQueue(queue);

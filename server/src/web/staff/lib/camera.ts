@@ -22,7 +22,7 @@ export interface Camera {
 
 /**
  * Scans QR codes continuously with the rear camera: the browser's BarcodeDetector where it has
- * one for QR codes (Android Chrome), else @zxing/library, loaded only then. The same code is
+ * one for QR codes (Android Chrome), else zxing (hardware's scanVideo), loaded only then. The same code is
  * reported once while it stays in view (and again after REPEAT_MS away).
  */
 export async function startCamera(
@@ -44,13 +44,13 @@ export async function startCamera(
     if (!repeat && !stopped) onCode(text);
   };
 
+  video.srcObject = stream;
+  await video.play();
   let stopDecoding: () => void;
   const native =
     typeof BarcodeDetector !== 'undefined' &&
     (await BarcodeDetector.getSupportedFormats().catch((): string[] => [])).includes('qr_code');
   if (native && BarcodeDetector) {
-    video.srcObject = stream;
-    await video.play();
     const detector = new BarcodeDetector({ formats: ['qr_code'] });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
@@ -62,12 +62,13 @@ export async function startCamera(
     void tick();
     stopDecoding = () => clearTimeout(timer);
   } else {
-    const { BrowserQRCodeReader } = await import('./zxing.js');
-    const reader = new BrowserQRCodeReader(DETECT_EVERY_MS);
-    void reader.decodeFromStream(stream, video, (result) => {
-      if (result) seen(result.getText());
-    });
-    stopDecoding = () => reader.reset();
+    const { scanVideo } = await import('./zxing.js');
+    const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    if (!context) {
+      for (const t of stream.getTracks()) t.stop();
+      throw new Error('this browser cannot draw the camera picture to read it');
+    }
+    stopDecoding = scanVideo(video, context, seen, DETECT_EVERY_MS);
   }
 
   const capabilities = (track?.getCapabilities?.() ?? {}) as { torch?: boolean };

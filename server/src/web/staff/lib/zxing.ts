@@ -1,3 +1,2 @@
-// Only the QR reader of @zxing/library, so the chunk browsers without BarcodeDetector load
-// holds no other formats.
-export { BrowserQRCodeReader } from '@zxing/library/esm/browser/BrowserQRCodeReader.js';
+// The zxing decoder, in the chunk only browsers without a BarcodeDetector for QR codes load.
+export { scanVideo } from '@lanyard/hardware/video-scanner';

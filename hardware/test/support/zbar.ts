@@ -1,3 +1,6 @@
+// Test support: QR codes in images and PDFs read back by zbar (zbarimg), a decoder that shares no
+// code with the `qrcode` package that drew them nor with the zxing we scan with.
+
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,7 @@ const run = promisify(execFile);
  * pristine, pixel-exact images while zbar reads every one: a limit of that decoder with images
  * no camera makes, not of the codes.)
  */
-export async function decodeQrPng(png: Buffer): Promise<string> {
+export async function zbarPng(png: Buffer): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lanyard-qr-'));
   try {
     await writeFile(join(dir, 'qr.png'), png);
@@ -23,7 +26,7 @@ export async function decodeQrPng(png: Buffer): Promise<string> {
 }
 
 /** Renders each page of a PDF with pdftoppm and reads its QR codes with zbarimg. */
-export async function decodePdfQr(pdf: Buffer): Promise<string[]> {
+export async function zbarPdf(pdf: Buffer): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lanyard-pdf-'));
   try {
     await writeFile(join(dir, 'ticket.pdf'), pdf);
