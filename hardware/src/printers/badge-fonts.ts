@@ -61,7 +61,8 @@ export function winAnsiHas(cp: number): boolean {
 }
 
 export type FontRef =
-  { kind: 'file'; path: string } | { kind: 'builtin'; name: 'Helvetica' | 'Helvetica-Bold' };
+  | { kind: 'file'; path: string; font: Font }
+  | { kind: 'builtin'; name: 'Helvetica' | 'Helvetica-Bold' };
 
 export interface FontRun {
   font: FontRef;
@@ -89,7 +90,9 @@ export function planFonts(
     .map((path) => ({ path, font: load(path) }))
     .filter((f): f is { path: string; font: Font } => f.font !== null);
   const builtin: FontRef = { kind: 'builtin', name: bold ? 'Helvetica-Bold' : 'Helvetica' };
-  const refs = new Map<string, FontRef>(fonts.map((f) => [f.path, { kind: 'file', path: f.path }]));
+  const refs = new Map<string, FontRef>(
+    fonts.map((f) => [f.path, { kind: 'file', path: f.path, font: f.font }]),
+  );
   const primary: FontRef = fonts[0] ? (refs.get(fonts[0].path) ?? builtin) : builtin;
   const missing = new Set<string>();
   const fontOf = new Map<string, FontRef | null>();

@@ -1,5 +1,4 @@
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { HardwareError } from '../errors.js';
 import {
   mmToPt,
@@ -15,6 +14,7 @@ import {
   type FontRef,
 } from './badge-fonts.js';
 import { fitText } from './text-fit.js';
+import { qrSymbol } from '../qr/qr-symbol.js';
 
 export interface PdfOptions {
   fonts?: BadgeFontCandidates;
@@ -77,7 +77,11 @@ function drawText(
       `no installed font shows ${plan.missing.join('')} in "${el.text}"; printed as "?"`,
     );
   }
-  const useFont = (font: FontRef) => doc.font(font.kind === 'file' ? font.path : font.name);
+  // A parsed font, not its file: pdfkit (patched, see patches/) then reuses what fontkit decoded.
+  const useFont = (font: FontRef) =>
+    font.kind === 'file'
+      ? doc.font(font.font as unknown as Buffer, font.path)
+      : doc.font(font.name);
   const runWidths = (s: string, size: number) =>
     plan.runs(s).map((run) => {
       useFont(run.font);
@@ -119,8 +123,8 @@ function drawText(
 }
 
 function drawQr(doc: PDFKit.PDFDocument, el: QrElement): void {
-  const qr = QRCode.create(el.data, { errorCorrectionLevel: el.errorCorrection ?? 'M' });
-  const n = qr.modules.size;
+  const qr = qrSymbol(el.data, el.errorCorrection ?? 'M');
+  const n = qr.size;
   const module = mmToPt(el.sizeMm) / n;
   const x0 = mmToPt(el.xMm);
   const y0 = mmToPt(el.yMm);
@@ -128,12 +132,12 @@ function drawQr(doc: PDFKit.PDFDocument, el: QrElement): void {
     // Runs of dark modules as one rectangle: smaller PDF, no hairline seams between modules.
     let col = 0;
     while (col < n) {
-      if (!qr.modules.get(row, col)) {
+      if (!qr.isDark(row, col)) {
         col++;
         continue;
       }
       const start = col;
-      while (col < n && qr.modules.get(row, col)) col++;
+      while (col < n && qr.isDark(row, col)) col++;
       doc.rect(x0 + start * module, y0 + row * module, (col - start) * module, module);
     }
   }
