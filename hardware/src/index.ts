@@ -89,6 +89,7 @@ export {
 export { fitText, type FittedText } from './printers/text-fit.js';
 export { renderBadgeZpl, type ZplOptions } from './printers/zpl-render.js';
 export { renderBadgePdf, type PdfOptions, type RenderedPdf } from './printers/pdf-render.js';
+export { qrPng, qrSymbol, type QrPngOptions, type QrSymbol } from './qr/qr-symbol.js';
 export { DEFAULT_BADGE_FONTS, type BadgeFontCandidates } from './printers/badge-fonts.js';
 export { parsePrinterUri, type PrinterTarget, type BadgeFormat } from './printers/printer-uri.js';
 export {

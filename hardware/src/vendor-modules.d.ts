@@ -7,7 +7,18 @@ declare module 'pngjs' {
     data: Buffer;
     static sync: {
       read(buffer: Buffer): PNG;
-      write(png: PNG): Buffer;
+      write(
+        png: PNG,
+        options?: {
+          /** 0 grey, 2 RGB, 4 grey + alpha, 6 RGBA (the default). */
+          colorType?: 0 | 2 | 4 | 6;
+          /** Layout of `data`; 6 (RGBA) unless told. */
+          inputColorType?: 0 | 2 | 4 | 6;
+          inputHasAlpha?: boolean;
+          /** -1 tries all five per row (the default); 0-4 uses that one. */
+          filterType?: -1 | 0 | 1 | 2 | 3 | 4;
+        },
+      ): Buffer;
     };
   }
 }

@@ -1,12 +1,17 @@
 import QRCode from 'qrcode';
+import { qrPng as drawQrPng } from '@lanyard/hardware';
 
 // A ticket's QR code as an image. Error correction M (core keeps every token inside version 10 at
 // M) and the standard 4-module quiet zone, which scanners need to find the code on a busy page.
 const OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;
 
 /** PNG, `scale` pixels per module, black on white. */
-export function qrPng(text: string, scale: number): Promise<Buffer> {
-  return QRCode.toBuffer(text, { ...OPTIONS, type: 'png', scale });
+export function qrPng(text: string, scale: number): Buffer {
+  return drawQrPng(text, {
+    scale,
+    margin: OPTIONS.margin,
+    errorCorrection: OPTIONS.errorCorrectionLevel,
+  });
 }
 
 /** SVG; scales to any size without blur. */

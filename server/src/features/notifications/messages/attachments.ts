@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import { renderBadgePdf, standardBadgeLayout } from '@lanyard/hardware';
+import { qrPng, renderBadgePdf, standardBadgeLayout } from '@lanyard/hardware';
 import { buildIcs } from '@lanyard/core';
 import { oneLine, type MailAttachment } from '../channels/mail-channel.js';
 import type { MailEvent, MailTicket } from './kinds.js';
@@ -8,13 +7,8 @@ import type { MailEvent, MailTicket } from './kinds.js';
 export const qrCid = (t: MailTicket) => `qr-${t.id}@lanyard`;
 
 /** A ticket's QR code as an inline PNG; it decodes to exactly the ticket's token. */
-export async function qrImage(t: MailTicket): Promise<MailAttachment> {
-  const png = await QRCode.toBuffer(t.token, {
-    type: 'png',
-    errorCorrectionLevel: 'M',
-    margin: 4,
-    scale: 5,
-  });
+export function qrImage(t: MailTicket): MailAttachment {
+  const png = qrPng(t.token, { scale: 5 });
   return { filename: `ticket-${t.id}.png`, contentType: 'image/png', content: png, cid: qrCid(t) };
 }
 

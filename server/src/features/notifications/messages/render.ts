@@ -66,11 +66,11 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
   };
   const element = createElement(MailLayout, view);
   // The text part is derived from the HTML (react-email's converter) instead of a second render.
-  const [html, images, pdfs] = await Promise.all([
+  const [html, pdfs] = await Promise.all([
     render(element),
-    Promise.all(tickets.map(qrImage)),
     Promise.all(tickets.map((t) => ticketPdf(t, d.event))),
   ]);
+  const images = tickets.map(qrImage);
   return {
     messageId: `${m.id}@${m.domain}`,
     to: { name: m.recipientName, address: m.recipient },
@@ -100,16 +100,20 @@ function textValues(d: MessageData, lang: string, c: Catalog): TextValues {
   };
 }
 
-const moment = (iso: string, timeZone: string, lang: string) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
-
-function dates(event: MessageData['event'], lang: string): string {
-  const f = new Intl.DateTimeFormat(lang, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: event.timezone,
-  });
-  return f.formatRange(new Date(event.startsAt), new Date(event.endsAt));
+// A formatter per language and time zone: making one costs more than the rest of a mail's dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${lang} ${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    formatters.set(key, f);
+  }
+  return f;
 }
+
+const moment = (iso: string, timeZone: string, lang: string) =>
+  formatter(lang, timeZone).format(new Date(iso));
+
+const dates = (event: MessageData['event'], lang: string) =>
+  formatter(lang, event.timezone).formatRange(new Date(event.startsAt), new Date(event.endsAt));
