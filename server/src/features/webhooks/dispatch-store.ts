@@ -31,20 +31,25 @@ export async function claimDue(
     secret: string;
     previous_secret: string | null;
   }>(
-    `WITH ranked AS (
-       SELECT m.id, m.endpoint_id,
-              row_number() OVER (PARTITION BY m.endpoint_id ORDER BY m.next_attempt_at, m.id) AS n
-         FROM webhook_messages m JOIN webhook_endpoints w ON w.id = m.endpoint_id
-        WHERE m.state = 'pending' AND m.next_attempt_at <= now() AND w.enabled
-     ), candidates AS (
-       SELECT r.id FROM ranked r
-         LEFT JOIN unnest($3::uuid[], $4::int[]) AS b(endpoint_id, n) ON b.endpoint_id = r.endpoint_id
-        WHERE r.n <= $2 - coalesce(b.n, 0)
-        LIMIT $1
+    `WITH endpoints AS (
+       SELECT w.id, $2 - coalesce(b.n, 0) AS free,
+              (SELECT min(m.next_attempt_at) FROM webhook_messages m
+                WHERE m.endpoint_id = w.id AND m.state = 'pending') AS oldest
+         FROM webhook_endpoints w
+         LEFT JOIN unnest($3::uuid[], $4::int[]) AS b(endpoint_id, n) ON b.endpoint_id = w.id
+        WHERE w.enabled
      ), locked AS (
-       SELECT m.id FROM webhook_messages m
-        WHERE m.id IN (SELECT id FROM candidates) AND m.state = 'pending' AND m.next_attempt_at <= now()
-        FOR UPDATE OF m SKIP LOCKED
+       -- The endpoint furthest behind first; within one, oldest first.
+       SELECT m.id FROM endpoints e CROSS JOIN LATERAL (
+           SELECT m.id FROM webhook_messages m
+            WHERE m.endpoint_id = e.id AND m.state = 'pending' AND m.next_attempt_at <= now()
+            ORDER BY m.next_attempt_at, m.id
+            LIMIT e.free
+            FOR UPDATE SKIP LOCKED
+         ) m
+        WHERE e.free > 0 AND e.oldest <= now()
+        ORDER BY e.oldest
+        LIMIT $1
      )
      UPDATE webhook_messages m
         SET attempts = m.attempts + 1, next_attempt_at = now() + $5 * interval '1 millisecond'
