@@ -9,6 +9,13 @@ describe('mail configuration', () => {
     expect(c.notify).toEqual({ maxAttempts: 8, retryBaseMs: 30_000, retryCapMs: 3_600_000 });
     expect(c.bulkPerSecond).toBe(200);
     expect(c.outboxRetentionHours).toBe(168);
+    expect(c.mailRenderThreads).toBe(1);
+  });
+
+  it('renders on up to 16 threads, or on the event loop with 0', () => {
+    expect(loadConfig({ MAIL_RENDER_THREADS: '0' }).mailRenderThreads).toBe(0);
+    expect(loadConfig({ MAIL_RENDER_THREADS: '4' }).mailRenderThreads).toBe(4);
+    expect(() => loadConfig({ MAIL_RENDER_THREADS: '17' })).toThrow(/^MAIL_RENDER_THREADS: /);
   });
 
   it('takes an smtp:// or smtps:// server and a named sender', () => {

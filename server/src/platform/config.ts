@@ -38,6 +38,8 @@ export interface Config {
   notify: { maxAttempts: number; retryBaseMs: number; retryCapMs: number };
   /** Pace of organizer messages to many attendees, mails per second (NOTIFY_BULK_PER_SECOND). */
   bulkPerSecond: number;
+  /** Worker threads rendering mails (MAIL_RENDER_THREADS); 0 renders them on the event loop. */
+  mailRenderThreads: number;
   /** Hours a delivered outbox message is kept before it is pruned (OUTBOX_RETENTION_HOURS). */
   outboxRetentionHours: number;
   /** CIDRs webhook URLs may resolve to besides public addresses (WEBHOOK_ALLOWED_NETWORKS). */
@@ -169,6 +171,7 @@ const env = z.object({
   NOTIFY_RETRY_BASE_MS: wholeNumber(1, 3_600_000, 30_000),
   NOTIFY_RETRY_CAP_MS: wholeNumber(1, 86_400_000, 3_600_000),
   NOTIFY_BULK_PER_SECOND: wholeNumber(1, 10_000, 200),
+  MAIL_RENDER_THREADS: wholeNumber(0, 16, 1),
   OUTBOX_RETENTION_HOURS: wholeNumber(0, 100_000, 168),
   WEBHOOK_ALLOWED_NETWORKS: z
     .string()
@@ -243,6 +246,7 @@ export function loadConfig(
       retryCapMs: e.NOTIFY_RETRY_CAP_MS,
     },
     bulkPerSecond: e.NOTIFY_BULK_PER_SECOND,
+    mailRenderThreads: e.MAIL_RENDER_THREADS,
     outboxRetentionHours: e.OUTBOX_RETENTION_HOURS,
     webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS,
     drainMs: Math.round(e.DRAIN_SECONDS * 1000),

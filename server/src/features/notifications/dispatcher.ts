@@ -3,7 +3,7 @@ import type { Logger } from '../../platform/log.js';
 import { retryDelayMs } from '../../platform/bus/backoff.js';
 import { SendFailed, type MailChannel } from './channels/mail-channel.js';
 import type { MessageData } from './messages/kinds.js';
-import { renderMail } from './messages/render.js';
+import type { MailRenderer } from './messages/renderer.js';
 import type { NotificationMetrics } from './metrics.js';
 import { claimDueMessages, markFailed, markSent, type MessageRecord } from './store.js';
 
@@ -32,6 +32,7 @@ export interface DispatcherOptions {
   db: Db;
   log: Logger;
   channel: MailChannel;
+  renderer: MailRenderer;
   policy: DispatchPolicy;
   /** Domain of the Message-IDs (the sender's). */
   domain: string;
@@ -83,8 +84,8 @@ export function startMailDispatcher(o: DispatcherOptions): Dispatcher {
   };
 }
 
-// The first render loads fonts and compiles the templates' code: seconds on a busy machine,
-// which should not land on the first attendee's confirmation.
+// The first render loads fonts and compiles the templates' code (on a rendering thread, that
+// thread's own): seconds on a busy machine, which should not land on the first confirmation.
 async function warmUp(o: DispatcherOptions): Promise<void> {
   const event = {
     id: 'warm-up',
@@ -100,14 +101,16 @@ async function warmUp(o: DispatcherOptions): Promise<void> {
     ticketTypeName: 'Warm-up',
     holderName: 'Warm-up',
   };
-  await renderMail({
-    id: 'warm-up',
-    kind: 'order_confirmed',
-    recipient: 'warm-up@localhost',
-    recipientName: 'Warm-up',
-    data: { event, name: 'Warm-up', tickets: [ticket] },
-    domain: o.domain,
-  }).catch((err: unknown) => o.log.warn({ err }, 'mail templates could not be warmed up'));
+  await o.renderer
+    .render({
+      id: 'warm-up',
+      kind: 'order_confirmed',
+      recipient: 'warm-up@localhost',
+      recipientName: 'Warm-up',
+      data: { event, name: 'Warm-up', tickets: [ticket] },
+      domain: o.domain,
+    })
+    .catch((err: unknown) => o.log.warn({ err }, 'mail templates could not be warmed up'));
 }
 
 /**
@@ -134,7 +137,7 @@ export async function dispatchDue(o: DispatcherOptions): Promise<number> {
 async function sendOne(o: DispatcherOptions, m: MessageRecord): Promise<string | undefined> {
   let subject: string | null = null;
   try {
-    const mail = await renderMail({
+    const mail = await o.renderer.render({
       id: m.id,
       kind: m.kind,
       recipient: m.recipient,

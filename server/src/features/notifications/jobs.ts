@@ -3,6 +3,7 @@ import type { FeatureDeps } from '../index.js';
 import { mailChannelFor } from './channels/mail-channel-choice.js';
 import { startMailDispatcher, type DispatchPolicy } from './dispatcher.js';
 import { portalLinks } from './links.js';
+import { mailRenderer } from './messages/renderer.js';
 import { createNotificationMetrics } from './metrics.js';
 import { notificationQueuer } from './queue-from-outbox.js';
 import { announceQueued, onBroadcast, onQueued } from './queued.js';
@@ -31,16 +32,19 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
     pollMs: 1000,
     ...config.notify,
   };
-  const dispatcher = channel
-    ? startMailDispatcher({
-        db,
-        log,
-        channel,
-        policy,
-        domain: senderDomain(config.mailFrom),
-        ...(deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {}),
-      })
-    : undefined;
+  const renderer = channel ? mailRenderer(config.mailRenderThreads) : undefined;
+  const dispatcher =
+    channel && renderer
+      ? startMailDispatcher({
+          db,
+          log,
+          channel,
+          renderer,
+          policy,
+          domain: senderDomain(config.mailFrom),
+          ...(deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {}),
+        })
+      : undefined;
   const unsubscribe = dispatcher ? onQueued(dispatcher.wake) : () => {};
   const prune = async () => {
     try {
@@ -75,6 +79,7 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
       unsubscribeBroadcasts();
       await fanning;
       await dispatcher?.stop();
+      await renderer?.close();
       await channel?.close();
     },
   };
