@@ -276,10 +276,11 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
         201: { description: 'The release and its diff against the previous one' },
         409: { description: '`schedule_not_ready` (blocking conflicts, or the checklist)' },
       },
-      handler: async ({ params, body, principal }) => ({
-        status: 201,
-        body: await service.release(db, actor(principal), params.eventId, body),
-      }),
+      handler: async ({ params, body, principal }) => {
+        const release = await service.release(db, actor(principal), params.eventId, body);
+        feeds.released(params.eventId);
+        return { status: 201, body: release };
+      },
     }),
     route({
       method: 'get',

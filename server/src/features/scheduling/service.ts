@@ -429,15 +429,33 @@ export async function resetDraft(
  * changed) is read on every request; the rendered text is kept per such state, so a release or
  * an event change is seen at once, on every replica, and anything else is served from memory.
  */
-export function publicFeeds(db: Db) {
-  // Kept as bytes and gzipped once: a 600-session schedule.json is ~400 KB, ~40 KB gzipped.
-  const rendered = new ExpiringCache<{ raw: Buffer; gzip: Buffer }>(10 * 60_000, 500);
-  return async (
+/** The public feeds of released schedules, as served: rendered once per release and format. */
+export interface PublicFeeds {
+  (
     eventId: string,
     format: string,
     render: (event: EventInfo, release: ReleaseRow) => string,
-  ): Promise<{ tag: string; body: () => Promise<{ raw: Buffer; gzip: Buffer }> }> => {
-    const head = await store.findFeedHead(db, eventId);
+  ): Promise<{ tag: string; body: () => Promise<{ raw: Buffer; gzip: Buffer }> }>;
+  /** Serves this event's next release at once (this replica just made it). */
+  released(eventId: string): void;
+}
+
+/**
+ * Which release is current is looked up at most once a second per event (the feeds say
+ * `max-age=60` anyway), so a schedule app's every minute times a conference's thousands of
+ * attendees cost no database round trip each; the replica that releases sees it at once, the
+ * others within that second, as they see a renamed event.
+ */
+export function publicFeeds(db: Db): PublicFeeds {
+  // Kept as bytes and gzipped once: a 600-session schedule.json is ~400 KB, ~40 KB gzipped.
+  const rendered = new ExpiringCache<{ raw: Buffer; gzip: Buffer }>(10 * 60_000, 500);
+  const heads = new ExpiringCache<Awaited<ReturnType<typeof store.findFeedHead>>>(1000, 10_000);
+  const feeds = async (
+    eventId: string,
+    format: string,
+    render: (event: EventInfo, release: ReleaseRow) => string,
+  ) => {
+    const head = await heads.get(eventId, () => store.findFeedHead(db, eventId));
     if (!head?.version) throw notFound('released schedule');
     const { event, version } = head;
     const tag = `"${version}-${head.updatedAt}-${format}"`;
@@ -450,6 +468,7 @@ export function publicFeeds(db: Db) {
         }),
     };
   };
+  return Object.assign(feeds, { released: (eventId: string) => heads.delete(eventId) });
 }
 
 export interface ImportResult {
