@@ -11,9 +11,10 @@ const jestBin = join(dirname(require.resolve('jest/package.json')), 'bin/jest.js
 
 // Most test files wait on PostgreSQL, Chromium or child processes, so two run at once even on a
 // two-core machine. The few that time the user's experience (a scan answered within 300 ms, a
-// kiosk falling back to offline within its timeout) run afterwards, one at a time, so a neighbour
-// cannot make them miss.
+// kiosk falling back to offline within its timeout, three replicas restarted one by one under
+// 200 requests/s) run afterwards, one at a time, so a neighbour cannot make them miss.
 const TIMED = [
+  '/server/test/replicas',
   '/kiosk/test/e2e/',
   '/kiosk/test/crash-safety',
   '/kiosk/src/agent/decide/online-first',
