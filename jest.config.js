@@ -23,4 +23,7 @@ export default {
   testMatch: ['<rootDir>/*/src/**/*.test.ts?(x)', '<rootDir>/*/test/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
+  // Native ESM mode keeps every test file's module graph alive in its worker: over the whole suite
+  // a worker grew past 4 GB and once ran out of heap. A worker past this after a file is replaced.
+  workerIdleMemoryLimit: '1536MB',
 };
