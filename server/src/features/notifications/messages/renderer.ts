@@ -1,6 +1,6 @@
 import { taskPool } from '../../../platform/threads/task-pool.js';
 import type { OutgoingMail } from '../channels/mail-channel.js';
-import { renderMail, type RenderInput } from './render.js';
+import type { RenderInput } from './render.js';
 
 /** Renders mails: on worker threads, or on the event loop when there are none. */
 export interface MailRenderer {
@@ -14,7 +14,13 @@ export interface MailRenderer {
  * `threads` > 0 it is done on that many worker threads (MAIL_RENDER_THREADS).
  */
 export function mailRenderer(threads: number): MailRenderer {
-  if (threads === 0) return { render: renderMail, close: async () => {} };
+  if (threads === 0) {
+    // Loaded on first use, as the threads load it: a server that sends no mail never does.
+    return {
+      render: async (m) => (await import('./render.js')).renderMail(m),
+      close: async () => {},
+    };
+  }
   const pool = taskPool<RenderInput, OutgoingMail>(
     new URL('./render-worker', import.meta.url),
     threads,
