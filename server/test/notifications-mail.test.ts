@@ -1,14 +1,32 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { zbarPdf, zbarPng } from '../../hardware/test/support/zbar.js';
 import { startMailSink, type MailSink, type ReceivedMail } from './mail-sink.js';
 import { createEvent, createTicketType, json, registerRaw } from './registration-fixtures.js';
+import { createPaidSale } from '../src/features/payments/test-support/payment-fixtures.js';
 
 interface Registered {
   id: string;
   accessKey: string;
   tickets: { id: string; token: string }[];
+}
+
+/** A PDF's text as poppler's pdftotext reads it. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lanyard-mail-pdf-'));
+  try {
+    await writeFile(join(dir, 'doc.pdf'), pdf);
+    const { stdout } = await promisify(execFile)('pdftotext', [join(dir, 'doc.pdf'), '-']);
+    return stdout.replace(/\s+/g, ' ');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 const FAST_RETRIES = {
@@ -103,6 +121,42 @@ describe('order confirmation by mail', () => {
       `${t.url}/api/v1/orders/${order.id}?key=${encodeURIComponent(order.accessKey)}`,
     );
     expect(opened.status).toBe(200);
+  });
+
+  it('after a payment, says so and attaches the invoice as issued', async () => {
+    const sale = await createPaidSale(t, { priceCents: 11900 });
+    const order = await json<Registered>(
+      await registerRaw(t, sale.eventId, {
+        ticketTypeId: sale.ticketTypeId,
+        quantity: 1,
+        attendee: { name: 'Paying Pat', email: 'pat@example.org' },
+      }),
+      201,
+    );
+    const paid = await json<{ order: { invoices: { kind: string; number: string }[] } }>(
+      await t.api(`/api/v1/orders/${order.id}/mark-paid`, { method: 'POST', body: {} }),
+      200,
+    );
+    const number = paid.order.invoices[0]!.number;
+    const [mail] = await sink.waitFor(
+      1,
+      (m) => to('pat@example.org')(m) && m.parsed.subject?.startsWith('Payment received') === true,
+    );
+    const { parsed } = mail!;
+    expect(parsed.text).toContain(`Invoice ${number} is attached as a PDF.`);
+    const invoice = parsed.attachments.find((a) => a.filename === `invoice-${number}.pdf`);
+    const text = await pdfText(invoice!.content);
+    expect(text).toContain(`Invoice ${number}`);
+    expect(text).toContain('Paying Pat');
+    expect(text).toContain('119.00 EUR');
+    // The ticket's own PDF still comes with it.
+    expect(
+      await zbarPdf(
+        parsed.attachments.find(
+          (a) => a.filename?.startsWith('ticket-') && a.contentType === 'application/pdf',
+        )!.content,
+      ),
+    ).toEqual([order.tickets[0]!.token]);
   });
 
   it('sends an attendee named with a header injection one mail to one address, the name shown as text', async () => {

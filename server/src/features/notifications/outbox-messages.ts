@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { DeliveredMessage } from '../../platform/bus/subscriber.js';
+import type { InvoiceDocument } from '../invoices/document.js';
+import { findInvoice } from '../invoices/store.js';
 import type { Links } from './links.js';
 import type { MessageData } from './messages/kinds.js';
 import { orderFacts, ticketFacts, waitlistFacts, type OrderFacts } from './sources-store.js';
@@ -23,11 +25,15 @@ type Build = (q: Queryable, m: DeliveredMessage, links: Links) => Promise<NewMes
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** The order confirmation (or, after a payment, its "payment received" form) with its tickets. */
+/**
+ * The order confirmation (or, after a payment, its "payment received" form) with its tickets,
+ * and the invoice when one was issued: as issued, it is the same document whenever it is sent.
+ */
 export function orderConfirmation(
   o: OrderFacts,
   links: Links,
   kind: 'order_confirmed' | 'payment_received' = 'order_confirmed',
+  invoice?: InvoiceDocument,
 ): NewMessage {
   const link = links.order(o.id, o.accessKey);
   const data: MessageData = {
@@ -38,6 +44,7 @@ export function orderConfirmation(
     amountCents: o.totalCents,
     currency: o.currency,
     ...(link ? { link } : {}),
+    ...(invoice ? { invoice } : {}),
   };
   return toOrderHolder(o, kind, data);
 }
@@ -52,16 +59,26 @@ const toOrderHolder = (o: OrderFacts, kind: NewMessage['kind'], data: MessageDat
 });
 
 const forOrder =
-  (make: (o: OrderFacts, m: DeliveredMessage, links: Links) => NewMessage): Build =>
+  (
+    make: (
+      o: OrderFacts,
+      m: DeliveredMessage,
+      links: Links,
+      q: Queryable,
+    ) => NewMessage | Promise<NewMessage>,
+  ): Build =>
   async (q, m, links) => {
     const orderId = str(m.payload.orderId);
     const o = orderId ? await orderFacts(q, orderId) : undefined;
-    return o ? [make(o, m, links)] : [];
+    return o ? [await make(o, m, links, q)] : [];
   };
 
 const BUILDERS: Record<string, Build> = {
-  'registration.confirmed': forOrder((o, m, links) =>
-    orderConfirmation(o, links, m.payload.paymentId ? 'payment_received' : 'order_confirmed'),
+  'registration.confirmed': forOrder(async (o, m, links, q) =>
+    m.payload.paymentId
+      ? // Issued in the payment's transaction, so it exists by now (a free order has none).
+        orderConfirmation(o, links, 'payment_received', await findInvoice(q, o.id, 'invoice'))
+      : orderConfirmation(o, links),
   ),
   'registration.pending_payment': forOrder((o, _m, links) => {
     const link = links.order(o.id, o.accessKey);

@@ -4,6 +4,7 @@ import type { Principal } from '../identity/principal.js';
 import { eventInOrganization } from '../ticketing/store.js';
 import { rememberAccessKey } from './access-keys.js';
 import type { Links } from './links.js';
+import { findInvoice } from '../invoices/store.js';
 import { orderConfirmation } from './outbox-messages.js';
 import { announceQueued } from './queued.js';
 import type { Message } from './schema.js';
@@ -98,7 +99,11 @@ export async function resendOrder(
       );
     }
     const key = o.accessKey ?? (await mintOrderKey(tx, o.id));
-    return store.insertMessageReturning(tx, orderConfirmation({ ...o, accessKey: key }, links));
+    const invoice = await findInvoice(tx, o.id, 'invoice');
+    return store.insertMessageReturning(
+      tx,
+      orderConfirmation({ ...o, accessKey: key }, links, 'order_confirmed', invoice),
+    );
   });
   announceQueued();
   return toMessage(created);

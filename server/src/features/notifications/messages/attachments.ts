@@ -1,6 +1,8 @@
 import { qrPng, renderBadgePdf, standardBadgeLayout } from '@lanyard/hardware';
 import { buildIcs } from '@lanyard/core';
 import { oneLine, type MailAttachment } from '../channels/mail-channel.js';
+import type { InvoiceDocument } from '../../invoices/document.js';
+import { renderInvoicePdf } from '../../invoices/invoice-pdf.js';
 import type { MailEvent, MailTicket } from './kinds.js';
 
 /** The content id the HTML uses for a ticket's QR image (`cid:…`). */
@@ -39,5 +41,14 @@ export function eventIcs(event: MailEvent, link: string | undefined): MailAttach
     filename: 'event.ics',
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
     content: Buffer.from(ics, 'utf8'),
+  };
+}
+
+/** An order's invoice as the PDF the organizer and the buyer also download. */
+export async function invoicePdf(invoice: InvoiceDocument): Promise<MailAttachment> {
+  return {
+    filename: `invoice-${invoice.number}.pdf`,
+    contentType: 'application/pdf',
+    content: await renderInvoicePdf(invoice),
   };
 }

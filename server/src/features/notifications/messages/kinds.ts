@@ -1,3 +1,5 @@
+import type { InvoiceDocument } from '../../invoices/document.js';
+
 /** Every message Lanyard sends; each has one template and one entry in the catalog. */
 export const MESSAGE_KINDS = [
   'order_confirmed',
@@ -56,6 +58,8 @@ export interface MessageData {
   reason?: string | null;
   /** tickets_again: one link per order of the address. */
   links?: string[];
+  /** The order's invoice as issued, attached as a PDF (a paid order's confirmation). */
+  invoice?: InvoiceDocument;
   /** organizer_message: the organizer's subject and text. */
   subject?: string;
   body?: string;

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { render, toPlainText } from '@react-email/render';
 import { oneLine, type OutgoingMail } from '../channels/mail-channel.js';
-import { eventIcs, qrCid, qrImage, ticketPdf } from './attachments.js';
+import { eventIcs, invoicePdf, qrCid, qrImage, ticketPdf } from './attachments.js';
 import type { Catalog, TextValues } from './catalog/catalog.js';
 import { en } from './catalog/en.js';
 import type { MessageData, MessageKind } from './kinds.js';
@@ -49,7 +49,7 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
     title: subject,
     when: c.when(d.event, dates(d.event, lang)),
     greeting: c.greeting(d.name),
-    paragraphs: [intro],
+    paragraphs: [intro, ...(d.invoice ? [c.invoiceNote(d.invoice.number)] : [])],
     ...(d.link ? { link: { href: d.link, label: c.openLink } } : {}),
     ...(d.links?.length ? { links: d.links } : {}),
     ...(tickets.length
@@ -66,9 +66,10 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
   };
   const element = createElement(MailLayout, view);
   // The text part is derived from the HTML (react-email's converter) instead of a second render.
-  const [html, pdfs] = await Promise.all([
+  const [html, pdfs, invoice] = await Promise.all([
     render(element),
     Promise.all(tickets.map((t) => ticketPdf(t, d.event))),
+    d.invoice ? invoicePdf(d.invoice) : undefined,
   ]);
   const images = tickets.map(qrImage);
   return {
@@ -77,7 +78,12 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
     subject,
     html,
     text: toPlainText(html),
-    attachments: [...images, ...pdfs, ...(tickets.length ? [eventIcs(d.event, d.link)] : [])],
+    attachments: [
+      ...images,
+      ...pdfs,
+      ...(tickets.length ? [eventIcs(d.event, d.link)] : []),
+      ...(invoice ? [invoice] : []),
+    ],
   };
 }
 

@@ -21,6 +21,7 @@ export interface Catalog {
   ticketLine(t: MailTicket): string;
   ticketAttachmentNote: string;
   calendarNote: string;
+  invoiceNote(number: string): string;
   when(event: MailEvent, dates: string): string;
   /** A reason appended to an intro, with its leading space. */
   reasonLine(reason: string): string;

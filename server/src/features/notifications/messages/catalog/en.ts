@@ -8,6 +8,7 @@ export const en: Catalog = {
   ticketLine: (t) => `${t.ticketTypeName} — ${t.holderName}`,
   ticketAttachmentNote: 'Each ticket is attached as a PDF; show its QR code at the entrance.',
   calendarNote: 'The attached calendar file adds the event to your calendar.',
+  invoiceNote: (number) => `Invoice ${number} is attached as a PDF.`,
   when: (event, dates) => `${event.name}, ${dates}${event.venue ? `, ${event.venue}` : ''}`,
   reasonLine: (reason) => ` Reason: ${reason}`,
   footer: (event) => `You get this mail because of your registration for ${event.name}.`,
