@@ -1,5 +1,4 @@
 import QRCode from 'qrcode';
-import { renderBadgePdf, standardBadgeLayout } from '@lanyard/hardware';
 import { buildIcs } from '@lanyard/core';
 import { oneLine, type MailAttachment } from '../channels/mail-channel.js';
 import type { MailEvent, MailTicket } from './kinds.js';
@@ -20,6 +19,9 @@ export async function qrImage(t: MailTicket): Promise<MailAttachment> {
 
 /** A ticket as a one-page PDF, drawn by the badge renderer (same QR and fonts as a printed badge). */
 export async function ticketPdf(t: MailTicket, event: MailEvent): Promise<MailAttachment> {
+  // Loaded on first use: the hardware package (scanner drivers, PDFKit) costs ~0.4 s to load, and
+  // most server processes never mail a ticket PDF.
+  const { renderBadgePdf, standardBadgeLayout } = await import('@lanyard/hardware');
   const { pdf } = await renderBadgePdf(
     standardBadgeLayout({
       name: oneLine(t.holderName) || '—',
