@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Db } from '../platform/db/db.js';
 import { createPgDb } from '../platform/db/pg-db.js';
@@ -137,7 +139,8 @@ function pgliteTemplate(): Promise<string> {
 
 /** Fills `dir` (which must not exist yet) with a migrated PGlite database. */
 export async function copyMigratedPglite(dir: string): Promise<void> {
-  await cp(await pgliteTemplate(), dir, { recursive: true });
+  // The system's cp: ~0.08 s for the template's ~1,300 files, where fs.cp took ~0.5 s.
+  await promisify(execFile)('cp', ['-R', await pgliteTemplate(), dir]);
 }
 
 /** A migrated database of the given kind. */
