@@ -58,13 +58,16 @@ export function createApp(deps: AppDeps): express.Express {
   }
   app.use(healthRouter(deps.readiness, deps.metrics.registry, deps.metricsToken));
 
-  const openapi = buildOpenApi(deps.routes, {
-    serverUrl: deps.publicUrl,
-    tokenUrl: deps.tokenEndpoint,
-    webhooks: webhookDocs(),
-    accessOf: deps.auth.authorization?.describe,
-  });
+  // Built on the first request for it: turning every zod schema into JSON Schema costs ~0.3 s of
+  // CPU, which a server start (every test server's too) need not wait for.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
   app.get('/api/v1/openapi.json', (_req, res) => {
+    openapi ??= buildOpenApi(deps.routes, {
+      serverUrl: deps.publicUrl,
+      tokenUrl: deps.tokenEndpoint,
+      webhooks: webhookDocs(),
+      accessOf: deps.auth.authorization?.describe,
+    });
     res.json(openapi);
   });
 

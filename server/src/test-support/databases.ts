@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Db } from '../platform/db/db.js';
 import { createPgDb } from '../platform/db/pg-db.js';
@@ -110,35 +112,46 @@ function pgliteVersion(): string {
   return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string })
     .version;
 }
-let template: Promise<string> | undefined;
+const templates = new Map<'empty' | 'migrated', Promise<string>>();
 
 /**
- * A migrated PGlite data directory, built once per set of migrations and PGlite version and shared
- * by every test process: creating a PGlite cluster costs seconds, copying one milliseconds.
- * Builders race without a lock: each builds its own copy and the first rename wins.
+ * A PGlite data directory, empty or with every migration applied, built once per set of
+ * migrations and PGlite version and shared by every test process: creating a PGlite cluster
+ * costs seconds, copying one milliseconds. Builders race without a lock: each builds its own copy
+ * and the first rename wins.
  */
-function pgliteTemplate(): Promise<string> {
-  template ??= (async () => {
-    const path = join(tmpdir(), `lanyard-pglite-${await migrationsDigest(pgliteVersion())}`);
-    if (existsSync(join(path, 'PG_VERSION'))) return path;
-    const building = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
-    const db = await createPgliteDb(building);
-    try {
-      await migrate(db).finally(() => db.close());
-    } catch (error) {
-      await rm(building, { recursive: true, force: true });
-      throw error;
-    }
-    await rename(building, path).catch(() => rm(building, { recursive: true, force: true }));
-    return path;
-  })();
+function pgliteTemplate(kind: 'empty' | 'migrated'): Promise<string> {
+  let template = templates.get(kind);
+  if (!template) {
+    template = (async () => {
+      const name =
+        kind === 'empty' ? `empty-${pgliteVersion()}` : await migrationsDigest(pgliteVersion());
+      const path = join(tmpdir(), `lanyard-pglite-${name}`);
+      if (existsSync(join(path, 'PG_VERSION'))) return path;
+      const building = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+      const db = await createPgliteDb(building);
+      try {
+        await (kind === 'migrated' ? migrate(db) : Promise.resolve()).finally(() => db.close());
+      } catch (error) {
+        await rm(building, { recursive: true, force: true });
+        throw error;
+      }
+      await rename(building, path).catch(() => rm(building, { recursive: true, force: true }));
+      return path;
+    })();
+    templates.set(kind, template);
+  }
   return template;
 }
 
-/** Fills `dir` (which must not exist yet) with a migrated PGlite database. */
-export async function copyMigratedPglite(dir: string): Promise<void> {
-  await cp(await pgliteTemplate(), dir, { recursive: true });
+/** Fills `dir` (which must not exist yet) with a PGlite database from a template. */
+async function copyPgliteTemplate(kind: 'empty' | 'migrated', dir: string): Promise<void> {
+  // The system's cp: ~0.08 s for the template's ~1,300 files, where fs.cp took ~0.5 s.
+  await promisify(execFile)('cp', ['-R', await pgliteTemplate(kind), dir]);
 }
+
+/** Fills `dir` (which must not exist yet) with a migrated PGlite database. */
+export const copyMigratedPglite = (dir: string) => copyPgliteTemplate('migrated', dir);
 
 /** A migrated database of the given kind. */
 export async function openTestDatabase(
@@ -146,12 +159,10 @@ export async function openTestDatabase(
   options: { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
   let t: TestDatabase;
-  if (kind === 'pglite' && options.migrate === false) {
-    const db = await createPgliteDb(undefined);
-    t = { db, kind, url: undefined, drop: () => db.close() };
-  } else if (kind === 'pglite') {
+  if (kind === 'pglite') {
+    // A copy of an empty cluster when unmigrated: creating one (in memory too) takes seconds.
     const home = await mkdtemp(join(tmpdir(), 'lanyard-pglite-test-'));
-    await copyMigratedPglite(join(home, 'pg'));
+    await copyPgliteTemplate(options.migrate === false ? 'empty' : 'migrated', join(home, 'pg'));
     const db = await createPgliteDb(join(home, 'pg'));
     const drop = async () => {
       await db.close();

@@ -1,6 +1,10 @@
-import { Client, errors } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { normalizeQuery, ticketIdPrefix } from './query.js';
 import type { AttendeeDocument, AttendeeHit, SearchIndex } from './search-index.js';
+
+// The client library is loaded on first use (~0.3 s): a server that searches in PostgreSQL, as
+// most do, never needs it.
+const elasticsearch = () => import('@elastic/elasticsearch');
 
 // An exact email or ticket id must outrank any fuzzy name match, as in the PostgreSQL adapter.
 const EXACT_BOOST = 10;
@@ -10,21 +14,25 @@ const EXACT_BOOST = 10;
  * refresh, so a search right after index() sees it.
  */
 export function createElasticsearchSearchIndex(url: string, indexName: string): SearchIndex {
-  const client = new Client({ node: url });
-  let created: Promise<void> | undefined;
-  const ensureIndex = () => (created ??= createIndex(client, indexName));
+  let ready: Promise<Client> | undefined;
+  const ensureIndex = () =>
+    (ready ??= elasticsearch().then(async ({ Client }) => {
+      const client = new Client({ node: url });
+      await createIndex(client, indexName);
+      return client;
+    }));
 
   return {
     async index(documents) {
       if (documents.length === 0) return;
-      await ensureIndex();
+      const client = await ensureIndex();
       await bulk(
         client,
         documents.flatMap((doc) => [{ index: { _index: indexName, _id: doc.ticketId } }, doc]),
       );
     },
     async search(eventId, query, limit) {
-      await ensureIndex();
+      const client = await ensureIndex();
       const q = normalizeQuery(query);
       const prefix = ticketIdPrefix(q);
       const res = await client.search<AttendeeDocument>({
@@ -74,6 +82,7 @@ async function createIndex(client: Client, index: string): Promise<void> {
       },
     });
   } catch (err) {
+    const { errors } = await elasticsearch();
     // Another replica (or an earlier run) created it first.
     const exists =
       err instanceof errors.ResponseError &&

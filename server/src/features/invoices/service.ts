@@ -4,7 +4,6 @@ import type { Principal } from '../identity/principal.js';
 import { openOrder } from '../orders/service.js';
 import type { Accessor } from '../ticketing/access.js';
 import type { InvoiceKind, Seller } from './document.js';
-import { renderInvoicePdf } from './invoice-pdf.js';
 import type { UpdateOrganizationInput } from './schema.js';
 import * as store from './store.js';
 
@@ -26,6 +25,8 @@ export async function invoicePdf(
         : 'This order has no credit note: one is issued when a paid order is cancelled.',
     );
   }
+  // Loaded on first use: PDFKit costs start-up time in every server that never renders an invoice.
+  const { renderInvoicePdf } = await import('./invoice-pdf.js');
   return { number: doc.number, pdf: await renderInvoicePdf(doc) };
 }
 

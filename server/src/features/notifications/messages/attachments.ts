@@ -1,21 +1,24 @@
-import { qrPng, renderBadgePdf, standardBadgeLayout } from '@lanyard/hardware';
 import { buildIcs } from '@lanyard/core';
 import { oneLine, type MailAttachment } from '../channels/mail-channel.js';
 import type { InvoiceDocument } from '../../invoices/document.js';
-import { renderInvoicePdf } from '../../invoices/invoice-pdf.js';
 import type { MailEvent, MailTicket } from './kinds.js';
 
 /** The content id the HTML uses for a ticket's QR image (`cid:…`). */
 export const qrCid = (t: MailTicket) => `qr-${t.id}@lanyard`;
 
+// The hardware package (scanner drivers, PDFKit) and the invoice renderer are loaded on first use:
+// they cost ~0.4 s to load, and most server processes never render a mail (threads do).
+
 /** A ticket's QR code as an inline PNG; it decodes to exactly the ticket's token. */
-export function qrImage(t: MailTicket): MailAttachment {
+export async function qrImage(t: MailTicket): Promise<MailAttachment> {
+  const { qrPng } = await import('@lanyard/hardware');
   const png = qrPng(t.token, { scale: 5 });
   return { filename: `ticket-${t.id}.png`, contentType: 'image/png', content: png, cid: qrCid(t) };
 }
 
 /** A ticket as a one-page PDF, drawn by the badge renderer (same QR and fonts as a printed badge). */
 export async function ticketPdf(t: MailTicket, event: MailEvent): Promise<MailAttachment> {
+  const { renderBadgePdf, standardBadgeLayout } = await import('@lanyard/hardware');
   const { pdf } = await renderBadgePdf(
     standardBadgeLayout({
       name: oneLine(t.holderName) || '—',
@@ -46,6 +49,7 @@ export function eventIcs(event: MailEvent, link: string | undefined): MailAttach
 
 /** An order's invoice as the PDF the organizer and the buyer also download. */
 export async function invoicePdf(invoice: InvoiceDocument): Promise<MailAttachment> {
+  const { renderInvoicePdf } = await import('../../invoices/invoice-pdf.js');
   return {
     filename: `invoice-${invoice.number}.pdf`,
     contentType: 'application/pdf',

@@ -66,12 +66,12 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
   };
   const element = createElement(MailLayout, view);
   // The text part is derived from the HTML (react-email's converter) instead of a second render.
-  const [html, pdfs, invoice] = await Promise.all([
+  const [html, images, pdfs, invoice] = await Promise.all([
     render(element),
+    Promise.all(tickets.map(qrImage)),
     Promise.all(tickets.map((t) => ticketPdf(t, d.event))),
     d.invoice ? invoicePdf(d.invoice) : undefined,
   ]);
-  const images = tickets.map(qrImage);
   return {
     messageId: `${m.id}@${m.domain}`,
     to: { name: m.recipientName, address: m.recipient },
