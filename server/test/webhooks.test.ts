@@ -24,6 +24,20 @@ import {
   verified,
 } from '../src/features/webhooks/test-support/webhook-fixtures.js';
 
+/** The queued notice of kind webhook_endpoint_disabled to `recipient`, once the relay wrote it. */
+async function waitForRow(t: TestServer, recipient: string) {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await t.server.db.query<Record<string, unknown>>(
+      `SELECT recipient, event_id, data FROM notification_messages
+        WHERE kind = 'webhook_endpoint_disabled' AND recipient = $1`,
+      [recipient],
+    );
+    if (rows[0]) return rows[0];
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no notice queued for ${recipient}`);
+}
+
 describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) => {
   let t: TestServer;
   let sale: Sale;
@@ -242,7 +256,14 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
     expect(r.received).toHaveLength(1);
   });
 
-  it('disables an endpoint failing for five days and writes the outbox message that tells its owner', async () => {
+  it('disables an endpoint failing for five days and tells the organization’s administrators', async () => {
+    const admin = { email: `admin-${Date.now()}@example.org`, name: 'Ada Admin' };
+    await json(
+      await t.api('/api/v1/accounts', {
+        body: { ...admin, password: 'correct horse battery staple', organizationAdmin: true },
+      }),
+      201,
+    );
     const r = await receiver();
     r.answer({ status: 500 });
     const hook = await createWebhook(t, { url: r.url, events: ['*'] });
@@ -261,6 +282,13 @@ describe.each(['pglite', 'postgres'] as const)('outgoing webhooks [%s]', (kind) 
     expect(rows).toEqual([
       { payload: expect.objectContaining({ endpointId: hook.id, reason: 'failing' }) },
     ]);
+    // The relay makes it a notice to each administrator (queued: this server sends no mail).
+    const notice = await waitForRow(t, admin.email);
+    expect(notice).toMatchObject({
+      recipient: admin.email,
+      event_id: null,
+      data: expect.objectContaining({ url: r.url, reason: 'failing', name: 'Ada Admin' }),
+    });
   });
 
   it('keeps delivering to a fast receiver while a slow one takes seconds to answer', async () => {

@@ -3,6 +3,8 @@ export interface Links {
   order(orderId: string, key: string | undefined): string | undefined;
   ticket(ticketId: string, key: string | undefined): string | undefined;
   waitlist(entryId: string, key: string | undefined): string | undefined;
+  /** The dashboard's webhooks page, for administrators. */
+  webhooks: string;
 }
 
 export function portalLinks(publicUrl: string): Links {
@@ -10,5 +12,10 @@ export function portalLinks(publicUrl: string): Links {
     key
       ? `${publicUrl}/${prefix}/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`
       : undefined;
-  return { order: keyed('o'), ticket: keyed('t'), waitlist: keyed('w') };
+  return {
+    order: keyed('o'),
+    ticket: keyed('t'),
+    waitlist: keyed('w'),
+    webhooks: `${publicUrl}/dashboard/webhooks`,
+  };
 }

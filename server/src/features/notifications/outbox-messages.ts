@@ -3,12 +3,19 @@ import type { DeliveredMessage } from '../../platform/bus/subscriber.js';
 import type { InvoiceDocument } from '../invoices/document.js';
 import { findInvoice } from '../invoices/store.js';
 import type { Links } from './links.js';
-import type { MessageData } from './messages/kinds.js';
-import { orderFacts, ticketFacts, waitlistFacts, type OrderFacts } from './sources-store.js';
+import type { MessageData, NoticeData } from './messages/kinds.js';
+import {
+  organizationAdmins,
+  orderFacts,
+  ticketFacts,
+  waitlistFacts,
+  type OrderFacts,
+} from './sources-store.js';
 import type { NewMessage } from './store.js';
 
-/** The outbox topics that become messages to attendees. */
+/** The outbox topics that become messages (to attendees; and notices to administrators). */
 export const NOTIFYING_TOPICS = [
+  'webhook_endpoint.disabled',
   'registration.confirmed',
   'registration.pending_payment',
   'order.cancelled',
@@ -73,7 +80,36 @@ const forOrder =
     return o ? [await make(o, m, links, q)] : [];
   };
 
+/** Every administrator of the organization hears that one of its webhook endpoints was disabled. */
+const endpointDisabled: Build = async (q, m, links) => {
+  const organizationId = str(m.payload.organizationId);
+  if (!organizationId) return [];
+  const { organization, admins, failingSince } = await organizationAdmins(
+    q,
+    organizationId,
+    str(m.payload.endpointId),
+  );
+  return admins.map((a) => {
+    const data: NoticeData = {
+      name: a.name,
+      organization,
+      url: str(m.payload.url) ?? '',
+      reason: str(m.payload.reason) ?? 'failing',
+      failingSince,
+      link: links.webhooks,
+    };
+    return {
+      kind: 'webhook_endpoint_disabled',
+      eventId: null,
+      recipient: a.email,
+      recipientName: a.name,
+      data: data as unknown as Record<string, unknown>,
+    };
+  });
+};
+
 const BUILDERS: Record<string, Build> = {
+  'webhook_endpoint.disabled': endpointDisabled,
   'registration.confirmed': forOrder(async (o, m, links, q) =>
     m.payload.paymentId
       ? // Issued in the payment's transaction, so it exists by now (a free order has none).

@@ -158,3 +158,38 @@ function eventOf(value: unknown): MailEvent {
     endsAt: new Date(e.endsAt).toISOString(),
   };
 }
+
+/**
+ * The organization's name, its enabled administrators, and since when the endpoint has been
+ * failing (for the notice that it was disabled).
+ */
+export async function organizationAdmins(
+  q: Queryable,
+  organizationId: string,
+  endpointId: string | undefined,
+): Promise<{
+  organization: string;
+  admins: { email: string; name: string }[];
+  failingSince: string | null;
+}> {
+  const [org, admins, endpoint] = await Promise.all([
+    q.query<{ name: string }>('SELECT name FROM organizations WHERE id = $1', [organizationId]),
+    q.query<{ email: string; name: string }>(
+      `SELECT email, name FROM organizer_accounts
+        WHERE organization_id = $1 AND organization_admin AND disabled_at IS NULL
+        ORDER BY created_at, id`,
+      [organizationId],
+    ),
+    endpointId
+      ? q.query<{ failing_since: Date | null }>(
+          'SELECT failing_since FROM webhook_endpoints WHERE id = $1',
+          [endpointId],
+        )
+      : undefined,
+  ]);
+  return {
+    organization: org.rows[0]?.name ?? '',
+    admins: admins.rows,
+    failingSince: endpoint?.rows[0]?.failing_since?.toISOString() ?? null,
+  };
+}

@@ -1,7 +1,7 @@
 import type { InvoiceDocument } from '../../invoices/document.js';
 
-/** Every message Lanyard sends; each has one template and one entry in the catalog. */
-export const MESSAGE_KINDS = [
+/** Every message to attendees; each has one template and one entry in the catalog. */
+export const ATTENDEE_MESSAGE_KINDS = [
   'order_confirmed',
   'order_pending_payment',
   'payment_received',
@@ -18,7 +18,33 @@ export const MESSAGE_KINDS = [
   'organizer_message',
 ] as const;
 
+export type AttendeeMessageKind = (typeof ATTENDEE_MESSAGE_KINDS)[number];
+
+/** Notices to an organization's administrators about the system itself (no event, no tickets). */
+export const NOTICE_KINDS = ['webhook_endpoint_disabled'] as const;
+
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Every message Lanyard sends. */
+export const MESSAGE_KINDS = [...ATTENDEE_MESSAGE_KINDS, ...NOTICE_KINDS] as const;
+
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const isNotice = (kind: MessageKind): kind is NoticeKind =>
+  (NOTICE_KINDS as readonly string[]).includes(kind);
+
+/** What a notice renders from, fixed when it is queued. */
+export interface NoticeData {
+  /** Greeting name of the administrator. */
+  name: string;
+  organization: string;
+  /** webhook_endpoint_disabled: the endpoint, why, and since when it failed. */
+  url: string;
+  reason: string;
+  failingSince: string | null;
+  /** The dashboard page where it is mended. */
+  link: string;
+}
 
 /** A ticket as a mail shows and attaches it. */
 export interface MailTicket {

@@ -17,7 +17,8 @@ import { Text } from '@react-email/text';
 export interface MailView {
   lang: string;
   title: string;
-  when: string;
+  /** The event's name, dates and place; absent in a notice to administrators. */
+  when?: string;
   greeting: string;
   paragraphs: string[];
   link?: { href: string; label: string };
@@ -50,7 +51,7 @@ export function MailLayout(v: MailView) {
           <Heading as="h1" style={{ fontSize: '22px' }}>
             {v.title}
           </Heading>
-          <Text style={{ color: '#52525b' }}>{v.when}</Text>
+          {v.when ? <Text style={{ color: '#52525b' }}>{v.when}</Text> : null}
           <Text>{v.greeting}</Text>
           {v.paragraphs.map((p, i) => (
             <Text key={i} style={{ whiteSpace: 'pre-line' }}>

@@ -4,7 +4,13 @@ import { oneLine, type OutgoingMail } from '../channels/mail-channel.js';
 import { eventIcs, invoicePdf, qrCid, qrImage, ticketPdf } from './attachments.js';
 import type { Catalog, TextValues } from './catalog/catalog.js';
 import { en } from './catalog/en.js';
-import type { MessageData, MessageKind } from './kinds.js';
+import {
+  isNotice,
+  type MessageData,
+  type MessageKind,
+  type NoticeData,
+  type NoticeKind,
+} from './kinds.js';
 import { MailLayout, type MailView } from './mail-layout.js';
 
 /** The languages shipped; a language is one more catalog file. */
@@ -15,6 +21,7 @@ export interface RenderInput {
   kind: MessageKind;
   recipient: string;
   recipientName: string;
+  /** A notice's (`isNotice(kind)`) is a `NoticeData`. */
   data: MessageData;
   /** Per-event subject and intro an organizer wrote instead of the catalog's. */
   custom?: { subject?: string | null; intro?: string | null };
@@ -31,6 +38,7 @@ export interface RenderInput {
 export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
   const lang = m.lang && CATALOGS[m.lang] ? m.lang : 'en';
   const c = CATALOGS[lang]!;
+  if (isNotice(m.kind)) return renderNotice(m, m.kind, c, lang);
   // Names are one line wherever they are shown; a line break in one is input, not layout.
   const d: MessageData = {
     ...m.data,
@@ -84,6 +92,42 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
       ...(tickets.length ? [eventIcs(d.event, d.link)] : []),
       ...(invoice ? [invoice] : []),
     ],
+  };
+}
+
+/** A notice to administrators: the same layout, with no event, tickets or attachments. */
+async function renderNotice(
+  m: RenderInput,
+  kind: NoticeKind,
+  c: Catalog,
+  lang: string,
+): Promise<OutgoingMail> {
+  const raw = m.data as unknown as NoticeData;
+  const d: NoticeData = {
+    ...raw,
+    name: oneLine(raw.name),
+    failingSince:
+      raw.failingSince && formatter(lang, 'UTC').format(new Date(raw.failingSince)) + ' UTC',
+  };
+  const texts = c.notices[kind];
+  const subject = texts.subject(d);
+  const html = await render(
+    createElement(MailLayout, {
+      lang,
+      title: subject,
+      greeting: c.greeting(d.name),
+      paragraphs: texts.paragraphs(d),
+      link: { href: d.link, label: c.noticeLink },
+      footer: c.noticeFooter(d.organization),
+    }),
+  );
+  return {
+    messageId: `${m.id}@${m.domain}`,
+    to: { name: m.recipientName, address: m.recipient },
+    subject,
+    html,
+    text: toPlainText(html),
+    attachments: [],
   };
 }
 

@@ -48,4 +48,33 @@ describe('mail rendering off the event loop', () => {
       await Promise.all([onLoop.close(), onThread.close()]);
     }
   });
+
+  it('renders a notice to administrators: no event, no attachments, the dashboard link', async () => {
+    const renderer = mailRenderer(1);
+    try {
+      const mail = await renderer.render({
+        id: 'notice-1',
+        kind: 'webhook_endpoint_disabled',
+        recipient: 'admin@example.org',
+        recipientName: 'Ada Admin',
+        domain: 'example.org',
+        data: {
+          name: 'Ada Admin',
+          organization: 'Conference Club',
+          url: 'https://crm.example.org/hooks',
+          reason: 'failing',
+          failingSince: '2027-03-01T08:00:00Z',
+          link: 'https://tickets.example.org/dashboard/webhooks',
+        } as unknown as RenderInput['data'],
+      });
+      expect(mail.subject).toBe('A webhook endpoint was disabled');
+      expect(mail.attachments).toEqual([]);
+      expect(mail.text).toContain('https://crm.example.org/hooks');
+      expect(mail.text).toContain('since Mar 1, 2027, 8:00 AM UTC, five days and more.');
+      expect(mail.text).toContain('https://tickets.example.org/dashboard/webhooks');
+      expect(mail.text).toContain('administrator of Conference Club');
+    } finally {
+      await renderer.close();
+    }
+  });
 });

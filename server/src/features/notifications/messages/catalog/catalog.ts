@@ -1,4 +1,10 @@
-import type { MailEvent, MailTicket, MessageKind } from '../kinds.js';
+import type {
+  AttendeeMessageKind,
+  MailEvent,
+  MailTicket,
+  NoticeData,
+  NoticeKind,
+} from '../kinds.js';
 
 /** Values a kind's text may use, already formatted for the reader. */
 export interface TextValues {
@@ -26,5 +32,15 @@ export interface Catalog {
   /** A reason appended to an intro, with its leading space. */
   reasonLine(reason: string): string;
   footer(event: MailEvent): string;
-  kinds: Record<MessageKind, { subject(v: TextValues): string; intro(v: TextValues): string }>;
+  kinds: Record<
+    AttendeeMessageKind,
+    { subject(v: TextValues): string; intro(v: TextValues): string }
+  >;
+  /** Notices to administrators: their texts, the dashboard link's label and their footer. */
+  notices: Record<
+    NoticeKind,
+    { subject(d: NoticeData): string; paragraphs(d: NoticeData): string[] }
+  >;
+  noticeLink: string;
+  noticeFooter(organization: string): string;
 }

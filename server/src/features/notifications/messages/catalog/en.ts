@@ -79,4 +79,20 @@ export const en: Catalog = {
       intro: (d) => d.body,
     },
   },
+  notices: {
+    webhook_endpoint_disabled: {
+      subject: () => 'A webhook endpoint was disabled',
+      paragraphs: (d) => [
+        `Lanyard stopped sending to the webhook endpoint ${d.url}: ${
+          d.reason === 'failing'
+            ? `no delivery to it has succeeded${d.failingSince ? ` since ${d.failingSince}` : ''}, five days and more.`
+            : 'it answered 410 Gone.'
+        }`,
+        'Its messages are kept and wait for it. Once the receiver works again, enable the endpoint in the dashboard and they are sent, oldest first.',
+      ],
+    },
+  },
+  noticeLink: 'Open the webhooks in the dashboard',
+  noticeFooter: (organization) =>
+    `You get this mail as an administrator of ${organization} on Lanyard.`,
 };
