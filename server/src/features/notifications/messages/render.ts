@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { render, toPlainText } from '@react-email/render';
-import { oneLine, type OutgoingMail } from '../channels/mail-channel.js';
+import { oneLine, type MailAttachment, type OutgoingMail } from '../channels/mail-channel.js';
 import { eventIcs, invoicePdf, qrCid, qrImage, ticketPdf } from './attachments.js';
 import type { Catalog, TextValues } from './catalog/catalog.js';
 import { en } from './catalog/en.js';
@@ -73,25 +73,37 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
     footer: c.footer(d.event),
   };
   const element = createElement(MailLayout, view);
-  // The text part is derived from the HTML (react-email's converter) instead of a second render.
   const [html, images, pdfs, invoice] = await Promise.all([
     render(element),
     Promise.all(tickets.map(qrImage)),
     Promise.all(tickets.map((t) => ticketPdf(t, d.event))),
     d.invoice ? invoicePdf(d.invoice) : undefined,
   ]);
+  return outgoing(m, subject, html, [
+    ...images,
+    ...pdfs,
+    ...(tickets.length ? [eventIcs(d.event, d.link)] : []),
+    ...(invoice ? [invoice] : []),
+  ]);
+}
+
+/**
+ * The mail as sent: its Message-ID, recipient, and the text part derived from the HTML
+ * (react-email's converter) instead of a second render.
+ */
+function outgoing(
+  m: RenderInput,
+  subject: string,
+  html: string,
+  attachments: MailAttachment[],
+): OutgoingMail {
   return {
     messageId: `${m.id}@${m.domain}`,
     to: { name: m.recipientName, address: m.recipient },
     subject,
     html,
     text: toPlainText(html),
-    attachments: [
-      ...images,
-      ...pdfs,
-      ...(tickets.length ? [eventIcs(d.event, d.link)] : []),
-      ...(invoice ? [invoice] : []),
-    ],
+    attachments,
   };
 }
 
@@ -121,14 +133,7 @@ async function renderNotice(
       footer: c.noticeFooter(d.organization),
     }),
   );
-  return {
-    messageId: `${m.id}@${m.domain}`,
-    to: { name: m.recipientName, address: m.recipient },
-    subject,
-    html,
-    text: toPlainText(html),
-    attachments: [],
-  };
+  return outgoing(m, subject, html, []);
 }
 
 function textValues(d: MessageData, lang: string, c: Catalog): TextValues {
