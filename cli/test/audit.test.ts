@@ -72,9 +72,9 @@ describe('lanyard audit against a real server', () => {
       entries: 5,
     });
 
-    await sql('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    await sql('ALTER TABLE audit.audit_log DISABLE TRIGGER audit_log_append_only');
     try {
-      await sql(`UPDATE audit_log SET action = 'ticket_type.archived' WHERE seq = 3`);
+      await sql(`UPDATE audit.audit_log SET action = 'ticket_type.archived' WHERE seq = 3`);
       const bad = await u.run(['audit', 'verify']);
       expect(bad.code).toBe(3);
       expect(bad.stderr).toMatch(/first bad entry 3 \(hash_mismatch\)/);
@@ -84,8 +84,8 @@ describe('lanyard audit against a real server', () => {
         error: { code: 'audit_chain_broken', details: { ok: false, firstBad: { seq: 3 } } },
       });
     } finally {
-      await sql(`UPDATE audit_log SET action = 'ticket_type.created' WHERE seq = 3`);
-      await sql('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+      await sql(`UPDATE audit.audit_log SET action = 'ticket_type.created' WHERE seq = 3`);
+      await sql('ALTER TABLE audit.audit_log ENABLE TRIGGER audit_log_append_only');
     }
     expect((await u.run(['audit', 'verify'])).code).toBe(0);
   });

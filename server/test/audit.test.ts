@@ -160,15 +160,15 @@ describe.each(['pglite', 'postgres'] as const)('audit log [%s]', (kind) => {
     const report = await verify();
     expect(report).toMatchObject({ ok: true, firstBad: null, problems: [], checkpoints: 1 });
     expect(report.entries).toBe(20);
-    const { rows } = await sql('SELECT seq FROM audit_log ORDER BY seq');
+    const { rows } = await sql('SELECT seq FROM audit.audit_log ORDER BY seq');
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
   });
 
   it('refuses updates and deletes of entries, but lets a payload be redacted', async () => {
-    await expect(sql(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(
+    await expect(sql(`UPDATE audit.audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(
       /append-only/,
     );
-    await expect(sql('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await expect(sql('DELETE FROM audit.audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
     const revoked = (await eventAudit('?action=ticket.revoked')).items[0]!;
     expect((await t.api(`/api/v1/audit/${revoked.seq}/redact`, { method: 'POST' })).status).toBe(
       204,
@@ -208,17 +208,17 @@ describe.each(['pglite', 'postgres'] as const)('audit log [%s]', (kind) => {
 
   describe('with entries changed behind its back', () => {
     const untouchable = (on: boolean) =>
-      sql(`ALTER TABLE audit_log ${on ? 'ENABLE' : 'DISABLE'} TRIGGER audit_log_append_only`);
+      sql(`ALTER TABLE audit.audit_log ${on ? 'ENABLE' : 'DISABLE'} TRIGGER audit_log_append_only`);
     let target: number;
     beforeAll(async () => {
-      await sql('CREATE TABLE audit_copy AS SELECT * FROM audit_log');
+      await sql('CREATE TABLE audit_copy AS SELECT * FROM audit.audit_log');
       target = Number((await eventAudit('?action=ticket_type.updated')).items[0]!.seq);
       await untouchable(false);
     });
     afterEach(async () => {
       // Put the original rows back, then check the chain is whole again.
-      await sql('DELETE FROM audit_log');
-      await sql('INSERT INTO audit_log SELECT * FROM audit_copy');
+      await sql('DELETE FROM audit.audit_log');
+      await sql('INSERT INTO audit.audit_log SELECT * FROM audit_copy');
       await untouchable(true);
       expect((await verify()).ok).toBe(true);
       await untouchable(false);
@@ -229,7 +229,7 @@ describe.each(['pglite', 'postgres'] as const)('audit log [%s]', (kind) => {
 
     it('names an edited entry', async () => {
       await sql(
-        `UPDATE audit_log SET payload = jsonb_set(payload, '{after,quantity}', '99999') WHERE seq = $1`,
+        `UPDATE audit.audit_log SET payload = jsonb_set(payload, '{after,quantity}', '99999') WHERE seq = $1`,
         [target],
       );
       const report = await verify();
@@ -239,28 +239,28 @@ describe.each(['pglite', 'postgres'] as const)('audit log [%s]', (kind) => {
     });
 
     it('names an entry whose header was edited', async () => {
-      await sql(`UPDATE audit_log SET ip = '10.0.0.1' WHERE seq = $1`, [target]);
+      await sql(`UPDATE audit.audit_log SET ip = '10.0.0.1' WHERE seq = $1`, [target]);
       expect((await verify()).firstBad).toMatchObject({ seq: target, kind: 'hash_mismatch' });
     });
 
     it('names a deleted entry', async () => {
-      await sql('DELETE FROM audit_log WHERE seq = $1', [target]);
+      await sql('DELETE FROM audit.audit_log WHERE seq = $1', [target]);
       const report = await verify();
       expect(report.firstBad).toMatchObject({ seq: target, kind: 'gap' });
       expect(report.firstBad!.message).toBe(`entry ${target} is missing`);
     });
 
     it('names a deleted last entry', async () => {
-      const { rows } = await sql('SELECT max(seq)::int AS m FROM audit_log');
+      const { rows } = await sql('SELECT max(seq)::int AS m FROM audit.audit_log');
       const last = Number(rows[0]!.m);
-      await sql('DELETE FROM audit_log WHERE seq = $1', [last]);
+      await sql('DELETE FROM audit.audit_log WHERE seq = $1', [last]);
       expect((await verify()).firstBad).toMatchObject({ seq: last, kind: 'gap' });
     });
 
     it('names a swapped pair', async () => {
-      await sql('UPDATE audit_log SET seq = -1 WHERE seq = $1', [target]);
-      await sql('UPDATE audit_log SET seq = $1 WHERE seq = $2', [target, target + 1]);
-      await sql('UPDATE audit_log SET seq = $1 WHERE seq = -1', [target + 1]);
+      await sql('UPDATE audit.audit_log SET seq = -1 WHERE seq = $1', [target]);
+      await sql('UPDATE audit.audit_log SET seq = $1 WHERE seq = $2', [target, target + 1]);
+      await sql('UPDATE audit.audit_log SET seq = $1 WHERE seq = -1', [target + 1]);
       const report = await verify();
       expect(report.firstBad).toMatchObject({ seq: target });
       expect(report.problems.map((p) => p.seq)).toContain(target + 1);
@@ -268,10 +268,10 @@ describe.each(['pglite', 'postgres'] as const)('audit log [%s]', (kind) => {
 
     it('names an entry rewritten with a recomputed chain by its checkpoint', async () => {
       // A forger who rewrites entry 1 and every hash after it still cannot sign a checkpoint.
-      await sql(`UPDATE audit_checkpoints SET signature = 'AAAA'`);
+      await sql(`UPDATE audit.audit_checkpoints SET signature = 'AAAA'`);
       const report = await verify();
       expect(report.problems.some((p) => p.kind === 'bad_checkpoint')).toBe(true);
-      await sql(`DELETE FROM audit_checkpoints`);
+      await sql(`DELETE FROM audit.audit_checkpoints`);
       expect(await writeCheckpoint(t.server.db)).not.toBeNull();
     });
   });

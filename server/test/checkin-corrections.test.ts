@@ -168,7 +168,7 @@ describe('check-in corrections [postgres]', () => {
     expect(
       await count(
         t,
-        `SELECT count(*) AS n FROM audit_log WHERE action = 'checkin.annulled' AND object_id = $1`,
+        `SELECT count(*) AS n FROM audit.audit_log WHERE action = 'checkin.annulled' AND object_id = $1`,
         [wrong.scanId],
       ),
     ).toBe(1);

@@ -129,7 +129,7 @@ describe('roles per event', () => {
     await problemOf(await scan(), 404, 'event_not_found');
     // Both changes of the team are in the audit log, in order.
     const { rows } = await t.server.db.query<{ action: string }>(
-      `SELECT action FROM audit_log WHERE object_id = $1 AND event_id = $2 ORDER BY seq`,
+      `SELECT action FROM audit.audit_log WHERE object_id = $1 AND event_id = $2 ORDER BY seq`,
       [helper.id, ev.eventId],
     );
     expect(rows.map((r) => r.action)).toEqual(['team.role_granted', 'team.role_revoked']);

@@ -183,7 +183,7 @@ it(
     });
     expect(await released.json()).toEqual({ orders: 5, seats: 5 });
     const { rows: audited } = await t.server.db.query<{ details: unknown }>(
-      `SELECT payload->'details' AS details FROM audit_log
+      `SELECT payload->'details' AS details FROM audit.audit_log
        WHERE action = 'holds.released' AND event_id = $1`,
       [eventId],
     );

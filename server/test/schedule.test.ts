@@ -371,7 +371,7 @@ describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s
     ]);
     // Each release is in the audit log; the refused one is not.
     const audited = await t.server.db.query<{ object_id: string }>(
-      `SELECT object_id FROM audit_log WHERE action = 'schedule.released' AND event_id = $1
+      `SELECT object_id FROM audit.audit_log WHERE action = 'schedule.released' AND event_id = $1
        ORDER BY seq`,
       [eventId],
     );

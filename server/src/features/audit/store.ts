@@ -61,7 +61,7 @@ export async function readHead(db: Queryable): Promise<{ seq: number; hash: stri
 
 export async function insertEntry(tx: Queryable, e: AuditEntry): Promise<void> {
   await tx.query(
-    `INSERT INTO audit_log (seq, at, organization_id, event_id, actor_subject, actor_client_id,
+    `INSERT INTO audit.audit_log (seq, at, organization_id, event_id, actor_subject, actor_client_id,
        actor_device_id, ip, user_agent, action, object_type, object_id, payload, payload_hash,
        prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
@@ -112,7 +112,7 @@ export async function listEntries(db: Queryable, f: ListFilter): Promise<AuditEn
   if (f.beforeSeq !== undefined) add('seq < ?', f.beforeSeq);
   params.push(f.limit);
   const { rows } = await db.query<EntryRow>(
-    `SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY audit_log.seq DESC LIMIT $${params.length}`,
+    `SELECT ${COLUMNS} FROM audit.audit_log WHERE ${where.join(' AND ')} ORDER BY audit.audit_log.seq DESC LIMIT $${params.length}`,
     params,
   );
   return rows.map(toEntry);
@@ -121,7 +121,7 @@ export async function listEntries(db: Queryable, f: ListFilter): Promise<AuditEn
 /** The whole chain in seq order, a page at a time. */
 export async function entriesAfter(db: Queryable, afterSeq: number, limit: number) {
   const { rows } = await db.query<EntryRow>(
-    `SELECT ${COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY audit_log.seq LIMIT $2`,
+    `SELECT ${COLUMNS} FROM audit.audit_log WHERE seq > $1 ORDER BY audit.audit_log.seq LIMIT $2`,
     [afterSeq, limit],
   );
   return rows.map(toEntry);
@@ -135,7 +135,7 @@ export async function redactPayload(
 ): Promise<boolean> {
   await tx.query(`SELECT set_config('lanyard.audit_redaction', 'on', true)`);
   const { rowCount } = await tx.query(
-    'UPDATE audit_log SET payload = NULL, redacted_at = now() WHERE seq = $1 AND organization_id = $2 AND payload IS NOT NULL',
+    'UPDATE audit.audit_log SET payload = NULL, redacted_at = now() WHERE seq = $1 AND organization_id = $2 AND payload IS NOT NULL',
     [seq, organizationId],
   );
   await tx.query(`SELECT set_config('lanyard.audit_redaction', 'off', true)`);
@@ -172,7 +172,7 @@ export async function publicKeys(db: Queryable): Promise<Map<string, string>> {
 
 export async function insertCheckpoint(tx: Queryable, c: Checkpoint): Promise<void> {
   await tx.query(
-    `INSERT INTO audit_checkpoints (seq, hash, at, kid, signature) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO audit.audit_checkpoints (seq, hash, at, kid, signature) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (seq) DO NOTHING`,
     [c.seq, c.hash, c.at, c.kid, c.signature],
   );
@@ -180,7 +180,7 @@ export async function insertCheckpoint(tx: Queryable, c: Checkpoint): Promise<vo
 
 export async function latestCheckpointSeq(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ seq: string | null }>(
-    'SELECT max(seq)::text AS seq FROM audit_checkpoints',
+    'SELECT max(seq)::text AS seq FROM audit.audit_checkpoints',
   );
   return Number(rows[0]?.seq ?? 0);
 }
@@ -193,7 +193,7 @@ export async function checkpoints(db: Queryable): Promise<Checkpoint[]> {
     kid: string;
     signature: string;
   }>(
-    'SELECT seq::text AS seq, hash, at, kid, signature FROM audit_checkpoints ORDER BY audit_checkpoints.seq',
+    'SELECT seq::text AS seq, hash, at, kid, signature FROM audit.audit_checkpoints ORDER BY audit.audit_checkpoints.seq',
   );
   return rows.map((r) => ({
     seq: Number(r.seq),

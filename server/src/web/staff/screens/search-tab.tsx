@@ -77,7 +77,9 @@ export function SearchTab({ station }: { station: Station }) {
             <div>
               <p className="result-name">{ticket.n}</p>
               <p className="hint">
-                {ticket.e} · {types[ticket.y] ?? 'Ticket'} · {ticket.id.slice(0, 8)}
+                {[ticket.e, types[ticket.y] ?? 'Ticket', ticket.id.slice(0, 8)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
             </div>
             <div className="result-side">
