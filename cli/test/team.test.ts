@@ -88,4 +88,20 @@ describe('lanyard team against a real server', () => {
     expect(revoke.code).not.toBe(0);
     expect(revoke.stdout + revoke.stderr).toContain('team_member_not_found');
   });
+
+  it('makes an account an organization admin and back with accounts update', async () => {
+    const made = await u.json<{ organizationAdmin: boolean; scopes: string[] }>([
+      'accounts',
+      'update',
+      accountId,
+      '--organization-admin',
+    ]);
+    expect(made).toMatchObject({ organizationAdmin: true, scopes: ['checkin'] });
+    const human = await u.run(['accounts', 'update', accountId, '--no-organization-admin']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toBe(`Updated door@example.org (${accountId}): checkin.\n`);
+    const nothing = await u.run(['accounts', 'update', accountId]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/^error \[usage\]: say what to change/);
+  });
 });

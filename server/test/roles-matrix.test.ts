@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   createOrganizerAccount: ORG,
   listOrganizerAccounts: ORG,
   disableOrganizerAccount: ORG,
+  updateOrganizerAccount: ORG,
   backupDatabase: ORG,
   updateOrganization: ORG,
   matchBankStatement: ORG,

@@ -5,7 +5,7 @@ import {
   eventWithTickets,
   type SoldEvent,
 } from '../src/features/checkin/test-support/checkin-fixtures.js';
-import { grant, person, type Person } from './roles-support.js';
+import { ALL_BUT_ADMIN, grant, person, type Person } from './roles-support.js';
 
 // Roles per event, end to end: people sign in with the embedded issuer's device login; their
 // roles decide which events their token reaches, checked on every request.
@@ -167,5 +167,88 @@ describe('roles per event', () => {
     // Organization-wide settings stay with organization admins.
     await problemOf(await get('/api/v1/accounts', founder), 403, 'insufficient_scope');
     await problemOf(await get('/api/v1/webhooks', founder), 403, 'organization_admin_required');
+  });
+
+  it('makes an existing organizer an organization admin from their next request, and back', async () => {
+    const promoted = await person(t, 'promoted');
+    await problemOf(await get(`/api/v1/events/${other.eventId}`, promoted), 404, 'event_not_found');
+    const patch = (body: unknown, token?: string) =>
+      t.api(`/api/v1/accounts/${promoted.id}`, {
+        method: 'PATCH',
+        body,
+        ...(token ? { token } : {}),
+      });
+    const made = await json<{ organizationAdmin: boolean; name: string; scopes: string[] }>(
+      await patch({ organizationAdmin: true }),
+      200,
+    );
+    expect(made).toMatchObject({ organizationAdmin: true, name: 'promoted' });
+    expect((await get(`/api/v1/events/${other.eventId}`, promoted)).status).toBe(200);
+    expect((await patch({ organizationAdmin: false })).status).toBe(200);
+    await problemOf(await get(`/api/v1/events/${other.eventId}`, promoted), 404, 'event_not_found');
+    // The change and who made it are in the audit log.
+    const { rows } = await t.server.db.query<{ payload: unknown }>(
+      `SELECT payload FROM audit.audit_log WHERE action = 'account.updated' AND object_id = $1
+        ORDER BY seq`,
+      [promoted.id],
+    );
+    expect(rows.map((r) => r.payload)).toEqual([
+      { before: { organizationAdmin: false }, after: { organizationAdmin: true } },
+      { before: { organizationAdmin: true }, after: { organizationAdmin: false } },
+    ]);
+    // Bad input changes nothing.
+    await problemOf(await patch({}), 400, 'validation_failed');
+    await problemOf(await patch({ organizationAdmin: 'yes' }), 400, 'validation_failed');
+    await problemOf(await patch({ email: 'x@example.org' }), 400, 'validation_failed');
+    await problemOf(
+      await t.api(`/api/v1/accounts/${other.eventId}`, { method: 'PATCH', body: { name: 'x' } }),
+      404,
+      'organizer_account_not_found',
+    );
+    // Only administrators change accounts, and nobody grants a scope they do not hold.
+    await problemOf(
+      await patch({ organizationAdmin: true }, promoted.token),
+      403,
+      'insufficient_scope',
+    );
+  });
+
+  it('never leaves the organization without an administrator, even when two demote each other at once', async () => {
+    const scopes = [...ALL_BUT_ADMIN, 'admin'];
+    const a = await person(t, 'admin-a', { scopes, organizationAdmin: true });
+    const b = await person(t, 'admin-b', { scopes, organizationAdmin: true });
+    const administrators = async () =>
+      (
+        await json<{
+          items: {
+            id: string;
+            scopes: string[];
+            organizationAdmin: boolean;
+            disabledAt: string | null;
+          }[];
+        }>(await t.api('/api/v1/accounts'), 200)
+      ).items.filter((x) => x.organizationAdmin && x.scopes.includes('admin') && !x.disabledAt);
+    // Whoever else administers the organization in this file steps down first, through the API.
+    for (const x of await administrators())
+      if (x.id !== a.id && x.id !== b.id)
+        expect(
+          (
+            await t.api(`/api/v1/accounts/${x.id}`, {
+              method: 'PATCH',
+              body: { organizationAdmin: false },
+            })
+          ).status,
+        ).toBe(200);
+    const demote = (who: Person, whom: Person) =>
+      t.api(`/api/v1/accounts/${whom.id}`, {
+        method: 'PATCH',
+        token: who.token,
+        body: { organizationAdmin: false },
+      });
+    const answers = await Promise.all([demote(a, b), demote(b, a)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = answers.find((r) => r.status === 409)!;
+    expect(((await refused.json()) as { code: string }).code).toBe('last_administrator');
+    expect(await administrators()).toHaveLength(1);
   });
 });

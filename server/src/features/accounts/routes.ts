@@ -2,7 +2,14 @@ import { route, type AnyRoute } from '../../http/route.js';
 import type { Db } from '../../platform/db/db.js';
 import { actor } from '../identity/principal.js';
 import type { Authorizer } from '../team/authorizer.js';
-import { AccountIdParams, AccountList, CreateAccountBody, CreatedAccount } from './schema.js';
+import {
+  AccountIdParams,
+  AccountList,
+  CreateAccountBody,
+  CreatedAccount,
+  OrganizerAccount,
+  UpdateAccountBody,
+} from './schema.js';
 import * as service from './service.js';
 import { listAccounts } from './store.js';
 
@@ -43,6 +50,28 @@ export function accountRoutes(db: Db, authorizer: Authorizer): AnyRoute[] {
         status: 200,
         body: { items: await listAccounts(db, actor(principal).organizationId) },
       }),
+    }),
+    route({
+      method: 'patch',
+      path: '/api/v1/accounts/{accountId}',
+      operationId: 'updateOrganizerAccount',
+      summary:
+        "Change an account's name, scopes or organization-wide reach (organizationAdmin: true makes an existing organizer an organization admin)",
+      tags,
+      auth: 'admin',
+      params: AccountIdParams,
+      body: UpdateAccountBody,
+      responses: {
+        200: { description: 'The account as changed', schema: OrganizerAccount },
+        403: { description: '`scope_not_held`' },
+        404: { description: 'No such account in your organization' },
+        409: { description: '`last_administrator`: it is the only one left' },
+      },
+      handler: async ({ params, body, principal }) => {
+        const account = await service.updateAccount(db, actor(principal), params.accountId, body);
+        authorizer.forgetAccount(params.accountId);
+        return { status: 200, body: account };
+      },
     }),
     route({
       method: 'post',

@@ -17,6 +17,17 @@ export const CreateAccountBody = z.strictObject({
   organizationAdmin: z.boolean().optional(),
 });
 
+export const UpdateAccountBody = z
+  .strictObject({
+    name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+    /** Replaces the account's scopes; nobody hands out a scope they do not hold. */
+    scopes: z.array(z.enum(SCOPES)).min(1, 'must name at least one scope'),
+    /** true: reaches every event of the organization; false: only the events it has a role on. */
+    organizationAdmin: z.boolean(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field' });
+
 export const OrganizerAccount = z.object({
   id: z.uuid(),
   email: z.string(),

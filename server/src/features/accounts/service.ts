@@ -49,6 +49,49 @@ export async function createAccount(
   return input.password === undefined ? { ...account, password } : account;
 }
 
+export interface AccountChange {
+  name?: string | undefined;
+  scopes?: string[] | undefined;
+  organizationAdmin?: boolean | undefined;
+}
+
+/** Whether an account administers its organization: it manages accounts and reaches every event. */
+const administers = (a: Pick<OrganizerAccount, 'scopes' | 'organizationAdmin' | 'disabledAt'>) =>
+  a.organizationAdmin && a.scopes.includes('admin') && a.disabledAt === null;
+
+/**
+ * Changes an account's name, scopes or organization-wide reach (making an existing organizer an
+ * organization admin, or no longer one). Nobody hands out a scope they do not hold, and the last
+ * account administering the organization cannot be demoted, so it is never left without one.
+ */
+export async function updateAccount(
+  db: Db,
+  principal: Principal,
+  id: string,
+  change: AccountChange,
+): Promise<OrganizerAccount> {
+  const beyond = change.scopes?.find((s) => !principal.scopes.has(s));
+  if (beyond !== undefined)
+    throw forbidden('scope_not_held', `You cannot grant the scope ${beyond}: you do not hold it.`);
+  return db.transaction(async (tx) => {
+    const admins = await store.lockAdministrators(tx, principal.organizationId);
+    const before = await store.lockAccount(tx, principal.organizationId, id);
+    if (!before) throw notFound('organizer account', id);
+    const next = {
+      name: change.name ?? before.name,
+      scopes: change.scopes ? [...new Set(change.scopes)] : before.scopes,
+      organizationAdmin: change.organizationAdmin ?? before.organizationAdmin,
+    };
+    if (administers(before) && !administers({ ...before, ...next }) && admins.length === 1)
+      throw conflict(
+        'last_administrator',
+        `${before.email} is the organization's last administrator; make another account one first.`,
+      );
+    const after = await store.updateAccount(tx, id, next);
+    return recorded(tx, principal, 'account.updated', null, before, after);
+  });
+}
+
 export async function disableAccount(db: Db, principal: Principal, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await store.disableAccount(tx, principal.organizationId, id)))

@@ -109,3 +109,44 @@ export async function disableAccount(
   );
   return rowCount > 0;
 }
+
+/** The account of the organization, locked until the transaction ends; undefined when none. */
+export async function lockAccount(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+): Promise<OrganizerAccount | undefined> {
+  const { rows } = await q.query<Row>(
+    `SELECT ${COLUMNS} FROM organizer_accounts WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
+    [id, organizationId],
+  );
+  return rows[0] && toAccount(rows[0]);
+}
+
+/**
+ * The organization's enabled accounts that administer it (organization admins holding `admin`),
+ * locked: two admins demoting each other at once queue here, so one of them stays.
+ */
+export async function lockAdministrators(q: Queryable, organizationId: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM organizer_accounts
+      WHERE organization_id = $1 AND organization_admin AND 'admin' = ANY (scopes)
+        AND disabled_at IS NULL
+      ORDER BY id FOR UPDATE`,
+    [organizationId],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function updateAccount(
+  q: Queryable,
+  id: string,
+  a: { name: string; scopes: string[]; organizationAdmin: boolean },
+): Promise<OrganizerAccount> {
+  const { rows } = await q.query<Row>(
+    `UPDATE organizer_accounts SET name = $2, scopes = $3, organization_admin = $4
+      WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, a.name, a.scopes, a.organizationAdmin],
+  );
+  return toAccount(rows[0]!);
+}

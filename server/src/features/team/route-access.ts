@@ -23,6 +23,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   createOrganizerAccount: 'organization',
   listOrganizerAccounts: 'organization',
   disableOrganizerAccount: 'organization',
+  updateOrganizerAccount: 'organization',
   backupDatabase: 'organization',
   updateOrganization: 'organization',
   matchBankStatement: 'organization',
