@@ -44,7 +44,11 @@ import { createProofOfWork } from './registration/proof-of-work.js';
 import { accessKeyLimit } from './ticketing/access-key-limit.js';
 import { authorizerFor } from './team/authorizer.js';
 import { teamRoutes } from './team/routes.js';
-import { reportFeatureRoutes, startReportFeatureJobs } from './reports/index.js';
+import {
+  reportFeatureRoutes,
+  reportSubscribers,
+  startReportFeatureJobs,
+} from './reports/index.js';
 import { auditRoutes } from './audit/routes.js';
 import { startAuditCheckpoints } from './audit/jobs.js';
 
@@ -144,6 +148,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
       registry: deps.registry,
       subscribers: [
         ...attendeeSearchSubscribers(deps.config, deps.db),
+        ...reportSubscribers(deps),
         ...notifications.subscribers,
         ...webhookSubscribers(deps),
       ],
