@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   listOrganizerAccounts: ORG,
   disableOrganizerAccount: ORG,
   backupDatabase: ORG,
+  reindexSearch: ORG,
   updateOrganization: ORG,
   matchBankStatement: ORG,
   listMessages: ORG,

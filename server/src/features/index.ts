@@ -24,6 +24,7 @@ import { waitlistRoutes } from './waitlist/routes.js';
 import { attendeeImportRoutes } from './attendee-import/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { attendeeSearchRoutes } from './attendee-search/routes.js';
+import { searchReindexRoutes } from './search-reindex/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { warmCheckinStatements } from './checkin/warm-up.js';
@@ -109,6 +110,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...backupRoutes(deps.db, deps.config),
     ...scheduleRoutes(deps.db, deps.publicUrl),
     ...reportFeatureRoutes(deps),
+    ...searchReindexRoutes(deps.db, deps.config),
     ...auditRoutes(deps.db),
   ];
 }

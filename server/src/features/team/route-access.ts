@@ -24,6 +24,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   listOrganizerAccounts: 'organization',
   disableOrganizerAccount: 'organization',
   backupDatabase: 'organization',
+  reindexSearch: 'organization',
   updateOrganization: 'organization',
   matchBankStatement: 'organization',
   listMessages: 'organization',
