@@ -87,8 +87,7 @@ describe.each(['pglite', 'postgres'] as const)('search reindex [%s]', (db) => {
     free = await createSale(t);
     for (let i = 0; i < 12; i++) {
       const order = await register(t, paid, 1 + (i % 3));
-      if (i < 8)
-        await json(await t.api(`/api/v1/orders/${order.id}/mark-paid`, { body: {} }), 200);
+      if (i < 8) await json(await t.api(`/api/v1/orders/${order.id}/mark-paid`, { body: {} }), 200);
       if (i < 2)
         await json(
           await t.api(`/api/v1/orders/${order.id}/refunds`, { body: { amountCents: 1000 } }),

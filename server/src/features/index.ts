@@ -45,11 +45,7 @@ import { createProofOfWork } from './registration/proof-of-work.js';
 import { accessKeyLimit } from './ticketing/access-key-limit.js';
 import { authorizerFor } from './team/authorizer.js';
 import { teamRoutes } from './team/routes.js';
-import {
-  reportFeatureRoutes,
-  reportSubscribers,
-  startReportFeatureJobs,
-} from './reports/index.js';
+import { reportFeatureRoutes, reportSubscribers, startReportFeatureJobs } from './reports/index.js';
 import { auditRoutes } from './audit/routes.js';
 import { startAuditCheckpoints } from './audit/jobs.js';
 

@@ -29,7 +29,13 @@ const MAPPINGS: Record<DocumentKind, Record<string, estypes.MappingProperty>> = 
     refundedCents: long,
     answers: keyword,
   },
-  refunds: { refundId: keyword, orderId: keyword, eventId: keyword, createdAt: date, amountCents: long },
+  refunds: {
+    refundId: keyword,
+    orderId: keyword,
+    eventId: keyword,
+    createdAt: date,
+    amountCents: long,
+  },
   tickets: {
     ticketId: keyword,
     eventId: keyword,
@@ -99,7 +105,11 @@ export function createElasticsearchReports(
       const rows = await all(
         'orders',
         [term('eventId', eventId), term('status', 'confirmed'), ...window(w)],
-        [localBucket(bucket, tz), terms('ticket_type_id', 'ticketTypeId'), terms('channel', 'channel')],
+        [
+          localBucket(bucket, tz),
+          terms('ticket_type_id', 'ticketTypeId'),
+          terms('channel', 'channel'),
+        ],
         { tickets: sum('quantity'), total: sum('totalCents'), refunded: sum('refundedCents') },
       );
       const figures = rows.map((b) => ({
@@ -246,7 +256,10 @@ function window(w: store.Window): estypes.QueryDslQueryContainer[] {
   return [
     {
       range: {
-        createdAt: { ...(w.from ? { gte: slot15(w.from) } : {}), ...(w.to ? { lt: slot15(w.to) } : {}) },
+        createdAt: {
+          ...(w.from ? { gte: slot15(w.from) } : {}),
+          ...(w.to ? { lt: slot15(w.to) } : {}),
+        },
       },
     },
   ];

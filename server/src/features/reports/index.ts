@@ -62,9 +62,11 @@ export function startReportFeatureJobs(d: {
  * The report indexer when reports read Elasticsearch; none otherwise. Such a server also
  * registers its feed, so check-ins reach the outbox (migration 0027).
  */
-export function reportSubscribers(
-  d: { db: Db; log: Logger; config: Pick<Config, 'elasticsearchUrl'> },
-): OutboxSubscriber[] {
+export function reportSubscribers(d: {
+  db: Db;
+  log: Logger;
+  config: Pick<Config, 'elasticsearchUrl'>;
+}): OutboxSubscriber[] {
   const { index } = reportSource(d.config, d.db);
   if (!index) return [];
   registerSearchFeed(d.db, 'elasticsearch').catch((err: unknown) =>

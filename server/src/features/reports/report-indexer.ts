@@ -1,9 +1,6 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { DeliveredMessage, OutboxSubscriber } from '../../platform/bus/subscriber.js';
-import {
-  affectedTickets,
-  TICKET_CHANGING_TOPICS,
-} from '../attendee-search/outbox-indexer.js';
+import { affectedTickets, TICKET_CHANGING_TOPICS } from '../attendee-search/outbox-indexer.js';
 import {
   orderDocuments,
   ordersOf,
@@ -47,7 +44,9 @@ export function reportIndexer(db: Queryable, index: ReportIndex): OutboxSubscrib
       }
       const waitlistEvents = [
         ...new Set(
-          messages.flatMap((m) => (m.topic.startsWith('waitlist.') && m.eventId ? [m.eventId] : [])),
+          messages.flatMap((m) =>
+            m.topic.startsWith('waitlist.') && m.eventId ? [m.eventId] : [],
+          ),
         ),
       ];
       const entries = await waitlistDocuments(db, [], waitlistEvents);
@@ -58,7 +57,5 @@ export function reportIndexer(db: Queryable, index: ReportIndex): OutboxSubscrib
 }
 
 const named = (messages: readonly DeliveredMessage[], key: string): string[] => [
-  ...new Set(
-    messages.flatMap((m) => (typeof m.payload[key] === 'string' ? [m.payload[key]] : [])),
-  ),
+  ...new Set(messages.flatMap((m) => (typeof m.payload[key] === 'string' ? [m.payload[key]] : []))),
 ];

@@ -9,11 +9,7 @@ import type { ReportSource } from './report-source.js';
 import { getReport } from './service.js';
 import { reportCsv } from './tables.js';
 
-export function reportRoutes(
-  db: Db,
-  source: ReportSource,
-  doorStreams: SalesStreams,
-): AnyRoute[] {
+export function reportRoutes(db: Db, source: ReportSource, doorStreams: SalesStreams): AnyRoute[] {
   return [
     route({
       method: 'get',

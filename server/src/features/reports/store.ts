@@ -110,7 +110,10 @@ LEFT JOIN ${orders} x ON x.status = s.status
 GROUP BY s.status, s.n ORDER BY s.n`;
 const BY_STATUS = byStatus(ORDERS);
 const BY_STATUS_GIVEN = byStatus(
-  given('$1', 'status text, orders bigint, tickets bigint, total_cents bigint, refunded_cents bigint'),
+  given(
+    '$1',
+    'status text, orders bigint, tickets bigint, total_cents bigint, refunded_cents bigint',
+  ),
 );
 
 export async function ordersByStatusRows(db: Queryable, eventId: string) {

@@ -51,8 +51,7 @@ export async function reindexStep(
     const ids = await nextIds(db, run.kind, eventId, run.afterId, limits.pageSize);
     let next: { kind: (typeof DOCUMENT_KINDS)[number]; afterId: string | null } | undefined;
     if (ids.length > 0) {
-      if (run.kind === 'tickets')
-        await targets.attendees.index(await attendeeDocuments(db, ids));
+      if (run.kind === 'tickets') await targets.attendees.index(await attendeeDocuments(db, ids));
       await targets.reports.index({ [run.kind]: await documentsOf(db, run.kind, ids) });
       next = { kind: run.kind, afterId: ids.at(-1)! };
     } else {
