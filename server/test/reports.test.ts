@@ -1,6 +1,10 @@
+import type { SearchIndex } from '../src/features/attendee-search/search-index.js';
 import { createPostgresReportSource } from '../src/features/reports/postgres-source.js';
-import { REPORT_KINDS } from '../src/features/reports/schema.js';
+import type { ReportSource } from '../src/features/reports/report-source.js';
+import { REPORT_KINDS, type Bucket, type ReportKind } from '../src/features/reports/schema.js';
 import { foldReportDeltas, getReport } from '../src/features/reports/service.js';
+import { MemoryReports } from '../src/features/reports/test-support/memory-reports.js';
+import { reindexStep } from '../src/features/search-reindex/reindex.js';
 import type { DbKind } from '../src/test-support/databases.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
@@ -13,7 +17,9 @@ import {
 
 // The ReportSource contract: reports on a generated event, checked against figures this test
 // computes itself from the raw rows (orders, tickets, scans, refunds, waitlist), for every
-// adapter: the PostgreSQL rollups (on PGlite and PostgreSQL) and Elasticsearch aggregations.
+// adapter: the PostgreSQL rollups (on PGlite and PostgreSQL) and Elasticsearch aggregations;
+// without a cluster, also the figures the Elasticsearch adapter asks for computed in memory from
+// the documents the reindex produces, through the same statements (test-support/memory-reports.ts).
 // The event is in Asia/Calcutta (UTC+5:30), so a local day starts at 18:30 UTC and an hour
 // bucket at :30.
 
@@ -53,7 +59,12 @@ interface Adapter {
   env?: Record<string, string>;
   /** Brings the adapter's documents up to the database (the setup writes some rows directly). */
   catchUp?: (t: TestServer) => Promise<void>;
+  /** A source the server does not answer from, called directly; fed once the setup is done. */
+  direct?: (t: TestServer) => ReportSource & { catchUp(): Promise<void> };
 }
+
+// The reindex needs an attendee index too; the in-memory run looks at reports only.
+const NO_SEARCH: SearchIndex = { index: async () => {}, search: async () => [] };
 
 /** `lanyard search reindex`, as the CLI runs it: steps until done. */
 async function reindexAll(t: TestServer): Promise<void> {
@@ -78,7 +89,21 @@ const elasticsearch: Adapter = {
   catchUp: reindexAll,
 };
 
-for (const adapter of adapters) contract(adapter);
+const inMemory: Adapter = {
+  name: 'Elasticsearch figures aggregated in memory from the reindexed documents',
+  db: 'pglite',
+  direct: (t) => {
+    const memory = new MemoryReports(t.server.db);
+    return Object.assign(memory, {
+      async catchUp() {
+        const targets = { attendees: NO_SEARCH, reports: memory };
+        while (!(await reindexStep(t.server.db, targets, null)).done);
+      },
+    });
+  },
+};
+
+for (const adapter of [...adapters, inMemory]) contract(adapter);
 // Without a cluster the real contract tests are listed as skipped, with the reason in their name
 // (scripts/run-tests.mjs lets only Kafka and Elasticsearch tests skip).
 contract(elasticsearch, elasticsearchUrl ? undefined : 'ELASTICSEARCH_URL not set');
@@ -94,9 +119,32 @@ function contract(adapter: Adapter, skipped?: string) {
     let newsletter: string;
     let partnerCode: string;
 
-    const report = async (k: string, query = '') =>
-      json<Report>(await t.api(`/api/v1/events/${eventId}/reports/${k}${query}`), 200);
+    let direct: ReturnType<NonNullable<Adapter['direct']>> | undefined;
     const db = () => t.server.db;
+    const principal = async () => ({
+      subject: 'test',
+      clientId: undefined,
+      organizationId: (
+        await db().query<{ id: string }>('SELECT organization_id AS id FROM events WHERE id = $1', [
+          eventId,
+        ])
+      ).rows[0]!.id,
+      scopes: new Set<string>(),
+    });
+    const report = async (k: string, query = ''): Promise<Report> => {
+      if (!direct)
+        return json<Report>(await t.api(`/api/v1/events/${eventId}/reports/${k}${query}`), 200);
+      const q = new URLSearchParams(query.replace(/^\?/, ''));
+      return getReport(
+        db(),
+        direct,
+        await principal(),
+        eventId,
+        k as ReportKind,
+        (q.get('bucket') ?? 'day') as Bucket,
+        { from: q.get('from') ?? undefined, to: q.get('to') ?? undefined },
+      );
+    };
 
     beforeAll(async () => {
       t = await startTestServer(kind, adapter.env);
@@ -239,6 +287,8 @@ function contract(adapter: Adapter, skipped?: string) {
       ).rows[0]!.id;
       await json(await t.api(`/api/v1/tickets/${admittedTicket}/revoke`, { body: {} }), 200);
       await adapter.catchUp?.(t);
+      direct = adapter.direct?.(t);
+      await direct?.catchUp();
     }, 120_000);
     afterAll(async () => {
       await t?.stop();
@@ -441,19 +491,8 @@ function contract(adapter: Adapter, skipped?: string) {
       expect(other.status).toBe(404);
     });
 
-    if (adapter.catchUp)
+    if (adapter.catchUp || adapter.direct)
       it('gives the same rows as the PostgreSQL rollups, for every kind and bucket', async () => {
-        const principal = {
-          subject: 'test',
-          clientId: undefined,
-          organizationId: (
-            await db().query<{ id: string }>(
-              'SELECT organization_id AS id FROM events WHERE id = $1',
-              [eventId],
-            )
-          ).rows[0]!.id,
-          scopes: new Set<string>(),
-        };
         const rollups = createPostgresReportSource(db());
         const window = { from: '2027-03-02T00:00:00Z', to: '2027-03-09T10:20:00Z' };
         for (const k of REPORT_KINDS)
@@ -461,7 +500,15 @@ function contract(adapter: Adapter, skipped?: string) {
             for (const w of [{}, window]) {
               const q = new URLSearchParams({ bucket, ...w }).toString();
               const fromAdapter = await report(k, `?${q}`);
-              const expected = await getReport(db(), rollups, principal, eventId, k, bucket, w);
+              const expected = await getReport(
+                db(),
+                rollups,
+                await principal(),
+                eventId,
+                k,
+                bucket,
+                w,
+              );
               expect(fromAdapter.rows).toEqual(expected.rows);
               if (w !== window) expect(fromAdapter.rows.length).toBeGreaterThan(0);
             }
