@@ -3,6 +3,7 @@ import { notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import type { ReportSource } from './report-source.js';
 import type { Bucket, Report, ReportKind } from './schema.js';
+import { foldDeltas } from './fold-store.js';
 import * as store from './store.js';
 import { noShowRows, toCells, waitlistRows, type Cells } from './tables.js';
 
@@ -133,6 +134,6 @@ export async function getReport(
 /** Folds waiting deltas into the rollups until none are left or `max` batches ran. */
 export async function foldReportDeltas(db: Db, batch = 10_000, max = 10): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if ((await db.transaction((tx) => store.foldDeltas(tx, batch))) === 0) return;
+    if ((await db.transaction((tx) => foldDeltas(tx, batch))) === 0) return;
   }
 }
