@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   disableOrganizerAccount: ORG,
   updateOrganizerAccount: ORG,
   backupDatabase: ORG,
+  reindexSearch: ORG,
   updateOrganization: ORG,
   matchBankStatement: ORG,
   listMessages: ORG,

@@ -24,6 +24,7 @@ import { waitlistRoutes } from './waitlist/routes.js';
 import { attendeeImportRoutes } from './attendee-import/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { attendeeSearchRoutes } from './attendee-search/routes.js';
+import { searchReindexRoutes } from './search-reindex/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { warmCheckinStatements } from './checkin/warm-up.js';
@@ -44,7 +45,7 @@ import { createProofOfWork } from './registration/proof-of-work.js';
 import { accessKeyLimit } from './ticketing/access-key-limit.js';
 import { authorizerFor } from './team/authorizer.js';
 import { teamRoutes } from './team/routes.js';
-import { reportFeatureRoutes, startReportFeatureJobs } from './reports/index.js';
+import { reportFeatureRoutes, reportSubscribers, startReportFeatureJobs } from './reports/index.js';
 import { auditRoutes } from './audit/routes.js';
 import { startAuditCheckpoints } from './audit/jobs.js';
 
@@ -105,6 +106,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...backupRoutes(deps.db, deps.config),
     ...scheduleRoutes(deps.db, deps.publicUrl),
     ...reportFeatureRoutes(deps),
+    ...searchReindexRoutes(deps.db, deps.config),
     ...auditRoutes(deps.db),
   ];
 }
@@ -144,6 +146,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
       registry: deps.registry,
       subscribers: [
         ...attendeeSearchSubscribers(deps.config, deps.db),
+        ...reportSubscribers(deps),
         ...notifications.subscribers,
         ...webhookSubscribers(deps),
       ],

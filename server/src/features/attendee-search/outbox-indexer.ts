@@ -53,7 +53,7 @@ export function attendeeSearchIndexer(db: Queryable, index: SearchIndex): Outbox
  * The tickets the messages name: their ticket ids when they list them, else their order's
  * tickets; an import names neither, so its event's tickets are all re-read.
  */
-async function affectedTickets(
+export async function affectedTickets(
   db: Queryable,
   messages: readonly DeliveredMessage[],
 ): Promise<string[]> {

@@ -3,7 +3,8 @@ import { notFound } from '../../platform/errors.js';
 import { readOneSnapshot } from '../sales/store.js';
 import { doorView, type DoorView } from './door.js';
 import type { DoorQuery } from './schema.js';
-import * as store from './store.js';
+import * as store from './door-store.js';
+import { eventTimezone } from './store.js';
 
 /** The live door view of an event the organization owns, from one snapshot of the rollups. */
 export function doorSnapshot(
@@ -15,7 +16,7 @@ export function doorSnapshot(
 ): Promise<DoorView & { eventId: string; timezone: string; generatedAt: string }> {
   return db.transaction(async (tx) => {
     await readOneSnapshot(tx);
-    const timezone = await store.eventTimezone(tx, eventId, organizationId);
+    const timezone = await eventTimezone(tx, eventId, organizationId);
     if (timezone === undefined) throw notFound('event', eventId);
     const since = new Date(Math.floor(now.getTime() / 60_000 - q.minutes + 1) * 60_000);
     const [rows, before, stillExpected] = [

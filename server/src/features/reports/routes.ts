@@ -5,10 +5,11 @@ import { EventIdParams } from '../events/schema.js';
 import type { SalesStreams } from '../sales/stream.js';
 import { doorSnapshot } from './door-service.js';
 import { DoorQuery, Report, ReportParams, ReportQuery } from './schema.js';
+import type { ReportSource } from './report-source.js';
 import { getReport } from './service.js';
 import { reportCsv } from './tables.js';
 
-export function reportRoutes(db: Db, doorStreams: SalesStreams): AnyRoute[] {
+export function reportRoutes(db: Db, source: ReportSource, doorStreams: SalesStreams): AnyRoute[] {
   return [
     route({
       method: 'get',
@@ -27,6 +28,7 @@ export function reportRoutes(db: Db, doorStreams: SalesStreams): AnyRoute[] {
       handler: async ({ params, query, principal, req, res }) => {
         const report = await getReport(
           db,
+          source,
           actor(principal),
           params.eventId,
           params.kind,

@@ -1,11 +1,13 @@
 import type { Db } from '../../platform/db/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
+import type { ReportSource } from './report-source.js';
 import type { Bucket, Report, ReportKind } from './schema.js';
+import { foldDeltas } from './fold-store.js';
 import * as store from './store.js';
 import { noShowRows, toCells, waitlistRows, type Cells } from './tables.js';
 
-// Use cases of reports: each reads one statement's snapshot of the rollups (see store.ts).
+// Use cases of reports: the figures come from the chosen ReportSource (source-choice.ts).
 
 const COLUMNS: Record<ReportKind, string[]> = {
   sales: [
@@ -59,7 +61,7 @@ const COLUMNS: Record<ReportKind, string[]> = {
 const BUCKETED = new Set<ReportKind>(['sales', 'refunds']);
 
 async function rows(
-  db: Db,
+  source: ReportSource,
   kind: ReportKind,
   eventId: string,
   bucket: Bucket,
@@ -70,18 +72,18 @@ async function rows(
     raw.map((r) => toCells(r, columns));
   switch (kind) {
     case 'sales':
-      return cells(await store.salesRows(db, eventId, bucket, tz, w));
+      return cells(await source.sales(eventId, bucket, tz, w));
     case 'orders-by-status':
-      return cells(await store.ordersByStatusRows(db, eventId));
+      return cells(await source.ordersByStatus(eventId));
     case 'refunds':
-      return cells(await store.refundRows(db, eventId, bucket, tz, w));
+      return cells(await source.refunds(eventId, bucket, tz, w));
     case 'promo-codes':
-      return cells(await store.promoCodeRows(db, eventId));
+      return cells(await source.promoCodes(eventId));
     case 'answers':
-      return cells(await store.answerRows(db, eventId));
+      return cells(await source.answers(eventId));
     case 'waitlist':
       return waitlistRows(
-        cells(await store.waitlistRows(db, eventId), [
+        cells(await source.waitlist(eventId), [
           'ticket_type_id',
           'ticket_type',
           'waiting',
@@ -93,7 +95,7 @@ async function rows(
       );
     case 'no-shows':
       return noShowRows(
-        cells(await store.attendanceRows(db, eventId), [
+        cells(await source.attendance(eventId), [
           'ticket_type_id',
           'ticket_type',
           'registered',
@@ -103,9 +105,10 @@ async function rows(
   }
 }
 
-/** One report of an event the principal's organization owns. */
+/** One report of an event the principal's organization owns, with figures from `source`. */
 export async function getReport(
   db: Db,
+  source: ReportSource,
   principal: Principal,
   eventId: string,
   kind: ReportKind,
@@ -120,7 +123,7 @@ export async function getReport(
     timezone,
     ...(BUCKETED.has(kind) ? { bucket, ...window } : {}),
     columns: COLUMNS[kind],
-    rows: await rows(db, kind, eventId, bucket, timezone, {
+    rows: await rows(source, kind, eventId, bucket, timezone, {
       from: window.from === undefined ? undefined : new Date(window.from),
       to: window.to === undefined ? undefined : new Date(window.to),
     }),
@@ -131,6 +134,6 @@ export async function getReport(
 /** Folds waiting deltas into the rollups until none are left or `max` batches ran. */
 export async function foldReportDeltas(db: Db, batch = 10_000, max = 10): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if ((await db.transaction((tx) => store.foldDeltas(tx, batch))) === 0) return;
+    if ((await db.transaction((tx) => foldDeltas(tx, batch))) === 0) return;
   }
 }

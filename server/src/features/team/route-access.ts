@@ -25,6 +25,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   disableOrganizerAccount: 'organization',
   updateOrganizerAccount: 'organization',
   backupDatabase: 'organization',
+  reindexSearch: 'organization',
   updateOrganization: 'organization',
   matchBankStatement: 'organization',
   listMessages: 'organization',
