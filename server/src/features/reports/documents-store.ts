@@ -144,7 +144,7 @@ export async function ordersOf(
   return rows.map((r) => r.id);
 }
 
-/** Records that this server keeps an index outside PostgreSQL (migration 0027). */
+/** Records that this server keeps an index outside PostgreSQL (migration 0026). */
 export async function registerSearchFeed(db: Queryable, name: string): Promise<void> {
   await db.query('INSERT INTO search_feeds (name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
 }

@@ -60,7 +60,7 @@ export function startReportFeatureJobs(d: {
 
 /**
  * The report indexer when reports read Elasticsearch; none otherwise. Such a server also
- * registers its feed, so check-ins reach the outbox (migration 0027).
+ * registers its feed, so check-ins reach the outbox (migration 0026).
  */
 export function reportSubscribers(d: {
   db: Db;

@@ -14,7 +14,7 @@ import type { ReportIndex } from './report-documents.js';
 export const REPORT_CHANGING_TOPICS = [
   ...TICKET_CHANGING_TOPICS,
   'waitlist.*',
-  // Written for an external index too (migration 0027): a first admission ends a no-show.
+  // Written for an external index too (migration 0026): a first admission ends a no-show.
   'checkin.admitted',
 ];
 

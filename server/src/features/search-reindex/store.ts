@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { DocumentKind } from '../reports/report-documents.js';
 
-// The progress of reindex runs (migration 0027), one row per scope.
+// The progress of reindex runs (migration 0026), one row per scope.
 
 export interface ReindexRun {
   scope: string;
