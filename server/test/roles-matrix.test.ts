@@ -198,6 +198,8 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   scheduleFeedXML: PUBLIC,
   scheduleFeedJSON: PUBLIC,
   getAgenda: PUBLIC,
+  getAgendaCalendar: PUBLIC,
+  scheduleReleasesAtom: PUBLIC,
   addAgendaFavourite: PUBLIC,
   removeAgendaFavourite: PUBLIC,
   signUpForSession: PUBLIC,

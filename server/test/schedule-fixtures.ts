@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import type { TestServer } from './harness.js';
 import { attendee, createTicketType, json, registerRaw } from './registration-fixtures.js';
 
@@ -63,3 +64,16 @@ export async function ticketHolders(t: TestServer, eventId: string, n: number, p
 
 export const agendaPath = (ticketId: string, rest = '') =>
   `/api/v1/tickets/${ticketId}/agenda${rest}`;
+
+/** The VEVENTs of an iCalendar text as ical.js reads them. */
+export function vevents(ics: string) {
+  const cal = new ICAL.Component(ICAL.parse(ics));
+  return cal.getAllSubcomponents('vevent').map((v) => ({
+    uid: v.getFirstPropertyValue('uid') as string,
+    summary: v.getFirstPropertyValue('summary') as string,
+    sequence: Number(v.getFirstPropertyValue('sequence')),
+    status: v.getFirstPropertyValue('status') as string,
+    start: (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+    location: v.getFirstPropertyValue('location') as string,
+  }));
+}

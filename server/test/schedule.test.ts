@@ -7,7 +7,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import ICAL from 'ical.js';
 import { startReceiver, type Receiver } from '../src/features/webhooks/test-support/receiver.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { createEvent, json, problemOf } from './registration-fixtures.js';
@@ -18,6 +17,7 @@ import {
   releaseSchedule,
   schedulePath,
   ticketHolders,
+  vevents,
 } from './schedule-fixtures.js';
 
 const require = createRequire(import.meta.url);
@@ -50,18 +50,6 @@ function xsdErrors(xml: string): string {
   } catch (err) {
     return String((err as { stderr?: Buffer }).stderr);
   }
-}
-
-function vevents(ics: string) {
-  const cal = new ICAL.Component(ICAL.parse(ics));
-  return cal.getAllSubcomponents('vevent').map((v) => ({
-    uid: v.getFirstPropertyValue('uid') as string,
-    summary: v.getFirstPropertyValue('summary') as string,
-    sequence: Number(v.getFirstPropertyValue('sequence')),
-    status: v.getFirstPropertyValue('status') as string,
-    start: (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
-    location: v.getFirstPropertyValue('location') as string,
-  }));
 }
 
 describe.each(['pglite', 'postgres'] as const)('session scheduling over HTTP [%s]', (kind) => {

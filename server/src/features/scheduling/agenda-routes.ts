@@ -18,6 +18,11 @@ const AgendaOut = z.object({
     }),
   ),
 });
+const AgendaWithCalendarOut = AgendaOut.extend({
+  /** The attendee's own calendar (favourites and signups), private: it opens nothing else. */
+  calendarUrl: z.string(),
+});
+const CalendarQuery = z.strictObject({ token: z.string().min(1).max(100) });
 const keyHeader = 'The order’s access key in `X-Access-Key`; a wrong key is 404.';
 
 function accessKey(headers: Record<string, unknown>): string {
@@ -27,7 +32,7 @@ function accessKey(headers: Record<string, unknown>): string {
 }
 
 /** The attendee's agenda by ticket: favourites and signups. */
-export function agendaRoutes(db: Db): AnyRoute[] {
+export function agendaRoutes(db: Db, publicUrl: string): AnyRoute[] {
   const path = '/api/v1/tickets/{ticketId}/agenda';
   const favourite = (method: 'put' | 'delete') =>
     route({
@@ -55,15 +60,41 @@ export function agendaRoutes(db: Db): AnyRoute[] {
       method: 'get',
       path,
       operationId: 'getAgenda',
-      summary: `The attendee’s favourites and signups. ${keyHeader}`,
+      summary: `The attendee’s favourites and signups, and their calendar’s private URL. ${keyHeader}`,
       tags,
       auth: 'public',
       params: TicketParams,
-      responses: { 200: { description: 'The agenda', schema: AgendaOut } },
-      handler: async ({ params, req }) => ({
-        status: 200,
-        body: await agenda.getAgenda(db, params.ticketId, accessKey(req.headers)),
-      }),
+      responses: { 200: { description: 'The agenda', schema: AgendaWithCalendarOut } },
+      handler: async ({ params, req }) => {
+        const { calendarToken, ...mine } = await agenda.getAgenda(
+          db,
+          params.ticketId,
+          accessKey(req.headers),
+        );
+        const calendarUrl = `${publicUrl.replace(/\/+$/, '')}${path.replace('{ticketId}', params.ticketId)}.ics?token=${calendarToken}`;
+        return { status: 200, body: { ...mine, calendarUrl } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${path}.ics`,
+      operationId: 'getAgendaCalendar',
+      summary:
+        'The attendee’s favourites and signups in the latest release as iCalendar, by the private `calendarUrl` of their agenda (same UIDs and SEQUENCEs as the public schedule.ics)',
+      tags,
+      auth: 'public',
+      params: TicketParams,
+      query: CalendarQuery,
+      responses: {
+        200: { description: 'The personal calendar', contentType: 'text/calendar' },
+        404: { description: 'A wrong token, or no release yet' },
+      },
+      handler: async ({ params, query, res }) => {
+        const ics = await agenda.personalCalendar(db, params.ticketId, query.token);
+        res.setHeader('cache-control', 'private, max-age=300');
+        res.status(200).type('text/calendar; charset=utf-8').send(ics);
+        return undefined;
+      },
     }),
     favourite('put'),
     favourite('delete'),

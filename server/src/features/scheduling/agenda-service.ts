@@ -3,6 +3,9 @@ import { accessKeyMatches } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import * as store from './agenda-store.js';
+import { calendarToken, calendarTokenMatches } from './agenda-calendar.js';
+import { scheduleIcs } from './ics-feed.js';
+import { findFeedHead, findRelease } from './store.js';
 
 // An attendee's agenda, opened by the access key of the ticket's order (or of the ticket after a
 // transfer): favourites ("my agenda") and signups for limited sessions with a waitlist.
@@ -23,13 +26,37 @@ async function sessionOf(q: Queryable, eventId: string, sessionId: string) {
   return s;
 }
 
+/** The agenda, with the token of its private calendar URL. */
 export async function getAgenda(
   db: Db,
   ticketId: string,
   accessKey: string,
-): Promise<store.Agenda> {
-  await holder(db, ticketId, accessKey);
-  return store.agendaOf(db, ticketId);
+): Promise<store.Agenda & { calendarToken: string }> {
+  const t = await holder(db, ticketId, accessKey);
+  return {
+    ...(await store.agendaOf(db, ticketId)),
+    calendarToken: calendarToken(ticketId, t.accessKeyHash),
+  };
+}
+
+/**
+ * The attendee's favourites and signups of the latest release as iCalendar, opened by the
+ * calendar token (never the access key). A wrong token answers "not found", as a wrong key does.
+ */
+export async function personalCalendar(db: Db, ticketId: string, token: string): Promise<string> {
+  const t = await store.findTicketHolder(db, ticketId);
+  if (!t || !calendarTokenMatches(token, ticketId, t.accessKeyHash))
+    throw notFound('ticket', ticketId);
+  if (t.status !== 'valid')
+    throw conflict('ticket_not_valid', 'Only a valid ticket can keep an agenda.');
+  const head = await findFeedHead(db, t.eventId);
+  if (!head?.version) throw notFound('released schedule');
+  const [release, agenda] = await Promise.all([
+    findRelease(db, t.eventId, head.version),
+    store.agendaOf(db, ticketId),
+  ]);
+  const only = new Set([...agenda.favourites, ...agenda.signups.map((s) => s.sessionId)]);
+  return scheduleIcs(head.event, release!, { only, name: `${head.event.name}: my agenda` });
 }
 
 export async function setFavourite(

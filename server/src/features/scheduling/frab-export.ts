@@ -1,6 +1,7 @@
 import type { Program, Session, Slot } from './program.js';
 import type { EventInfo, ReleaseRow } from './store.js';
 import { zonedParts, zonedToUtc } from './zoned-time.js';
+import { escapeXml } from './xml-text.js';
 
 // The released schedule in the frab format that pretalx also writes (schedule.xml and
 // schedule.json), which Giggity, ConfClerk and the c3voc tools read. Times are local to the
@@ -177,14 +178,8 @@ export function frabJson(event: EventInfo, release: ReleaseRow, baseUrl: string)
   };
 }
 
-const esc = (s: string | number | boolean) =>
-  String(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 const el = (name: string, value: string) =>
-  value === '' ? `<${name}/>` : `<${name}>${esc(value)}</${name}>`;
+  value === '' ? `<${name}/>` : `<${name}>${escapeXml(value)}</${name}>`;
 
 export function frabXml(event: EventInfo, release: ReleaseRow, baseUrl: string): string {
   const days = frabDays(event, release.program, baseUrl);
@@ -209,7 +204,7 @@ export function frabXml(event: EventInfo, release: ReleaseRow, baseUrl: string):
       `  <day index="${d.index}" date="${d.date}" start="${d.day_start}" end="${d.day_end}">`,
     );
     for (const r of d.rooms) {
-      out.push(`    <room name="${esc(r.name)}">`);
+      out.push(`    <room name="${escapeXml(r.name)}">`);
       for (const e of r.events) {
         out.push(
           `      <event guid="${e.guid}" id="${e.id}">`,
@@ -227,7 +222,7 @@ export function frabXml(event: EventInfo, release: ReleaseRow, baseUrl: string):
             el('language', e.language),
             el('description', e.description),
             `<recording><license/><optout>${e.do_not_record}</optout></recording>`,
-            `<persons>${e.persons.map((p) => `<person id="${p.id}">${esc(p.public_name)}</person>`).join('')}</persons>`,
+            `<persons>${e.persons.map((p) => `<person id="${p.id}">${escapeXml(p.public_name)}</person>`).join('')}</persons>`,
             '<links/>',
             '<attachments/>',
             el('url', e.url),

@@ -28,14 +28,23 @@ function placementsBySession(program: Program): Map<string, Placement[]> {
   return out;
 }
 
-export function scheduleIcs(event: EventInfo, release: ReleaseRow): string {
+/**
+ * The released schedule as iCalendar; with `only`, just those sessions (an attendee's agenda),
+ * with the same UIDs and SEQUENCEs as the public feed, so one calendar may hold both.
+ */
+export function scheduleIcs(
+  event: EventInfo,
+  release: ReleaseRow,
+  opts: { only?: ReadonlySet<string>; name?: string } = {},
+): string {
   const { program, feed } = release;
+  const wanted = (sessionId: string) => !opts.only || opts.only.has(sessionId);
   const now = new Date(release.releasedAt);
   const speakers = new Map(program.speakers.map((s) => [s.id, s.name]));
   const placements = placementsBySession(program);
   const entries: CalendarEntry[] = [];
   for (const session of program.sessions) {
-    if (session.status === 'cancelled') continue;
+    if (session.status === 'cancelled' || !wanted(session.id)) continue;
     const names = session.speakerIds
       .map((id) => speakers.get(id))
       .filter(Boolean)
@@ -58,6 +67,7 @@ export function scheduleIcs(event: EventInfo, release: ReleaseRow): string {
     );
   }
   for (const gone of feed.cancelled) {
+    if (!wanted(gone.sessionId)) continue;
     gone.placements.forEach((p, k) =>
       entries.push({
         uid: uid(gone.sessionId, k),
@@ -72,5 +82,8 @@ export function scheduleIcs(event: EventInfo, release: ReleaseRow): string {
     );
   }
   entries.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.uid.localeCompare(b.uid));
-  return buildCalendar(entries, { prodId: '-//Lanyard//Schedule//EN', name: event.name });
+  return buildCalendar(entries, {
+    prodId: '-//Lanyard//Schedule//EN',
+    name: opts.name ?? event.name,
+  });
 }

@@ -216,8 +216,40 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
       },
     });
   return [
+    route({
+      method: 'get',
+      path: '/api/v1/events/{eventId}/schedule/releases.atom',
+      operationId: 'scheduleReleasesAtom',
+      summary:
+        'The schedule’s releases as an Atom feed: one entry per release (newest 50), its comment and what changed',
+      tags,
+      auth: 'public',
+      params: EventParams,
+      responses: {
+        200: {
+          description: 'The feed (ETag: answers If-None-Match with 304)',
+          contentType: 'application/atom+xml',
+        },
+        304: { description: 'Unchanged since the ETag sent' },
+        404: { description: '`released_schedule_not_found` before the first release' },
+      },
+      handler: async ({ params, req, res }) => {
+        const { tag, atom } = await service.releasesFeed(db, params.eventId, publicUrl);
+        res.setHeader('etag', tag);
+        res.setHeader('cache-control', 'public, max-age=60');
+        if (req.headers['if-none-match'] === tag) {
+          res.status(304).end();
+          return undefined;
+        }
+        res
+          .status(200)
+          .type('application/atom+xml; charset=utf-8')
+          .send(await atom());
+        return undefined;
+      },
+    }),
     ...KINDS.flatMap((k) => itemRoutes(db, k)),
-    ...agendaRoutes(db),
+    ...agendaRoutes(db, publicUrl),
     route({
       method: 'get',
       path: `${base}/draft`,

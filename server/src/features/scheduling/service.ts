@@ -21,6 +21,7 @@ import { importPlan, type FrabScheduleDoc } from './frab-import.js';
 import type { EventInfo, ItemKind, ReleaseRow } from './store.js';
 import { ExpiringCache } from '../../platform/expiring-cache.js';
 import { appendAudit } from '../audit/service.js';
+import { releasesAtom } from './atom-feed.js';
 
 // Use cases of the schedule: edit the draft, check it, release it, reset it. One transaction
 // each; the rules are the pure modules beside this file.
@@ -469,6 +470,25 @@ export function publicFeeds(db: Db): PublicFeeds {
     };
   };
   return Object.assign(feeds, { released: (eventId: string) => heads.delete(eventId) });
+}
+
+/** The Atom feed of an event's releases, with the ETag of its state (latest release, event). */
+export async function releasesFeed(
+  db: Db,
+  eventId: string,
+  publicUrl: string,
+): Promise<{ tag: string; atom: () => Promise<string> }> {
+  const head = await store.findFeedHead(db, eventId);
+  if (!head?.version) throw notFound('released schedule');
+  const base = `${publicUrl.replace(/\/+$/, '')}/api/v1/events/${eventId}/schedule`;
+  return {
+    tag: `"${head.version}-${head.updatedAt}-atom"`,
+    atom: async () =>
+      releasesAtom(head.event, await store.releaseNotes(db, eventId, 50), {
+        self: `${base}/releases.atom`,
+        schedule: `${base}.json`,
+      }),
+  };
 }
 
 export interface ImportResult {

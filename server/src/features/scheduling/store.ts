@@ -465,6 +465,30 @@ export async function findRelease(
   return rows[0] && toRelease(rows[0]);
 }
 
+/** The newest releases' comments and diffs (not their programs), newest first. */
+export async function releaseNotes(
+  q: Queryable,
+  eventId: string,
+  limit: number,
+): Promise<{ version: number; comment: string; releasedAt: string; diff: ScheduleDiff }[]> {
+  const { rows } = await q.query<{
+    version: number;
+    comment: string;
+    released_at: Date;
+    diff: ScheduleDiff;
+  }>(
+    `SELECT version, comment, released_at, diff FROM schedule_releases
+      WHERE event_id = $1 ORDER BY version DESC LIMIT $2`,
+    [eventId, limit],
+  );
+  return rows.map((r) => ({
+    version: r.version,
+    comment: r.comment,
+    releasedAt: iso(r.released_at),
+    diff: r.diff,
+  }));
+}
+
 export async function listReleases(q: Queryable, eventId: string): Promise<ReleaseRow[]> {
   const { rows } = await q.query(
     'SELECT * FROM schedule_releases WHERE event_id = $1 ORDER BY version',
