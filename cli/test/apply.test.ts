@@ -28,17 +28,17 @@ describe('lanyard apply against a real server', () => {
 
   it('creates the example event, and a second apply of the same file changes nothing', async () => {
     const first = await a.json<Counts>(['apply', '-f', EXAMPLE]);
-    expect(first).toMatchObject({ created: 14, updated: 0, deleted: 0, unchanged: 0 });
+    expect(first).toMatchObject({ created: 23, updated: 0, deleted: 0, unchanged: 0 });
     const second = await a.json<Counts>(['apply', '-f', EXAMPLE]);
     expect(second).toMatchObject({
       eventId: first.eventId,
       created: 0,
       updated: 0,
       deleted: 0,
-      unchanged: 14,
+      unchanged: 23,
     });
     const human = await a.run(['apply', '-f', EXAMPLE]);
-    expect(human.stdout).toContain('No changes: 14 objects already match the file.');
+    expect(human.stdout).toContain('No changes: 23 objects already match the file.');
   });
 
   it('exports an event that applies to a fresh server as the same event', async () => {
@@ -50,7 +50,7 @@ describe('lanyard apply against a real server', () => {
     expect(exported.stdout).toContain('- Workshop door');
     const file = await b.file('exported.yaml', exported.stdout);
     const onB = await b.json<Counts>(['apply', '-f', file]);
-    expect(onB).toMatchObject({ created: 14, deleted: 0 });
+    expect(onB).toMatchObject({ created: 23, deleted: 0 });
     expect(onB.eventId).not.toBe(eventId);
     const again = await b.run(['export', 'event', onB.eventId]);
     expect(again.stdout).toBe(exported.stdout);
@@ -104,6 +104,63 @@ describe('lanyard apply against a real server', () => {
     const exported = await a.run(['export', 'event', eventId]);
     expect(exported.stdout).toContain('Main entrance');
     expect(exported.stdout).not.toContain('Workshops');
+  });
+
+  it('keeps the program as the file says: moves, drops, and cancels a released session it drops', async () => {
+    const name = 'Program Conf';
+    const text = (await readFile(EXAMPLE, 'utf8')).replace('name: DevConf 2027', `name: ${name}`);
+    const { eventId } = await a.json<Counts>(['apply', '-f', await a.file('program.yaml', text)]);
+    const draft = async () =>
+      (await a.server.api(`/api/v1/events/${eventId}/schedule/draft`).then((r) => r.json())) as {
+        sessions: { id: string; title: string; status: string; speakerIds: string[] }[];
+        slots: { sessionId: string; startsAt: string }[];
+        speakers: { id: string; name: string }[];
+      };
+    const before = await draft();
+    const workshop = before.sessions.find((s) => s.title === 'Build your own linter')!;
+    expect(workshop.speakerIds.map((id) => before.speakers.find((p) => p.id === id)!.name)).toEqual(
+      ['Ada Lovelace', 'Grace Hopper'],
+    );
+    expect(before.slots.find((s) => s.sessionId === workshop.id)!.startsAt).toBe(
+      '2027-05-01T12:00:00.000Z',
+    );
+
+    // The workshop moves an hour later; the talk on debugging is dropped before any release.
+    const moved = text
+      .replace('startsAt: 2027-05-01T14:00:00+02:00', 'startsAt: 2027-05-01T15:00:00+02:00')
+      .replace(/ {4}- title: Debugging in production\n( {6}.*\n)+/, '');
+    const file = await a.file('moved-program.yaml', moved);
+    const dry = await a.run(['apply', '-f', file, '--dry-run']);
+    expect(dry.stdout).toContain(
+      '~ session "Build your own linter": startsAt "2027-05-01T12:00:00.000Z" → "2027-05-01T15:00:00+02:00"',
+    );
+    expect(dry.stdout).toContain('- session "Debugging in production"');
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({ updated: 1, deleted: 1 });
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({ updated: 0, deleted: 0 });
+    const after = await draft();
+    expect(after.sessions.map((s) => s.title).sort()).toEqual([
+      'Build your own linter',
+      'Opening keynote',
+    ]);
+    expect(after.slots.find((s) => s.sessionId === workshop.id)!.startsAt).toBe(
+      '2027-05-01T13:00:00.000Z',
+    );
+
+    // Once released, a session the file drops is cancelled (its attendees hear of it), and stays so.
+    expect((await a.run(['schedule', 'release', '--event', eventId, '-m', 'v1'])).code).toBe(0);
+    const noKeynote = await a.file(
+      'no-keynote.yaml',
+      moved.replace(/ {4}- title: Opening keynote\n( {6}.*\n)+/, ''),
+    );
+    expect(await a.json<Counts>(['apply', '-f', noKeynote])).toMatchObject({ deleted: 1 });
+    expect(await a.json<Counts>(['apply', '-f', noKeynote])).toMatchObject({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+    });
+    const cancelled = (await draft()).sessions.find((s) => s.title === 'Opening keynote')!;
+    expect(cancelled.status).toBe('cancelled');
+    expect((await draft()).slots.some((s) => s.sessionId === cancelled.id)).toBe(false);
   });
 
   it('refuses to delete a ticket type that has sales unless --force', async () => {
@@ -207,6 +264,18 @@ ${extra}`;
       );
       expect(e.message).toMatch(
         /gate\.yaml:15:20: checkinLists\[1\]\.gates\[1\] repeats gate "North" of checkinLists\[0\]/,
+      );
+    });
+
+    it('a session naming a speaker the program does not have', async () => {
+      const e = await refusal(
+        'program.yaml',
+        base(
+          'program:\n  speakers:\n    - name: Ada\n  sessions:\n    - title: Talk\n      durationMinutes: 30\n      speakers: [Ada, Bob]\n',
+        ),
+      );
+      expect(e.message).toMatch(
+        /program\.yaml:17:23: program\.sessions\[0\]\.speakers\[1\] names no speaker of this program \("Bob"\)/,
       );
     });
 

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { OTHER_SLOTS } from './program-state.js';
 import type { CurrentState } from './state.js';
 
 // The server's event as an event file: what `lanyard apply` would read back as "nothing to do".
@@ -65,6 +66,31 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
         { entryRule: 'single', gates: [] },
       ),
     ),
+    ...(programOf(s.program) ? { program: programOf(s.program) } : {}),
+  };
+}
+
+/** The program as the file writes it; left out when the event has none. */
+function programOf(p: CurrentState['program']): Record<string, unknown> | undefined {
+  if (!p.rooms.length && !p.tracks.length && !p.speakers.length && !p.sessions.length)
+    return undefined;
+  return {
+    rooms: p.rooms.map(({ id: _i, position: _p, ...r }) => compact(r, {})),
+    tracks: p.tracks.map(({ id: _i, ...t }) => compact(t, {})),
+    speakers: p.speakers.map(({ id: _i, ...s }) => compact(s, {})),
+    sessions: p.sessions
+      // A session cancelled after its release and left out of the file stays that way.
+      .filter((s) => !(s.released && s.status === 'cancelled'))
+      .map(({ id: _i, slotIds: _s, released: _r, startsAt, room, ...s }) =>
+        compact(
+          {
+            ...s,
+            // Slots a file cannot say (several, or one without a room) are left to the API.
+            ...(room && room !== OTHER_SLOTS ? { room, startsAt: instant(startsAt) } : {}),
+          },
+          { kind: 'talk', status: 'confirmed', speakers: [] },
+        ),
+      ),
   };
 }
 

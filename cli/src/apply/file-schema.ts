@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ProgramSpec } from './program-schema.js';
+import { Instant, Int, Name, unique } from './spec-fields.js';
 
 // The event file `lanyard apply` reads (YAML or JSON). Strict: an unknown key is an error, so a
 // typo never silently does nothing. Omitted optional fields mean the server's default, so the file
@@ -7,23 +9,6 @@ import { z } from 'zod';
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
-const Instant = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO 8601 date-time with an offset, e.g. 2027-05-01T09:00:00Z',
-  })
-  .describe('ISO 8601 date-time with an offset');
-const Name = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
-const Int = (min: number, max: number) =>
-  z
-    .number({ message: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
 const TicketTypeRefs = z
   .array(Name)
   .min(1, 'must name at least one ticket type')
@@ -143,23 +128,6 @@ export const CheckinListSpec = z.strictObject({
     .describe('gates that scan for this list; a gate serves one list of the event'),
 });
 
-const unique =
-  <T>(key: (t: T) => string, what: string) =>
-  (items: T[], ctx: z.RefinementCtx) => {
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const k = key(item);
-      const first = seen.get(k);
-      if (first === undefined) seen.set(k, i);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, what],
-          message: `repeats the ${what} of item ${first + 1} (compared ignoring case)`,
-        });
-    });
-  };
-
 export const EventFile = z
   .strictObject({
     $schema: z.string().optional().describe('for editors: the JSON Schema of this file'),
@@ -188,6 +156,7 @@ export const EventFile = z
       .array(CheckinListSpec)
       .default([])
       .superRefine(unique((l) => l.name.toLowerCase(), 'name')),
+    program: ProgramSpec.optional(),
   })
   .superRefine((f, ctx) => {
     // References name ticket types of this file.

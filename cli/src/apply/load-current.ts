@@ -1,6 +1,7 @@
 import type { LanyardClient } from '../client/lanyard-client.js';
 import type { Event } from '../client/types.js';
 import { CliError, inputError } from '../errors.js';
+import { currentProgram, type CurrentProgram, type ScheduleItems } from './program-state.js';
 import { currentState, type CurrentState } from './state.js';
 
 /**
@@ -35,12 +36,33 @@ export async function findEvent(
 }
 
 export async function loadCurrent(client: LanyardClient, event: Event): Promise<CurrentState> {
-  const [types, quotas, questions, promos, lists] = await Promise.all([
+  const [types, quotas, questions, promos, lists, program] = await Promise.all([
     client.ticketTypes.list(event.id),
     client.quotas.list(event.id),
     client.questions.list(event.id),
     client.promoCodes.list(event.id),
     client.checkinLists.list(event.id),
+    loadProgram(client, event.id),
   ]);
-  return currentState(event, types, quotas, questions, promos, lists);
+  return currentState(event, types, quotas, questions, promos, lists, program);
+}
+
+/** The schedule's draft, and which of its sessions the latest release holds. */
+async function loadProgram(client: LanyardClient, eventId: string): Promise<CurrentProgram> {
+  const base = `/api/v1/events/${encodeURIComponent(eventId)}/schedule`;
+  const [draft, releases] = await Promise.all([
+    client.http.json<Omit<ScheduleItems, 'releasedSessionIds'>>('GET', `${base}/draft`),
+    client.http.json<{ version: number }[]>('GET', `${base}/releases`),
+  ]);
+  const latest = releases.at(-1);
+  const released = latest
+    ? await client.http.json<{ program: { sessions: { id: string }[] } }>(
+        'GET',
+        `${base}/releases/${latest.version}`,
+      )
+    : undefined;
+  return currentProgram({
+    ...draft,
+    releasedSessionIds: released?.program.sessions.map((s) => s.id) ?? [],
+  });
 }

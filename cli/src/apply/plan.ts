@@ -8,10 +8,26 @@ import type {
   QuotaState,
   TicketTypeState,
 } from './state.js';
+import {
+  NO_PROGRAM,
+  type CurrentProgram,
+  type ProgramState,
+  type SessionState,
+} from './program-state.js';
 
 // The plan: what apply would create, update and delete to make the server match the file. Pure.
 
-export type Kind = 'event' | 'ticket type' | 'quota' | 'question' | 'promo code' | 'check-in list';
+export type Kind =
+  | 'event'
+  | 'ticket type'
+  | 'quota'
+  | 'question'
+  | 'promo code'
+  | 'check-in list'
+  | 'room'
+  | 'track'
+  | 'speaker'
+  | 'session';
 export type Action = 'create' | 'update' | 'delete' | 'unchanged';
 
 export interface FieldDiff {
@@ -202,7 +218,52 @@ export function planChanges(desired: DesiredState, current: CurrentState | undef
       () => undefined,
     ),
   );
+  if (desired.program) changes.push(...planProgram(desired.program, current?.program));
   return { eventId: current?.event.id, changes };
+}
+
+/** The program's part of the plan: only when the file has a program. */
+function planProgram(desired: ProgramState, current: CurrentProgram = NO_PROGRAM): Change[] {
+  const none = () => undefined;
+  const titles = new Set(desired.sessions.map((s) => lower(s.title)));
+  return [
+    ...diffCollection(
+      'room',
+      desired.rooms,
+      current.rooms,
+      (r) => lower(r.name),
+      (r) => r.name,
+      none,
+    ),
+    ...diffCollection(
+      'track',
+      desired.tracks,
+      current.tracks,
+      (t) => lower(t.name),
+      (t) => t.name,
+      none,
+    ),
+    ...diffCollection(
+      'speaker',
+      desired.speakers,
+      current.speakers,
+      (s) => lower(s.name),
+      (s) => s.name,
+      none,
+    ),
+    // A released session left out is cancelled, not deleted, so its attendees hear of it.
+    ...diffCollection<SessionState, CurrentProgram['sessions'][number]>(
+      'session',
+      desired.sessions,
+      current.sessions
+        // Cancelled by an earlier apply that left it out: nothing more to do.
+        .filter((s) => !(s.released && s.status === 'cancelled' && !titles.has(lower(s.title))))
+        .map(({ slotIds: _s, released: _r, ...rest }) => rest as never),
+      (s) => lower(s.title),
+      (s) => s.title,
+      none,
+    ),
+  ];
 }
 
 export interface PlanCounts {

@@ -9,6 +9,12 @@ import type {
   TicketType,
 } from '../client/types.js';
 import type { EventFile } from './file-schema.js';
+import {
+  desiredProgram,
+  NO_PROGRAM,
+  type CurrentProgram,
+  type ProgramState,
+} from './program-state.js';
 
 // One normalized shape for what the file wants and what the server has, with the server's
 // defaults filled in and references by ticket type name, so the plan is a plain comparison.
@@ -75,6 +81,8 @@ export interface DesiredState {
   questions: QuestionState[];
   promoCodes: PromoCodeState[];
   checkinLists: CheckinListState[];
+  /** undefined: the file has no program, and apply leaves the schedule alone. */
+  program: ProgramState | undefined;
 }
 
 /** What the server holds, with ids and the figures that make a delete dangerous. */
@@ -85,6 +93,7 @@ export interface CurrentState {
   questions: (QuestionState & { id: string })[];
   promoCodes: (PromoCodeState & { id: string; uses: number })[];
   checkinLists: (CheckinListState & { id: string })[];
+  program: CurrentProgram;
 }
 
 /** A window with neither end is no window. */
@@ -147,6 +156,7 @@ export function desiredState(f: EventFile): DesiredState {
       // The server keeps a gate once however often it is given.
       gates: [...new Set(l.gates ?? [])],
     })),
+    program: f.program && desiredProgram(f.program),
   };
 }
 
@@ -164,6 +174,7 @@ export function currentState(
   questions: Question[],
   promos: PromoCode[],
   lists: CheckinList[] = [],
+  program: CurrentProgram = NO_PROGRAM,
 ): CurrentState {
   const active = <T extends { status: string }>(xs: T[]) => xs.filter((x) => x.status === 'active');
   const nameOf = new Map(types.map((t) => [t.id, t.name]));
@@ -238,5 +249,6 @@ export function currentState(
         entryRule: l.entryRule,
         gates: l.gates,
       })),
+    program,
   };
 }
