@@ -1,4 +1,4 @@
-import { createPostgresDatabase, type TestDatabase } from '../src/test-support/databases.js';
+import { createPostgresDatabase } from '../src/test-support/databases.js';
 import { EventEmitter } from 'node:events';
 import {
   cachedPublicEvents,
@@ -19,7 +19,7 @@ interface Page {
 }
 
 describe('the public event page cache [postgres, two replicas on Redis]', () => {
-  let shared: TestDatabase;
+  let shared: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let a: TestServer;
   let b: TestServer;
 

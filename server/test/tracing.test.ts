@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPostgresDatabase, type TestDatabase } from '../src/test-support/databases.js';
+import { createPostgresDatabase } from '../src/test-support/databases.js';
 import { eventBody, ticketTypeBody } from './harness.js';
 
 // Tracing end to end: the built server (`lanyard server start`, its own process as in
@@ -33,7 +33,7 @@ const attr = (span: OtlpSpan, key: string) => span.attributes.find((a) => a.key 
 
 describe('OpenTelemetry tracing over OTLP/HTTP [postgres]', () => {
   let receiver: Server;
-  let db: TestDatabase;
+  let db: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let dataDir: string;
   let server: ChildProcess;
   let url: string;
