@@ -3,7 +3,10 @@
 // simple-update TPS measured in the same run on the same server, with the ratio. A warm-up rush on
 // an event of its own comes first (a fresh server's pool, caches and JIT, as a server running since
 // before the doors opened has them) and is printed apart, not counted; --warmup 0 skips it.
-// Run: npm run bench -w server -- rush [--connections N] [--seats N] [--warmup SEATS]
+// Then the same hot rush through HAProxy in front of three replicas on the same PostgreSQL and
+// Redis (test/replicas/cluster.ts, as docs/operations.md sets them up), after a warm-up rush of
+// their own; --cluster 0 skips it.
+// Run: npm run bench -w server -- rush [--connections N] [--seats N] [--warmup SEATS] [--cluster 0]
 import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -11,6 +14,7 @@ import { eventBody, ticketTypeBody } from '../test/harness.js';
 import { ADMIN_URL, createPostgresDatabase } from '../src/test-support/databases.js';
 import { backendCpuSeconds, cpuSecondsOf } from './_cpu.js';
 import { startLanyardProcess } from './_processes.js';
+import { startCluster } from '../test/replicas/cluster.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,6 +23,7 @@ const arg = (name: string, fallback: number) => {
 const connections = arg('connections', 64);
 const seats = arg('seats', 6000);
 const warmupSeats = arg('warmup', seats / 2);
+const withCluster = arg('cluster', 1) !== 0;
 
 interface Round {
   confirmedPerSec: number;
@@ -43,12 +48,12 @@ async function rush(
   url: string,
   eventId: string,
   typeIds: string[],
-  db: pg.Client,
-  cpu: CpuMeter,
+  db: pg.Client | pg.Pool,
+  cpu: CpuMeter | undefined,
   roundSeats = seats,
 ): Promise<Round> {
-  const serverCpu0 = cpuSecondsOf(cpu.serverPid);
-  const postgresCpu0 = backendCpuSeconds(cpu.database);
+  const serverCpu0 = cpu ? cpuSecondsOf(cpu.serverPid) : 0;
+  const postgresCpu0 = cpu ? backendCpuSeconds(cpu.database) : 0;
   const generatorCpu0 = process.cpuUsage();
   let n = 0;
   let confirmed = 0;
@@ -87,8 +92,11 @@ async function rush(
     ],
   });
   const requests = Math.max(n, 1);
-  const serverCpuMs = ((cpuSecondsOf(cpu.serverPid) - serverCpu0) * 1000) / requests;
-  const postgresCpuMs = ((backendCpuSeconds(cpu.database) - postgresCpu0) * 1000) / requests;
+  // Not measured for the cluster (three server processes): 0.
+  const serverCpuMs = cpu ? ((cpuSecondsOf(cpu.serverPid) - serverCpu0) * 1000) / requests : 0;
+  const postgresCpuMs = cpu
+    ? ((backendCpuSeconds(cpu.database) - postgresCpu0) * 1000) / requests
+    : 0;
   const generatorCpu = process.cpuUsage(generatorCpu0);
   const generatorCpuMs = (generatorCpu.user + generatorCpu.system) / 1000 / requests;
   const { rows } = await db.query<{ sold: number; quantity: number; tickets: number }>(
@@ -175,6 +183,39 @@ try {
   const tenRound = await rush(server.url, tenEvent.id, ten, db, cpu);
   await server.stop();
 
+  let clusterWarm: Round | undefined;
+  let clusterHot: Round | undefined;
+  if (withCluster) {
+    const cluster = await startCluster(0);
+    try {
+      const make = async (name: string, quantity: number) => {
+        const res = await cluster.api('/api/v1/events', { body: eventBody({ name }) });
+        const event = (await res.json()) as { id: string };
+        const type = (await (
+          await cluster.api(`/api/v1/events/${event.id}/ticket-types`, {
+            body: ticketTypeBody({ priceCents: 0, quantity }),
+          })
+        ).json()) as { id: string };
+        return { eventId: event.id, typeId: type.id };
+      };
+      if (warmupSeats > 0) {
+        const w = await make('Warm-up', warmupSeats);
+        clusterWarm = await rush(
+          cluster.url,
+          w.eventId,
+          [w.typeId],
+          cluster.db,
+          undefined,
+          warmupSeats,
+        );
+      }
+      const h = await make('Hot', seats);
+      clusterHot = await rush(cluster.url, h.eventId, [h.typeId], cluster.db, undefined);
+    } finally {
+      await cluster.stop();
+    }
+  }
+
   const benchDb = await createPostgresDatabase();
   const tps = pgbenchTps(benchDb.url);
   await benchDb.drop();
@@ -188,6 +229,8 @@ try {
     ['ten ticket types', tenRound],
   ];
   if (warmRound) rounds.unshift([`warm-up (${warmupSeats} seats, not counted)`, warmRound]);
+  if (clusterWarm) rounds.push(['3 replicas, warm-up', clusterWarm]);
+  if (clusterHot) rounds.push(['3 replicas, hot type', clusterHot]);
   for (const [name, r] of rounds) {
     console.log(
       `${name.padEnd(20)} ${String(r.confirmedPerSec).padStart(6)} confirmed/s  p99 ${String(r.p99Ms).padStart(4)} ms  ` +
@@ -209,13 +252,19 @@ try {
       p99Ms: hotRound.p99Ms,
       tenTypesConfirmedPerSec: tenRound.confirmedPerSec,
       tenTypesP99Ms: tenRound.p99Ms,
-      oversold: hotRound.oversold + tenRound.oversold,
-      errors: hotRound.otherErrors + tenRound.otherErrors,
+      oversold: hotRound.oversold + tenRound.oversold + (clusterHot?.oversold ?? 0),
+      errors: hotRound.otherErrors + tenRound.otherErrors + (clusterHot?.otherErrors ?? 0),
       serverCpuMsPerRequest: hotRound.serverCpuMs,
       postgresCpuMsPerRequest: hotRound.postgresCpuMs,
       generatorCpuMsPerRequest: hotRound.generatorCpuMs,
       warmupConfirmedPerSec: warmRound?.confirmedPerSec ?? null,
       warmupP99Ms: warmRound?.p99Ms ?? null,
+      clusterConfirmedPerSec: clusterHot?.confirmedPerSec ?? null,
+      clusterP99Ms: clusterHot?.p99Ms ?? null,
+      clusterOversold: clusterHot?.oversold ?? null,
+      clusterToOne: clusterHot
+        ? Math.round((clusterHot.confirmedPerSec / hotRound.confirmedPerSec) * 100) / 100
+        : null,
       pgbenchTps: tps,
       ratio: Math.round((hotRound.confirmedPerSec / tps) * 100) / 100,
       target,

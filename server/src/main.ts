@@ -5,6 +5,7 @@ import { createRateGate } from './platform/ratelimit/gate.js';
 import { loadConfig, type Config, type ConfigOverrides } from './platform/config.js';
 import { createLogger, type Logger } from './platform/log.js';
 import { createMetrics } from './platform/metrics.js';
+import { httpSpans, startTracing } from './platform/tracing.js';
 import type { Db } from './platform/db/db.js';
 import { openDb } from './platform/db/open-db.js';
 import { openLimiters } from './platform/ratelimit/limiters.js';
@@ -54,7 +55,8 @@ const SERVER_TIMEOUTS = {
 /** Starts the whole server: config → database (migrated) → issuer → HTTP. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const config = loadConfig(options.env, options.overrides);
-  const log = createLogger(config);
+  const tracing = await startTracing(config.otlpEndpoint);
+  const log = createLogger(config, tracing !== undefined);
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const db = await openDb(config);
   const limiters = await openLimiters(config.redisUrl);
@@ -107,6 +109,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     registerFeatureMetrics(deps);
     ready.app = createApp({
       log,
+      tracing: httpSpans(),
       metrics,
       publicUrl,
       bodyLimitBytes: config.bodyLimitBytes,
@@ -184,6 +187,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await changes.close();
         await limiters.close();
         await db.close();
+        // Spans still buffered (the last requests') go out before the process ends.
+        await tracing?.shutdown().catch(() => {});
         log.info('lanyard server stopped');
         resolveClosed();
       })());
@@ -191,6 +196,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   } catch (err) {
     await limiters.close();
     await db.close().catch(() => {});
+    await tracing?.shutdown().catch(() => {});
     throw err;
   }
 }

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from './harness.js';
 import type { CheckinStats } from '../src/features/checkin/schema.js';
+import { toStats } from '../src/features/checkin/stats.js';
+import { recountedStatsRows } from '../src/features/checkin/test-support/stats-recount.js';
 import { json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import {
   checkIn,
+  enrolledKiosk,
   eventWithTickets,
   strangerCheckinToken,
   type SoldEvent,
@@ -112,6 +116,99 @@ describe.each(['pglite', 'postgres'] as const)('check-in stats [%s]', (kind) => 
       { gate: 'Back', listId: hall.id, listName: 'Hall', admitted: 1, exits: 2 },
       { gate: 'Front', listId: hall.id, listName: 'Hall', admitted: 2, exits: 0 },
     ]);
+  });
+
+  it('keeps its counters equal to a recount from every scan, through exits, uploads out of order, annulments, revocations and racing scans', async () => {
+    const venue = await eventWithTickets(t, 12);
+    const e = venue.eventId;
+    const token = (i: number) => venue.tickets[i]!.token;
+    const list = (body: Record<string, unknown>) =>
+      t
+        .api(`/api/v1/events/${e}/checkin-lists`, { body })
+        .then((r) => json<{ id: string }>(r, 201));
+    const hall = await list({
+      name: 'Hall',
+      entryRule: 'reentry_after_exit',
+      gates: ['Front', 'Back'],
+    });
+    const workshop = await list({ name: 'Workshop', gates: ['W'] });
+    const kiosk = await enrolledKiosk(t, e);
+    const { rows } = await t.server.db.query<{ org: string }>(
+      'SELECT organization_id AS org FROM events WHERE id = $1',
+      [e],
+    );
+    const expectCountsMatchRecount = async () => {
+      const counted = await stats(e);
+      const recounted = toStats(
+        e,
+        await recountedStatsRows(t.server.db, e, rows[0]!.org),
+        new Date(),
+      );
+      expect({ ...counted, at: 0 }).toEqual({ ...recounted, at: 0 });
+      return counted;
+    };
+    const scan = (i: number, listId: string, gate: string, direction: 'entry' | 'exit') =>
+      checkIn(t, e, { token: token(i), listId, gate, direction });
+
+    for (let i = 0; i < 8; i++)
+      expect((await scan(i, hall.id, 'Front', 'entry')).result).toBe('admitted');
+    for (const i of [0, 1, 2])
+      expect((await scan(i, hall.id, 'Back', 'exit')).result).toBe('admitted');
+    expect((await scan(1, hall.id, 'Front', 'entry')).result).toBe('admitted');
+    await scan(3, workshop.id, 'W', 'entry');
+    await expectCountsMatchRecount();
+
+    // A kiosk that was offline uploads scans made before some of the online ones: ticket 4's exit
+    // an hour ago does not take it out (its online entry came later); ticket 9's entry counts.
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const offline = [
+      {
+        scanId: randomUUID(),
+        token: token(4),
+        scannedAt: ago(60),
+        direction: 'exit',
+        gate: 'Back',
+      },
+      {
+        scanId: randomUUID(),
+        token: token(9),
+        scannedAt: ago(30),
+        direction: 'entry',
+        gate: 'Front',
+      },
+      { scanId: randomUUID(), token: token(10), scannedAt: ago(20), direction: 'entry' },
+    ].map((s) => ({ ...s, listId: hall.id, deviceId: kiosk.deviceId, deviceResult: 'admitted' }));
+    const uploaded = await t.api(`/api/v1/events/${e}/scans`, {
+      token: kiosk.token,
+      body: { scans: offline },
+    });
+    expect([uploaded.status, await uploaded.text()]).toEqual([200, expect.anything()]);
+    await expectCountsMatchRecount();
+
+    // An annulled entry stops counting; a revoked ticket leaves every figure.
+    const wrong = await scan(11, hall.id, 'Front', 'entry');
+    const annulled = await t.api(`/api/v1/events/${e}/scans/${wrong.scanId}/annul`, { body: {} });
+    expect(annulled.status).toBe(200);
+    const revoked = await t.api(`/api/v1/tickets/${venue.tickets[5]!.id}/revoke`, { body: {} });
+    expect(revoked.status).toBe(200);
+    const before = await expectCountsMatchRecount();
+
+    // Racing scans: each remaining ticket scanned at both gates at once, and ticket 6 leaving by
+    // both doors together; exactly one of each pair counts.
+    const racing = await Promise.all([
+      ...[0, 2, 11].flatMap((i) => [
+        scan(i, hall.id, 'Front', 'entry'),
+        scan(i, hall.id, 'Back', 'entry'),
+      ]),
+      scan(6, hall.id, 'Front', 'exit'),
+      scan(6, hall.id, 'Back', 'exit'),
+      scan(7, workshop.id, 'W', 'entry'),
+      scan(7, hall.id, 'Back', 'exit'),
+    ]);
+    expect(racing.filter((r) => r.result === 'admitted')).toHaveLength(6);
+    const after = await expectCountsMatchRecount();
+    // 0, 2 and 11 came in, 6 and 7 left the hall (7 is inside the workshop): 8 - 2 + 3 - 2 + 1.
+    expect(after.inside - before.inside).toBe(3 - 1);
   });
 
   it('answers 404 for an event of another organization and 400 for a malformed id', async () => {

@@ -206,7 +206,7 @@ describe('a server without the portal build', () => {
     // Only the public page routes are called; the database is never reached.
     mountRoutes(
       router,
-      portalRoutes(undefined as never, undefined as never, builtPortal(undefined)),
+      portalRoutes(undefined as never, undefined as never, undefined, builtPortal(undefined)),
       {
         authenticate: refuse,
         requireScope: () => refuse,

@@ -25,6 +25,7 @@ import { attendeeImportRoutes } from './attendee-import/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { attendeeSearchRoutes } from './attendee-search/routes.js';
 import { searchReindexRoutes } from './search-reindex/routes.js';
+import { announcePublicChanges } from './portal/public-cache.js';
 import { portalRoutes } from './portal/routes.js';
 import { checkinFeatureRoutes, startCheckinJobs } from './checkin/index.js';
 import { warmCheckinStatements } from './checkin/warm-up.js';
@@ -71,6 +72,8 @@ export interface FeatureDeps {
 /** Every feature's HTTP routes; each feature adds its line here. */
 export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
   return [
+    // First: express tries routes in order, and a sale rush multiplies the public event page.
+    ...portalRoutes(deps.db, deps.rateLimits, deps.changes),
     ...accountRoutes(deps.db, authorizerFor(deps.db)),
     ...teamRoutes(deps.db, authorizerFor(deps.db)),
     ...eventRoutes(deps.db),
@@ -88,7 +91,6 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ),
     ...ticketingRoutes(deps.db, deps.identity),
     ...waitlistRoutes(deps.db, deps.identity),
-    ...portalRoutes(deps.db, deps.rateLimits),
     ...attendeeImportRoutes(deps.db),
     ...exportRoutes(deps.db),
     ...attendeeSearchRoutes(deps.db, deps.config),
@@ -113,7 +115,10 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
 
 /** Middleware every API request passes before its route. */
 export function featureMiddleware(deps: FeatureDeps): RequestHandler[] {
-  return [accessKeyLimit(deps.rateLimits)];
+  return [
+    accessKeyLimit(deps.rateLimits),
+    ...(deps.changes ? [announcePublicChanges(deps.changes)] : []),
+  ];
 }
 
 /** Gauges read from the database when /metrics is scraped. */

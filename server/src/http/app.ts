@@ -24,6 +24,8 @@ export interface AppDeps {
   tokenEndpoint: string | undefined;
   readiness: ReadinessCheck[];
   routes: AnyRoute[];
+  /** Opens each request's span (tracing on only); runs first, so every log line can name it. */
+  tracing?: RequestHandler | undefined;
   /** Run on every API request before its route (rate limits that span many routes). */
   apiMiddleware?: RequestHandler[];
 }
@@ -36,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('etag', false);
   app.set('trust proxy', deps.trustProxy > 0 ? deps.trustProxy : false);
 
+  if (deps.tracing) app.use(deps.tracing);
   app.use(requestLog(deps.log, (path) => path === '/healthz' || path === '/metrics'));
   app.use((req, res, next) => {
     const stop = deps.metrics.httpDuration.startTimer();

@@ -35,6 +35,7 @@ export function requestLog(log: Logger, quiet: (path: string) => boolean): Reque
         log.info(
           {
             reqId: id,
+            ...(req.traceId && { trace_id: req.traceId }),
             method: req.method,
             url: redactUrl(req.originalUrl),
             status: res.statusCode,

@@ -16,6 +16,8 @@ export interface Config {
   redisUrl: string | undefined;
   kafkaBrokers: string[] | undefined;
   elasticsearchUrl: string | undefined;
+  /** OTLP/HTTP collector traces are exported to; unset: no tracing. */
+  otlpEndpoint: string | undefined;
   /** External OIDC issuer; unset means the embedded one. */
   oidcIssuer: string | undefined;
   /** Audience API access tokens must carry (OIDC_AUDIENCE); unset means `${publicUrl}/api`. */
@@ -138,6 +140,7 @@ const env = z.object({
       'must be a comma-separated list of host:port',
     ),
   ELASTICSEARCH_URL: optionalUrl(['http:', 'https:']),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:']),
   OIDC_ISSUER: optionalUrl(['http:', 'https:']),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   STRIPE_SECRET_KEY: z
@@ -230,6 +233,7 @@ export function loadConfig(
     redisUrl: e.REDIS_URL,
     kafkaBrokers: e.KAFKA_BROKERS,
     elasticsearchUrl: e.ELASTICSEARCH_URL,
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     oidcIssuer: e.OIDC_ISSUER,
     apiAudience: e.OIDC_AUDIENCE,
     logLevel: overrides.logLevel ?? e.LOG_LEVEL ?? 'info',

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../platform/db/db.js';
-import { NOT_ANNULLED } from './scan-store.js';
 
-// The SQL of check-in progress: one statement, so the event's figures, its lists and its gates
-// come from one snapshot and always add up.
+// The SQL of check-in progress: one statement over counters (migration 0027 keeps them with each
+// admission, exit, annulment and ticket change), so the event's figures, its lists and its gates
+// come from one snapshot, always add up, and cost a lookup however many tickets the event has.
 
 export interface StatsRow {
   kind: 'event' | 'list' | 'gate';
@@ -19,60 +19,45 @@ export interface StatsRow {
   [k: string]: unknown;
 }
 
-// Admitted = valid tickets with a counted entry. Inside = valid tickets whose last counted
-// passage on a list (by scan time, ties by scan id, as core replays them) is an entry. Total =
-// valid tickets the list admits (ticket_type_ids NULL: all). An event without lists has its
-// default list (id = event id). Each (ticket, list) is folded once (`per`), then counted by list
-// and by ticket: the monitor polls this every 2 s, and per-list subqueries over every scan cost
-// a pass per list.
+// Total = valid tickets the list admits (ticket_type_ids NULL: all), from the reports' attendance
+// rollup and its not yet folded deltas. An event without lists has its default list (id = event
+// id). A gate whose passages were all annulled or whose tickets are no longer valid is left out.
 const STATS = `
 WITH ev AS (SELECT id FROM events WHERE id = $1 AND organization_id = $2),
 types AS (
-  SELECT t.ticket_type_id, count(*) AS n FROM tickets t JOIN ev ON t.event_id = ev.id
-  WHERE t.status = 'valid' GROUP BY t.ticket_type_id
+  SELECT x.ticket_type_id, sum(x.valid_tickets) AS n
+  FROM (SELECT ticket_type_id, valid_tickets FROM report_attendance WHERE event_id = $1
+        UNION ALL
+        SELECT ticket_type_id, valid_tickets FROM report_attendance_deltas WHERE event_id = $1) x
+  WHERE EXISTS (SELECT 1 FROM ev) GROUP BY x.ticket_type_id
 ),
-gone AS (SELECT t.id FROM tickets t JOIN ev ON t.event_id = ev.id WHERE t.status <> 'valid'),
+counts AS (
+  SELECT c.kind, c.list_id, c.gate, sum(c.admitted) AS admitted, sum(c.inside) AS inside,
+         sum(c.exits) AS exits
+  FROM checkin_counts c JOIN ev ON c.event_id = ev.id GROUP BY c.kind, c.list_id, c.gate
+),
 lists AS (
   SELECT l.id, l.name, l.ticket_type_ids FROM checkin_lists l JOIN ev ON l.event_id = ev.id
   WHERE l.deleted_at IS NULL
   UNION ALL
   SELECT ev.id, NULL, NULL FROM ev
   WHERE NOT EXISTS (SELECT 1 FROM checkin_lists l WHERE l.event_id = ev.id AND l.deleted_at IS NULL)
-),
-passages AS (
-  SELECT s.list_id, s.gate, s.ticket_id, s.direction, s.scanned_at, s.scan_id
-  FROM checkin_scans s JOIN ev ON s.event_id = ev.id
-  WHERE s.result = 'admitted' AND s.ticket_id IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = s.ticket_id)
-    AND ${NOT_ANNULLED('s')}
-),
-per AS (
-  SELECT DISTINCT ON (ticket_id, list_id) ticket_id, list_id, direction = 'entry' AS inside,
-         bool_or(direction = 'entry') OVER (PARTITION BY ticket_id, list_id) AS entered
-  FROM passages ORDER BY ticket_id, list_id, scanned_at DESC, scan_id DESC
-),
-by_ticket AS (SELECT bool_or(entered) AS entered, bool_or(inside) AS inside FROM per GROUP BY ticket_id),
-by_list AS (
-  SELECT list_id, count(*) FILTER (WHERE entered) AS admitted, count(*) FILTER (WHERE inside) AS inside
-  FROM per GROUP BY list_id
 )
 SELECT 'event' AS kind, NULL AS key, NULL AS label,
        (SELECT coalesce(sum(n), 0) FROM types)::text AS total,
-       (SELECT count(*) FILTER (WHERE entered) FROM by_ticket)::text AS admitted,
-       (SELECT count(*) FILTER (WHERE inside) FROM by_ticket)::text AS inside,
+       coalesce((SELECT admitted FROM counts WHERE kind = 'event'), 0)::text AS admitted,
+       coalesce((SELECT inside FROM counts WHERE kind = 'event'), 0)::text AS inside,
        NULL AS exits
 FROM ev
 UNION ALL
 SELECT 'list', l.id::text, l.name,
        (SELECT coalesce(sum(ty.n), 0) FROM types ty
         WHERE l.ticket_type_ids IS NULL OR ty.ticket_type_id = ANY (l.ticket_type_ids))::text,
-       coalesce(b.admitted, 0)::text, coalesce(b.inside, 0)::text, NULL
-FROM lists l LEFT JOIN by_list b ON b.list_id = l.id
+       coalesce(c.admitted, 0)::text, coalesce(c.inside, 0)::text, NULL
+FROM lists l LEFT JOIN counts c ON c.kind = 'list' AND c.list_id = l.id
 UNION ALL
-SELECT 'gate', p.gate, p.list_id::text, NULL,
-       (count(DISTINCT p.ticket_id) FILTER (WHERE p.direction = 'entry'))::text, NULL,
-       (count(*) FILTER (WHERE p.direction = 'exit'))::text
-FROM passages p GROUP BY p.gate, p.list_id`;
+SELECT 'gate', c.gate, c.list_id::text, NULL, c.admitted::text, NULL, c.exits::text
+FROM counts c WHERE c.kind = 'gate' AND (c.admitted <> 0 OR c.exits <> 0)`;
 
 /** No rows when the event is not the organization's. */
 export async function checkinStatsRows(

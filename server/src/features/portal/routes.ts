@@ -18,7 +18,9 @@ import {
   PublicEventParams,
   PublicEventQuery,
 } from './schema.js';
+import { cachedPublicEvents } from './public-cache.js';
 import { getPublicEvent } from './service.js';
+import type { ChangeSignal } from '../../platform/bus/change-signal.js';
 
 const tags = ['portal'];
 
@@ -64,8 +66,10 @@ export const PAGE_HEADERS = {
 export function portalRoutes(
   db: Db,
   limits: RateGate,
+  changes: ChangeSignal | undefined,
   portal: BuiltPortal = builtPortal(locateBuiltPortal()),
 ): AnyRoute[] {
+  const publicEvents = cachedPublicEvents(db, changes);
   const servePage = async ({ req, res }: { req: Request; res: Response }) => {
     const page = await portal.page();
     if (!page) {
@@ -105,7 +109,11 @@ export function portalRoutes(
         if (query.code !== undefined) await limits.take(res, ['promo-code-ip', clientIp(req)]);
         return {
           status: 200,
-          body: await getPublicEvent(db, params.eventId, { code: query.code }),
+          // Without a code every visitor sees the same page: served from the short-lived cache.
+          body:
+            query.code === undefined
+              ? await publicEvents(params.eventId)
+              : await getPublicEvent(db, params.eventId, { code: query.code }),
           // Seats left change with every sale; a few seconds of sharing spares the database a rush.
           headers: {
             'Cache-Control': query.code === undefined ? 'public, max-age=5' : 'private, no-store',

@@ -17,6 +17,8 @@ const DELAYS_MS = [5, 100];
  */
 export interface ChangeSignal {
   onChange(listener: (eventId: string) => void): () => void;
+  /** Tells every replica now that these events changed (a write that has committed). */
+  announce(eventIds: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,10 @@ export function createChangeSignal(redisUrl: string | undefined, log: Logger): C
   });
 
   return {
+    announce(eventIds) {
+      emit(eventIds);
+      pub?.publish(CHANNEL, [self, ...eventIds].join(' ')).catch(() => {});
+    },
     onChange(listener) {
       local.on('changed', listener);
       return () => local.off('changed', listener);

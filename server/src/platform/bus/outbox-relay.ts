@@ -2,6 +2,7 @@ import type { Registry } from 'prom-client';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../log.js';
 import { retryDelayMs } from './backoff.js';
+import { inSpan, SpanKind } from '../tracing.js';
 import { onEnqueued } from './nudge.js';
 import { createOutboxMetrics, type OutboxMetrics } from './outbox-metrics.js';
 import { claimDue, markDelivered, markFailed, type Failure } from './outbox-store.js';
@@ -61,7 +62,22 @@ export async function deliverDue(db: Db, d: Delivery): Promise<number> {
       const mine = batch.filter((m) => subscribesTo(s.topics, m.topic));
       if (mine.length === 0) return;
       try {
-        await s.handle(mine);
+        // A trace of its own per subscriber and batch: the messages come from many requests.
+        await inSpan(
+          `outbox deliver ${s.name}`,
+          {
+            root: true,
+            kind: SpanKind.CONSUMER,
+            attributes: {
+              'messaging.system': 'lanyard.outbox',
+              'messaging.destination.name': s.name,
+              'messaging.batch.message_count': mine.length,
+              'lanyard.outbox.topics': [...new Set(mine.map((m) => m.topic))],
+              'lanyard.outbox.ids': mine.map((m) => m.id),
+            },
+          },
+          () => s.handle(mine),
+        );
       } catch (err) {
         const text = `${s.name}: ${err instanceof Error ? err.message : String(err)}`;
         for (const m of mine) errors.set(m.id, [...(errors.get(m.id) ?? []), text]);

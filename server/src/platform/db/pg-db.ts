@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { inChildSpan } from '../tracing.js';
 import { withRetry, type Db, type Queryable, type QueryResult, type Row } from './db.js';
 
 // int8 (counts, sums) as JS numbers: every bigint we store fits in 2^53.
@@ -21,14 +22,18 @@ function statementName(sql: string): string {
   return name;
 }
 
+// The statement's text without its values (they travel as parameters), cut to a readable size.
+const traceAttributes = (sql: string) => ({
+  'db.system.name': 'postgresql',
+  'db.query.text': sql.length > 2000 ? `${sql.slice(0, 2000)}…` : sql,
+});
+
 function wrap(client: pg.PoolClient | pg.Pool): Queryable {
   return {
     async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
-      const res = await client.query({
-        name: statementName(sql),
-        text: sql,
-        values: params as unknown[],
-      });
+      const res = await inChildSpan('pg.query', traceAttributes(sql), () =>
+        client.query({ name: statementName(sql), text: sql, values: params as unknown[] }),
+      );
       return { rows: res.rows as R[], rowCount: res.rowCount ?? 0 } satisfies QueryResult<R>;
     },
     async exec(sql: string) {
