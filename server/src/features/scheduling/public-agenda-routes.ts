@@ -70,7 +70,10 @@ export function publicAgendaRoutes(db: Db, feeds: PublicFeeds, streams: SalesStr
       params: EventParams,
       query: AgendaQuery,
       responses: {
-        200: { description: 'The agenda (ETag: answers If-None-Match with 304)', schema: PublicAgendaOut },
+        200: {
+          description: 'The agenda (ETag: answers If-None-Match with 304)',
+          schema: PublicAgendaOut,
+        },
         304: { description: 'Unchanged since the ETag sent' },
         404: { description: '`released_schedule_not_found` before the first release' },
       },

@@ -42,7 +42,13 @@ export interface PublicAgenda {
   changes: { since: number; diff: ScheduleDiff };
 }
 
-const EMPTY_DIFF: ScheduleDiff = { new: [], cancelled: [], moved: [], renamed: [], speakersChanged: [] };
+const EMPTY_DIFF: ScheduleDiff = {
+  new: [],
+  cancelled: [],
+  moved: [],
+  renamed: [],
+  speakersChanged: [],
+};
 
 /**
  * The diff from release `since` to `latest`: the stored one for the release before, nothing for

@@ -15,7 +15,10 @@ const TIMINGS = { pollMs: 5000, heartbeatMs: 15_000 };
 const streamsByDb = new WeakMap<Db, SalesStreams>();
 
 /** `{version}` of the event's latest release (null before the first); unknown event: 404. */
-export async function releaseSnapshot(db: Db, eventId: string): Promise<{ version: number | null }> {
+export async function releaseSnapshot(
+  db: Db,
+  eventId: string,
+): Promise<{ version: number | null }> {
   const head = await findFeedHead(db, eventId);
   if (!head) throw notFound('event', eventId);
   return { version: head.version ?? null };
