@@ -166,10 +166,11 @@ describe('the attendee programme in Chromium', () => {
         await saturday.getByRole('link', { name: 'Hands-on workshop' }).click();
         await page.getByRole('heading', { level: 1, name: 'Hands-on workshop' }).waitFor();
         await expect(page.locator('.agenda-signup').innerText()).resolves.toContain(
-          'Limited to 1 places',
+          'Limited to 1 place.',
         );
         await page.getByRole('button', { name: 'Sign up' }).click();
         await page.getByText('You are on the waitlist, number 1 in line.').waitFor();
+        await page.screenshot({ path: `${SHOTS}agenda-phone-session.png`, fullPage: true });
         await expect(agenda()).resolves.toMatchObject({
           signups: [{ sessionId: p.workshop.id, status: 'waitlisted' }],
         });

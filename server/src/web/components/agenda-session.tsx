@@ -24,7 +24,9 @@ function Signup({
   return (
     <section className="agenda-signup" aria-labelledby="signup-h">
       <h2 id="signup-h">Signup</h2>
-      <p>Limited to {session.signupCapacity} places.</p>
+      <p>
+        Limited to {session.signupCapacity} {session.signupCapacity === 1 ? 'place' : 'places'}.
+      </p>
       {!mine ? (
         <p className="hint">Only a valid ticket can sign up.</p>
       ) : signup?.status === 'confirmed' ? (
