@@ -28,7 +28,7 @@ const agendaUrl = (eventId: string, since: number | null) =>
   `/api/v1/public/events/${eventId}/agenda${since === null ? '' : `?since=${since}`}`;
 
 // A replica that has not yet seen the release answers the previous one for up to a second.
-const STALE_RETRY_MS = 1000;
+const RETRY_MS = 1000;
 
 /**
  * The ticket's agenda: the latest release (marked with what changed since the release this
@@ -61,16 +61,22 @@ export function useAgenda(ticketId: string, accessKey: string | null) {
           : new ApiError({ status: 0, code: 'unexpected', detail: String(err) }),
       );
     };
-    // A new release while the page is open: marked against what the page showed until now.
-    const refresh = async (eventId: string, wanted: number, attempt = 0) => {
-      const since = version.current;
-      const agenda = (await call<PublicAgenda>(agendaUrl(eventId, since), { cache: 'no-cache' }))
-        .body;
-      if (!live || agenda.version <= version.current) {
+    // A new release while the page is open: marked against what the page showed until now. A
+    // failed or stale answer is asked again a few times; the page keeps what it shows meanwhile.
+    const refresh = async (eventId: string, wanted: number, attempt = 0): Promise<void> => {
+      const again = () => {
         if (live && attempt < 3 && version.current < wanted)
-          retry = setTimeout(() => void refresh(eventId, wanted, attempt + 1), STALE_RETRY_MS);
-        return;
-      }
+          retry = setTimeout(() => void refresh(eventId, wanted, attempt + 1), RETRY_MS);
+      };
+      const since = version.current;
+      const agenda = await call<PublicAgenda>(agendaUrl(eventId, since), {
+        cache: 'no-cache',
+      }).then(
+        (r) => r.body,
+        () => null,
+      );
+      if (!live) return;
+      if (!agenda || agenda.version <= version.current) return again();
       version.current = agenda.version;
       rememberSeen(ticketId, agenda.version);
       const mine = await loadMine();
@@ -111,7 +117,7 @@ export function useAgenda(ticketId: string, accessKey: string | null) {
       source.addEventListener('release', (e) => {
         const v = (JSON.parse((e as MessageEvent<string>).data) as { version: number | null })
           .version;
-        if (v !== null && v > version.current) refresh(ticket.eventId, v).catch(fail);
+        if (v !== null && v > version.current) void refresh(ticket.eventId, v);
       });
     })().catch(fail);
     return () => {

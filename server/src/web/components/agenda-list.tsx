@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PublicAgenda } from '../../features/scheduling/public-agenda.js';
 import {
   byDay,
@@ -17,6 +17,16 @@ import { AppLink } from './app-link.js';
 
 const NO_FILTER: AgendaFilter = { roomId: '', trackId: '', query: '', mineOnly: false };
 
+/** The current time, renewed every minute: a phone left open keeps "now" true. */
+function useMinute(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
 /** The programme by day: filters, now / next, one row per session slot or break. */
 export function AgendaList({
   agenda,
@@ -32,10 +42,11 @@ export function AgendaList({
   sessionPath: (sessionId: string) => string;
 }) {
   const [filter, setFilter] = useState(NO_FILTER);
+  const now = useMinute();
   const favourites = useMemo(() => new Set(mine?.favourites ?? []), [mine]);
   const shown = filterEntries(entries, filter, favourites);
   const days = byDay(shown, agenda.timezone);
-  const soon = nowAndNext(entries, Date.now());
+  const soon = nowAndNext(entries, now);
   const tz = agenda.timezone;
   const set = (over: Partial<AgendaFilter>) => setFilter((f) => ({ ...f, ...over }));
 
