@@ -204,6 +204,8 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   removeAgendaFavourite: PUBLIC,
   signUpForSession: PUBLIC,
   cancelSessionSignup: PUBLIC,
+  getPublicAgenda: PUBLIC,
+  streamPublicAgenda: PUBLIC,
   enrollDevice: PUBLIC,
   getPublicEvent: PUBLIC,
   sendTicketsAgain: PUBLIC,

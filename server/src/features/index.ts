@@ -42,6 +42,7 @@ import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './we
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
 import { scheduleRoutes } from './scheduling/routes.js';
+import { startScheduleJobs } from './scheduling/release-stream.js';
 import { createProofOfWork } from './registration/proof-of-work.js';
 import { accessKeyLimit } from './ticketing/access-key-limit.js';
 import { authorizerFor } from './team/authorizer.js';
@@ -106,7 +107,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...webhookFeatureRoutes(deps),
     ...staffAppRoutes(),
     ...backupRoutes(deps.db, deps.config),
-    ...scheduleRoutes(deps.db, deps.publicUrl),
+    ...scheduleRoutes(deps.db, deps.publicUrl, deps.log),
     ...reportFeatureRoutes(deps),
     ...searchReindexRoutes(deps.db, deps.config),
     ...auditRoutes(deps.db),
@@ -140,6 +141,7 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startHoldSweeper(deps.db, deps.log),
     startPaymentJobs(deps),
     startSalesJobs(deps),
+    startScheduleJobs(deps),
     startReportFeatureJobs(deps),
     startWebhookJobs(deps),
     startAuditCheckpoints(deps.db, (err) => deps.log.warn({ err }, 'audit checkpoint failed')),

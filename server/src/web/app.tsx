@@ -1,5 +1,6 @@
 import { Notice } from './components/notice.js';
 import { PageHeading } from './components/page-heading.js';
+import { AgendaPage } from './pages/agenda-page.js';
 import { CheckoutReturnPage } from './pages/checkout-return-page.js';
 import { EventPage } from './pages/event-page.js';
 import { OrderPage } from './pages/order-page.js';
@@ -7,7 +8,7 @@ import { TicketPage } from './pages/ticket-page.js';
 import { WaitlistPage } from './pages/waitlist-page.js';
 import { accessKeyOf, useLocation } from './router.js';
 
-const PAGE = /^\/([etow]|orders)\/([^/]+)\/?$/;
+const PAGE = /^\/([etow]|orders)\/([^/]+)(\/agenda)?\/?$/;
 
 /** Picks the page from the path; the server answers index.html for each of these paths. */
 export function App() {
@@ -17,12 +18,19 @@ export function App() {
   const key = accessKeyOf(loc);
   const checkout = loc.query.get('checkout');
   let page;
-  switch (match?.[1]) {
+  // Only a ticket has an agenda.
+  const kind = match?.[3] ? (match[1] === 't' ? 'agenda' : undefined) : match?.[1];
+  switch (kind) {
     case 'e':
       page = <EventPage key={id} eventId={id} />;
       break;
     case 't':
       page = <TicketPage key={id} ticketId={id} accessKey={key} checkout={checkout} />;
+      break;
+    case 'agenda':
+      page = (
+        <AgendaPage key={id} ticketId={id} accessKey={key} sessionId={loc.query.get('session')} />
+      );
       break;
     case 'o':
       page = <OrderPage key={id} orderId={id} accessKey={key} checkout={checkout} />;

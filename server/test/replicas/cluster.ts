@@ -150,7 +150,8 @@ export async function startCluster(drainSeconds: number): Promise<Cluster> {
   }
 }
 
-async function startReplica(env: Record<string, string>, port: number, dataDir: string) {
+/** One server process (the built CLI), started and taking requests. */
+export async function startReplica(env: Record<string, string>, port: number, dataDir: string) {
   const child = spawn(
     process.execPath,
     [LANYARD, 'server', 'start', '--json', '--port', String(port), '--data-dir', dataDir],
@@ -169,7 +170,7 @@ async function startReplica(env: Record<string, string>, port: number, dataDir: 
   return child;
 }
 
-async function stopReplica(child: ChildProcess): Promise<void> {
+export async function stopReplica(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');

@@ -37,6 +37,12 @@ const PAGES = [
     summary: 'A ticket with its QR code (`?key=` the access key)',
   },
   {
+    path: '/t/{id}/agenda',
+    operationId: 'portalAgendaPage',
+    summary:
+      'The released programme for a ticket holder: by day, filters, favourites, signups, live changes (`?key=` the access key; `&session=` one session)',
+  },
+  {
     path: '/o/{id}',
     operationId: 'portalOrderPage',
     summary: 'An order’s tickets (`?key=` the access key)',

@@ -2,7 +2,11 @@ import type { ZodType } from 'zod';
 import type { Db } from '../../platform/db/db.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { actor } from '../identity/principal.js';
+import type { Logger } from '../../platform/log.js';
 import { agendaRoutes } from './agenda-routes.js';
+import { sendFeed } from './feed-response.js';
+import { publicAgendaRoutes } from './public-agenda-routes.js';
+import { releaseStreams } from './release-stream.js';
 import { frabJson, frabXml } from './frab-export.js';
 import { FrabScheduleDoc } from './frab-import.js';
 import { scheduleIcs } from './ics-feed.js';
@@ -172,8 +176,9 @@ function itemRoutes(db: Db, k: Kind): AnyRoute[] {
   ];
 }
 
-export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
+export function scheduleRoutes(db: Db, publicUrl: string, log: Logger): AnyRoute[] {
   const feeds = service.publicFeeds(db);
+  const streams = releaseStreams(db, log);
   const feed = (
     ext: 'ics' | 'xml' | 'json',
     contentType: string,
@@ -198,22 +203,14 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
         304: { description: 'Unchanged since the ETag sent' },
         404: { description: '`released_schedule_not_found` before the first release' },
       },
-      handler: async ({ params, req, res }) => {
-        const { tag, body } = await feeds(params.eventId, ext, render);
-        res.setHeader('etag', tag);
-        res.setHeader('cache-control', 'public, max-age=60');
-        if (req.headers['if-none-match'] === tag) {
-          res.status(304).end();
-          return undefined;
-        }
-        const { raw, gzip } = await body();
-        const zipped = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-        res.status(200).type(contentType);
-        res.setHeader('vary', 'Accept-Encoding');
-        if (zipped) res.setHeader('content-encoding', 'gzip');
-        res.end(zipped ? gzip : raw);
-        return undefined;
-      },
+      handler: async ({ params, req, res }) =>
+        sendFeed(
+          req,
+          res,
+          await feeds(params.eventId, ext, render),
+          contentType,
+          'public, max-age=60',
+        ),
     });
   return [
     route({
@@ -233,23 +230,18 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
         304: { description: 'Unchanged since the ETag sent' },
         404: { description: '`released_schedule_not_found` before the first release' },
       },
-      handler: async ({ params, req, res }) => {
-        const { tag, atom } = await service.releasesFeed(db, params.eventId, publicUrl);
-        res.setHeader('etag', tag);
-        res.setHeader('cache-control', 'public, max-age=60');
-        if (req.headers['if-none-match'] === tag) {
-          res.status(304).end();
-          return undefined;
-        }
-        res
-          .status(200)
-          .type('application/atom+xml; charset=utf-8')
-          .send(await atom());
-        return undefined;
-      },
+      handler: async ({ params, req, res }) =>
+        sendFeed(
+          req,
+          res,
+          await service.releasesFeed(db, params.eventId, publicUrl),
+          'application/atom+xml; charset=utf-8',
+          'public, max-age=60',
+        ),
     }),
     ...KINDS.flatMap((k) => itemRoutes(db, k)),
     ...agendaRoutes(db, publicUrl),
+    ...publicAgendaRoutes(db, feeds, streams),
     route({
       method: 'get',
       path: `${base}/draft`,
@@ -311,6 +303,8 @@ export function scheduleRoutes(db: Db, publicUrl: string): AnyRoute[] {
       handler: async ({ params, body, principal }) => {
         const release = await service.release(db, actor(principal), params.eventId, body);
         feeds.released(params.eventId);
+        // Other replicas hear of it through the change signal (the release's outbox message).
+        streams.wake(params.eventId);
         return { status: 201, body: release };
       },
     }),

@@ -435,10 +435,12 @@ export interface PublicFeeds {
   (
     eventId: string,
     format: string,
-    render: (event: EventInfo, release: ReleaseRow) => string,
+    render: (event: EventInfo, release: ReleaseRow) => string | Promise<string>,
   ): Promise<{ tag: string; body: () => Promise<{ raw: Buffer; gzip: Buffer }> }>;
   /** Serves this event's next release at once (this replica just made it). */
   released(eventId: string): void;
+  /** The latest release's number as the feeds see it (undefined before the first). */
+  latest(eventId: string): Promise<number | undefined>;
 }
 
 /**
@@ -451,25 +453,30 @@ export function publicFeeds(db: Db): PublicFeeds {
   // Kept as bytes and gzipped once: a 600-session schedule.json is ~400 KB, ~40 KB gzipped.
   const rendered = new ExpiringCache<{ raw: Buffer; gzip: Buffer }>(10 * 60_000, 500);
   const heads = new ExpiringCache<Awaited<ReturnType<typeof store.findFeedHead>>>(1000, 10_000);
+  const head = (eventId: string) => heads.get(eventId, () => store.findFeedHead(db, eventId));
   const feeds = async (
     eventId: string,
     format: string,
-    render: (event: EventInfo, release: ReleaseRow) => string,
+    render: (event: EventInfo, release: ReleaseRow) => string | Promise<string>,
   ) => {
-    const head = await heads.get(eventId, () => store.findFeedHead(db, eventId));
-    if (!head?.version) throw notFound('released schedule');
-    const { event, version } = head;
-    const tag = `"${version}-${head.updatedAt}-${format}"`;
+    const found = await head(eventId);
+    if (!found?.version) throw notFound('released schedule');
+    const { event, version } = found;
+    const tag = `"${version}-${found.updatedAt}-${format}"`;
     return {
       tag,
       body: () =>
         rendered.get(`${eventId}:${tag}`, async () => {
-          const raw = Buffer.from(render(event, (await store.findRelease(db, eventId, version))!));
+          const release = (await store.findRelease(db, eventId, version))!;
+          const raw = Buffer.from(await render(event, release));
           return { raw, gzip: gzipSync(raw) };
         }),
     };
   };
-  return Object.assign(feeds, { released: (eventId: string) => heads.delete(eventId) });
+  return Object.assign(feeds, {
+    released: (eventId: string) => heads.delete(eventId),
+    latest: async (eventId: string) => (await head(eventId))?.version,
+  });
 }
 
 /** The Atom feed of an event's releases, with the ETag of its state (latest release, event). */
@@ -477,17 +484,21 @@ export async function releasesFeed(
   db: Db,
   eventId: string,
   publicUrl: string,
-): Promise<{ tag: string; atom: () => Promise<string> }> {
+): Promise<{ tag: string; body: () => Promise<{ raw: Buffer; gzip: Buffer }> }> {
   const head = await store.findFeedHead(db, eventId);
   if (!head?.version) throw notFound('released schedule');
   const base = `${publicUrl.replace(/\/+$/, '')}/api/v1/events/${eventId}/schedule`;
   return {
     tag: `"${head.version}-${head.updatedAt}-atom"`,
-    atom: async () =>
-      releasesAtom(head.event, await store.releaseNotes(db, eventId, 50), {
-        self: `${base}/releases.atom`,
-        schedule: `${base}.json`,
-      }),
+    body: async () => {
+      const raw = Buffer.from(
+        releasesAtom(head.event, await store.releaseNotes(db, eventId, 50), {
+          self: `${base}/releases.atom`,
+          schedule: `${base}.json`,
+        }),
+      );
+      return { raw, gzip: gzipSync(raw) };
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Order } from '../../features/orders/schema.js';
 import type { Ticket } from '../../features/ticketing/schema.js';
 import { call } from '../api.js';
+import { AppLink } from '../components/app-link.js';
 import { AttendeeForm } from '../components/attendee-form.js';
 import { CalendarButton, icsFileName } from '../components/calendar-button.js';
 import { EventWhenWhere } from '../components/event-summary.js';
@@ -20,6 +21,8 @@ interface TicketPageData {
   event: PublicEvent | null;
   /** Loaded only while the ticket awaits payment. */
   order: Order | null;
+  /** Whether the event has a released programme to link to. */
+  programme: boolean;
 }
 
 /** One ticket, opened by its access key: the QR, the calendar file, the link to come back. */
@@ -37,7 +40,7 @@ export function TicketPage({
     const ticket = (
       await call<Ticket>(`/api/v1/tickets/${encodeURIComponent(ticketId)}`, { accessKey })
     ).body;
-    const [event, order] = await Promise.all([
+    const [event, order, programme] = await Promise.all([
       call<PublicEvent>(`/api/v1/public/events/${ticket.eventId}`).then(
         (r) => r.body,
         () => null,
@@ -48,15 +51,19 @@ export function TicketPage({
             () => null,
           )
         : null,
+      call(`/api/v1/public/events/${ticket.eventId}/agenda`).then(
+        () => true,
+        () => false,
+      ),
     ]);
-    return { ticket, event, order };
+    return { ticket, event, order, programme };
   }, [ticketId, accessKey]);
   const waiting =
     checkout === 'success' && loaded.state === 'ok' && loaded.data.ticket.status === 'pending';
   usePolling(waiting, reload);
   if (loaded.state === 'loading') return <Loading what="your ticket" />;
   if (loaded.state === 'error') return <LoadError error={loaded.error} what="ticket" />;
-  const { ticket, event, order } = loaded.data;
+  const { ticket, event, order, programme } = loaded.data;
   const path = keyedPath('t', ticket.id, accessKey ?? '');
   const link = `${window.location.origin}${path}`;
   return (
@@ -99,6 +106,11 @@ export function TicketPage({
               url: link,
             }}
           />
+          {programme ? (
+            <AppLink to={path.replace('?', '/agenda?')} className="button button-secondary">
+              Programme
+            </AppLink>
+          ) : null}
         </div>
       ) : null}
       {accessKey && (ticket.status === 'valid' || ticket.status === 'pending') ? (
