@@ -128,6 +128,15 @@ describe('the attendee programme in Chromium', () => {
         await expect(rustRow.locator('.agenda-time').innerText()).resolves.toBe('10:00–10:45');
         await expect(rustRow.innerText()).resolves.toContain('Hall A · Systems');
         await page.getByRole('heading', { name: 'Sunday 2 May' }).waitFor();
+        // The private calendar of this attendee's agenda, for a calendar app to subscribe to.
+        const subscribe = page.getByRole('link', {
+          name: 'Subscribe to my agenda in your calendar',
+        });
+        const calendar = await subscribe.getAttribute('href');
+        expect(calendar).toMatch(
+          new RegExp(`^webcal://.*/api/v1/tickets/${me!.ticketId}/agenda\\.ics\\?token=`),
+        );
+        expect(calendar).not.toContain(encodeURIComponent(me!.accessKey));
 
         // Search by speaker, then the room filter.
         await page.getByLabel('Search title or speaker').fill('bob');

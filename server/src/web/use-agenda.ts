@@ -11,6 +11,8 @@ export interface MyAgenda {
     status: 'confirmed' | 'waitlisted';
     waitlistPosition: number | null;
   }[];
+  /** The attendee's own calendar (in the agenda's answer, not in a favourite's). */
+  calendarUrl?: string;
 }
 
 export interface AgendaState {
@@ -131,7 +133,13 @@ export function useAgenda(ticketId: string, accessKey: string | null) {
   const setMine = useCallback(
     async (next?: MyAgenda) => {
       const mine = next ?? (await loadMine());
-      setState((prev) => prev && { ...prev, mine });
+      setState(
+        (prev) =>
+          prev && {
+            ...prev,
+            mine: mine && { ...mine, calendarUrl: mine.calendarUrl ?? prev.mine?.calendarUrl },
+          },
+      );
     },
     [loadMine],
   );

@@ -90,6 +90,14 @@ export function AgendaPage({
           Release {agenda.version}
           {agenda.comment ? `: ${agenda.comment}` : ''}. Times in {agenda.timezone}.
         </p>
+        {state.mine?.calendarUrl && !session ? (
+          <p className="hint">
+            <a href={state.mine.calendarUrl.replace(/^https?:/, 'webcal:')}>
+              Subscribe to my agenda in your calendar
+            </a>{' '}
+            (your starred sessions and signups; it follows every new release)
+          </p>
+        ) : null}
       </header>
       <div role="status" aria-live="polite" className={state.announcement ? 'notice' : undefined}>
         {state.announcement}
