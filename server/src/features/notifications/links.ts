@@ -3,6 +3,8 @@ export interface Links {
   order(orderId: string, key: string | undefined): string | undefined;
   ticket(ticketId: string, key: string | undefined): string | undefined;
   waitlist(entryId: string, key: string | undefined): string | undefined;
+  /** The ticket's programme in the portal, or one session of it. */
+  agenda(ticketId: string, key: string | undefined, sessionId?: string): string | undefined;
   /** The dashboard's webhooks page, for administrators. */
   webhooks: string;
 }
@@ -16,6 +18,12 @@ export function portalLinks(publicUrl: string): Links {
     order: keyed('o'),
     ticket: keyed('t'),
     waitlist: keyed('w'),
+    agenda: (ticketId, key, sessionId) =>
+      key
+        ? `${publicUrl}/t/${encodeURIComponent(ticketId)}/agenda?key=${encodeURIComponent(key)}${
+            sessionId ? `&session=${encodeURIComponent(sessionId)}` : ''
+          }`
+        : undefined,
     webhooks: `${publicUrl}/dashboard/webhooks`,
   };
 }

@@ -4,8 +4,13 @@ import type { InvoiceDocument } from '../invoices/document.js';
 import { findInvoice } from '../invoices/store.js';
 import type { Links } from './links.js';
 import type { MessageData, NoticeData } from './messages/kinds.js';
+import { changeLines } from '../scheduling/change-lines.js';
+import type { ScheduleDiff } from '../scheduling/release-diff.js';
+import { oneLine } from './channels/mail-channel.js';
 import {
   organizationAdmins,
+  releaseFacts,
+  sessionTitle,
   orderFacts,
   ticketFacts,
   waitlistFacts,
@@ -26,6 +31,9 @@ export const NOTIFYING_TOPICS = [
   'ticket.transferred',
   'ticket.reissued',
   'ticket.revoked',
+  'schedule.attendee_affected',
+  'schedule.speaker_affected',
+  'schedule.signup_promoted',
 ];
 
 type Build = (q: Queryable, m: DeliveredMessage, links: Links) => Promise<NewMessage[]>;
@@ -185,6 +193,89 @@ const BUILDERS: Record<string, Build> = {
   },
   'ticket.reissued': ticketMessage('ticket_reissued'),
   'ticket.revoked': ticketMessage('ticket_revoked'),
+  'schedule.attendee_affected': async (q, m, links) => {
+    const t = await ticketFacts(q, str(m.payload.ticketId) ?? '');
+    const release = t && (await releaseFacts(q, t.event.id, Number(m.payload.release)));
+    if (!t || !release || t.status !== 'valid') return [];
+    const changes = scheduleChanges(release, m.payload.sessionIds);
+    if (!changes.length) return [];
+    const link = links.agenda(t.ticket.id, t.accessKey);
+    return [
+      {
+        kind: 'schedule_changed',
+        eventId: t.event.id,
+        orderId: t.orderId,
+        ticketId: t.ticket.id,
+        recipient: t.email,
+        recipientName: t.ticket.holderName,
+        data: {
+          event: t.event,
+          name: t.ticket.holderName,
+          changes,
+          ...noteOf(m),
+          ...(link ? { link } : {}),
+        },
+      },
+    ];
+  },
+  // Speakers have no portal page; the mail says what changed and the organizers' note.
+  'schedule.speaker_affected': async (q, m) => {
+    const email = str(m.payload.email);
+    const eventId = str(m.payload.eventId) ?? m.eventId ?? '';
+    const release = email ? await releaseFacts(q, eventId, Number(m.payload.release)) : undefined;
+    if (!email || !release) return [];
+    const changes = scheduleChanges(release, m.payload.sessionIds);
+    const name = str(m.payload.name) ?? '';
+    if (!changes.length) return [];
+    return [
+      {
+        kind: 'schedule_speaker_changed',
+        eventId: release.event.id,
+        recipient: email,
+        recipientName: name,
+        data: { event: release.event, name, changes, ...noteOf(m) },
+      },
+    ];
+  },
+  'schedule.signup_promoted': async (q, m, links) => {
+    const sessionId = str(m.payload.sessionId) ?? '';
+    const [t, title] = await Promise.all([
+      ticketFacts(q, str(m.payload.ticketId) ?? ''),
+      sessionTitle(q, sessionId),
+    ]);
+    if (!t || title === undefined) return [];
+    const link = links.agenda(t.ticket.id, t.accessKey, sessionId);
+    return [
+      {
+        kind: 'session_signup_promoted',
+        eventId: t.event.id,
+        orderId: t.orderId,
+        ticketId: t.ticket.id,
+        recipient: t.email,
+        recipientName: t.ticket.holderName,
+        data: {
+          event: t.event,
+          name: t.ticket.holderName,
+          sessionTitle: oneLine(title),
+          ...(link ? { link } : {}),
+        },
+      },
+    ];
+  },
+};
+
+/** The lines of a release's diff about the sessions a message names. */
+function scheduleChanges(
+  release: { event: { timezone: string }; diff: ScheduleDiff },
+  sessionIds: unknown,
+): string[] {
+  const only = new Set(Array.isArray(sessionIds) ? sessionIds.map(String) : []);
+  return changeLines(release.diff, release.event.timezone, only);
+}
+
+const noteOf = (m: DeliveredMessage) => {
+  const note = str(m.payload.comment)?.trim();
+  return note ? { note } : {};
 };
 
 function waitlistMessage(

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../platform/db/db.js';
+import type { ScheduleDiff } from '../scheduling/release-diff.js';
 import type { MailEvent, MailTicket } from './messages/kinds.js';
 
-// The SQL that reads orders, tickets and waitlist entries as messages show them: current rows,
-// read when the message is queued.
+// The SQL that reads orders, tickets, waitlist entries and schedule releases as messages show
+// them: current rows, read when the message is queued.
 
 export interface OrderFacts {
   id: string;
@@ -192,4 +193,28 @@ export async function organizationAdmins(
     admins: admins.rows,
     failingSince: endpoint?.rows[0]?.failing_since?.toISOString() ?? null,
   };
+}
+
+/** A schedule release's diff and the event it belongs to, as the schedule mails describe it. */
+export async function releaseFacts(
+  q: Queryable,
+  eventId: string,
+  version: number,
+): Promise<{ event: MailEvent; diff: ScheduleDiff } | undefined> {
+  const { rows } = await q.query<{ event: unknown; diff: ScheduleDiff }>(
+    `SELECT ${EVENT_JSON} AS event, r.diff
+     FROM schedule_releases r JOIN events e ON e.id = r.event_id
+     WHERE r.event_id = $1 AND r.version = $2`,
+    [eventId, version],
+  );
+  const r = rows[0];
+  return r && { event: eventOf(r.event), diff: r.diff };
+}
+
+export async function sessionTitle(q: Queryable, sessionId: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ title: string }>(
+    'SELECT title FROM schedule_sessions WHERE id = $1',
+    [sessionId],
+  );
+  return rows[0]?.title;
 }

@@ -1,7 +1,7 @@
-import type { Placement, ScheduleDiff } from './release-diff.js';
+import { changeLines } from './change-lines.js';
+import type { ScheduleDiff } from './release-diff.js';
 import type { EventInfo } from './store.js';
 import { escapeXml } from './xml-text.js';
-import { zonedParts } from './zoned-time.js';
 
 // The releases of an event's schedule as an Atom feed (RFC 4287): one entry per release, newest
 // first, saying in plain text what changed, with times in the event's timezone. Feed readers and
@@ -19,25 +19,6 @@ export interface AtomLinks {
   self: string;
   /** Where the released schedule is (the alternate link of the feed and of each entry). */
   schedule: string;
-}
-
-function where(p: Placement | undefined, timeZone: string): string {
-  if (!p) return 'not placed';
-  const t = zonedParts(p.startsAt, timeZone);
-  return `${t.date} ${t.time}${p.room ? `, ${p.room}` : ''}`;
-}
-
-/** What a release changed, one line per session, in the order an attendee cares about. */
-export function changeLines(diff: ScheduleDiff, timeZone: string): string[] {
-  return [
-    ...diff.cancelled.map((s) => `Cancelled: ${s.title}`),
-    ...diff.moved.map(
-      (m) => `Moved: ${m.title}, ${where(m.from[0], timeZone)} → ${where(m.to[0], timeZone)}`,
-    ),
-    ...diff.new.map((s) => `New: ${s.title}, ${where(s.placements[0], timeZone)}`),
-    ...diff.renamed.map((r) => `Renamed: ${r.from} → ${r.to}`),
-    ...diff.speakersChanged.map((s) => `Speakers changed: ${s.title}`),
-  ];
 }
 
 export function releasesAtom(event: EventInfo, notes: ReleaseNote[], links: AtomLinks): string {

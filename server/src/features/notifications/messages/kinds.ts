@@ -16,6 +16,9 @@ export const ATTENDEE_MESSAGE_KINDS = [
   'ticket_revoked',
   'tickets_again',
   'organizer_message',
+  'schedule_changed',
+  'schedule_speaker_changed',
+  'session_signup_promoted',
 ] as const;
 
 export type AttendeeMessageKind = (typeof ATTENDEE_MESSAGE_KINDS)[number];
@@ -89,4 +92,10 @@ export interface MessageData {
   /** organizer_message: the organizer's subject and text. */
   subject?: string;
   body?: string;
+  /** schedule_changed, schedule_speaker_changed: what changed, one line per session. */
+  changes?: string[];
+  /** The organizer's comment on a schedule release. */
+  note?: string;
+  /** session_signup_promoted: the session that has a place for the attendee now. */
+  sessionTitle?: string;
 }

@@ -57,7 +57,12 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
     title: subject,
     when: c.when(d.event, dates(d.event, lang)),
     greeting: c.greeting(d.name),
-    paragraphs: [intro, ...(d.invoice ? [c.invoiceNote(d.invoice.number)] : [])],
+    paragraphs: [
+      intro,
+      ...(d.changes ?? []),
+      ...(d.note ? [c.noteLine(d.note)] : []),
+      ...(d.invoice ? [c.invoiceNote(d.invoice.number)] : []),
+    ],
     ...(d.link ? { link: { href: d.link, label: c.openLink } } : {}),
     ...(d.links?.length ? { links: d.links } : {}),
     ...(tickets.length
@@ -152,6 +157,7 @@ function textValues(d: MessageData, lang: string, c: Catalog): TextValues {
     reasonLine: d.reason ? c.reasonLine(d.reason) : '',
     subject: d.subject ?? '',
     body: d.body ?? '',
+    sessionTitle: d.sessionTitle ?? '',
   };
 }
 

@@ -17,6 +17,8 @@ export interface TextValues {
   reasonLine: string;
   subject: string;
   body: string;
+  /** A schedule message's session title. */
+  sessionTitle: string;
 }
 
 /** Every sentence of every message in one language. */
@@ -32,6 +34,8 @@ export interface Catalog {
   /** A reason appended to an intro, with its leading space. */
   reasonLine(reason: string): string;
   footer(event: MailEvent): string;
+  /** The organizer's comment on a schedule release, as its own paragraph. */
+  noteLine(note: string): string;
   kinds: Record<
     AttendeeMessageKind,
     { subject(v: TextValues): string; intro(v: TextValues): string }

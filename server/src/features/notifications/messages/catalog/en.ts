@@ -12,7 +12,21 @@ export const en: Catalog = {
   when: (event, dates) => `${event.name}, ${dates}${event.venue ? `, ${event.venue}` : ''}`,
   reasonLine: (reason) => ` Reason: ${reason}`,
   footer: (event) => `You get this mail because of your registration for ${event.name}.`,
+  noteLine: (note) => `The organizers' note: ${note}`,
   kinds: {
+    schedule_changed: {
+      subject: (d) => `The programme of ${d.event.name} changed`,
+      intro: () => 'Sessions in your agenda have changed:',
+    },
+    schedule_speaker_changed: {
+      subject: (d) => `Your sessions at ${d.event.name} changed`,
+      intro: () => 'The published programme changed for your sessions:',
+    },
+    session_signup_promoted: {
+      subject: (d) => `You have a place in ${d.sessionTitle}`,
+      intro: (d) =>
+        `A place came free in ${d.sessionTitle} and it is yours now: you were first on its waitlist.`,
+    },
     order_confirmed: {
       subject: (d) => `Your tickets for ${d.event.name}`,
       intro: () => 'Thank you for registering. Your order is confirmed; your tickets are below.',
