@@ -33,7 +33,7 @@ import { startHoldSweeper } from './registration/hold-sweeper.js';
 import { salesFeatureRoutes, startSalesJobs } from './sales/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { staffAppRoutes } from './staff-app/routes.js';
-import { startOutboxRelay } from '../platform/bus/outbox-relay.js';
+import { startBus } from '../platform/bus/start-bus.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -146,18 +146,14 @@ export function startFeatureJobs(deps: FeatureDeps): () => Promise<void> {
     startWebhookJobs(deps),
     startAuditCheckpoints(deps.db, (err) => deps.log.warn({ err }, 'audit checkpoint failed')),
     // Runs even with no subscriber, marking messages delivered to nobody: one subscribed later
-    // starts with new messages instead of a backlog of stale ones.
-    startOutboxRelay({
-      db: deps.db,
-      log: deps.log,
-      registry: deps.registry,
-      subscribers: [
-        ...attendeeSearchSubscribers(deps.config, deps.db),
-        ...reportSubscribers(deps),
-        ...notifications.subscribers,
-        ...webhookSubscribers(deps),
-      ],
-    }),
+    // starts with new messages instead of a backlog of stale ones. With KAFKA_BROKERS the
+    // messages go through Kafka, one consumer group per subscriber.
+    startBus(deps, [
+      ...attendeeSearchSubscribers(deps.config, deps.db),
+      ...reportSubscribers(deps),
+      ...notifications.subscribers,
+      ...webhookSubscribers(deps),
+    ]),
     notifications.stop,
   ];
   return async () => {

@@ -10,40 +10,10 @@ import {
   startOutboxRelay,
   type RelayPolicy,
 } from './outbox-relay.js';
-import type { DeliveredMessage, OutboxSubscriber } from './subscriber.js';
+import type { OutboxSubscriber } from './subscriber.js';
+import { enqueueCommitted, recorder, sleep, waitFor } from './test-support/outbox-fixtures.js';
 
 const log = pino({ level: 'silent' });
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
-/** A subscriber to `test.*` that keeps what it was handed, and when. */
-function recorder(handle: (m: readonly DeliveredMessage[]) => Promise<void> = async () => {}) {
-  const seen: { id: string; topic: string; payload: unknown; at: number }[] = [];
-  const subscriber: OutboxSubscriber = {
-    name: 'recorder',
-    topics: ['test.*'],
-    async handle(messages) {
-      for (const m of messages)
-        seen.push({ id: m.id, topic: m.topic, payload: m.payload, at: Date.now() });
-      await handle(messages);
-    },
-  };
-  return { subscriber, seen };
-}
-
-async function enqueueCommitted(db: Db, topic: string, count: number): Promise<void> {
-  await db.transaction((tx) =>
-    enqueue(tx, ...Array.from({ length: count }, (_, n) => ({ topic, payload: { n } }))),
-  );
-}
-
 async function rows(db: Db) {
   const { rows } = await db.query<{
     id: string;

@@ -27,5 +27,7 @@ export interface OutboxSubscriber {
 
 /** Whether `topic` is one of `patterns` (`ticket.*` covers `ticket.revoked`). */
 export function subscribesTo(patterns: readonly string[], topic: string): boolean {
-  return patterns.some((p) => (p.endsWith('.*') ? topic.startsWith(p.slice(0, -1)) : p === topic));
+  return patterns.some((p) =>
+    p === '*' ? true : p.endsWith('.*') ? topic.startsWith(p.slice(0, -1)) : p === topic,
+  );
 }
