@@ -203,6 +203,23 @@ describe('SMS through the HTTP gateway', () => {
     expect(sent.lastError).toBeNull();
   });
 
+  it('texts a place on the waiting list, with the entry’s link, when the event sends that kind', async () => {
+    const full = (
+      await createEvent(t, { attendeePhone: 'optional', smsKinds: ['waitlist_joined'] })
+    ).id;
+    const type = await createTicketType(t, full, { priceCents: 0, quantity: 0 });
+    const res = await registerRaw(t, full, {
+      ticketTypeId: type,
+      quantity: 1,
+      joinWaitlist: true,
+      attendee: { name: 'Hal', email: 'hal@example.org', phone: '+44 7911 123457', smsOptIn: true },
+    });
+    const place = await json<{ waitlistEntryId: string }>(res, 202);
+    const sms = await until('the SMS', arrived('+447911123457'));
+    expect(sms.body).toContain('you are number 1 on the waiting list');
+    expect(sms.body).toContain(`${t.url}/w/${place.waitlistEntryId}?key=`);
+  });
+
   it('keeps names with line breaks and non-Latin letters on one line, counted as UCS-2', async () => {
     const name = 'Eve\r\nSTOP\u2028Ωмега 😀 <script>';
     const order = await json<{ id: string }>(
