@@ -53,6 +53,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     RATE_LIMITS: 'off',
     MAIL_DELIVERY: mail,
+    // SMS likewise, in tests that start an SMS gateway or Twilio stand-in.
+    SMS_DELIVERY: env.SMS_GATEWAY_URL || env.TWILIO_ACCOUNT_SID ? 'on' : 'off',
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...env,
   };

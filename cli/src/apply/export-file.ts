@@ -26,7 +26,13 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
   return {
     event: compact(
       { ...event, startsAt: instant(event.startsAt), endsAt: instant(event.endsAt) },
-      { paymentProvider: 'manual', holdMinutes: 30, waitlistOfferMinutes: 60 },
+      {
+        paymentProvider: 'manual',
+        holdMinutes: 30,
+        waitlistOfferMinutes: 60,
+        attendeePhone: 'off',
+        smsKinds: [],
+      },
     ),
     ticketTypes: s.ticketTypes.map(({ id: _i, sold: _s, held: _h, position: _p, ...t }) =>
       compact(

@@ -31,6 +31,31 @@ export const EventSpec = z
       .describe('minutes an unpaid order holds its seats; default 30'),
     waitlistOfferMinutes: Int(1, 10080).optional().describe('default 60'),
     maxTicketsPerEmail: Int(1, 10000).nullable().optional().describe('default: no limit'),
+    attendeePhone: z
+      .enum(['off', 'optional', 'required'])
+      .optional()
+      .describe("whether registration asks for the buyer's phone; default off"),
+    phoneRegion: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE')
+      .nullable()
+      .optional()
+      .describe('country national phone numbers are read in, e.g. DE; default: only +… numbers'),
+    smsKinds: z
+      .array(
+        z.enum([
+          'order_confirmed',
+          'payment_received',
+          'order_pending_payment',
+          'order_cancelled',
+          'refund_issued',
+          'waitlist_joined',
+          'waitlist_offer',
+          'waitlist_offer_expired',
+        ]),
+      )
+      .optional()
+      .describe('messages also sent by SMS to buyers who agreed to SMS; default none'),
   })
   .refine((e) => Date.parse(e.startsAt) < Date.parse(e.endsAt), {
     path: ['endsAt'],

@@ -65,7 +65,7 @@ const INSTANT_FIELDS = new Set([
 ]);
 const NAME_SETS = new Set(['ticketTypes']);
 /** Sets whose members compare exactly (gates are named as scanners send them). */
-const EXACT_SETS = new Set(['gates']);
+const EXACT_SETS = new Set(['gates', 'smsKinds']);
 
 const sameInstant = (a: string | null, b: string | null) =>
   a === null || b === null ? a === b : Date.parse(a) === Date.parse(b);

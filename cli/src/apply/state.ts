@@ -115,6 +115,9 @@ export function desiredState(f: EventFile): DesiredState {
       holdMinutes: e.holdMinutes ?? 30,
       waitlistOfferMinutes: e.waitlistOfferMinutes ?? 60,
       maxTicketsPerEmail: e.maxTicketsPerEmail ?? null,
+      attendeePhone: e.attendeePhone ?? 'off',
+      phoneRegion: e.phoneRegion ?? null,
+      smsKinds: e.smsKinds ?? [],
     },
     ticketTypes: f.ticketTypes.map((t, i) => ({
       name: t.name,
@@ -192,6 +195,9 @@ export function currentState(
       holdMinutes: event.holdMinutes,
       waitlistOfferMinutes: event.waitlistOfferMinutes,
       maxTicketsPerEmail: event.maxTicketsPerEmail,
+      attendeePhone: event.attendeePhone,
+      phoneRegion: event.phoneRegion,
+      smsKinds: event.smsKinds,
     },
     ticketTypes: ranked(active(types)).map((t) => ({
       id: t.id,

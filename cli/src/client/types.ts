@@ -13,6 +13,9 @@ export interface EventFields {
   holdMinutes: number;
   waitlistOfferMinutes: number;
   maxTicketsPerEmail: number | null;
+  attendeePhone: 'off' | 'optional' | 'required';
+  phoneRegion: string | null;
+  smsKinds: string[];
 }
 
 export interface Event extends EventFields {

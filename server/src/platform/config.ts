@@ -62,6 +62,16 @@ export interface Config {
   altchaMaxCounter: number;
   /** A bearer token /metrics demands when set (METRICS_TOKEN); unset: /metrics is open. */
   metricsToken: string | undefined;
+  /**
+   * SMS: sent at all (SMS_DELIVERY=off keeps them queued), and through which provider: an HTTP
+   * gateway (SMS_GATEWAY_URL + SMS_GATEWAY_SECRET) or Twilio (TWILIO_*); neither means text files
+   * under `<dataDir>/sms/`.
+   */
+  sms: {
+    delivery: boolean;
+    gateway: { url: string; secret: string } | undefined;
+    twilio: { accountSid: string; authToken: string; from: string; apiUrl: string } | undefined;
+  };
 }
 
 export interface ConfigOverrides {
@@ -170,6 +180,34 @@ const env = z.object({
       'must be an address or Name <address>',
     ),
   MAIL_DELIVERY: z.enum(['on', 'off']).optional(),
+  SMS_DELIVERY: z.enum(['on', 'off']).optional(),
+  SMS_GATEWAY_URL: optionalUrl(['http:', 'https:']),
+  SMS_GATEWAY_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine(
+      (v) => v === undefined || /^AC[0-9a-fA-F]{32}$/.test(v),
+      'must be AC and 32 hex digits',
+    ),
+  TWILIO_AUTH_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined),
+  TWILIO_FROM: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine(
+      (v) => v === undefined || /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/.test(v),
+      'must be a number in E.164 (+15005550006) or a Messaging Service SID (MG…)',
+    ),
+  TWILIO_API_URL: optionalUrl(['http:', 'https:']),
   NOTIFY_MAX_ATTEMPTS: wholeNumber(1, 100, 8),
   NOTIFY_RETRY_BASE_MS: wholeNumber(1, 3_600_000, 30_000),
   NOTIFY_RETRY_CAP_MS: wholeNumber(1, 86_400_000, 3_600_000),
@@ -203,7 +241,13 @@ const env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
-const SECRETS = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_URL']);
+const SECRETS = new Set([
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'SMTP_URL',
+  'SMS_GATEWAY_SECRET',
+  'TWILIO_AUTH_TOKEN',
+]);
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(
@@ -258,5 +302,35 @@ export function loadConfig(
     trustProxy: e.TRUST_PROXY,
     altchaMaxCounter: e.ALTCHA_MAX_COUNTER,
     metricsToken: e.METRICS_TOKEN,
+    sms: smsConfig(e),
   };
+}
+
+/** One SMS provider, completely configured, or none. */
+function smsConfig(e: z.output<typeof env>): Config['sms'] {
+  const need = (variable: string, value: string | undefined, because: string) => {
+    if (!value) throw new ConfigError(variable, `must be set ${because}`);
+    return value;
+  };
+  if (e.SMS_GATEWAY_URL && e.TWILIO_ACCOUNT_SID) {
+    throw new ConfigError(
+      'SMS_GATEWAY_URL',
+      'and TWILIO_ACCOUNT_SID name two SMS providers; set one',
+    );
+  }
+  const gateway = e.SMS_GATEWAY_URL
+    ? {
+        url: e.SMS_GATEWAY_URL,
+        secret: need('SMS_GATEWAY_SECRET', e.SMS_GATEWAY_SECRET, 'with SMS_GATEWAY_URL'),
+      }
+    : undefined;
+  const twilio = e.TWILIO_ACCOUNT_SID
+    ? {
+        accountSid: e.TWILIO_ACCOUNT_SID,
+        authToken: need('TWILIO_AUTH_TOKEN', e.TWILIO_AUTH_TOKEN, 'with TWILIO_ACCOUNT_SID'),
+        from: need('TWILIO_FROM', e.TWILIO_FROM, 'with TWILIO_ACCOUNT_SID'),
+        apiUrl: e.TWILIO_API_URL ?? 'https://api.twilio.com',
+      }
+    : undefined;
+  return { delivery: e.SMS_DELIVERY !== 'off', gateway, twilio };
 }

@@ -36,7 +36,7 @@ export default class MessagesList extends LanyardCommand {
         ? 'No messages.'
         : items.map(
             (m) =>
-              `${m.id}  ${m.status.padEnd(6)}  ${m.kind.padEnd(22)}  ${m.recipient}` +
+              `${m.id}  ${m.status.padEnd(6)}  ${m.channel.padEnd(5)}  ${m.kind.padEnd(22)}  ${m.recipient}` +
               (m.lastError ? `  (${m.lastError})` : ''),
           ),
     );

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PHONE_FIELD, isPhoneRegion } from '../registration/phone.js';
+import { SMS_KINDS } from '../notifications/messages/sms-kinds.js';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));
@@ -79,6 +81,22 @@ const salesFields = {
   proofOfWork: z.boolean({ message: 'must be true or false' }),
 };
 
+/** The attendee's phone and which messages go by SMS too (docs/notifications.md, SMS). */
+const phoneFields = {
+  /** Whether registration asks for the buyer's phone. */
+  attendeePhone: z.enum(PHONE_FIELD, { message: "must be 'off', 'optional' or 'required'" }),
+  /** Country a national number is read in (ISO 3166 alpha-2, e.g. DE); null: only +… numbers. */
+  phoneRegion: z
+    .string()
+    .refine(isPhoneRegion, 'must be a two-letter country code such as DE')
+    .nullable(),
+  /** Message kinds sent by SMS as well, to buyers who gave a phone and agreed to SMS. */
+  smsKinds: z
+    .array(z.enum(SMS_KINDS, { message: `must be one of ${SMS_KINDS.join(', ')}` }))
+    .max(SMS_KINDS.length)
+    .transform((kinds) => [...new Set(kinds)]),
+};
+
 export const CreateEventBody = z
   .strictObject({
     ...eventFields,
@@ -90,6 +108,9 @@ export const CreateEventBody = z
     maxHoldsPerIp: salesFields.maxHoldsPerIp.default(5),
     maxWaitlistPerIp: salesFields.maxWaitlistPerIp.default(10),
     proofOfWork: salesFields.proofOfWork.default(false),
+    attendeePhone: phoneFields.attendeePhone.default('off'),
+    phoneRegion: phoneFields.phoneRegion.default(null),
+    smsKinds: phoneFields.smsKinds.default([]),
   })
   .refine((e) => before(e.startsAt, e.endsAt), {
     path: ['endsAt'],
@@ -98,7 +119,7 @@ export const CreateEventBody = z
 export type CreateEventInput = z.output<typeof CreateEventBody>;
 
 export const UpdateEventBody = z
-  .strictObject({ ...eventFields, ...salesFields })
+  .strictObject({ ...eventFields, ...salesFields, ...phoneFields })
   .partial()
   .refine((e) => Object.keys(e).length > 0, { message: 'name at least one field to change' });
 export type UpdateEventInput = z.output<typeof UpdateEventBody>;
@@ -129,6 +150,9 @@ export const Event = z.object({
   maxHoldsPerIp: z.number().int().nullable(),
   maxWaitlistPerIp: z.number().int().nullable(),
   proofOfWork: z.boolean(),
+  attendeePhone: z.enum(PHONE_FIELD),
+  phoneRegion: z.string().nullable(),
+  smsKinds: z.array(z.enum(SMS_KINDS)),
   status: z.enum(['active', 'archived']),
   createdAt: z.string(),
   updatedAt: z.string(),

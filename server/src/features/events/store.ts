@@ -20,6 +20,9 @@ interface EventRow {
   max_holds_per_ip: number | null;
   max_waitlist_per_ip: number | null;
   proof_of_work: boolean;
+  attendee_phone: Event['attendeePhone'];
+  phone_region: string | null;
+  sms_kinds: Event['smsKinds'];
   archived_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -68,6 +71,9 @@ function toEvent(r: EventRow): Event {
     maxHoldsPerIp: r.max_holds_per_ip,
     maxWaitlistPerIp: r.max_waitlist_per_ip,
     proofOfWork: r.proof_of_work,
+    attendeePhone: r.attendee_phone,
+    phoneRegion: r.phone_region,
+    smsKinds: r.sms_kinds,
     status: r.archived_at ? 'archived' : 'active',
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -106,8 +112,10 @@ export async function insertEvent(
   const { rows } = await db.query<EventRow>(
     `INSERT INTO events (organization_id, name, starts_at, ends_at, timezone, venue, description,
        payment_provider, hold_minutes, waitlist_offer_minutes, max_tickets_per_email,
-       max_holds_per_email, max_holds_per_ip, max_waitlist_per_ip, proof_of_work)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
+       max_holds_per_email, max_holds_per_ip, max_waitlist_per_ip, proof_of_work, attendee_phone,
+       phone_region, sms_kinds)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+     RETURNING *`,
     [
       organizationId,
       e.name,
@@ -124,6 +132,9 @@ export async function insertEvent(
       e.maxHoldsPerIp,
       e.maxWaitlistPerIp,
       e.proofOfWork,
+      e.attendeePhone,
+      e.phoneRegion,
+      e.smsKinds,
     ],
   );
   return toEvent(rows[0]!);
@@ -148,7 +159,8 @@ export async function updateEvent(db: Queryable, e: Event): Promise<Event> {
     `UPDATE events SET name = $2, starts_at = $3, ends_at = $4, timezone = $5, venue = $6,
        description = $7, payment_provider = $8, hold_minutes = $9, waitlist_offer_minutes = $10,
        max_tickets_per_email = $11, max_holds_per_email = $12, max_holds_per_ip = $13,
-       max_waitlist_per_ip = $14, proof_of_work = $15, updated_at = now()
+       max_waitlist_per_ip = $14, proof_of_work = $15, attendee_phone = $16, phone_region = $17,
+       sms_kinds = $18, updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       e.id,
@@ -166,6 +178,9 @@ export async function updateEvent(db: Queryable, e: Event): Promise<Event> {
       e.maxHoldsPerIp,
       e.maxWaitlistPerIp,
       e.proofOfWork,
+      e.attendeePhone,
+      e.phoneRegion,
+      e.smsKinds,
     ],
   );
   return toEvent(rows[0]!);

@@ -25,6 +25,7 @@ const COLUMNS: Record<store.StoredExport, string[]> = {
     'status',
     'name',
     'email',
+    'phone',
     'ticket_type',
     'quantity',
     'subtotal_cents',

@@ -24,6 +24,7 @@ const QUERIES = {
     ORDER BY x.created_at, x.id LIMIT $4`,
   orders: `
     SELECT x.id AS order_id, x.status, x.attendee_name AS name, x.attendee_email AS email,
+           x.attendee_phone AS phone,
            tt.name AS ticket_type, x.quantity, x.subtotal_cents::int8::text AS subtotal_cents,
            x.discount_cents::int8::text AS discount_cents, x.total_cents::int8::text AS total_cents,
            x.refunded_cents::int8::text AS refunded_cents, x.currency, x.payment_method,

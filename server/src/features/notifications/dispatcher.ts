@@ -1,11 +1,15 @@
 import type { Db } from '../../platform/db/db.js';
 import type { Logger } from '../../platform/log.js';
 import { retryDelayMs } from '../../platform/bus/backoff.js';
-import { SendFailed, type MailChannel } from './channels/mail-channel.js';
-import type { MessageData } from './messages/kinds.js';
-import type { MailRenderer } from './messages/renderer.js';
+import { SendFailed, type Sent } from './channels/mail-channel.js';
 import type { NotificationMetrics } from './metrics.js';
-import { claimDueMessages, markFailed, markSent, type MessageRecord } from './store.js';
+import {
+  claimDueMessages,
+  markFailed,
+  markSent,
+  type Channel,
+  type MessageRecord,
+} from './store.js';
 
 export interface DispatchPolicy {
   /** Messages leased at once. */
@@ -28,24 +32,32 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
+/** How the messages of one channel are rendered and sent (mail-delivery.ts, sms-delivery.ts). */
+export interface Delivery {
+  channel: Channel;
+  /** For log lines: 'mail', 'SMS'. */
+  label: string;
+  /** Loads what the first render needs, before the first message waits for it. */
+  warmUp(): Promise<void>;
+  /** Renders the message from its fixed data and sends it; `rendered` learns the subject first. */
+  deliver(m: MessageRecord, rendered: (subject: string) => void): Promise<Sent>;
+}
+
 export interface DispatcherOptions {
   db: Db;
   log: Logger;
-  channel: MailChannel;
-  renderer: MailRenderer;
+  delivery: Delivery;
   policy: DispatchPolicy;
-  /** Domain of the Message-IDs (the sender's). */
-  domain: string;
   metrics?: NotificationMetrics;
 }
 
 /**
- * Sends queued mails. Each is leased (the lease's attempt number makes a late record a no-op),
+ * Sends the queued messages of one channel. Each is leased (the lease's attempt number makes a late record a no-op),
  * rendered from its fixed data, sent, then recorded. A crash between the send and the record is
  * the one way to send a mail twice: the lease runs out and the mail goes again, with the same
  * Message-ID (the message row's id) so the receiving side can drop the copy.
  */
-export function startMailDispatcher(o: DispatcherOptions): Dispatcher {
+export function startDispatcher(o: DispatcherOptions): Dispatcher {
   let running = true;
   let wakeUp: (() => void) | undefined;
   let pending = false;
@@ -54,14 +66,16 @@ export function startMailDispatcher(o: DispatcherOptions): Dispatcher {
     wakeUp?.();
   };
   const loop = (async () => {
-    await warmUp(o);
+    await o.delivery
+      .warmUp()
+      .catch((err: unknown) => o.log.warn({ err }, `${o.delivery.label} warm-up failed`));
     while (running) {
       pending = false;
       let claimed = 0;
       try {
         claimed = await dispatchDue(o);
       } catch (err) {
-        o.log.error({ err }, 'mail dispatch failed');
+        o.log.error({ err }, `${o.delivery.label} dispatch failed`);
       }
       if (!running || (claimed === o.policy.batchSize && claimed > 0) || pending) continue;
       await new Promise<void>((resolve) => {
@@ -84,42 +98,18 @@ export function startMailDispatcher(o: DispatcherOptions): Dispatcher {
   };
 }
 
-// The first render loads fonts and compiles the templates' code (on a rendering thread, that
-// thread's own): seconds on a busy machine, which should not land on the first confirmation.
-async function warmUp(o: DispatcherOptions): Promise<void> {
-  const event = {
-    id: 'warm-up',
-    name: 'Warm-up',
-    startsAt: new Date(0).toISOString(),
-    endsAt: new Date(1).toISOString(),
-    timezone: 'UTC',
-    venue: null,
-  };
-  const ticket = {
-    id: 'warm-up',
-    token: 'warm-up',
-    ticketTypeName: 'Warm-up',
-    holderName: 'Warm-up',
-  };
-  await o.renderer
-    .render({
-      id: 'warm-up',
-      kind: 'order_confirmed',
-      recipient: 'warm-up@localhost',
-      recipientName: 'Warm-up',
-      data: { event, name: 'Warm-up', tickets: [ticket] },
-      domain: o.domain,
-    })
-    .catch((err: unknown) => o.log.warn({ err }, 'mail templates could not be warmed up'));
-}
-
 /**
- * Leases one batch of due mails and sends them; returns how many were leased. Once the channel
+ * Leases one batch of due messages and sends them; returns how many were leased. Once the channel
  * fails for a reason that is not the recipient's (the server is down), the rest of the batch is
  * not rendered or tried: each is recorded as failed with that reason and waits its backoff.
  */
 export async function dispatchDue(o: DispatcherOptions): Promise<number> {
-  const batch = await claimDueMessages(o.db, 'email', o.policy.batchSize, o.policy.leaseMs);
+  const batch = await claimDueMessages(
+    o.db,
+    o.delivery.channel,
+    o.policy.batchSize,
+    o.policy.leaseMs,
+  );
   let next = 0;
   let down: string | undefined;
   const worker = async () => {
@@ -133,21 +123,12 @@ export async function dispatchDue(o: DispatcherOptions): Promise<number> {
   return batch.length;
 }
 
-/** Sends one mail and records the outcome; returns the error when the channel itself failed. */
+/** Sends one message and records the outcome; returns the error when the channel itself failed. */
 async function sendOne(o: DispatcherOptions, m: MessageRecord): Promise<string | undefined> {
   let subject: string | null = null;
   try {
-    const mail = await o.renderer.render({
-      id: m.id,
-      kind: m.kind,
-      recipient: m.recipient,
-      recipientName: m.recipientName,
-      data: m.data as unknown as MessageData,
-      domain: o.domain,
-    });
-    subject = mail.subject;
-    const { providerId } = await o.channel.send(mail);
-    await markSent(o.db, { id: m.id, attempts: m.attempts, subject, providerId });
+    const { providerId } = await o.delivery.deliver(m, (s) => (subject = s));
+    await markSent(o.db, { id: m.id, attempts: m.attempts, subject: subject ?? '', providerId });
     o.metrics?.sent.inc({ kind: m.kind });
     return undefined;
   } catch (err) {
@@ -177,6 +158,6 @@ async function recordFailure(
   (dead ? o.metrics?.dead : o.metrics?.failed)?.inc({ kind: m.kind });
   o.log[dead ? 'error' : 'warn'](
     { messageId: m.id, kind: m.kind, attempts: m.attempts, error },
-    dead ? 'mail dead-lettered' : 'mail send failed; will retry',
+    `${o.delivery.label} ${dead ? 'dead-lettered' : 'send failed; will retry'}`,
   );
 }

@@ -1,7 +1,10 @@
 import type { OutboxSubscriber } from '../../platform/bus/subscriber.js';
 import type { FeatureDeps } from '../index.js';
 import { mailChannelFor } from './channels/mail-channel-choice.js';
-import { startMailDispatcher, type DispatchPolicy } from './dispatcher.js';
+import { smsChannelFor } from './channels/sms-channel-choice.js';
+import { startDispatcher, type DispatchPolicy } from './dispatcher.js';
+import { mailDelivery } from './mail-delivery.js';
+import { smsDelivery } from './sms-delivery.js';
 import { portalLinks } from './links.js';
 import { mailRenderer } from './messages/renderer.js';
 import { createNotificationMetrics } from './metrics.js';
@@ -20,7 +23,7 @@ export interface NotificationJobs {
   stop(): Promise<void>;
 }
 
-/** The mail channel and its dispatcher, and the pruning of delivered outbox rows. */
+/** The mail and SMS channels and their dispatchers, and the pruning of delivered outbox rows. */
 export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
   const { db, config, log } = deps;
   const channel = config.mailDelivery ? mailChannelFor(config, log) : undefined;
@@ -33,19 +36,26 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
     ...config.notify,
   };
   const renderer = channel ? mailRenderer(config.mailRenderThreads) : undefined;
+  const metrics = deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {};
   const dispatcher =
     channel && renderer
-      ? startMailDispatcher({
+      ? startDispatcher({
           db,
           log,
-          channel,
-          renderer,
+          delivery: mailDelivery(channel, renderer, senderDomain(config.mailFrom)),
           policy,
-          domain: senderDomain(config.mailFrom),
-          ...(deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {}),
+          ...metrics,
         })
       : undefined;
-  const unsubscribe = dispatcher ? onQueued(dispatcher.wake) : () => {};
+  const sms = config.sms.delivery ? smsChannelFor(config, log) : undefined;
+  if (!sms) log.info('SMS_DELIVERY is off: SMS are queued in the log, not sent');
+  const smsDispatcher = sms
+    ? startDispatcher({ db, log, delivery: smsDelivery(sms), policy, ...metrics })
+    : undefined;
+  const unsubscribe = onQueued(() => {
+    dispatcher?.wake();
+    smsDispatcher?.wake();
+  });
   const prune = async () => {
     try {
       const pruned = await pruneDeliveredOutbox(db, config.outboxRetentionHours);
@@ -79,8 +89,10 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
       unsubscribeBroadcasts();
       await fanning;
       await dispatcher?.stop();
+      await smsDispatcher?.stop();
       await renderer?.close();
       await channel?.close();
+      await sms?.close();
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   ticketFacts,
   waitlistFacts,
   type OrderFacts,
+  type SmsContact,
 } from './sources-store.js';
 import type { NewMessage } from './store.js';
 
@@ -73,6 +74,15 @@ const toOrderHolder = (o: OrderFacts, kind: NewMessage['kind'], data: MessageDat
   data: data as unknown as Record<string, unknown>,
 });
 
+/**
+ * The message, and its SMS twin when the event sends this kind by SMS and the person gave a phone
+ * and agreed to SMS: the same data, to the phone, on its own row (own retries, own log entry).
+ */
+export function withSms(message: NewMessage, contact: SmsContact): NewMessage[] {
+  if (!contact.phone || !contact.smsKinds.includes(message.kind)) return [message];
+  return [message, { ...message, channel: 'sms', recipient: contact.phone }];
+}
+
 const forOrder =
   (
     make: (
@@ -85,7 +95,7 @@ const forOrder =
   async (q, m, links) => {
     const orderId = str(m.payload.orderId);
     const o = orderId ? await orderFacts(q, orderId) : undefined;
-    return o ? [await make(o, m, links, q)] : [];
+    return o ? withSms(await make(o, m, links, q), o) : [];
   };
 
 /** Every administrator of the organization hears that one of its webhook endpoints was disabled. */
@@ -293,7 +303,7 @@ function waitlistMessage(
       ...(w.offerExpiresAt ? { expiresAt: w.offerExpiresAt } : {}),
       ...(link ? { link } : {}),
     };
-    return [
+    return withSms(
       {
         kind,
         eventId: w.event.id,
@@ -301,7 +311,8 @@ function waitlistMessage(
         recipientName: w.name,
         data: data as unknown as Record<string, unknown>,
       },
-    ];
+      w,
+    );
   };
 }
 

@@ -21,8 +21,11 @@ const Address = z.email('must be an email address').max(320, 'is too long');
 
 export const RetryBody = z
   .strictObject({
-    /** Send to this address instead (the one the server refused, corrected). */
-    to: Address.optional(),
+    /**
+     * Send to this address instead (the one the server refused, corrected): an email address for
+     * a mail, a phone number with its country code (+…) for an SMS.
+     */
+    to: z.string().trim().min(1, 'must not be empty').max(320, 'is too long').optional(),
   })
   .optional();
 

@@ -1,5 +1,7 @@
 import type { Db } from '../../platform/db/db.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { z } from 'zod';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { normalizePhone } from '../registration/phone.js';
 import type { Principal } from '../identity/principal.js';
 import { eventInOrganization } from '../ticketing/store.js';
 import { rememberAccessKey } from './access-keys.js';
@@ -58,12 +60,27 @@ export async function retryMessage(
   id: string,
   to: string | undefined,
 ): Promise<Message> {
-  await ownMessage(db, actor, id);
-  if (!(await store.requeueDead(db, id, to))) {
+  const m = await ownMessage(db, actor, id);
+  if (
+    !(await store.requeueDead(db, id, to === undefined ? undefined : recipientFor(m.channel, to)))
+  ) {
     throw conflict('message_not_dead', 'Only a dead message can be retried; resend it instead.');
   }
   announceQueued();
   return toMessage((await store.findMessage(db, id))!);
+}
+
+/** A corrected recipient, checked as the channel needs it: an email address, or a phone in E.164. */
+function recipientFor(channel: store.Channel, to: string): string {
+  const fail = (message: string) =>
+    invalid('validation_failed', `to: ${message}`, [{ field: 'to', message }]);
+  if (channel === 'sms') {
+    const phone = normalizePhone(to);
+    if (!phone.ok) throw fail(phone.message);
+    return phone.e164;
+  }
+  if (!z.email().max(320).safeParse(to).success) throw fail('must be an email address');
+  return to;
 }
 
 /** Retries every dead message of the organization (of one event when given). */

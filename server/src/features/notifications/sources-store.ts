@@ -5,7 +5,7 @@ import type { MailEvent, MailTicket } from './messages/kinds.js';
 // The SQL that reads orders, tickets, waitlist entries and schedule releases as messages show
 // them: current rows, read when the message is queued.
 
-export interface OrderFacts {
+export interface OrderFacts extends SmsContact {
   id: string;
   event: MailEvent;
   name: string;
@@ -19,6 +19,18 @@ export interface OrderFacts {
   tickets: MailTicket[];
 }
 
+/**
+ * Where a person's SMS go: their phone if they agreed to SMS on an event that asks for phones,
+ * and the message kinds the event sends by SMS. `t` is the order or waitlist entry.
+ */
+export interface SmsContact {
+  phone: string | null;
+  smsKinds: string[];
+}
+
+const SMS_CONTACT = (t: string) => `CASE WHEN ${t}.sms_opt_in AND e.attendee_phone <> 'off'
+  THEN ${t}.attendee_phone END AS phone, e.sms_kinds AS "smsKinds"`;
+
 const EVENT_JSON = `json_build_object('id', e.id, 'name', e.name, 'startsAt', e.starts_at,
   'endsAt', e.ends_at, 'timezone', e.timezone, 'venue', e.venue)`;
 
@@ -26,7 +38,7 @@ export async function orderFacts(q: Queryable, orderId: string): Promise<OrderFa
   const { rows } = await q.query<Record<string, unknown>>(
     `SELECT o.id, ${EVENT_JSON} AS event, o.attendee_name AS name, o.attendee_email AS email,
             o.status, o.total_cents::float8 AS "totalCents", o.currency,
-            o.hold_expires_at AS "holdExpiresAt", k.access_key AS "accessKey",
+            o.hold_expires_at AS "holdExpiresAt", k.access_key AS "accessKey", ${SMS_CONTACT('o')},
             coalesce((SELECT json_agg(json_build_object('id', t.id, 'token', t.token,
                         'ticketTypeName', tt.name, 'holderName', t.attendee_name) ORDER BY t.id)
                       FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
@@ -94,7 +106,7 @@ export async function ticketFacts(
   };
 }
 
-export interface WaitlistFacts {
+export interface WaitlistFacts extends SmsContact {
   id: string;
   event: MailEvent;
   name: string;
@@ -111,7 +123,7 @@ export async function waitlistFacts(
   const { rows } = await q.query<Record<string, unknown>>(
     `SELECT w.id, ${EVENT_JSON} AS event, w.attendee_name AS name, w.attendee_email AS email,
             w.position::float8 AS position, w.offer_expires_at AS "offerExpiresAt",
-            k.access_key AS "accessKey"
+            k.access_key AS "accessKey", ${SMS_CONTACT('w')}
      FROM waitlist_entries w JOIN events e ON e.id = w.event_id
      LEFT JOIN mail_access_keys k ON k.subject_id = w.id
      WHERE w.id = $1`,

@@ -47,7 +47,14 @@ export const OrderSummary = z.object({
   /** What the buyer writes in a bank transfer's purpose: `LY-XXXX-XXXX`. */
   reference: z.string(),
   quantity: z.number().int(),
-  attendee: z.object({ name: z.string(), email: z.string() }),
+  attendee: z.object({
+    name: z.string(),
+    email: z.string(),
+    /** E.164, when the event asks for a phone and the buyer gave one. */
+    phone: z.string().nullable(),
+    /** Whether the buyer agreed to get this order's messages by SMS too. */
+    smsOptIn: z.boolean(),
+  }),
   ...Money,
   paymentMethod: z.enum(['free', 'manual', 'stripe']),
   holdExpiresAt: z.iso.datetime().nullable(),

@@ -57,5 +57,10 @@ export const PublicEvent = z.object({
   accessCode: z.string().nullable(),
   /** Registration needs a solved challenge (GET …/challenge); the portal solves it in the background. */
   proofOfWork: z.boolean(),
+  /** Whether the form asks for the buyer's phone, and the country national numbers are read in. */
+  attendeePhone: z.enum(['off', 'optional', 'required']),
+  phoneRegion: z.string().nullable(),
+  /** Some messages go by SMS to buyers who agree: the form offers the choice. */
+  smsOffered: z.boolean(),
 });
 export type PublicEvent = z.output<typeof PublicEvent>;

@@ -64,6 +64,9 @@ export async function getPublicEvent(
       questions,
       accessCode: code?.code ?? null,
       proofOfWork: event.proofOfWork,
+      attendeePhone: event.attendeePhone,
+      phoneRegion: event.phoneRegion,
+      smsOffered: event.smsOffered,
     };
   });
 }

@@ -12,6 +12,9 @@ export interface EventRow {
   endsAt: Date;
   timezone: string;
   proofOfWork: boolean;
+  attendeePhone: 'off' | 'optional' | 'required';
+  phoneRegion: string | null;
+  smsOffered: boolean;
 }
 
 export interface TicketTypeRow {
@@ -30,7 +33,9 @@ export interface TicketTypeRow {
 export async function findOpenEvent(db: Queryable, eventId: string): Promise<EventRow | undefined> {
   const { rows } = await db.query<EventRow & Record<string, unknown>>(
     `SELECT id, name, description, venue, starts_at AS "startsAt", ends_at AS "endsAt", timezone,
-            proof_of_work AS "proofOfWork"
+            proof_of_work AS "proofOfWork", attendee_phone AS "attendeePhone",
+            phone_region AS "phoneRegion",
+            attendee_phone <> 'off' AND cardinality(sms_kinds) > 0 AS "smsOffered"
      FROM events WHERE id = $1 AND archived_at IS NULL`,
     [eventId],
   );

@@ -31,6 +31,9 @@ export interface OrderToPlace {
   claimSeats: boolean;
   /** The client address that placed it, kept for the fair-rush caps and the holds view. */
   clientIp?: string | null;
+  /** The buyer's phone (E.164) and SMS consent, when the event asks for a phone. */
+  phone?: string | null;
+  smsOptIn?: boolean;
   /** Added to the outbox message, e.g. the waitlist entry an order came from. */
   announce?: Record<string, unknown>;
 }
@@ -67,6 +70,8 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     accessKeyHash: access.hash,
     claimSeats: o.claimSeats,
     clientIp: o.clientIp ?? null,
+    phone: o.phone ?? null,
+    smsOptIn: o.smsOptIn ?? false,
   });
   await rememberAccessKey(tx, orderId, access.key);
   // Reserved seats are held; a free order keeps them as sold at once.

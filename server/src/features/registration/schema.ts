@@ -12,6 +12,18 @@ const AttendeeBody = z.strictObject({
     .pipe(z.email({ message: 'must be an email address' })),
 });
 
+/** The buyer: an attendee, and the phone the event may ask for. */
+const BuyerBody = AttendeeBody.extend({
+  /** As typed; stored in E.164. A national number is read in `phoneRegion`, else the event's. */
+  phone: z.string().max(40, 'must be at most 40 characters').optional(),
+  phoneRegion: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE')
+    .optional(),
+  /** Agrees to get this order's messages by SMS too (those the event sends by SMS). */
+  smsOptIn: z.boolean({ message: 'must be true or false' }).optional(),
+});
+
 export const RegistrationBody = z.strictObject({
   ticketTypeId: Uuid,
   quantity: z
@@ -20,7 +32,7 @@ export const RegistrationBody = z.strictObject({
     .min(1, 'must be at least 1')
     .max(100, 'must be at most 100'),
   /** The buyer: the order's contact, and each ticket's attendee unless `attendees` names one. */
-  attendee: AttendeeBody,
+  attendee: BuyerBody,
   /** One per ticket, in order: who uses it (name on the badge, greeted by the kiosk). */
   attendees: z.array(AttendeeBody).max(100).optional(),
   answers: z.record(z.string().max(64), z.unknown()).optional(),

@@ -17,6 +17,8 @@ import { releaseExpiredHolds } from './holds.js';
 import { priceOrder } from './pricing.js';
 import type { Registration, RegistrationInput, Waitlisted } from './schema.js';
 import * as store from './store.js';
+import type { SaleContext } from './store.js';
+import { normalizePhone } from './phone.js';
 import { rememberAccessKey } from '../notifications/access-keys.js';
 import { enforceHoldCaps, enforceWaitlistCap } from './rush-caps.js';
 
@@ -90,8 +92,11 @@ export async function register(
       const caps = await store.loadRushCaps(tx, eventId);
       await enforceWaitlistCap(tx, eventId, caps?.maxWaitlistPerIp ?? null, opts.client.ip);
     }
+    const policy = await store.loadPhonePolicy(tx, eventId);
+    const contact = policy ? buyerPhone(policy, input.attendee) : {};
     const access = newAccessKey();
     const place = await joinWaitlist(tx, {
+      ...contact,
       eventId,
       ticketTypeId: input.ticketTypeId,
       attendeeName: input.attendee.name,
@@ -171,6 +176,7 @@ async function sell(
       { field: 'promoCode', message: 'is not valid for this ticket' },
     ]);
   }
+  const contact = buyerPhone(sale.phone, input.attendee);
   const reserveCovers = promo !== undefined && promo.reserveLeft >= input.quantity;
   // Fail fast without taking locks; the seat claim's commit is what decides.
   if (!reserveCovers && sale.availableSeats < input.quantity) throw soldOut();
@@ -227,6 +233,7 @@ async function sell(
     now,
     claimSeats: reservedSeats === 0,
     clientIp: client?.ip ?? null,
+    ...contact,
   });
   const result: RegisterResult = { status: 201, body };
   // If the seats are gone at COMMIT, the rollback takes the stored answer with it.
@@ -251,4 +258,26 @@ async function usablePromo(
 }
 
 /** Email as compared for limits and the waitlist: trimmed and lower-cased. */
+/**
+ * The buyer's phone in E.164 as the event asks for it (off: none is kept), and their SMS consent,
+ * which only counts with a phone. A number that cannot exist is a 400 naming `attendee.phone`.
+ */
+function buyerPhone(
+  event: SaleContext['phone'],
+  buyer: RegistrationInput['attendee'],
+): { phone: string | null; smsOptIn: boolean } {
+  const typed = buyer.phone?.trim() ?? '';
+  if (event.field === 'off' || (typed === '' && event.field === 'optional')) {
+    return { phone: null, smsOptIn: false };
+  }
+  const fail = (message: string) =>
+    invalid('validation_failed', `attendee.phone: ${message}`, [
+      { field: 'attendee.phone', message },
+    ]);
+  if (typed === '') throw fail('is required for this event');
+  const parsed = normalizePhone(typed, buyer.phoneRegion ?? event.region);
+  if (!parsed.ok) throw fail(parsed.message);
+  return { phone: parsed.e164, smsOptIn: buyer.smsOptIn === true };
+}
+
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { Question } from './answers.js';
+import type { PhoneField } from './phone.js';
 
 // SQL of registration: what a sale reads about its event, and the order it writes.
 
@@ -15,6 +16,8 @@ export interface SaleContext {
   maxWaitlistPerIp: number | null;
   /** Registration needs a solved proof-of-work challenge. */
   proofOfWork: boolean;
+  /** Whether the event asks for the buyer's phone, and the country national numbers are read in. */
+  phone: { field: PhoneField; region: string | null };
   ticketTypeId: string;
   ticketTypeName: string;
   ticketTypeArchived: boolean;
@@ -55,6 +58,8 @@ export async function loadSaleContext(
     max_holds_per_ip: number | null;
     max_waitlist_per_ip: number | null;
     proof_of_work: boolean;
+    attendee_phone: PhoneField;
+    phone_region: string | null;
     name: string;
     type_archived: boolean;
     price_cents: number;
@@ -68,7 +73,7 @@ export async function loadSaleContext(
   }>(
     `SELECT e.archived_at IS NOT NULL AS event_archived, e.ends_at, e.payment_provider, e.hold_minutes,
             e.max_tickets_per_email, e.max_holds_per_email, e.max_holds_per_ip,
-            e.max_waitlist_per_ip, e.proof_of_work, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
+            e.max_waitlist_per_ip, e.proof_of_work, e.attendee_phone, e.phone_region, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
             tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end, tt.hidden, s.available,
             (${QUESTIONS_OF_TYPE}) AS questions
      FROM ticket_types tt JOIN events e ON e.id = tt.event_id
@@ -89,6 +94,7 @@ export async function loadSaleContext(
     maxHoldsPerIp: r.max_holds_per_ip,
     maxWaitlistPerIp: r.max_waitlist_per_ip,
     proofOfWork: r.proof_of_work,
+    phone: { field: r.attendee_phone, region: r.phone_region },
     ticketTypeId,
     ticketTypeName: r.name,
     ticketTypeArchived: r.type_archived,
@@ -265,6 +271,9 @@ export interface NewOrder {
   accessKeyHash: string;
   /** The client address that placed it (null: staff, a waitlist claim). */
   clientIp?: string | null;
+  /** E.164. */
+  phone?: string | null;
+  smsOptIn?: boolean;
   /**
    * Take the order's seats at COMMIT (a sale): the same statement inserts the seat claim
    * (capacity.ts), sold for a confirmed order, held for one pending payment. False when the seats
@@ -279,8 +288,9 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
     `WITH placed AS (
        INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
          answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
-         hold_expires_at, access_key_hash, reserved_seats, client_ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $20)
+         hold_expires_at, access_key_hash, reserved_seats, client_ip, attendee_phone, sms_opt_in)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $20,
+               $21, $22)
        RETURNING ticket_type_id, quantity, status
      )
      INSERT INTO seat_claims (ticket_type_id, seats, state)
@@ -307,8 +317,22 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
       o.claimSeats,
       o.reservedSeats,
       o.clientIp ?? null,
+      o.phone ?? null,
+      o.smsOptIn ?? false,
     ],
   );
+}
+
+/** Whether the event asks for a phone, and its default country (undefined: no such event). */
+export async function loadPhonePolicy(
+  db: Queryable,
+  eventId: string,
+): Promise<SaleContext['phone'] | undefined> {
+  const { rows } = await db.query<SaleContext['phone']>(
+    `SELECT attendee_phone AS field, phone_region AS region FROM events WHERE id = $1`,
+    [eventId],
+  );
+  return rows[0];
 }
 
 /** The event's cap on waitlist places per client address (undefined: no such event). */

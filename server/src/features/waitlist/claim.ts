@@ -112,6 +112,8 @@ async function convert(
     quantity: entry.quantity,
     attendee: { name: entry.attendeeName, email: entry.attendeeEmail },
     emailNormalized: entry.emailNormalized,
+    phone: entry.phone,
+    smsOptIn: entry.smsOptIn,
     answers: answered.answers,
     promoCodeId: null,
     price: priceOrder(sale.priceCents, entry.quantity),

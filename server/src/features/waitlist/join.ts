@@ -11,6 +11,9 @@ export interface WaitlistJoin {
   accessKeyHash: string;
   /** The client address that joined (null: not known). */
   clientIp?: string | null;
+  /** E.164, and whether they agreed to SMS (events that ask for a phone). */
+  phone?: string | null;
+  smsOptIn?: boolean;
 }
 
 export interface WaitlistPlace {
@@ -28,8 +31,8 @@ export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<Wait
   ]);
   const { rows } = await tx.query<{ id: string; position: number }>(
     `INSERT INTO waitlist_entries (event_id, ticket_type_id, attendee_name, attendee_email, email_normalized,
-       quantity, status, access_key_hash, client_ip)
-     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8)
+       quantity, status, access_key_hash, client_ip, attendee_phone, sms_opt_in)
+     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10)
      ON CONFLICT (ticket_type_id, email_normalized) WHERE status IN ('waiting', 'offered') DO NOTHING
      RETURNING id, position`,
     [
@@ -41,6 +44,8 @@ export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<Wait
       w.quantity,
       w.accessKeyHash,
       w.clientIp ?? null,
+      w.phone ?? null,
+      w.smsOptIn ?? false,
     ],
   );
   if (!rows[0]) {

@@ -14,6 +14,9 @@ export interface EntryRow {
   attendeeName: string;
   attendeeEmail: string;
   emailNormalized: string;
+  /** E.164 and SMS consent, carried over to the order a claim places. */
+  phone: string | null;
+  smsOptIn: boolean;
   quantity: number;
   status: EntryStatus;
   offerExpiresAt: Date | null;
@@ -31,6 +34,8 @@ interface RawEntry {
   attendee_name: string;
   attendee_email: string;
   email_normalized: string;
+  attendee_phone: string | null;
+  sms_opt_in: boolean;
   quantity: number;
   status: EntryStatus;
   offer_expires_at: Date | null;
@@ -41,7 +46,7 @@ interface RawEntry {
 }
 
 const ENTRY_COLUMNS = `w.id, w.event_id, e.organization_id, w.ticket_type_id, w.position, w.attendee_name,
-  w.attendee_email, w.email_normalized, w.quantity, w.status, w.offer_expires_at, w.claimed_order_id,
+  w.attendee_email, w.email_normalized, w.attendee_phone, w.sms_opt_in, w.quantity, w.status, w.offer_expires_at, w.claimed_order_id,
   w.access_key_hash, w.created_at`;
 
 const toEntry = (r: RawEntry): EntryRow => ({
@@ -53,6 +58,8 @@ const toEntry = (r: RawEntry): EntryRow => ({
   attendeeName: r.attendee_name,
   attendeeEmail: r.attendee_email,
   emailNormalized: r.email_normalized,
+  phone: r.attendee_phone,
+  smsOptIn: r.sms_opt_in,
   quantity: r.quantity,
   status: r.status,
   offerExpiresAt: r.offer_expires_at,

@@ -9,6 +9,7 @@ import {
   formValues,
   useSettingsForm,
 } from './settings-form.js';
+import { SmsKindChoices } from './settings-sms.js';
 import { orNull, wholeNumber, zonedInstant, zonedLocal } from './settings-values.js';
 import type { OrganizerEvent } from './types.js';
 
@@ -27,6 +28,9 @@ const LABELS = {
   maxHoldsPerIp: 'Unpaid orders per network address',
   maxWaitlistPerIp: 'Waitlist places per network address',
   proofOfWork: 'Browser check before registering',
+  attendeePhone: "Ask for the buyer's phone",
+  phoneRegion: 'Country of national phone numbers',
+  smsKinds: 'Messages also sent by SMS',
 };
 
 const cap = (n: number | null) => (n === null ? '' : String(n));
@@ -57,6 +61,9 @@ export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSav
           maxHoldsPerIp: orNull(v.text('maxHoldsPerIp'), wholeNumber),
           maxWaitlistPerIp: orNull(v.text('maxWaitlistPerIp'), wholeNumber),
           proofOfWork: v.text('proofOfWork') === 'on',
+          attendeePhone: v.text('attendeePhone'),
+          phoneRegion: orNull(v.text('phoneRegion').toUpperCase(), String),
+          smsKinds: v.all('smsKinds'),
         },
       });
       p.onSaved();
@@ -160,6 +167,26 @@ export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSav
           ]}
           defaultValue={e.proofOfWork ? 'on' : 'off'}
         />
+        {/* Phone and SMS (docs/notifications.md, SMS). */}
+        <div className="field-pair">
+          <FormSelect
+            form={form}
+            name="attendeePhone"
+            options={[
+              ['off', 'No'],
+              ['optional', 'Optional'],
+              ['required', 'Required'],
+            ]}
+            defaultValue={e.attendeePhone}
+          />
+          <FormText
+            form={form}
+            name="phoneRegion"
+            hint="Two letters, e.g. DE; empty: numbers must start with + and the country code."
+            defaultValue={e.phoneRegion ?? ''}
+          />
+        </div>
+        <SmsKindChoices form={form} chosen={e.smsKinds} />
         <SaveButton form={form} label="Save event details" />
       </form>
     </section>

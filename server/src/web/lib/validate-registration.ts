@@ -19,7 +19,14 @@ export interface RegistrationDraft {
   promoCode: string;
   /** Who uses tickets 2, 3, …; blank ones carry the buyer until their holder fills them in. */
   guests: { name: string; email: string }[];
+  /** As typed; the server reads and normalizes it (events that ask for a phone). */
+  phone?: string;
+  /** Agrees to the event's SMS. */
+  smsOptIn?: boolean;
 }
+
+/** How the event asks for the buyer's phone. */
+export type PhoneAsked = 'off' | 'optional' | 'required';
 
 // What a person can mistype: no spaces, one @, a dot in the domain. The server has the last word.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -33,6 +40,7 @@ export function validateRegistration(
   draft: RegistrationDraft,
   type: PublicTicketType | undefined,
   questions: PublicQuestion[],
+  phoneAsked: PhoneAsked = 'off',
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (field: string, message: string) => issues.push({ field, message });
@@ -50,6 +58,11 @@ export function validateRegistration(
   if (!email) add('attendee.email', 'must not be empty');
   else if (email.length > 254) add('attendee.email', 'must be at most 254 characters');
   else if (!EMAIL.test(email)) add('attendee.email', 'must be an email address');
+
+  const phone = draft.phone?.trim() ?? '';
+  if (phoneAsked === 'required' && !phone) add('attendee.phone', 'is required for this event');
+  else if (phoneAsked !== 'off' && phone && !/^[+\d\s().\-/]{3,40}$/.test(phone))
+    add('attendee.phone', 'must be a phone number, e.g. +49 30 1234567');
 
   for (const q of type ? questionsFor(questions, type.id) : []) {
     const value = draft.answers[q.id];
@@ -85,6 +98,7 @@ export function registrationBody(
   draft: RegistrationDraft,
   questions: PublicQuestion[],
   joinWaitlist: boolean,
+  phoneAsked: PhoneAsked = 'off',
 ) {
   const answers: Record<string, AnswerValue> = {};
   for (const q of questionsFor(questions, draft.ticketTypeId)) {
@@ -101,10 +115,17 @@ export function registrationBody(
   return {
     ticketTypeId: draft.ticketTypeId,
     quantity: draft.quantity,
-    attendee: buyer,
+    attendee: { ...buyer, ...contactOf(draft, phoneAsked) },
     ...(draft.quantity > 1 && !joinWaitlist ? { attendees: [buyer, ...guests] } : {}),
     ...(Object.keys(answers).length ? { answers } : {}),
     ...(promoCode ? { promoCode } : {}),
     ...(joinWaitlist ? { joinWaitlist: true } : {}),
   };
+}
+
+/** The buyer's phone and SMS choice, when the event asks and one was given. */
+function contactOf(draft: RegistrationDraft, phoneAsked: PhoneAsked) {
+  const phone = draft.phone?.trim();
+  if (phoneAsked === 'off' || !phone) return {};
+  return { phone, ...(draft.smsOptIn ? { smsOptIn: true } : {}) };
 }

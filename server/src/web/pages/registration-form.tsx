@@ -19,12 +19,14 @@ import {
 import { randomKey } from '../lib/random-key.js';
 import { solveChallengeFor } from '../lib/proof-of-work.js';
 import { keyedPath, navigate } from '../router.js';
+import { PhoneFields } from './phone-fields.js';
 
 const LABELS: Record<string, string> = {
   ticketTypeId: 'Ticket',
   quantity: 'Number of tickets',
   'attendee.name': 'Full name',
   'attendee.email': 'Email',
+  'attendee.phone': 'Mobile phone',
   promoCode: 'Promo code',
 };
 
@@ -92,11 +94,11 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const found = validateRegistration(draft, type, asked);
+    const found = validateRegistration(draft, type, asked, event.attendeePhone);
     setIssues(found);
     setRound((n) => n + 1);
     if (found.length) return;
-    const body = registrationBody(draft, asked, waitlist);
+    const body = registrationBody(draft, asked, waitlist, event.attendeePhone);
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
     setBusy(true);
@@ -200,6 +202,16 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
         error={errors['attendee.email']}
         onChange={(e) => set('email', e.target.value)}
       />
+      {event.attendeePhone !== 'off' ? (
+        <PhoneFields
+          event={event}
+          phone={draft.phone ?? ''}
+          smsOptIn={draft.smsOptIn ?? false}
+          error={errors['attendee.phone']}
+          onPhone={(v) => set('phone', v)}
+          onSmsOptIn={(v) => set('smsOptIn', v)}
+        />
+      ) : null}
       {!waitlist && draft.quantity > 1 ? (
         <fieldset className="guests">
           <legend>Who uses the other tickets?</legend>

@@ -2,8 +2,8 @@ import { createElement } from 'react';
 import { render, toPlainText } from '@react-email/render';
 import { oneLine, type MailAttachment, type OutgoingMail } from '../channels/mail-channel.js';
 import { eventIcs, invoicePdf, qrCid, qrImage, ticketPdf } from './attachments.js';
-import type { Catalog, TextValues } from './catalog/catalog.js';
-import { en } from './catalog/en.js';
+import type { Catalog } from './catalog/catalog.js';
+import { catalogFor, dates, formatter, textValues } from './text-values.js';
 import {
   isNotice,
   type MessageData,
@@ -12,9 +12,6 @@ import {
   type NoticeKind,
 } from './kinds.js';
 import { MailLayout, type MailView } from './mail-layout.js';
-
-/** The languages shipped; a language is one more catalog file. */
-const CATALOGS: Record<string, Catalog> = { en };
 
 export interface RenderInput {
   id: string;
@@ -36,8 +33,7 @@ export interface RenderInput {
  * attendee text is shown as text; header values are put on one line by the channel.
  */
 export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
-  const lang = m.lang && CATALOGS[m.lang] ? m.lang : 'en';
-  const c = CATALOGS[lang]!;
+  const { lang, c } = catalogFor(m.lang);
   if (isNotice(m.kind)) return renderNotice(m, m.kind, c, lang);
   // Names are one line wherever they are shown; a line break in one is input, not layout.
   const d: MessageData = {
@@ -140,41 +136,3 @@ async function renderNotice(
   );
   return outgoing(m, subject, html, []);
 }
-
-function textValues(d: MessageData, lang: string, c: Catalog): TextValues {
-  const amount =
-    d.amountCents !== undefined && d.currency
-      ? new Intl.NumberFormat(lang, { style: 'currency', currency: d.currency }).format(
-          d.amountCents / 100,
-        )
-      : '';
-  return {
-    event: d.event,
-    name: d.name,
-    amount,
-    position: d.position !== undefined ? String(d.position) : '',
-    expiresAt: d.expiresAt ? moment(d.expiresAt, d.event.timezone, lang) : '',
-    reasonLine: d.reason ? c.reasonLine(d.reason) : '',
-    subject: d.subject ?? '',
-    body: d.body ?? '',
-    sessionTitle: d.sessionTitle ?? '',
-  };
-}
-
-// A formatter per language and time zone: making one costs more than the rest of a mail's dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, timeZone: string): Intl.DateTimeFormat {
-  const key = `${lang} ${timeZone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-const moment = (iso: string, timeZone: string, lang: string) =>
-  formatter(lang, timeZone).format(new Date(iso));
-
-const dates = (event: MessageData['event'], lang: string) =>
-  formatter(lang, event.timezone).formatRange(new Date(event.startsAt), new Date(event.endsAt));

@@ -1,3 +1,4 @@
+import type { SmsKind } from '../sms-kinds.js';
 import type {
   AttendeeMessageKind,
   MailEvent,
@@ -47,4 +48,10 @@ export interface Catalog {
   >;
   noticeLink: string;
   noticeFooter(organization: string): string;
+  /**
+   * The SMS of each kind that may go by SMS: one or two short sentences; the link, when the
+   * message has one, is appended on its own line. Keep them GSM-7 (no curly quotes or dashes) so
+   * a text stays within one or two SMS.
+   */
+  sms: Record<SmsKind, (v: TextValues) => string>;
 }

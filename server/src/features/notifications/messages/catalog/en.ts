@@ -109,4 +109,20 @@ export const en: Catalog = {
   noticeLink: 'Open the webhooks in the dashboard',
   noticeFooter: (organization) =>
     `You get this mail as an administrator of ${organization} on Lanyard.`,
+  sms: {
+    order_confirmed: (d) => `${d.event.name}: ${d.name}, your order is confirmed. Your tickets:`,
+    payment_received: (d) =>
+      `${d.event.name}: ${d.name}, we received ${d.amount}. Your order is confirmed. Your tickets:`,
+    order_pending_payment: (d) =>
+      `${d.event.name}: ${d.name}, please pay ${d.amount} to confirm your order` +
+      (d.expiresAt ? ` by ${d.expiresAt}:` : ':'),
+    order_cancelled: (d) => `${d.event.name}: ${d.name}, your order was cancelled.${d.reasonLine}`,
+    refund_issued: (d) => `${d.event.name}: ${d.name}, we refunded ${d.amount}.${d.reasonLine}`,
+    waitlist_joined: (d) =>
+      `${d.event.name}: ${d.name}, you are number ${d.position} on the waiting list.`,
+    waitlist_offer: (d) =>
+      `${d.event.name}: ${d.name}, a place is free for you. Claim it before ${d.expiresAt}:`,
+    waitlist_offer_expired: (d) =>
+      `${d.event.name}: ${d.name}, the place offered to you was not claimed in time.`,
+  },
 };
