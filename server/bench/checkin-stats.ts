@@ -133,7 +133,7 @@ try {
   );
   console.log(`its statement alone   p50 ${sql.p50} ms  p95 ${sql.p95} ms`);
   console.log(
-    `recount from the scans p50 ${recount.p50} ms  p95 ${recount.p95} ms  (the stats before 0026)`,
+    `recount from the scans p50 ${recount.p50} ms  p95 ${recount.p95} ms  (the stats before 0027)`,
   );
   console.log(
     `every ticket's counters recomputed in ${recountAllSeconds} s (the migration's backfill)`,

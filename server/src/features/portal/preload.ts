@@ -1,3 +1,6 @@
+import { gzipSync } from 'node:zlib';
+import type { PortalFile } from './built-portal.js';
+
 // The event page's data is named in its HTML, so the browser fetches it while it still downloads
 // the script, instead of after the script has run: one round trip less before the first render.
 
@@ -16,4 +19,10 @@ export function firstFetchOf(page: string, id: string): string | undefined {
 export function withPreload(html: string, href: string): string {
   const link = `<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous">`;
   return html.replace('<head>', `<head>\n    ${link}`);
+}
+
+/** The page with that preload, as a built file (gzipped once): made once per event, not per visit. */
+export function preloadedPage(page: PortalFile, href: string): PortalFile {
+  const body = Buffer.from(withPreload(page.body.toString('utf8'), href));
+  return { body, gzip: gzipSync(body), type: page.type };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { ChangeSignal } from '../../platform/bus/change-signal.js';
 import type { Db } from '../../platform/db/db.js';
@@ -16,16 +17,30 @@ import { getPublicEvent } from './service.js';
  */
 export const PUBLIC_EVENT_MAX_AGE_MS = 1000;
 
-export type PublicEvents = (eventId: string) => Promise<PublicEvent>;
+/** The page's data as served: serialized once per read, with its ETag. */
+export interface PublicEventCopy {
+  event: PublicEvent;
+  json: Buffer;
+  etag: string;
+}
+
+export type PublicEvents = (eventId: string) => Promise<PublicEventCopy>;
 
 export function cachedPublicEvents(
   db: Db,
   changes: Pick<ChangeSignal, 'onChange'> | undefined,
   now: () => number = Date.now,
 ): PublicEvents {
-  const cache = new ExpiringCache<PublicEvent>(PUBLIC_EVENT_MAX_AGE_MS, 10_000, now);
+  const cache = new ExpiringCache<PublicEventCopy>(PUBLIC_EVENT_MAX_AGE_MS, 10_000, now);
   changes?.onChange((eventId) => cache.delete(eventId));
-  return (eventId) => cache.get(eventId, () => getPublicEvent(db, eventId));
+  // Serialized once per read, not once per request: at a rush's rate that is most of the work.
+  return (eventId) =>
+    cache.get(eventId, async () => {
+      const event = await getPublicEvent(db, eventId);
+      const json = Buffer.from(JSON.stringify(event));
+      const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
+      return { event, json, etag };
+    });
 }
 
 // Organizer writes to what the public page shows: the event itself (edit, archive), its ticket

@@ -10,7 +10,8 @@ import {
   type PortalFile,
 } from './built-portal.js';
 import { notBuiltPage } from './not-built-page.js';
-import { firstFetchOf, withPreload } from './preload.js';
+import { firstFetchOf, preloadedPage } from './preload.js';
+import { ExpiringCache } from '../../platform/expiring-cache.js';
 import {
   AssetParams,
   PageParams,
@@ -76,6 +77,7 @@ export function portalRoutes(
   portal: BuiltPortal = builtPortal(locateBuiltPortal()),
 ): AnyRoute[] {
   const publicEvents = cachedPublicEvents(db, changes);
+  const preloaded = new ExpiringCache<PortalFile>(10 * 60_000, 10_000);
   const servePage = async ({ req, res }: { req: Request; res: Response }) => {
     const page = await portal.page();
     if (!page) {
@@ -84,14 +86,11 @@ export function portalRoutes(
     }
     res.set(PAGE_HEADERS);
     const first = firstFetchOf(req.path.split('/')[1] ?? '', String(req.params.id ?? ''));
-    if (first) {
-      res
-        .status(200)
-        .type('html')
-        .send(withPreload(page.body.toString('utf8'), first));
-    } else {
-      send(req, res, page);
-    }
+    send(
+      req,
+      res,
+      first ? await preloaded.get(first, async () => preloadedPage(page, first)) : page,
+    );
     return undefined;
   };
   return [
@@ -111,19 +110,23 @@ export function portalRoutes(
         429: { description: '`rate_limited`: too many codes tried from this address' },
       },
       handler: async ({ params, query, req, res }) => {
+        if (query.code === undefined) {
+          // Without a code every visitor sees the same page: served from the short-lived cache,
+          // as serialized there. Seats left change with every sale; a few seconds of sharing
+          // spares the database a rush.
+          const copy = await publicEvents(params.eventId);
+          res.setHeader('Cache-Control', 'public, max-age=5');
+          res.setHeader('ETag', copy.etag);
+          if (req.headers['if-none-match'] === copy.etag) res.status(304).end();
+          else res.status(200).type('application/json; charset=utf-8').end(copy.json);
+          return undefined;
+        }
         // A code reveals hidden ticket types: guessing them is what this limit slows.
-        if (query.code !== undefined) await limits.take(res, ['promo-code-ip', clientIp(req)]);
+        await limits.take(res, ['promo-code-ip', clientIp(req)]);
         return {
           status: 200,
-          // Without a code every visitor sees the same page: served from the short-lived cache.
-          body:
-            query.code === undefined
-              ? await publicEvents(params.eventId)
-              : await getPublicEvent(db, params.eventId, { code: query.code }),
-          // Seats left change with every sale; a few seconds of sharing spares the database a rush.
-          headers: {
-            'Cache-Control': query.code === undefined ? 'public, max-age=5' : 'private, no-store',
-          },
+          body: await getPublicEvent(db, params.eventId, { code: query.code }),
+          headers: { 'Cache-Control': 'private, no-store' },
         };
       },
     }),
