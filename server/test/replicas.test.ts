@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { startCluster, type Cluster } from './replicas/cluster.js';
+import { startNginx, type Nginx } from './replicas/nginx.js';
 import { salesEvents } from './sales-stream-reader.js';
 import { eventBody, ticketTypeBody } from './harness.js';
 
@@ -164,4 +165,37 @@ describe('three replicas behind HAProxy [postgres, redis]', () => {
     expect(failures).toEqual([]);
     expect(sent / ((Date.now() - started) / 1000)).toBeGreaterThan(150);
   }, 120_000);
+});
+
+describe('nginx in front of the same replicas (docs/ops/nginx.conf)', () => {
+  let n: Nginx;
+  beforeAll(async () => {
+    n = await startNginx(c.direct);
+  }, 30_000);
+  afterAll(() => n?.stop());
+
+  it('passes a registration, and a sales stream that shows a sale made through HAProxy within a second', async () => {
+    const s = await sale(10);
+    expect((await register(n.url, s)).status).toBe(201);
+    const controller = new AbortController();
+    const stream = await fetch(`${n.url}/api/v1/events/${s.eventId}/sales/stream`, {
+      headers: { authorization: `Bearer ${await c.token()}`, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    const next = salesEvents<{ totals: { sold: number } }>(stream);
+    try {
+      expect((await next())!.totals.sold).toBe(1);
+      const soldAt = Date.now();
+      expect((await register(c.url, s)).status).toBe(201);
+      // Unbuffered: the event reaches the client through nginx as the replica writes it.
+      let seen = await next();
+      while (seen && seen.totals.sold < 2) seen = await next();
+      expect(seen!.totals.sold).toBe(2);
+      expect(Date.now() - soldAt).toBeLessThan(1000);
+    } finally {
+      controller.abort();
+    }
+    expect(n.log()).not.toMatch(/\[(error|crit|alert|emerg)\]/);
+  }, 60_000);
 });
