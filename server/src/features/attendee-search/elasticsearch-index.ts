@@ -1,10 +1,11 @@
 import type { Client } from '@elastic/elasticsearch';
+import {
+  bulk,
+  createIndex as createIndexOnce,
+  elasticsearch,
+} from '../../platform/search/elasticsearch-writes.js';
 import { normalizeQuery, ticketIdPrefix } from './query.js';
 import type { AttendeeDocument, AttendeeHit, SearchIndex } from './search-index.js';
-
-// The client library is loaded on first use (~0.3 s): a server that searches in PostgreSQL, as
-// most do, never needs it.
-const elasticsearch = () => import('@elastic/elasticsearch');
 
 // An exact email or ticket id must outrank any fuzzy name match, as in the PostgreSQL adapter.
 const EXACT_BOOST = 10;
@@ -60,41 +61,24 @@ export function createElasticsearchSearchIndex(url: string, indexName: string): 
   };
 }
 
-async function createIndex(client: Client, index: string): Promise<void> {
-  try {
-    await client.indices.create({
-      index,
-      settings: {
-        analysis: { normalizer: { lowercase: { type: 'custom', filter: ['lowercase'] } } },
+function createIndex(client: Client, index: string): Promise<void> {
+  return createIndexOnce(client, {
+    index,
+    settings: {
+      analysis: { normalizer: { lowercase: { type: 'custom', filter: ['lowercase'] } } },
+    },
+    mappings: {
+      dynamic: 'strict',
+      properties: {
+        ticketId: { type: 'keyword' },
+        orderId: { type: 'keyword' },
+        eventId: { type: 'keyword' },
+        organizationId: { type: 'keyword' },
+        name: { type: 'text' },
+        email: { type: 'keyword', normalizer: 'lowercase' },
+        ticketTypeName: { type: 'keyword' },
+        status: { type: 'keyword' },
       },
-      mappings: {
-        dynamic: 'strict',
-        properties: {
-          ticketId: { type: 'keyword' },
-          orderId: { type: 'keyword' },
-          eventId: { type: 'keyword' },
-          organizationId: { type: 'keyword' },
-          name: { type: 'text' },
-          email: { type: 'keyword', normalizer: 'lowercase' },
-          ticketTypeName: { type: 'keyword' },
-          status: { type: 'keyword' },
-        },
-      },
-    });
-  } catch (err) {
-    const { errors } = await elasticsearch();
-    // Another replica (or an earlier run) created it first.
-    const exists =
-      err instanceof errors.ResponseError &&
-      JSON.stringify(err.body).includes('resource_already_exists_exception');
-    if (!exists) throw err;
-  }
-}
-
-async function bulk(client: Client, operations: unknown[]): Promise<void> {
-  const res = await client.bulk({ operations, refresh: 'wait_for' });
-  if (res.errors) {
-    const failed = res.items.find((item) => Object.values(item)[0]?.error);
-    throw new Error(`Elasticsearch bulk write failed: ${JSON.stringify(failed)}`);
-  }
+    },
+  });
 }

@@ -1,21 +1,12 @@
 import type { Queryable, Row } from '../../platform/db/db.js';
+import type { DoorMinute } from './door.js';
 import { attendanceRows } from './store.js';
 
 // The SQL of the door view: scans per minute from the rollups of migration 0022 (always
 // PostgreSQL, whatever source the reports read).
 
 /** One minute of door scans, as the door view reads them. */
-export interface DoorMinuteRow extends Row {
-  minute: Date;
-  list_id: string;
-  list: string | null;
-  gate: string;
-  device_id: string;
-  device: string | null;
-  direction: 'entry' | 'exit';
-  admitted: boolean;
-  scans: number;
-}
+export interface DoorMinuteRow extends DoorMinute, Row {}
 
 const DOOR = `
 SELECT x.minute, x.list_id, l.name AS list, x.gate, x.device_id, d.name AS device, x.direction,

@@ -1,12 +1,10 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Queryable } from '../../platform/db/db.js';
+import { bulk, createIndex, elasticsearch } from '../../platform/search/elasticsearch-writes.js';
 import type { DocumentKind, ReportDocuments, ReportIndex } from './report-documents.js';
 import type { ReportSource } from './report-source.js';
 import type { Bucket } from './schema.js';
 import * as store from './store.js';
-
-// Loaded on first use, as in attendee search: most servers never need the client library.
-const elasticsearch = () => import('@elastic/elasticsearch');
 
 // Composite buckets per request while paging through an aggregation.
 const PAGE = 1_000;
@@ -79,7 +77,10 @@ export function createElasticsearchReports(
     (ready ??= elasticsearch().then(async ({ Client }) => {
       const client = new Client({ node: url });
       for (const kind of Object.keys(names) as DocumentKind[])
-        await createIndex(client, names[kind], MAPPINGS[kind]);
+        await createIndex(client, {
+          index: names[kind],
+          mappings: { dynamic: 'strict', properties: MAPPINGS[kind] },
+        });
       return client;
     }));
 
@@ -288,29 +289,4 @@ async function composite(
     after = buckets.length === PAGE ? c?.after_key : undefined;
   } while (after);
   return out;
-}
-
-async function createIndex(
-  client: Client,
-  index: string,
-  properties: Record<string, estypes.MappingProperty>,
-): Promise<void> {
-  try {
-    await client.indices.create({ index, mappings: { dynamic: 'strict', properties } });
-  } catch (err) {
-    const { errors } = await elasticsearch();
-    // Another replica (or an earlier run) created it first.
-    const exists =
-      err instanceof errors.ResponseError &&
-      JSON.stringify(err.body).includes('resource_already_exists_exception');
-    if (!exists) throw err;
-  }
-}
-
-async function bulk(client: Client, operations: unknown[]): Promise<void> {
-  const res = await client.bulk({ operations, refresh: 'wait_for' });
-  if (res.errors) {
-    const failed = res.items.find((item) => Object.values(item)[0]?.error);
-    throw new Error(`Elasticsearch bulk write failed: ${JSON.stringify(failed)}`);
-  }
 }
