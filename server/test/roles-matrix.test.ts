@@ -104,6 +104,9 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   createBroadcast: MANAGE,
   previewBroadcast: MANAGE,
   getBroadcast: READ,
+  listMessageTexts: READ,
+  saveMessageText: MANAGE,
+  previewMessageText: MANAGE,
   listEventAudit: MANAGE,
   listEventTeam: READ,
   putEventTeamMember: TEAM,
@@ -412,8 +415,10 @@ describe('the role matrix over every operation of the OpenAPI document', () => {
       await grant(t, ids.eventId!, spareForTeam, 'viewer');
       return { accountId: spareForTeam };
     },
-    // Both name a `{kind}`: the exports' is `attendees`, a report's `sales`.
+    // Each names a `{kind}`: the exports' is `attendees`, a report's `sales`, a mail's its own.
     getReport: async () => ({ kind: 'sales' }),
+    saveMessageText: async () => ({ kind: 'order_confirmed' }),
+    previewMessageText: async () => ({ kind: 'order_confirmed' }),
     leaveWaitlist: async () => ({ entryId: entries.pop()! }),
     claimWaitlistOffer: async () => ({ entryId: entries.pop()! }),
   };

@@ -37,6 +37,7 @@ import { startBus } from '../platform/bus/start-bus.js';
 import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { messageTextRoutes } from './notifications/texts-routes.js';
 import { portalLinks } from './notifications/links.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
@@ -103,6 +104,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
       deps.rateLimits,
       senderDomain(deps.config.mailFrom),
     ),
+    ...messageTextRoutes(deps.db, portalLinks(deps.publicUrl), senderDomain(deps.config.mailFrom)),
     ...dashboardRoutes(),
     ...webhookFeatureRoutes(deps),
     ...staffAppRoutes(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventIdParams, Uuid } from '../events/schema.js';
+import { EDITABLE_KINDS } from './messages/custom-texts.js';
 import { MESSAGE_KINDS } from './messages/kinds.js';
 
 export { EventIdParams };
@@ -106,3 +107,58 @@ export const Broadcast = z.object({
 });
 export type Broadcast = z.output<typeof Broadcast>;
 export const BroadcastList = z.object({ items: z.array(Broadcast) });
+
+export const MessageTextParams = z.strictObject({
+  eventId: Uuid,
+  kind: z.enum(EDITABLE_KINDS),
+});
+/** A language of the catalogs (ISO 639-1); English when left out. */
+const Lang = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'must be a two-letter language code')
+  .default('en');
+
+export const MessageTextsQuery = z.strictObject({ lang: Lang });
+
+/** An event's own subject and intro of a kind; leave one out (or null) for the catalog's. */
+export const MessageTextBody = z.strictObject({
+  lang: Lang,
+  subject: z
+    .string()
+    .trim()
+    .max(200, 'is too long')
+    .refine((s) => !/[\r\n]/.test(s), 'must be one line')
+    .nullish()
+    .transform((s) => s || null),
+  intro: z
+    .string()
+    .trim()
+    .max(2_000, 'is too long')
+    .nullish()
+    .transform((s) => s || null),
+});
+export type MessageTextInput = z.output<typeof MessageTextBody>;
+
+const MessageText = z.object({
+  kind: z.enum(EDITABLE_KINDS),
+  /** The event's own; null: the catalog's (`defaults`). */
+  subject: z.string().nullable(),
+  intro: z.string().nullable(),
+  /** The catalog's texts, written with placeholders. */
+  defaults: z.object({ subject: z.string(), intro: z.string() }),
+  updatedAt: z.string().nullable(),
+});
+export const MessageTextResult = MessageText;
+export const MessageTextList = z.object({
+  lang: z.string(),
+  /** What `{…}` a text may use. */
+  placeholders: z.array(z.string()),
+  items: z.array(MessageText),
+});
+export const MessagePreview = z.object({
+  to: z.string(),
+  subject: z.string(),
+  /** Inline images as data URLs, to show in a page. */
+  html: z.string(),
+  text: z.string(),
+});

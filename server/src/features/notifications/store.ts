@@ -52,7 +52,9 @@ const COLUMNS = `m.id, m.outbox_id::text AS "outboxId", m.kind, m.channel, m.eve
 
 /**
  * Queues messages; one already queued for the same outbox message, kind and recipient is left as
- * it is, so a redelivered outbox message queues nothing twice. Returns how many were new.
+ * it is, so a redelivered outbox message queues nothing twice. A mail takes along the event's own
+ * subject and intro of its kind in its language (message_texts), fixed from then on. Returns how
+ * many were new.
  */
 export async function insertMessages(
   q: Queryable,
@@ -63,8 +65,19 @@ export async function insertMessages(
     `INSERT INTO notification_messages
        (id, outbox_id, kind, channel, event_id, order_id, ticket_id, recipient, recipient_name,
         data, resend_of)
-     SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::uuid[], $6::uuid[],
-                          $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::uuid[])
+     SELECT u.id, u.outbox_id, u.kind, u.channel, u.event_id, u.order_id, u.ticket_id, u.recipient,
+            u.recipient_name,
+            CASE WHEN t.event_id IS NULL THEN u.data
+                 ELSE u.data || jsonb_build_object('custom', jsonb_strip_nulls(
+                        jsonb_build_object('subject', t.subject, 'intro', t.intro))) END,
+            u.resend_of
+       FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::uuid[], $6::uuid[],
+                   $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::uuid[])
+              AS u (id, outbox_id, kind, channel, event_id, order_id, ticket_id, recipient,
+                    recipient_name, data, resend_of)
+       LEFT JOIN message_texts t
+              ON u.channel = 'email' AND t.event_id = u.event_id AND t.kind = u.kind
+             AND t.lang = coalesce(u.data->>'lang', 'en')
      ON CONFLICT (outbox_id, kind, recipient) WHERE outbox_id IS NOT NULL DO NOTHING`,
     [
       messages.map(() => timeOrderedUuid()),

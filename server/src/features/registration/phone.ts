@@ -1,4 +1,7 @@
-import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+// The full metadata as a JavaScript module (the package's `import` of it): `libphonenumber-js/max`
+// imports the .json file itself, which jest's ESM mode warns about five times per test file.
+import metadata from 'libphonenumber-js/metadata.max.json';
 
 /** How an event asks for the attendee's phone. */
 export const PHONE_FIELD = ['off', 'optional', 'required'] as const;
@@ -18,7 +21,11 @@ export function normalizePhone(input: string, region?: string | null): PhoneResu
   if (!/^[+\d\s().\-/]{3,40}$/.test(text)) {
     return { ok: false, message: 'must be a phone number, e.g. +49 30 1234567' };
   }
-  const parsed = parsePhoneNumberFromString(text, (region ?? undefined) as CountryCode | undefined);
+  const parsed = parsePhoneNumberFromString(
+    text,
+    { defaultCountry: (region ?? undefined) as CountryCode | undefined },
+    metadata,
+  );
   if (!parsed) {
     return {
       ok: false,
@@ -31,7 +38,7 @@ export function normalizePhone(input: string, region?: string | null): PhoneResu
   return { ok: true, e164: parsed.number };
 }
 
-const REGIONS = new Set<string>(getCountries());
+const REGIONS = new Set<string>(getCountries(metadata));
 
 /** Whether `region` is one libphonenumber knows (an event's default country). */
 export const isPhoneRegion = (region: string): boolean => REGIONS.has(region);

@@ -87,6 +87,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   createBroadcast: event('manage'),
   previewBroadcast: event('manage'),
   getBroadcast: on('broadcast', 'read'),
+  listMessageTexts: event('read'),
+  saveMessageText: event('manage'),
+  previewMessageText: event('manage'),
   // Who changed what: before and after hold attendees' data, so organizers only.
   listEventAudit: event('manage'),
   listEventTeam: event('read'),

@@ -4,6 +4,7 @@ import { AttendeesSection } from './attendees-section.js';
 import { AuditSection } from './audit-section.js';
 import { CheckinSection } from './checkin-section.js';
 import { DevicesSection } from './devices-section.js';
+import { MessagesSection } from './messages-section.js';
 import { OrdersSection } from './orders-section.js';
 import { ReportsSection } from './reports-section.js';
 import { EventOverview } from './overview-section.js';
@@ -51,6 +52,12 @@ const SECTIONS: Section[] = [
     label: 'Reports',
     title: 'Reports',
     render: (p) => <ReportsSection {...p} />,
+  },
+  {
+    path: 'messages',
+    label: 'Messages',
+    title: 'Messages',
+    render: (p) => <MessagesSection {...p} />,
   },
   { path: 'devices', label: 'Devices', title: 'Devices', render: (p) => <DevicesSection {...p} /> },
   { path: 'team', label: 'Team', title: 'Team', render: (p) => <TeamSection {...p} /> },

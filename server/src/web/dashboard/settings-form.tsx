@@ -56,14 +56,17 @@ export function useSettingsForm(
         {saved ? <Notice tone="success">Saved.</Notice> : null}
       </>
     ),
-    /** Runs a save; its refusal is shown field by field. */
-    async submit(save: () => Promise<void>) {
+    /**
+     * Runs a save (or, `announce` false, an action that keeps nothing, such as a preview); its
+     * refusal is shown field by field.
+     */
+    async submit(save: () => Promise<void>, announce = true) {
       setBusy(true);
       setSaved(false);
       errors.clear();
       try {
         await save();
-        setSaved(true);
+        setSaved(announce);
       } catch (err) {
         errors.show(onKnownFields(err, labels, conflicts));
       }
@@ -186,9 +189,21 @@ export function FormArea(p: {
   name: string;
   hint?: string;
   defaultValue?: string;
+  placeholder?: string;
+  rows?: number;
 }) {
   return (
-    <Labelled {...p} control={(c) => <textarea {...c} rows={3} defaultValue={p.defaultValue} />} />
+    <Labelled
+      {...p}
+      control={(c) => (
+        <textarea
+          {...c}
+          rows={p.rows ?? 3}
+          defaultValue={p.defaultValue}
+          placeholder={p.placeholder}
+        />
+      )}
+    />
   );
 }
 

@@ -98,4 +98,9 @@ export interface MessageData {
   note?: string;
   /** session_signup_promoted: the session that has a place for the attendee now. */
   sessionTitle?: string;
+  /**
+   * The event's own subject and intro for this kind (custom-texts.ts), with placeholders; set
+   * when the message is queued, so a resend says what the first mail said.
+   */
+  custom?: { subject?: string; intro?: string };
 }

@@ -3,6 +3,7 @@ import { render, toPlainText } from '@react-email/render';
 import { oneLine, type MailAttachment, type OutgoingMail } from '../channels/mail-channel.js';
 import { eventIcs, invoicePdf, qrCid, qrImage, ticketPdf } from './attachments.js';
 import type { Catalog } from './catalog/catalog.js';
+import { fillPlaceholders } from './custom-texts.js';
 import { catalogFor, dates, formatter, textValues } from './text-values.js';
 import {
   isNotice,
@@ -20,8 +21,6 @@ export interface RenderInput {
   recipientName: string;
   /** A notice's (`isNotice(kind)`) is a `NoticeData`. */
   data: MessageData;
-  /** Per-event subject and intro an organizer wrote instead of the catalog's. */
-  custom?: { subject?: string | null; intro?: string | null };
   lang?: string;
   /** Domain of the Message-ID (the sender's). */
   domain: string;
@@ -45,8 +44,11 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
   };
   const values = textValues(d, lang, c);
   const texts = c.kinds[m.kind];
-  const subject = m.custom?.subject || texts.subject(values);
-  const intro = m.custom?.intro || texts.intro(values);
+  const { custom } = d;
+  const subject = custom?.subject
+    ? fillPlaceholders(custom.subject, values)
+    : texts.subject(values);
+  const intro = custom?.intro ? fillPlaceholders(custom.intro, values) : texts.intro(values);
   const tickets = d.tickets ?? [];
   const view: MailView = {
     lang,
@@ -135,4 +137,16 @@ async function renderNotice(
     }),
   );
   return outgoing(m, subject, html, []);
+}
+
+/**
+ * The mail's HTML for a page to show (a preview): its inline images as data URLs, as a mail
+ * program would resolve their `cid:` references.
+ */
+export function previewHtml(mail: OutgoingMail): string {
+  const inline = new Map(mail.attachments.filter((a) => a.cid).map((a) => [a.cid!, a]));
+  return mail.html.replace(/src="cid:([^"]+)"/g, (whole, cid: string) => {
+    const a = inline.get(cid);
+    return a ? `src="data:${a.contentType};base64,${a.content.toString('base64')}"` : whole;
+  });
 }

@@ -26,6 +26,7 @@ export function textValues(d: MessageData, lang: string, c: Catalog): TextValues
     amount,
     position: d.position !== undefined ? String(d.position) : '',
     expiresAt: d.expiresAt ? moment(d.expiresAt, d.event.timezone, lang) : '',
+    reason: d.reason ?? '',
     reasonLine: d.reason ? c.reasonLine(d.reason) : '',
     subject: d.subject ?? '',
     body: d.body ?? '',

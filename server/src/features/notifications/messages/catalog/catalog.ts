@@ -14,6 +14,8 @@ export interface TextValues {
   amount: string;
   position: string;
   expiresAt: string;
+  /** The reason given (a cancellation's, a refund's), or empty. */
+  reason: string;
   /** ` Reason: …` or empty. */
   reasonLine: string;
   subject: string;
