@@ -6,6 +6,7 @@ import { CheckinSection } from './checkin-section.js';
 import { DevicesSection } from './devices-section.js';
 import { OrdersSection } from './orders-section.js';
 import { ReportsSection } from './reports-section.js';
+import { ScheduleSection } from './schedule-section.js';
 import { EventOverview } from './overview-section.js';
 import { SettingsSection } from './settings-section.js';
 import { TeamSection } from './team-section.js';
@@ -45,6 +46,12 @@ const SECTIONS: Section[] = [
     label: 'Check-in',
     title: 'Check-in',
     render: (p) => <CheckinSection {...p} />,
+  },
+  {
+    path: 'schedule',
+    label: 'Schedule',
+    title: 'Schedule',
+    render: (p) => <ScheduleSection {...p} />,
   },
   {
     path: 'reports',
