@@ -8,8 +8,9 @@ import { addItem, schedulePath } from './schedule-fixtures.js';
 
 // The Schedule section in Chromium: a session dragged by mouse to another room and time is
 // saved (a reload shows it there), one is moved with the keyboard alone, a session dropped on a
-// taken room shows the double booking while carried and after the drop, and once it is solved
-// the programme is released with a comment. The event is in Europe/Berlin (UTC+2 in May); the
+// taken room shows the double booking while carried and after the drop (blocking, then a
+// warning as the organizer sets it), and once it is solved the programme is released with a
+// comment; rooms and speakers are added and changed on the same page. The event is in Europe/Berlin (UTC+2 in May); the
 // grid's day starts at 08:00 there.
 
 interface Slot {
@@ -160,18 +161,28 @@ describe('the schedule grid in Chromium [postgres]', () => {
           .filter({ hasText: 'Room double booked' })
           .waitFor();
         await page.getByRole('region', { name: /Not on the grid \(0\)/ }).waitFor();
-        expect(await page.getByRole('button', { name: 'Release', exact: true }).isDisabled()).toBe(
-          true,
-        );
-        await shot(page, 'dashboard-schedule-conflict');
-        expect(await seriousViolations(page)).toEqual([]);
-
-        // Solved by keyboard (focus followed the workshop onto the grid): Hall A instead.
+        // Focus followed the workshop from the list onto the grid.
         await expect(
           grid
             .getByRole('button', { name: /Hands-on workshop/ })
             .evaluate((el) => el === document.activeElement),
         ).resolves.toBe(true);
+        expect(await page.getByRole('button', { name: 'Release', exact: true }).isDisabled()).toBe(
+          true,
+        );
+        await shot(page, 'dashboard-schedule-conflict');
+        expect(await seriousViolations(page)).toEqual([]);
+        // The organizer's severities decide: as a warning it no longer blocks the release.
+        await page.getByText('How each kind of conflict counts').click();
+        await page.getByLabel('Room double booked').selectOption('warn');
+        await page.getByRole('button', { name: 'Save severities' }).click();
+        await conflicts.getByText('Room double booked (warning)').waitFor();
+        expect(await page.getByRole('button', { name: 'Release', exact: true }).isEnabled()).toBe(
+          true,
+        );
+
+        // Solved by keyboard: the workshop to Hall A.
+        await grid.getByRole('button', { name: /Hands-on workshop/ }).focus();
         await page.keyboard.press('Enter');
         await page.keyboard.press('ArrowLeft');
         await live
@@ -196,6 +207,42 @@ describe('the schedule grid in Chromium [postgres]', () => {
           [1, 'First programme'],
         ]);
         await shot(page, 'dashboard-schedule-released');
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // Rooms and speakers: a new room is a new column of the grid, a changed one says so.
+        const addRoom = page.getByRole('form', { name: 'Add a room' });
+        await addRoom.getByLabel('Name').fill('Workshop room');
+        await addRoom.getByLabel('Seats').fill('30');
+        await addRoom.getByLabel('Place on the grid').fill('2');
+        await addRoom.getByLabel('Available from').fill('2027-05-01T09:00');
+        await addRoom.getByLabel('Until').fill('2027-05-01T17:00');
+        await addRoom.getByRole('button', { name: 'Add room' }).click();
+        await grid.getByText('Workshop room').waitFor();
+        expect(await page.locator('[data-room-column]').count()).toBe(3);
+        const rooms = page.getByRole('region', { name: 'Rooms' });
+        await rooms.getByRole('button', { name: 'Edit Hall B' }).click();
+        const editB = page.getByRole('form', { name: 'Edit Hall B' });
+        await editB.getByLabel('Seats').fill('60');
+        await editB.getByRole('button', { name: 'Save room' }).click();
+        await grid.getByText('· 60 seats').waitFor();
+        const addSpeaker = page.getByRole('form', { name: 'Add a speaker' });
+        await addSpeaker.getByLabel('Name').fill('Grace Hopper');
+        await addSpeaker.getByLabel('Email').fill('grace@example.org');
+        await addSpeaker.getByLabel('Bio').fill('Found the first actual bug.');
+        await addSpeaker.getByRole('button', { name: 'Add speaker' }).click();
+        await page
+          .getByRole('region', { name: 'Speakers' })
+          .getByText('grace@example.org · always available')
+          .waitFor();
+        const saved = await json<{ name: string; capacity: number; availability: unknown[] }[]>(
+          await t.api(schedulePath(eventId, '/rooms')),
+          200,
+        );
+        expect(saved.find((r) => r.name === 'Workshop room')).toMatchObject({
+          capacity: 30,
+          availability: [{ start: '2027-05-01T07:00:00.000Z', end: '2027-05-01T15:00:00.000Z' }],
+        });
+        await shot(page, 'dashboard-schedule-rooms-speakers');
         expect(await seriousViolations(page)).toEqual([]);
         expect(errors).toEqual([]);
       } finally {

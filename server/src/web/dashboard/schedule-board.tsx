@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { useCarry, type Carry, type GridGeometry } from './schedule-carry.js';
 import {
   STEP_MINUTES,
+  STEP_MS,
   conflictLabel,
   conflictsOfLanding,
   dayFrame,
@@ -23,8 +24,6 @@ import { ScheduleDayGrid } from './schedule-day-grid.js';
 import { UnscheduledList } from './schedule-unscheduled.js';
 import type { ScheduleDraft, Slot } from './schedule-types.js';
 import type { OrganizerEvent } from './types.js';
-
-const STEP_MS = STEP_MINUTES * 60_000;
 
 /**
  * The draft's grid for one day at a time and the sessions not on it. A session dropped on a room

@@ -1,8 +1,17 @@
 import { conflictLabel } from './schedule-grid.js';
+import { ScheduleSeverities } from './schedule-severities.js';
 import type { ScheduleDraft } from './schedule-types.js';
 
-/** The draft's conflicts as the server judged them, blocking ones first, with where each is. */
-export function ScheduleConflicts({ draft }: { draft: ScheduleDraft }) {
+/**
+ * The draft's conflicts as the server judged them, blocking ones first, and how much each kind
+ * counts.
+ */
+export function ScheduleConflicts(p: {
+  path: string;
+  draft: ScheduleDraft;
+  onChanged: () => void;
+}) {
+  const { draft } = p;
   const sessions = new Map(draft.sessions.map((s) => [s.id, s.title]));
   return (
     <section aria-labelledby="schedule-conflicts" className="panel">
@@ -25,6 +34,7 @@ export function ScheduleConflicts({ draft }: { draft: ScheduleDraft }) {
           ))}
         </ul>
       )}
+      <ScheduleSeverities path={p.path} draft={draft} onSaved={p.onChanged} />
     </section>
   );
 }

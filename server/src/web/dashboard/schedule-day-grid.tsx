@@ -1,19 +1,19 @@
 import type { KeyboardEvent, PointerEvent, RefObject } from 'react';
 import type { Conflict } from '../../features/scheduling/conflicts.js';
 import { clockTime, localDay } from '../lib/agenda.js';
-import type { Carry } from './schedule-carry.js';
-import { sameCarried } from './schedule-carry.js';
+import { sameCarried, type Carry } from './schedule-carry.js';
 import {
   STEP_MINUTES,
+  STEP_MS,
   conflictLabel,
   hourMarks,
   rowOf,
   type Carried,
+  unavailableRuns,
   type DayFrame,
 } from './schedule-grid.js';
 import type { Room, ScheduleDraft, Slot } from './schedule-types.js';
 
-const STEP_MS = STEP_MINUTES * 60_000;
 const ROWS_PER_HOUR = 60 / STEP_MINUTES;
 
 /** Grid lines of a slot: its room's column (a break without a room spans all) and its rows. */
@@ -122,6 +122,16 @@ export function ScheduleDayGrid(p: {
             style={{ gridColumn: i + 2, gridRow: `2 / span ${frame.rows}` }}
           />
         ))}
+        {rooms.flatMap((r, i) =>
+          unavailableRuns(frame, r.availability).map((run) => (
+            <div
+              key={`${r.id}-${run.row}`}
+              aria-hidden="true"
+              className="schedule-unavailable"
+              style={{ gridColumn: i + 2, gridRow: `${run.row + 2} / span ${run.rows}` }}
+            />
+          )),
+        )}
         {slots.map((slot) => {
           if (slot.kind !== 'session' || !slot.sessionId)
             return (

@@ -9,6 +9,7 @@ import {
   landedSlot,
   rowOf,
   scheduleDays,
+  unavailableRuns,
 } from './schedule-grid.js';
 
 const BERLIN = 'Europe/Berlin';
@@ -97,6 +98,18 @@ describe('the schedule grid', () => {
     // A session at 09:00 CEST sits at its real distance from the first row.
     expect(rowOf(frame, Date.parse('2027-03-28T07:00:00Z'))).toBe(7 * 12);
     expect(new Date(instantOfRow(frame, 7 * 12)).toISOString()).toBe('2027-03-28T07:00:00.000Z');
+  });
+
+  it('shades the rows outside a room’s availability', () => {
+    const frame = dayFrame('2027-05-01', [], BERLIN);
+    // Available 09:00–17:00 Berlin: 08:00–09:00 and 17:00–18:00 are not.
+    expect(
+      unavailableRuns(frame, [{ start: '2027-05-01T07:00:00Z', end: '2027-05-01T15:00:00Z' }]),
+    ).toEqual([
+      { row: 0, rows: 12 },
+      { row: 108, rows: 12 },
+    ]);
+    expect(unavailableRuns(frame, [])).toEqual([]);
   });
 
   it('moves a carried session by keys inside the grid', () => {

@@ -13,7 +13,7 @@ import { localDay } from '../lib/agenda.js';
 // with, by the same pure rules the server checks.
 
 export const STEP_MINUTES = 5;
-const STEP_MS = STEP_MINUTES * 60_000;
+export const STEP_MS = STEP_MINUTES * 60_000;
 const HOUR_MS = 3_600_000;
 
 export interface DayFrame {
@@ -82,6 +82,29 @@ export const instantOfRow = (frame: DayFrame, row: number) => frame.start + row 
 
 /** The row an instant falls in (may be outside the frame). */
 export const rowOf = (frame: DayFrame, ms: number) => Math.floor((ms - frame.start) / STEP_MS);
+
+/**
+ * The rows of the frame outside every availability window (none when there are no windows: always
+ * available), as runs of rows, for the grid to shade.
+ */
+export function unavailableRuns(
+  frame: DayFrame,
+  windows: readonly { start: string; end: string }[],
+): { row: number; rows: number }[] {
+  if (windows.length === 0) return [];
+  const runs: { row: number; rows: number }[] = [];
+  for (let row = 0; row < frame.rows; row++) {
+    const start = instantOfRow(frame, row);
+    const open = windows.some(
+      (w) => Date.parse(w.start) <= start && start + STEP_MS <= Date.parse(w.end),
+    );
+    const last = runs.at(-1);
+    if (open) continue;
+    if (last && last.row + last.rows === row) last.rows++;
+    else runs.push({ row, rows: 1 });
+  }
+  return runs;
+}
 
 /** The rows starting a wall hour, with its label: where the time column prints hours. */
 export function hourMarks(frame: DayFrame, timeZone: string): { row: number; label: string }[] {

@@ -4,13 +4,15 @@ import { api } from './api.js';
 import { ScheduleBoard } from './schedule-board.js';
 import { ScheduleConflicts } from './schedule-conflicts.js';
 import { ScheduleRelease } from './schedule-release.js';
+import { ScheduleRooms } from './schedule-rooms.js';
+import { ScheduleSpeakers } from './schedule-speakers.js';
 import type { ScheduleDraft } from './schedule-types.js';
 import type { SectionProps } from './sections.js';
 import type { Severities } from '../../features/scheduling/conflicts.js';
 
 /**
  * The programme: the grid of the draft (rooms × time per day) with the sessions still to place,
- * its conflicts, and the checklist and releases. Every change reloads the draft, so conflicts
+ * its conflicts, the checklist and releases, then the rooms and speakers. Every change reloads the draft, so conflicts
  * and checklist are always the server's.
  */
 export function ScheduleSection({ event, base }: SectionProps) {
@@ -23,11 +25,14 @@ export function ScheduleSection({ event, base }: SectionProps) {
   }, [path]);
   if (draft.state === 'loading') return <Loading what="schedule" />;
   if (draft.state === 'error') return <LoadError error={draft.error} what="schedule" />;
+  // `settings`: the forms look and confirm as the Settings section's do.
   return (
-    <>
+    <div className="settings">
       <ScheduleBoard event={event} path={path} draft={draft.data} onChanged={reload} />
-      <ScheduleConflicts draft={draft.data} />
+      <ScheduleConflicts path={path} draft={draft.data} onChanged={reload} />
       <ScheduleRelease path={path} draft={draft.data} onReleased={reload} />
-    </>
+      <ScheduleRooms path={path} timezone={event.timezone} onChanged={reload} />
+      <ScheduleSpeakers path={path} timezone={event.timezone} onChanged={reload} />
+    </div>
   );
 }
