@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { TestServer } from './harness.js';
 import { seriousViolations } from './axe.js';
-import { signIn, useDashboardRig } from './dashboard-browser-support.js';
-import { BROWSER_TEST_MS, DESKTOP, openPage, shot } from './portal-browser.js';
+import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
+import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
 import { createEvent, json } from './registration-fixtures.js';
 import { addItem, schedulePath } from './schedule-fixtures.js';
 
@@ -247,6 +247,22 @@ describe('the schedule grid in Chromium [postgres]', () => {
         expect(errors).toEqual([]);
       } finally {
         await close();
+      }
+
+      // On a phone the grid scrolls inside its panel; the page itself does not scroll sideways.
+      const phone = await openPage(rig.browser, PHONE);
+      try {
+        await signIn(phone.page, `${t.url}/dashboard/events/${eventId}/schedule`);
+        await phone.page
+          .getByRole('group', { name: /^Schedule of Saturday 1 May/ })
+          .getByRole('button', { name: /Rust at scale/ })
+          .waitFor();
+        expect(await overflowsSideways(phone.page)).toBe(false);
+        await shot(phone.page, 'dashboard-schedule-phone');
+        expect(await seriousViolations(phone.page)).toEqual([]);
+        expect(phone.errors).toEqual([]);
+      } finally {
+        await phone.close();
       }
     },
     BROWSER_TEST_MS * 2,

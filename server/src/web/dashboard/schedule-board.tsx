@@ -16,6 +16,7 @@ import {
   lengthOf,
   rowOf,
   scheduleDays,
+  withLanded,
   type Carried,
   type DayFrame,
   type Target,
@@ -36,7 +37,11 @@ export function ScheduleBoard(p: {
   draft: ScheduleDraft;
   onChanged: () => void;
 }) {
-  const { draft, event } = p;
+  const { event } = p;
+  // A dropped session stays where it landed while the server saves it and the draft is read
+  // again; the overlay belongs to the draft it was made on, so the new draft replaces it.
+  const [saving, setSaving] = useState<{ on: ScheduleDraft; slot: Slot } | null>(null);
+  const draft = saving?.on === p.draft ? withLanded(p.draft, saving.slot) : p.draft;
   const tz = event.timezone;
   const days = scheduleDays(draft.slots, event.startsAt, event.endsAt, tz);
   const [day, setDay] = useState(days[0]!);
@@ -89,6 +94,7 @@ export function ScheduleBoard(p: {
       const l = landing(c.carried, c.target);
       const body = { roomId: l.room.id, startsAt: l.slot.startsAt, endsAt: l.slot.endsAt };
       setProblem(null);
+      setSaving({ on: p.draft, slot: l.slot });
       const saved = c.carried.slot
         ? api<Slot>(`${p.path}/slots/${c.carried.slot.id}`, { method: 'PATCH', body })
         : api<Slot>(`${p.path}/slots`, { body: { ...body, sessionId: c.carried.sessionId } });
@@ -99,6 +105,7 @@ export function ScheduleBoard(p: {
           p.onChanged();
         },
         (err: unknown) => {
+          setSaving(null);
           const detail = err instanceof ApiError ? err.problem.detail : String(err);
           setProblem(`${titleOf(c.carried)} was not moved: ${detail}`);
           say(`${titleOf(c.carried)} was not moved.`);

@@ -74,9 +74,11 @@ export function ScheduleDayGrid(p: {
     const i = rooms.findIndex((r) => r.id === roomId);
     return i < 0 ? `2 / ${rooms.length + 2}` : String(i + 2);
   };
-  const slots = draft.slots.filter(
-    (s) => localDay(s.startsAt, tz) === frame.day && (s.kind !== 'session' || s.roomId),
-  );
+  // In the order they were made, which a move does not change: a moved slot's element stays in
+  // place in the document, and so keeps the keyboard's focus (moving a node drops its focus).
+  const slots = draft.slots
+    .filter((s) => localDay(s.startsAt, tz) === frame.day && (s.kind !== 'session' || s.roomId))
+    .sort((a, b) => a.number - b.number);
   const lanes = lanesOf(slots.filter((s) => s.kind === 'session'));
   const conflictsOf = (slotId: string) => draft.conflicts.filter((c) => c.slotIds.includes(slotId));
   const sessions = new Map(draft.sessions.map((s) => [s.id, s]));

@@ -169,14 +169,19 @@ export function landedSlot(program: Program, c: Carried, roomId: string, startMs
   };
 }
 
+/** The program with the slot landed: in its new place, or added. */
+export const withLanded = <P extends Program>(program: P, landed: Slot): P => ({
+  ...program,
+  slots: [...program.slots.filter((s) => s.id !== landed.id), landed],
+});
+
 /** The conflicts the landed slot would be part of, under the organizer's severities. */
 export function conflictsOfLanding(
   program: Program,
   severities: Partial<Severities>,
   landed: Slot,
 ): Conflict[] {
-  const slots = [...program.slots.filter((s) => s.id !== landed.id), landed];
-  return findConflicts({ program: { ...program, slots }, severities }).filter((c) =>
+  return findConflicts({ program: withLanded(program, landed), severities }).filter((c) =>
     c.slotIds.includes(landed.id),
   );
 }
