@@ -181,6 +181,11 @@ export function ScheduleDayGrid(p: {
                 {time(slot)}
                 <span className="visually-hidden">, {roomName.get(slot.roomId ?? '')}</span>
               </span>
+              {session && session.status !== 'confirmed' ? (
+                <span className="schedule-slot-status">
+                  {session.status === 'cancelled' ? 'Cancelled' : 'Unconfirmed'}
+                </span>
+              ) : null}
               {session?.speakerIds.length ? (
                 <span className="schedule-slot-speakers">
                   {session.speakerIds.map((id) => speakers.get(id)).join(', ')}
