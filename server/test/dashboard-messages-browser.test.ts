@@ -1,14 +1,8 @@
 import { createSale } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import { startMailSink } from './mail-sink.js';
 import { json, registerRaw } from './registration-fixtures.js';
-import {
-  BROWSER_TEST_MS,
-  DESKTOP,
-  PHONE,
-  openPage,
-  seriousViolations,
-  shot,
-} from './portal-browser.js';
+import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
+import { seriousViolations } from './axe.js';
 import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
 
 // The Messages section in Chromium against a real SMTP server: the organizer writes to those not

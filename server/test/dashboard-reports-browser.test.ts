@@ -1,14 +1,8 @@
 import type { TestServer } from './harness.js';
 import { createSale, register } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import { json } from './registration-fixtures.js';
-import {
-  BROWSER_TEST_MS,
-  DESKTOP,
-  PHONE,
-  openPage,
-  seriousViolations,
-  shot,
-} from './portal-browser.js';
+import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
+import { seriousViolations } from './axe.js';
 import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
 
 // The Reports section: sales over time and the live door view, each chart with its table, on a

@@ -1,13 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from './harness.js';
-import {
-  BROWSER_TEST_MS,
-  launchChromium,
-  openPage,
-  PHONE,
-  seriousViolations,
-} from './portal-browser.js';
+import { BROWSER_TEST_MS, launchChromium, openPage, PHONE } from './portal-browser.js';
+import { seriousViolations } from './axe.js';
 import { createPortalEvent, json, requireBuiltPortal } from './portal-fixtures.js';
 import { problemOf } from './registration-fixtures.js';
 import { salesEvents } from './sales-stream-reader.js';

@@ -81,6 +81,8 @@ describe('schedule conflicts', () => {
       roomId: 'A',
       slotIds: ['x1', 'x2'],
     });
+    // Said in the event's local time (Berlin, UTC+2 in May), as the organizer plans it.
+    expect(found[0]!.message).toMatch(/at 2027-05-01 11:30\.$/);
   });
 
   it('finds the same speaker in two sessions with identical start and length (pretalx missed it)', () => {

@@ -1,4 +1,5 @@
 import { toMs, type Program, type Slot, type Window } from './program.js';
+import { zonedParts } from './zoned-time.js';
 
 // Conflicts of a schedule, each kind a small pass over plain data (after pretalx's
 // schedule/domain/warnings.py). Intervals are half-open, compared as UTC milliseconds, so a
@@ -74,6 +75,12 @@ export function findConflicts(input: ConflictInput): Conflict[] {
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1));
 }
 
+/** An instant as the organizer reads it: the event's local date and time ("2027-05-01 10:00"). */
+function local(program: Program, iso: string): string {
+  const { date, time } = zonedParts(iso, program.timezone);
+  return `${date} ${time}`;
+}
+
 const overlaps = (a: Timed, b: Timed) => a.start < b.end && b.start < a.end;
 
 /** Whether [start, end) lies inside one window; no windows means always available. */
@@ -120,7 +127,7 @@ function roomPasses(program: Program, timed: Timed[], found: Found[]): void {
         kind: blocker ? 'room_unavailable' : 'room_double_booked',
         message: blocker
           ? `${name} is blocked (${(a.slot.kind === 'blocker' ? a : b).slot.title ?? 'blocker'}) during a session.`
-          : `${name} is booked twice at ${b.slot.startsAt}.`,
+          : `${name} is booked twice at ${local(program, b.slot.startsAt)}.`,
         slotIds: [a.slot.id, b.slot.id],
         sessionIds: sessionIdsOf(a, b),
         roomId,
@@ -132,7 +139,7 @@ function roomPasses(program: Program, timed: Timed[], found: Found[]): void {
       if (t.slot.kind === 'blocker' || available(room.availability, t.start, t.end)) continue;
       found.push({
         kind: 'room_unavailable',
-        message: `${name} is not available at ${t.slot.startsAt}.`,
+        message: `${name} is not available at ${local(program, t.slot.startsAt)}.`,
         slotIds: [t.slot.id],
         sessionIds: sessionIdsOf(t),
         roomId,
@@ -174,7 +181,7 @@ function speakerPasses(program: Program, timed: Timed[], found: Found[]): void {
       if (a.slot.sessionId === b.slot.sessionId) return;
       found.push({
         kind: 'speaker_double_booked',
-        message: `${name} is in two sessions at ${b.slot.startsAt}.`,
+        message: `${name} is in two sessions at ${local(program, b.slot.startsAt)}.`,
         slotIds: [a.slot.id, b.slot.id],
         sessionIds: sessionIdsOf(a, b),
         roomId: null,
@@ -206,7 +213,7 @@ function speakerPasses(program: Program, timed: Timed[], found: Found[]): void {
       if (available(speaker.availability, t.start, t.end)) continue;
       found.push({
         kind: 'speaker_unavailable',
-        message: `${name} is not available at ${t.slot.startsAt}.`,
+        message: `${name} is not available at ${local(program, t.slot.startsAt)}.`,
         slotIds: [t.slot.id],
         sessionIds: sessionIdsOf(t),
         roomId: t.slot.roomId,

@@ -7,6 +7,7 @@ import { DevicesSection } from './devices-section.js';
 import { MessagesSection } from './messages-section.js';
 import { OrdersSection } from './orders-section.js';
 import { ReportsSection } from './reports-section.js';
+import { ScheduleSection } from './schedule-section.js';
 import { EventOverview } from './overview-section.js';
 import { SettingsSection } from './settings-section.js';
 import { TeamSection } from './team-section.js';
@@ -46,6 +47,12 @@ const SECTIONS: Section[] = [
     label: 'Check-in',
     title: 'Check-in',
     render: (p) => <CheckinSection {...p} />,
+  },
+  {
+    path: 'schedule',
+    label: 'Schedule',
+    title: 'Schedule',
+    render: (p) => <ScheduleSection {...p} />,
   },
   {
     path: 'reports',

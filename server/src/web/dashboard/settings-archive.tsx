@@ -1,22 +1,30 @@
 import { useId, useState } from 'react';
 import { ConfirmAction } from './checkin-confirm.js';
 
+/** The button's word and what it says while the server works: ['Remove', 'Removing…']. */
+export type Verb = [word: string, doing: string];
+const ARCHIVE: Verb = ['Archive', 'Archiving…'];
+
 /**
  * Archiving in two steps: "Archive" asks, saying what happens, and only "Yes, archive" does it
- * ("Keep it" has the focus, so a stray Enter changes nothing).
+ * ("Keep it" has the focus, so a stray Enter changes nothing). `verb` names another ending of an
+ * item the same way (a schedule's room is removed, not archived).
  */
 export function ArchiveButton(p: {
   what: string;
   consequence: string;
   archive: () => Promise<unknown>;
   onArchived: () => void;
+  verb?: Verb;
 }) {
   const [asking, setAsking] = useState(false);
+  const [verb, doing] = p.verb ?? ARCHIVE;
   const id = useId();
   if (!asking)
     return (
       <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
-        Archive<span className="visually-hidden"> {p.what}</span>
+        {verb}
+        <span className="visually-hidden"> {p.what}</span>
       </button>
     );
   return (
@@ -24,11 +32,14 @@ export function ArchiveButton(p: {
       id={id}
       question={
         <>
-          <strong>Archive {p.what}?</strong> {p.consequence}
+          <strong>
+            {verb} {p.what}?
+          </strong>{' '}
+          {p.consequence}
         </>
       }
-      yes="Yes, archive"
-      busyText="Archiving…"
+      yes={`Yes, ${verb.toLowerCase()}`}
+      busyText={doing}
       no="Keep it"
       onYes={async () => {
         await p.archive();

@@ -1,5 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { ArchiveButton } from './settings-archive.js';
+import { ArchiveButton, type Verb } from './settings-archive.js';
 
 /**
  * One row of a settings list: its name and facts, an "Edit" that opens its form below, and
@@ -15,6 +15,8 @@ export function SettingsItem(p: {
   onChanged: () => void;
   /** More buttons beside Edit (moving a question). */
   extra?: ReactNode;
+  /** Another word than Archive for `archive`. */
+  verb?: Verb;
 }) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -41,6 +43,7 @@ export function SettingsItem(p: {
           consequence={p.consequence}
           archive={p.archive}
           onArchived={p.onChanged}
+          verb={p.verb}
         />
       </div>
       {editing
