@@ -3,7 +3,8 @@
  *
  * - ticket tokens: the signed text a ticket's QR code encodes (sign on the server, verify anywhere);
  * - check-in: the rule that decides one scan, and the resolution of offline duplicates;
- * - sync: the messages of the kiosk change feed and the scan upload.
+ * - sync: the messages of the kiosk change feed and the scan upload;
+ * - notifications: the message kinds an event may send by SMS (the server and the event file).
  */
 export { CoreError, type CoreErrorCode } from './errors.js';
 
@@ -101,3 +102,5 @@ export { toCheckinList, toKnownTicket } from './sync/convert.js';
 
 export * from './device/index.js';
 export { buildCalendar, buildIcs, type CalendarEntry } from './calendar/ics.js';
+
+export { SMS_KINDS, isSmsKind, type SmsKind } from './notifications/sms-kinds.js';

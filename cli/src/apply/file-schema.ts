@@ -1,3 +1,4 @@
+import { SMS_KINDS } from '@lanyard/core';
 import { z } from 'zod';
 import { ProgramSpec } from './program-schema.js';
 import { Instant, Int, Name, unique } from './spec-fields.js';
@@ -42,18 +43,7 @@ export const EventSpec = z
       .optional()
       .describe('country national phone numbers are read in, e.g. DE; default: only +… numbers'),
     smsKinds: z
-      .array(
-        z.enum([
-          'order_confirmed',
-          'payment_received',
-          'order_pending_payment',
-          'order_cancelled',
-          'refund_issued',
-          'waitlist_joined',
-          'waitlist_offer',
-          'waitlist_offer_expired',
-        ]),
-      )
+      .array(z.enum(SMS_KINDS))
       .optional()
       .describe('messages also sent by SMS to buyers who agreed to SMS; default none'),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PHONE_FIELD, isPhoneRegion } from '../registration/phone.js';
-import { SMS_KINDS } from '../notifications/messages/sms-kinds.js';
+import { SMS_KINDS } from '@lanyard/core';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));

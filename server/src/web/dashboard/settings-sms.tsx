@@ -1,4 +1,4 @@
-import type { SmsKind } from '../../features/notifications/messages/sms-kinds.js';
+import type { SmsKind } from '@lanyard/core';
 import { errorId, FieldError, fieldDomId } from '../components/field.js';
 import type { SettingsForm } from './settings-form.js';
 

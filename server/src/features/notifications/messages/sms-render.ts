@@ -1,6 +1,6 @@
 import type { OutgoingSms } from '../channels/sms-channel.js';
 import type { MessageData } from './kinds.js';
-import { isSmsKind } from './sms-kinds.js';
+import { isSmsKind } from '@lanyard/core';
 import { smsLength, type SmsLength } from './sms-segments.js';
 import { catalogFor, textValues } from './text-values.js';
 

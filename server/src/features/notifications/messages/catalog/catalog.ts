@@ -1,4 +1,4 @@
-import type { SmsKind } from '../sms-kinds.js';
+import type { SmsKind } from '@lanyard/core';
 import type {
   AttendeeMessageKind,
   MailEvent,
