@@ -71,7 +71,7 @@ const toOrderHolder = (o: OrderFacts, kind: NewMessage['kind'], data: MessageDat
   orderId: o.id,
   recipient: o.email,
   recipientName: o.name,
-  data: data as unknown as Record<string, unknown>,
+  data: { ...data, lang: o.lang } as unknown as Record<string, unknown>,
 });
 
 /**
@@ -184,6 +184,7 @@ const BUILDERS: Record<string, Build> = {
         data: {
           event: t.event,
           name: t.ticket.holderName,
+          lang: t.lang,
           tickets: [t.ticket],
           ...(link ? { link } : {}),
         },
@@ -221,6 +222,7 @@ const BUILDERS: Record<string, Build> = {
         data: {
           event: t.event,
           name: t.ticket.holderName,
+          lang: t.lang,
           changes,
           ...noteOf(m),
           ...(link ? { link } : {}),
@@ -266,6 +268,7 @@ const BUILDERS: Record<string, Build> = {
         data: {
           event: t.event,
           name: t.ticket.holderName,
+          lang: t.lang,
           sessionTitle: oneLine(title),
           ...(link ? { link } : {}),
         },
@@ -299,6 +302,7 @@ function waitlistMessage(
     const data: MessageData = {
       event: w.event,
       name: w.name,
+      lang: w.lang,
       position: Number(m.payload.position ?? w.position),
       ...(w.offerExpiresAt ? { expiresAt: w.offerExpiresAt } : {}),
       ...(link ? { link } : {}),
@@ -326,6 +330,7 @@ function ticketMessage(kind: 'ticket_reissued' | 'ticket_revoked'): Build {
     const data: MessageData = {
       event: t.event,
       name: t.ticket.holderName,
+      lang: t.lang,
       ...(kind === 'ticket_reissued'
         ? { tickets: [t.ticket] }
         : { reason: str(m.payload.reason) ?? null }),

@@ -54,6 +54,8 @@ export const OrderSummary = z.object({
     phone: z.string().nullable(),
     /** Whether the buyer agreed to get this order's messages by SMS too. */
     smsOptIn: z.boolean(),
+    /** The language the buyer chose in the portal (null: the event's default); their messages'. */
+    locale: z.string().nullable(),
   }),
   ...Money,
   paymentMethod: z.enum(['free', 'manual', 'stripe']),
