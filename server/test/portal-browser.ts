@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { decodeQr, rasterize } from '../src/features/ticketing/test-support/qr-decode.js';
@@ -34,12 +36,14 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 export async function openPage(
   browser: Browser,
   size: { width: number; height: number },
+  /** The browser's language: navigator.languages and Accept-Language. */
+  locale = 'en-GB',
 ): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({
     viewport: size,
     // A 390×844 phone has three device pixels per CSS pixel; the desktop is drawn at one.
     deviceScaleFactor: size.width < 600 ? 3 : 1,
-    locale: 'en-GB',
+    locale,
     isMobile: size.width < 600,
     hasTouch: size.width < 600,
   });
@@ -107,3 +111,27 @@ export async function scanQr(locator: Locator, savePath: string): Promise<string
 
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+
+// Evaluated, not added as a <script>: the pages' CSP allows only their own scripts.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (c: unknown) => Promise<{
+            violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+}

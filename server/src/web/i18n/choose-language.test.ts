@@ -1,0 +1,16 @@
+import { chooseLanguage } from './choose-language.js';
+
+describe('choosing the portal’s language', () => {
+  it('keeps the language the attendee chose when the event offers it', () => {
+    expect(chooseLanguage(['en', 'de'], 'de', ['en-US'])).toBe('de');
+  });
+
+  it('takes the first browser language the event offers, by its base language', () => {
+    expect(chooseLanguage(['en', 'de'], null, ['fr-FR', 'de-AT', 'en'])).toBe('de');
+  });
+
+  it('falls back to the event’s default when nothing the browser asks for is offered', () => {
+    expect(chooseLanguage(['de', 'en'], null, ['fr-FR'])).toBe('de');
+    expect(chooseLanguage(['en'], 'de', ['de-DE'])).toBe('en');
+  });
+});
