@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale.js';
 import type { TFunction } from 'i18next';
 import type { Badge } from '../lib/agenda.js';
 
@@ -45,7 +46,8 @@ export function AgendaBadges({
   cancelled: boolean;
   timeZone: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const shown =
     cancelled && !badges.some((b) => b.kind === 'cancelled')
       ? [{ kind: 'cancelled' } as Badge, ...badges]
@@ -55,7 +57,7 @@ export function AgendaBadges({
     <ul className="agenda-badges" aria-label={t('agenda.changes')}>
       {shown.map((b, i) => (
         <li key={i} className={`agenda-badge agenda-badge-${b.kind}`}>
-          {text(t, b, timeZone, i18n.language)}
+          {text(t, b, timeZone, locale)}
         </li>
       ))}
     </ul>

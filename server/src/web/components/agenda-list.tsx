@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale.js';
 import type { PublicAgenda } from '../../features/scheduling/public-agenda.js';
 import {
   byDay,
@@ -42,8 +43,8 @@ export function AgendaList({
   actions: AgendaActions;
   sessionPath: (sessionId: string) => string;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [filter, setFilter] = useState(NO_FILTER);
   const now = useMinute();
   const favourites = useMemo(() => new Set(mine?.favourites ?? []), [mine]);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale.js';
 import type { PublicAgenda } from '../../features/scheduling/public-agenda.js';
 import { clockTime, dayLabel, localDay, type AgendaEntry } from '../lib/agenda.js';
 import type { AgendaActions } from '../pages/agenda-page.js';
@@ -87,8 +88,8 @@ export function AgendaSession({
   actions: AgendaActions;
   back: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const tz = agenda.timezone;
   const speakers = session.speakerIds
     .map((id) => agenda.speakers.find((s) => s.id === id))

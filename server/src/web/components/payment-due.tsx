@@ -4,7 +4,7 @@ import type { Order } from '../../features/orders/schema.js';
 import type { CheckoutResult } from '../../features/payments/schema.js';
 import { ApiError, call } from '../api.js';
 import { rememberCheckout } from '../lib/checkout-memory.js';
-import { useFormatPrice } from '../i18n/use-format-price.js';
+import { useFormatPrice, useLocale } from '../i18n/use-locale.js';
 import { formatInstant } from '../lib/format.js';
 import { Notice } from './notice.js';
 
@@ -24,7 +24,8 @@ export function PaymentDue({
   /** `?checkout=` after coming back from Stripe. */
   outcome: string | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const price = useFormatPrice();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,9 +34,7 @@ export function PaymentDue({
     return <Notice tone="success">{t('payment.received')}</Notice>;
   }
   const due = price(order.totalCents - order.paidCents, order.currency);
-  const until = order.holdExpiresAt
-    ? formatInstant(order.holdExpiresAt, timeZone, i18n.language)
-    : null;
+  const until = order.holdExpiresAt ? formatInstant(order.holdExpiresAt, timeZone, locale) : null;
   const pay = async () => {
     setBusy(true);
     setFailure(null);

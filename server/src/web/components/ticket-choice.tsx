@@ -1,7 +1,7 @@
 import type { PublicTicketType } from '../../features/portal/schema.js';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../lib/format.js';
-import { useFormatPrice } from '../i18n/use-format-price.js';
+import { useFormatPrice, useLocale } from '../i18n/use-locale.js';
 import { errorId, FieldError, fieldDomId } from './field.js';
 
 interface Props {
@@ -16,7 +16,8 @@ interface Props {
 const FEW = 20;
 
 function useStateText(timeZone: string): (type: PublicTicketType) => string {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (type) => {
     switch (type.saleState) {
       case 'on_sale':
@@ -29,7 +30,7 @@ function useStateText(timeZone: string): (type: PublicTicketType) => string {
       case 'not_started':
         return type.salesStart
           ? t('choice.onSaleFrom', {
-              when: formatInstant(type.salesStart, timeZone, i18n.language),
+              when: formatInstant(type.salesStart, timeZone, locale),
             })
           : t('choice.notYet');
       case 'ended':

@@ -16,3 +16,11 @@ export function chooseLanguage(
   }
   return offered[0] ?? 'en';
 }
+
+/**
+ * The locale dates and money are written in: the browser's own when it speaks the page's
+ * language (en-GB keeps its day-month order, de-CH its apostrophes), else the page's language.
+ */
+export function formattingLocale(language: string, preferred: readonly string[]): string {
+  return preferred.find((p) => p.toLowerCase().split('-')[0] === language) ?? language;
+}

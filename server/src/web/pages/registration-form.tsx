@@ -9,7 +9,7 @@ import { errorId, FieldError, fieldDomId, TextField } from '../components/field.
 import { Notice } from '../components/notice.js';
 import { QuestionFields } from '../components/question-fields.js';
 import { TicketChoice } from '../components/ticket-choice.js';
-import { useFormatPrice } from '../i18n/use-format-price.js';
+import { useFormatPrice } from '../i18n/use-locale.js';
 import {
   questionsFor,
   registrationBody,

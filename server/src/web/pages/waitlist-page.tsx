@@ -13,6 +13,7 @@ import { QuestionFields } from '../components/question-fields.js';
 import { formatInstant } from '../lib/format.js';
 import { questionsFor, type AnswerValue, type FieldIssue } from '../lib/validate-registration.js';
 import { useEventLanguages } from '../i18n/event-languages.js';
+import { useLocale } from '../i18n/use-locale.js';
 import { keyedPath, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
@@ -132,7 +133,8 @@ function LeaveButton(props: { entryId: string; accessKey: string | null; onLeft:
 }
 
 function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onChange'>) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const questions = event ? questionsFor(event.questions, entry.ticketTypeId) : [];
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -173,7 +175,7 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
           ? t('waitlist.offerUntil', {
               type: typeName,
               count: entry.quantity,
-              when: formatInstant(entry.offerExpiresAt, event.timezone, i18n.language),
+              when: formatInstant(entry.offerExpiresAt, event.timezone, locale),
             })
           : t('waitlist.offer', { type: typeName, count: entry.quantity })}
       </p>
