@@ -7,6 +7,7 @@ import type { MessageData, NoticeData } from './messages/kinds.js';
 import { changeLines } from '../scheduling/change-lines.js';
 import type { ScheduleDiff } from '../scheduling/release-diff.js';
 import { oneLine } from './channels/mail-channel.js';
+import { catalogFor } from './messages/text-values.js';
 import {
   organizationAdmins,
   releaseFacts,
@@ -208,7 +209,7 @@ const BUILDERS: Record<string, Build> = {
     const t = await ticketFacts(q, str(m.payload.ticketId) ?? '');
     const release = t && (await releaseFacts(q, t.event.id, Number(m.payload.release)));
     if (!t || !release || t.status !== 'valid') return [];
-    const changes = scheduleChanges(release, m.payload.sessionIds);
+    const changes = scheduleChanges(release, m.payload.sessionIds, t.lang);
     if (!changes.length) return [];
     const link = links.agenda(t.ticket.id, t.accessKey);
     return [
@@ -236,7 +237,7 @@ const BUILDERS: Record<string, Build> = {
     const eventId = str(m.payload.eventId) ?? m.eventId ?? '';
     const release = email ? await releaseFacts(q, eventId, Number(m.payload.release)) : undefined;
     if (!email || !release) return [];
-    const changes = scheduleChanges(release, m.payload.sessionIds);
+    const changes = scheduleChanges(release, m.payload.sessionIds, release.event.language);
     const name = str(m.payload.name) ?? '';
     if (!changes.length) return [];
     return [
@@ -277,13 +278,14 @@ const BUILDERS: Record<string, Build> = {
   },
 };
 
-/** The lines of a release's diff about the sessions a message names. */
+/** The lines of a release's diff about the sessions a message names, in its reader's language. */
 function scheduleChanges(
   release: { event: { timezone: string }; diff: ScheduleDiff },
   sessionIds: unknown,
+  lang: string | undefined,
 ): string[] {
   const only = new Set(Array.isArray(sessionIds) ? sessionIds.map(String) : []);
-  return changeLines(release.diff, release.event.timezone, only);
+  return changeLines(release.diff, release.event.timezone, only, catalogFor(lang).c.changes);
 }
 
 const noteOf = (m: DeliveredMessage) => {

@@ -20,11 +20,11 @@ export function TicketsAgainForm({ eventId }: { eventId: string }) {
     setBusy(true);
     setFieldError(undefined);
     try {
-      const { body } = await call<{ detail: string }>(
-        `/api/v1/public/events/${encodeURIComponent(eventId)}/tickets-again`,
-        { body: { email } },
-      );
-      setAnswer({ tone: 'success', text: body.detail });
+      await call(`/api/v1/public/events/${encodeURIComponent(eventId)}/tickets-again`, {
+        body: { email },
+      });
+      // The server's answer, the same for every address, in the reader's language.
+      setAnswer({ tone: 'success', text: t('again.sent') });
     } catch (err) {
       const problem = err instanceof ApiError ? err.problem : undefined;
       const onEmail = problem?.errors?.find((f) => f.field === 'email');

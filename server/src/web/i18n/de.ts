@@ -196,6 +196,7 @@ export const de: Catalog = {
     email: 'Ihre E-Mail-Adresse',
     emailError: 'Geben Sie die E-Mail-Adresse ein, mit der Sie sich angemeldet haben.',
     send: 'Tickets erneut zusenden',
+    sent: 'Wenn diese Adresse für die Veranstaltung angemeldet ist, ist eine E-Mail mit den Links zu ihren Tickets unterwegs.',
   },
   waitlist: {
     eyebrow: 'Warteliste',

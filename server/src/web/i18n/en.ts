@@ -189,6 +189,7 @@ export const en = {
     email: 'Your email address',
     emailError: 'Enter the email address you registered with.',
     send: 'Send me my tickets again',
+    sent: 'If this address registered for the event, a mail with the links to its tickets is on its way.',
   },
   waitlist: {
     eyebrow: 'Waitlist',

@@ -14,6 +14,14 @@ export const de: Catalog = {
   reasonLine: (reason) => ` Grund: ${reason}`,
   footer: (event) => `Sie erhalten diese E-Mail, weil Sie sich für ${event.name} angemeldet haben.`,
   noteLine: (note) => `Hinweis der Veranstalter: ${note}`,
+  changes: {
+    cancelled: (title) => `Abgesagt: ${title}`,
+    moved: (title, from, to) => `Verlegt: ${title}, ${from} → ${to}`,
+    added: (title, at) => `Neu: ${title}, ${at}`,
+    renamed: (from, to) => `Umbenannt: ${from} → ${to}`,
+    speakersChanged: (title) => `Vortragende geändert: ${title}`,
+    notPlaced: 'noch nicht eingeplant',
+  },
   kinds: {
     schedule_changed: {
       subject: (d) => `Das Programm von ${d.event.name} hat sich geändert`,

@@ -1,3 +1,4 @@
+import { changeLines } from '../../../scheduling/change-lines.js';
 import { ATTENDEE_MESSAGE_KINDS, type MessageData } from '../kinds.js';
 import { renderMail } from '../render.js';
 import { SMS_KINDS } from '../sms-kinds.js';
@@ -92,6 +93,39 @@ describe('the German messages', () => {
     expect(sms.body.startsWith(`DevConf 2027: Ada Lovelace, `)).toBe(true);
     expect(sms.body).toMatch(/Ihre|Sie|wir|Platz/);
     expect(sms.length.encoding).toBe('GSM-7');
+  });
+
+  it('words the changes of a schedule release in German, times in the event’s time zone', () => {
+    const hall = (startsAt: string, room: string) => ({
+      startsAt,
+      endsAt: startsAt,
+      roomId: 'r',
+      room,
+    });
+    const lines = changeLines(
+      {
+        new: [],
+        cancelled: [{ sessionId: 'a', title: 'Keynote', placements: [] }],
+        moved: [
+          {
+            sessionId: 'b',
+            title: 'Rust',
+            from: [hall('2027-05-01T08:00:00Z', 'Halle A')],
+            to: [hall('2027-05-01T10:00:00Z', 'Halle B')],
+          },
+        ],
+        renamed: [],
+        speakersChanged: [{ sessionId: 'c', title: 'Panel', added: [], removed: [] }],
+      },
+      'Europe/Berlin',
+      undefined,
+      de.changes,
+    );
+    expect(lines).toEqual([
+      'Abgesagt: Keynote',
+      'Verlegt: Rust, 2027-05-01 10:00, Halle A → 2027-05-01 12:00, Halle B',
+      'Vortragende geändert: Panel',
+    ]);
   });
 
   it('falls back to the event’s default language when the recipient chose none', () => {
