@@ -21,7 +21,7 @@ import {
 // paid tickets, lands on its order, and gets the payment mail in German through SMTP.
 
 interface OrderView {
-  attendee: { email: string; locale: string | null };
+  attendee: { locale: string | null };
 }
 
 describe('the portal in German', () => {
@@ -41,6 +41,11 @@ describe('the portal in German', () => {
     );
     browser = await launchChromium();
   }, BROWSER_TEST_MS);
+
+  const orderLocales = async () =>
+    (
+      await json<{ items: OrderView[] }>(await t.api(`/api/v1/events/${event.eventId}/orders`), 200)
+    ).items.map((o) => o.attendee.locale);
 
   afterAll(async () => {
     await browser?.close();
@@ -101,23 +106,33 @@ describe('the portal in German', () => {
         expect(await page.locator('html').getAttribute('lang')).toBe('de');
         expect(await seriousViolations(page)).toEqual([]);
         await shot(page, 'german-order-phone');
+
+        // The order keeps the language it was placed in, and its mail is written in it.
+        expect(await orderLocales()).toEqual(['de']);
+        const [mail] = await sink.waitFor(
+          1,
+          (m) => m.envelopeTo.includes('ada@example.org'),
+          60_000,
+        );
+        expect(mail!.parsed.subject).toBe('Bitte schließen Sie Ihre Zahlung für DevConf 2027 ab');
+        expect(mail!.parsed.text).toContain('Guten Tag Ada Lovelace,');
+        expect(mail!.parsed.text).toMatch(/Bitte zahlen Sie 98,00\s€/);
+
+        // A language chosen later on the order's page becomes the order's.
+        const put = (lang: string) =>
+          Promise.all([
+            page.waitForResponse((r) => r.url().includes('/locale') && r.status() === 204),
+            page.getByRole('button', { name: lang }).click(),
+          ]);
+        await put('English');
+        await page.getByText('Your order · 2 tickets').waitFor();
+        expect(await orderLocales()).toEqual(['en']);
+        await put('Deutsch');
+        expect(await orderLocales()).toEqual(['de']);
         expect(errors).toEqual([]);
       } finally {
         await close();
       }
-
-      // The order keeps the language it was placed in, and its mail is written in it.
-      const orders = await json<{ items: OrderView[] }>(
-        await t.api(`/api/v1/events/${event.eventId}/orders`),
-        200,
-      );
-      expect(orders.items.map((o) => o.attendee)).toEqual([
-        expect.objectContaining({ email: 'ada@example.org', locale: 'de' }),
-      ]);
-      const [mail] = await sink.waitFor(1, (m) => m.envelopeTo.includes('ada@example.org'), 60_000);
-      expect(mail!.parsed.subject).toBe('Bitte schließen Sie Ihre Zahlung für DevConf 2027 ab');
-      expect(mail!.parsed.text).toContain('Guten Tag Ada Lovelace,');
-      expect(mail!.parsed.text).toMatch(/Bitte zahlen Sie 98,00\s€/);
     },
     BROWSER_TEST_MS * 2,
   );

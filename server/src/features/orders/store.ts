@@ -276,3 +276,14 @@ export async function findOrdersByIdSuffix(
   );
   return rows.map(toRecord);
 }
+
+export async function setOrderLocale(
+  tx: Queryable,
+  orderId: string,
+  locale: string,
+): Promise<void> {
+  await tx.query('UPDATE orders SET locale = $2, updated_at = now() WHERE id = $1', [
+    orderId,
+    locale,
+  ]);
+}

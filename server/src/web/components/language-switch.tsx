@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useOfferedLanguages } from '../i18n/event-languages.js';
+import { chooseForOrder, useOfferedLanguages } from '../i18n/event-languages.js';
 import { pickLanguage } from '../i18n/i18n.js';
 
 /** Each language by its own name ("Deutsch", "English"), as its readers look for it. */
@@ -19,7 +19,10 @@ export function LanguageSwitch() {
           lang={lang}
           className="language-choice"
           aria-pressed={i18n.language === lang}
-          onClick={() => void pickLanguage(lang)}
+          onClick={() => {
+            void pickLanguage(lang);
+            chooseForOrder(lang);
+          }}
         >
           {ownName(lang)}
         </button>

@@ -41,7 +41,10 @@ export function OrderPage({
       loaded.data.order.status === 'pending_payment',
     reload,
   );
-  useEventLanguages(loaded.state === 'ok' ? loaded.data.event?.languages : undefined);
+  useEventLanguages(loaded.state === 'ok' ? loaded.data.event?.languages : undefined, {
+    orderId,
+    accessKey,
+  });
   if (loaded.state === 'loading') return <Loading what={t('load.loadingWhat.order')} />;
   if (loaded.state === 'error')
     return <LoadError error={loaded.error} what={t('load.what.order')} />;

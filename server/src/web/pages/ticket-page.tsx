@@ -64,7 +64,10 @@ export function TicketPage({
   const waiting =
     checkout === 'success' && loaded.state === 'ok' && loaded.data.ticket.status === 'pending';
   usePolling(waiting, reload);
-  useEventLanguages(loaded.state === 'ok' ? loaded.data.event?.languages : undefined);
+  useEventLanguages(
+    loaded.state === 'ok' ? loaded.data.event?.languages : undefined,
+    loaded.state === 'ok' ? { orderId: loaded.data.ticket.orderId, accessKey } : undefined,
+  );
   if (loaded.state === 'loading') return <Loading what={t('load.loadingWhat.ticket')} />;
   if (loaded.state === 'error')
     return <LoadError error={loaded.error} what={t('load.what.ticket')} />;
