@@ -161,7 +161,7 @@ export const de: Catalog = {
       'Es wurde nichts abgebucht. Öffnen Sie Ihren Ticket-Link erneut, um zu bezahlen, solange Ihre Plätze reserviert sind.',
   },
   attendee: {
-    heading: 'Teilnehmer/in',
+    heading: 'Teilnehmende Person',
     name: 'Name der Person',
     nameHint: 'Steht auf dem Namensschild; beim Einlass wird diese Person begrüßt.',
     email: 'E-Mail der Person',
