@@ -14,6 +14,7 @@ interface PublicEvent {
   name: string;
   startsAt: string;
   venue: string | null;
+  languages: string[];
   questions: { id: string; label: string; kind: string; required: boolean; options: string[] }[];
 }
 
@@ -75,6 +76,15 @@ describe('dashboard settings in Chromium [postgres]', () => {
         startsAt: '2027-06-10T07:00:00.000Z',
         venue: 'Pier 4',
       });
+
+      // German added and made the default: the portal offers both, German first.
+      await details.getByLabel('German (Deutsch)').check();
+      await details.getByLabel(/^Default language/).selectOption('de');
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'PATCH' && r.status() === 200),
+        details.getByRole('button', { name: 'Save event details' }).click(),
+      ]);
+      expect((await publicEvent()).languages).toEqual(['de', 'en']);
 
       // A quota over both ticket types, its name a script that must stay text.
       const quotaForm = page.getByRole('form', { name: 'Add a quota' });

@@ -34,12 +34,14 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 export async function openPage(
   browser: Browser,
   size: { width: number; height: number },
+  /** The browser's language: navigator.languages and Accept-Language. */
+  locale = 'en-GB',
 ): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({
     viewport: size,
     // A 390×844 phone has three device pixels per CSS pixel; the desktop is drawn at one.
     deviceScaleFactor: size.width < 600 ? 3 : 1,
-    locale: 'en-GB',
+    locale,
     isMobile: size.width < 600,
     hasTouch: size.width < 600,
   });

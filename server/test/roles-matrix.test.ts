@@ -165,6 +165,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   listWaitlist: PERSONAL,
   getTicketHistory: PERSONAL,
   getOrder: PERSONAL,
+  changeOrderLocale: PUBLIC,
   getOrderInvoicePdf: PERSONAL,
   getOrderCreditNotePdf: PERSONAL,
   getMessage: PERSONAL,

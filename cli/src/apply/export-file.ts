@@ -32,6 +32,7 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
         waitlistOfferMinutes: 60,
         attendeePhone: 'off',
         smsKinds: [],
+        languages: ['en'],
       },
     ),
     ticketTypes: s.ticketTypes.map(({ id: _i, sold: _s, held: _h, position: _p, ...t }) =>

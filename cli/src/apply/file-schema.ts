@@ -46,6 +46,14 @@ export const EventSpec = z
       .array(z.enum(SMS_KINDS))
       .optional()
       .describe('messages also sent by SMS to buyers who agreed to SMS; default none'),
+    languages: z
+      .array(z.enum(['en', 'de']))
+      .min(1, 'must name at least one language')
+      .refine((l) => new Set(l).size === l.length, 'must not name a language twice')
+      .optional()
+      .describe(
+        'languages of the portal, the messages and the kiosk, the first the default; default [en]',
+      ),
   })
   .refine((e) => Date.parse(e.startsAt) < Date.parse(e.endsAt), {
     path: ['endsAt'],

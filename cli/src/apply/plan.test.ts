@@ -30,6 +30,7 @@ const event: Event = {
   attendeePhone: 'off',
   phoneRegion: null,
   smsKinds: [],
+  languages: ['en'],
   status: 'active',
   createdAt: '',
   updatedAt: '',

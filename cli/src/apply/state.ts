@@ -118,6 +118,7 @@ export function desiredState(f: EventFile): DesiredState {
       attendeePhone: e.attendeePhone ?? 'off',
       phoneRegion: e.phoneRegion ?? null,
       smsKinds: e.smsKinds ?? [],
+      languages: e.languages ?? ['en'],
     },
     ticketTypes: f.ticketTypes.map((t, i) => ({
       name: t.name,
@@ -198,6 +199,7 @@ export function currentState(
       attendeePhone: event.attendeePhone,
       phoneRegion: event.phoneRegion,
       smsKinds: event.smsKinds,
+      languages: event.languages,
     },
     ticketTypes: ranked(active(types)).map((t) => ({
       id: t.id,

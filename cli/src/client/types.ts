@@ -16,6 +16,8 @@ export interface EventFields {
   attendeePhone: 'off' | 'optional' | 'required';
   phoneRegion: string | null;
   smsKinds: string[];
+  /** The first is the default. */
+  languages: string[];
 }
 
 export interface Event extends EventFields {

@@ -18,6 +18,7 @@ import { AgentError } from './errors.js';
 import { accessTokens } from './sync/access-token.js';
 import { Connectivity } from './sync/connectivity.js';
 import { annulRoute } from './staff/annul-route.js';
+import { eventLanguage as eventLanguageOf } from './sync/event-language.js';
 import { FetchTransport } from './sync/fetch-transport.js';
 import { SyncClient } from './sync/sync-client.js';
 import { SyncLoop } from './sync/sync-loop.js';
@@ -57,7 +58,7 @@ export interface AgentOptions {
   /** The PIN that opens staff mode in the UI; absent: no staff mode. */
   staffPin?: string;
   /** What the idle screen shows. */
-  display?: { eventName?: string; instructions?: string };
+  display?: { eventName?: string; instructions?: string; language?: string };
   /** The built UI served at `/` (default kiosk/dist/ui); false serves none. */
   uiDir?: string | false;
 }
@@ -123,6 +124,7 @@ function wire(cache: Cache, options: AgentOptions): Agent {
     tokens: accessTokens(credentials, fetchImpl),
     fetch: fetchImpl,
   });
+  const eventLanguage = eventLanguageOf(serverUrl, eventId, fetchImpl);
   const connectivity = new Connectivity();
   const decider = new OnlineFirstDecider(
     new OnlineDecider(transport, cache.write, station),
@@ -194,6 +196,8 @@ function wire(cache: Cache, options: AgentOptions): Agent {
     async start() {
       if (started || closed) throw new AgentError('already_started', 'start the agent once');
       started = true;
+      // The screens' language, unless the kiosk has its own: asked once, for at most 2 s.
+      if (!options.display?.language) await eventLanguage.refresh();
       api = await startLocalApi({
         port: options.port ?? 0,
         handlers: { scan, status, searchAttendees: search },
@@ -203,6 +207,7 @@ function wire(cache: Cache, options: AgentOptions): Agent {
           staffRoutes(staff, () => ({
             eventName: options.display?.eventName ?? null,
             instructions: options.display?.instructions ?? null,
+            language: options.display?.language ?? eventLanguage.current,
             gate: options.gate ?? null,
             staffMode: staff !== undefined,
             printing: printing !== undefined,

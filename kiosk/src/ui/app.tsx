@@ -10,7 +10,7 @@ import { ScannerInput } from './screens/scanner-input.js';
 import { StaffScreen } from './screens/staff-screen.js';
 import { StatusBar } from './screens/status-bar.js';
 import { useAgentEvents } from './use-agent-events.js';
-import { strings } from './strings.js';
+import { speak, strings } from './strings.js';
 
 /** How long an answer stays up, and how long after its badge printed. */
 const ANSWER_MS = { admitted: 4000, refused: 6000, afterPrint: 3000, printMax: 20000 };
@@ -74,7 +74,15 @@ export function App() {
 
   useEffect(() => {
     let retry: ReturnType<typeof setTimeout> | undefined;
-    const load = () => agent.station().then(setStation, () => (retry = setTimeout(load, 1000)));
+    const load = () =>
+      agent.station().then(
+        (info) => {
+          // Before the screens render with it: they read the words of the language chosen.
+          speak(info.language);
+          setStation(info);
+        },
+        () => (retry = setTimeout(load, 1000)),
+      );
     load();
     return () => clearTimeout(retry);
   }, []);

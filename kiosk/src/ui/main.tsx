@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
-import { strings } from './strings.js';
+import { speak } from './strings.js';
 
-document.title = strings.appTitle;
+// English until the agent says which language this kiosk speaks.
+speak('en');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

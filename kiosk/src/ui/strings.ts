@@ -1,8 +1,11 @@
+import { de } from './strings-de.js';
+
 /**
- * Every word the kiosk shows or reads aloud, in one place, so a translation is one file.
- * Functions take what varies; nothing else in the UI holds user-facing text.
+ * Every word the kiosk shows or reads aloud, in one place, so a translation is one file
+ * (strings-de.ts is German). Functions take what varies; nothing else in the UI holds user-facing
+ * text.
  */
-export const strings = {
+const en = {
   appTitle: 'Lanyard check-in',
   defaultEventName: 'Welcome',
   idle: {
@@ -136,3 +139,24 @@ export const strings = {
     preview: 'Camera: hold your ticket’s QR code up to it',
   },
 };
+
+/** A kiosk catalog: every key of the English one, which the type makes each language have. */
+export type KioskStrings = typeof en;
+
+/** Every language the kiosk speaks. */
+export const CATALOGS: Record<string, KioskStrings> = { en, de };
+
+/** The words the screens show now: English until speak() chose the kiosk's language. */
+export let strings: KioskStrings = en;
+
+/**
+ * Shows the kiosk in `lang` (the kiosk's own setting, else the event's default language), or in
+ * English when there is no such catalog; returns the language chosen.
+ */
+export function speak(lang: string | null | undefined): string {
+  const chosen = lang && CATALOGS[lang] ? lang : 'en';
+  strings = CATALOGS[chosen]!;
+  document.documentElement.lang = chosen;
+  document.title = strings.appTitle;
+  return chosen;
+}

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 // The portal's one way to reach the server: JSON in and out, problem+json turned into ApiError.
 // Access keys travel in the X-Access-Key header, never in API URLs (which end up in logs).
 
@@ -54,7 +56,7 @@ export async function call<T>(path: string, c: Call = {}): Promise<{ status: num
     throw new ApiError({
       status: 0,
       code: 'network_error',
-      detail: 'The server could not be reached. Check your connection and try again.',
+      detail: i18next.t('common.network'),
     });
   }
   const text = await res.text();

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/language-switch.js';
 import { Notice } from './components/notice.js';
 import { PageHeading } from './components/page-heading.js';
 import { AgendaPage } from './pages/agenda-page.js';
@@ -12,6 +14,7 @@ const PAGE = /^\/([etow]|orders)\/([^/]+)(\/agenda)?\/?$/;
 
 /** Picks the page from the path; the server answers index.html for each of these paths. */
 export function App() {
+  const { t } = useTranslation();
   const loc = useLocation();
   const match = PAGE.exec(loc.path);
   const id = match ? decodeURIComponent(match[2]!) : '';
@@ -45,23 +48,21 @@ export function App() {
       page = (
         <>
           <PageHeading title="Lanyard">Lanyard</PageHeading>
-          <Notice>
-            Open the event link you were given to register, or the ticket link from your email to
-            see your ticket.
-          </Notice>
+          <Notice>{t('app.home')}</Notice>
         </>
       );
   }
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
+      <LanguageSwitch />
       <main id="main" className="page">
         {page}
       </main>
       <footer className="site-footer">
-        <p>Registration by Lanyard</p>
+        <p>{t('app.footer')}</p>
       </footer>
     </>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import i18next from 'i18next';
 import type { PublicAgenda } from '../features/scheduling/public-agenda.js';
 import type { Ticket } from '../features/ticketing/schema.js';
 import { ApiError, call } from './api.js';
@@ -90,7 +91,7 @@ export function useAgenda(ticketId: string, accessKey: string | null) {
             agenda,
             showChanges: true,
             mine: mine ?? prev.mine,
-            announcement: `The programme was updated (release ${agenda.version}). Changes are marked.`,
+            announcement: i18next.t('agenda.updated', { version: agenda.version }),
           },
       );
     };

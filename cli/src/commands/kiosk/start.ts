@@ -70,6 +70,10 @@ export default class KioskStart extends LanyardCommand {
       description: 'PIN (4 to 12 digits) that opens staff mode in the UI',
       env: 'LANYARD_KIOSK_STAFF_PIN',
     }),
+    language: Flags.string({
+      description: "language of the kiosk's screens (default: the event's default language)",
+      options: ['en', 'de'],
+    }),
     'admit-unknown-tickets': Flags.boolean({
       description:
         'offline, admit validly signed tickets sold after the last sync (default: refuse them)',
@@ -122,6 +126,7 @@ export default class KioskStart extends LanyardCommand {
             flags.serial === undefined ? {} : { serial: { ports: [{ path: flags.serial }] } },
         }),
         ...(flags['staff-pin'] !== undefined && { staffPin: flags['staff-pin'] }),
+        ...(flags.language !== undefined && { display: { language: flags.language } }),
       }),
     );
     let port: number;

@@ -11,6 +11,8 @@ export const STAFF_SESSION_HEADER = 'x-staff-session';
 export interface StationInfo {
   eventName: string | null;
   instructions: string | null;
+  /** The language of the screens: the kiosk's setting, else the event's default; null: unknown yet. */
+  language: string | null;
   gate: string | null;
   /** Whether a PIN is set, i.e. whether the staff button does anything. */
   staffMode: boolean;

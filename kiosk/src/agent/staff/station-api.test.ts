@@ -38,7 +38,7 @@ beforeAll(async () => {
     backoff: { baseMs: 20, maxMs: 50 },
     staffPin: '4821',
     printing: { printerUri: `file://${join(tmp.dir, 'badge.zpl')}` },
-    display: { eventName: 'DevConf', instructions: 'Scan here' },
+    display: { eventName: 'DevConf', instructions: 'Scan here', language: 'de' },
     uiDir: ui,
   });
   base = `http://127.0.0.1:${(await agent.start()).port}`;
@@ -65,11 +65,13 @@ async function unlock(): Promise<string> {
 }
 
 describe('the station endpoint and the UI files', () => {
-  it('tells the page the event name, instructions, and what this kiosk offers', async () => {
+  it('tells the page the event name, instructions, its language and what this kiosk offers', async () => {
     const res = await fetch(`${base}/api/station`);
     expect(await res.json()).toEqual({
       eventName: 'DevConf',
       instructions: 'Scan here',
+      // The kiosk's own setting, over the event's default.
+      language: 'de',
       gate: null,
       staffMode: true,
       printing: true,

@@ -44,7 +44,11 @@ async function ok<T>(res: Response, status: number): Promise<T> {
 }
 
 /** An event running now, a free ticket type, and one ticket per name, through the public API. */
-export async function eventWithAttendees(t: TestServer, names: string[]) {
+export async function eventWithAttendees(
+  t: TestServer,
+  names: string[],
+  fields: Record<string, unknown> = {},
+) {
   const now = Date.now();
   const event = await ok<{ id: string }>(
     await t.api('/api/v1/events', {
@@ -53,6 +57,7 @@ export async function eventWithAttendees(t: TestServer, names: string[]) {
         startsAt: new Date(now - 3600_000).toISOString(),
         endsAt: new Date(now + 86_400_000).toISOString(),
         timezone: 'Europe/Berlin',
+        ...fields,
       },
     }),
     201,
@@ -165,9 +170,11 @@ export async function startRig(
   names: string[],
   printing: AgentOptions['printing'],
   withSerialScanner = true,
+  /** More of the event's fields, e.g. its languages. */
+  event: Record<string, unknown> = {},
 ): Promise<Rig> {
   const server = await startTestServer('pglite', { LOG_LEVEL: 'silent' });
-  const { eventId, tickets } = await eventWithAttendees(server, names);
+  const { eventId, tickets } = await eventWithAttendees(server, names, event);
   const cred = await enrolledDevice(server, eventId);
   const pty = await openPtyPair();
   const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-kiosk-e2e-'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PHONE_FIELD, isPhoneRegion } from '../registration/phone.js';
 import { SMS_KINDS } from '@lanyard/core';
+import { LANGUAGES } from './languages.js';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));
@@ -97,6 +98,15 @@ const phoneFields = {
     .transform((kinds) => [...new Set(kinds)]),
 };
 
+/** The languages the portal, messages and kiosk speak; the first is the default. */
+const languageFields = {
+  languages: z
+    .array(z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }))
+    .min(1, 'must name at least one language')
+    .max(LANGUAGES.length)
+    .refine((l) => new Set(l).size === l.length, 'must not name a language twice'),
+};
+
 export const CreateEventBody = z
   .strictObject({
     ...eventFields,
@@ -111,6 +121,7 @@ export const CreateEventBody = z
     attendeePhone: phoneFields.attendeePhone.default('off'),
     phoneRegion: phoneFields.phoneRegion.default(null),
     smsKinds: phoneFields.smsKinds.default([]),
+    languages: languageFields.languages.default(['en']),
   })
   .refine((e) => before(e.startsAt, e.endsAt), {
     path: ['endsAt'],
@@ -119,7 +130,7 @@ export const CreateEventBody = z
 export type CreateEventInput = z.output<typeof CreateEventBody>;
 
 export const UpdateEventBody = z
-  .strictObject({ ...eventFields, ...salesFields, ...phoneFields })
+  .strictObject({ ...eventFields, ...salesFields, ...phoneFields, ...languageFields })
   .partial()
   .refine((e) => Object.keys(e).length > 0, { message: 'name at least one field to change' });
 export type UpdateEventInput = z.output<typeof UpdateEventBody>;
@@ -153,6 +164,7 @@ export const Event = z.object({
   attendeePhone: z.enum(PHONE_FIELD),
   phoneRegion: z.string().nullable(),
   smsKinds: z.array(z.enum(SMS_KINDS)),
+  languages: z.array(z.enum(LANGUAGES)),
   status: z.enum(['active', 'archived']),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -2,6 +2,7 @@ import type { MailChannel } from './channels/mail-channel.js';
 import type { Delivery } from './dispatcher.js';
 import type { MessageData } from './messages/kinds.js';
 import type { MailRenderer } from './messages/renderer.js';
+import { messageLanguage } from './messages/text-values.js';
 
 /**
  * Mail: rendered (react-email, QR codes, PDFs) by the renderer, sent by the channel, with the
@@ -49,6 +50,7 @@ export function mailDelivery(
         recipient: m.recipient,
         recipientName: m.recipientName,
         data: m.data as unknown as MessageData,
+        lang: messageLanguage(m.data as Partial<MessageData>),
         domain,
       });
       rendered(mail.subject);

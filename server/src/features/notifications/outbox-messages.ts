@@ -7,6 +7,7 @@ import type { MessageData, NoticeData } from './messages/kinds.js';
 import { changeLines } from '../scheduling/change-lines.js';
 import type { ScheduleDiff } from '../scheduling/release-diff.js';
 import { oneLine } from './channels/mail-channel.js';
+import { catalogFor } from './messages/text-values.js';
 import {
   organizationAdmins,
   releaseFacts,
@@ -71,7 +72,7 @@ const toOrderHolder = (o: OrderFacts, kind: NewMessage['kind'], data: MessageDat
   orderId: o.id,
   recipient: o.email,
   recipientName: o.name,
-  data: data as unknown as Record<string, unknown>,
+  data: { ...data, lang: o.lang } as unknown as Record<string, unknown>,
 });
 
 /**
@@ -184,6 +185,7 @@ const BUILDERS: Record<string, Build> = {
         data: {
           event: t.event,
           name: t.ticket.holderName,
+          lang: t.lang,
           tickets: [t.ticket],
           ...(link ? { link } : {}),
         },
@@ -207,7 +209,7 @@ const BUILDERS: Record<string, Build> = {
     const t = await ticketFacts(q, str(m.payload.ticketId) ?? '');
     const release = t && (await releaseFacts(q, t.event.id, Number(m.payload.release)));
     if (!t || !release || t.status !== 'valid') return [];
-    const changes = scheduleChanges(release, m.payload.sessionIds);
+    const changes = scheduleChanges(release, m.payload.sessionIds, t.lang);
     if (!changes.length) return [];
     const link = links.agenda(t.ticket.id, t.accessKey);
     return [
@@ -221,6 +223,7 @@ const BUILDERS: Record<string, Build> = {
         data: {
           event: t.event,
           name: t.ticket.holderName,
+          lang: t.lang,
           changes,
           ...noteOf(m),
           ...(link ? { link } : {}),
@@ -234,7 +237,7 @@ const BUILDERS: Record<string, Build> = {
     const eventId = str(m.payload.eventId) ?? m.eventId ?? '';
     const release = email ? await releaseFacts(q, eventId, Number(m.payload.release)) : undefined;
     if (!email || !release) return [];
-    const changes = scheduleChanges(release, m.payload.sessionIds);
+    const changes = scheduleChanges(release, m.payload.sessionIds, release.event.language);
     const name = str(m.payload.name) ?? '';
     if (!changes.length) return [];
     return [
@@ -266,6 +269,7 @@ const BUILDERS: Record<string, Build> = {
         data: {
           event: t.event,
           name: t.ticket.holderName,
+          lang: t.lang,
           sessionTitle: oneLine(title),
           ...(link ? { link } : {}),
         },
@@ -274,13 +278,14 @@ const BUILDERS: Record<string, Build> = {
   },
 };
 
-/** The lines of a release's diff about the sessions a message names. */
+/** The lines of a release's diff about the sessions a message names, in its reader's language. */
 function scheduleChanges(
   release: { event: { timezone: string }; diff: ScheduleDiff },
   sessionIds: unknown,
+  lang: string | undefined,
 ): string[] {
   const only = new Set(Array.isArray(sessionIds) ? sessionIds.map(String) : []);
-  return changeLines(release.diff, release.event.timezone, only);
+  return changeLines(release.diff, release.event.timezone, only, catalogFor(lang).c.changes);
 }
 
 const noteOf = (m: DeliveredMessage) => {
@@ -299,6 +304,7 @@ function waitlistMessage(
     const data: MessageData = {
       event: w.event,
       name: w.name,
+      lang: w.lang,
       position: Number(m.payload.position ?? w.position),
       ...(w.offerExpiresAt ? { expiresAt: w.offerExpiresAt } : {}),
       ...(link ? { link } : {}),
@@ -326,6 +332,7 @@ function ticketMessage(kind: 'ticket_reissued' | 'ticket_revoked'): Build {
     const data: MessageData = {
       event: t.event,
       name: t.ticket.holderName,
+      lang: t.lang,
       ...(kind === 'ticket_reissued'
         ? { tickets: [t.ticket] }
         : { reason: str(m.payload.reason) ?? null }),

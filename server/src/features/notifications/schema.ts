@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventIdParams, Uuid } from '../events/schema.js';
+import { LANGUAGES } from '../events/languages.js';
 import { EDITABLE_KINDS } from './messages/custom-texts.js';
 import { MESSAGE_KINDS } from './messages/kinds.js';
 
@@ -112,11 +113,8 @@ export const MessageTextParams = z.strictObject({
   eventId: Uuid,
   kind: z.enum(EDITABLE_KINDS),
 });
-/** A language of the catalogs (ISO 639-1); English when left out. */
-const Lang = z
-  .string()
-  .regex(/^[a-z]{2}$/, 'must be a two-letter language code')
-  .default('en');
+/** A language of the catalogs; left out: the event's default. */
+const Lang = z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional();
 
 export const MessageTextsQuery = z.strictObject({ lang: Lang });
 

@@ -142,8 +142,11 @@ export async function sendTicketsAgain(
     const orders = event ? await ordersOfAddress(tx, eventId, email.trim().toLowerCase()) : [];
     if (!event || orders.length === 0) return false;
     const orderLinks: string[] = [];
+    // Written in the language of the newest order (the first).
+    let lang: string | undefined;
     for (const o of orders) {
       const facts = await orderFacts(tx, o.id);
+      lang ??= facts?.lang;
       const key = facts?.accessKey ?? (await mintOrderKey(tx, o.id));
       orderLinks.push(links.order(o.id, key)!);
     }
@@ -155,7 +158,7 @@ export async function sendTicketsAgain(
         orderId: first.id,
         recipient: first.email,
         recipientName: first.name,
-        data: { event, name: first.name, links: orderLinks },
+        data: { event, name: first.name, links: orderLinks, ...(lang ? { lang } : {}) },
       },
     ]);
     return true;

@@ -15,6 +15,8 @@ export interface OrderFacts extends SmsContact {
   currency: string;
   holdExpiresAt: string | null;
   accessKey: string | undefined;
+  /** The language the buyer chose, else the event's default. */
+  lang: string;
   /** The order's tickets still held by its buyer (not transferred away), valid or pending. */
   tickets: MailTicket[];
 }
@@ -32,13 +34,14 @@ const SMS_CONTACT = (t: string) => `CASE WHEN ${t}.sms_opt_in AND e.attendee_pho
   THEN ${t}.attendee_phone END AS phone, e.sms_kinds AS "smsKinds"`;
 
 const EVENT_JSON = `json_build_object('id', e.id, 'name', e.name, 'startsAt', e.starts_at,
-  'endsAt', e.ends_at, 'timezone', e.timezone, 'venue', e.venue)`;
+  'endsAt', e.ends_at, 'timezone', e.timezone, 'venue', e.venue, 'language', e.languages[1])`;
 
 export async function orderFacts(q: Queryable, orderId: string): Promise<OrderFacts | undefined> {
   const { rows } = await q.query<Record<string, unknown>>(
     `SELECT o.id, ${EVENT_JSON} AS event, o.attendee_name AS name, o.attendee_email AS email,
             o.status, o.total_cents::float8 AS "totalCents", o.currency,
             o.hold_expires_at AS "holdExpiresAt", k.access_key AS "accessKey", ${SMS_CONTACT('o')},
+            coalesce(o.locale, e.languages[1]) AS lang,
             coalesce((SELECT json_agg(json_build_object('id', t.id, 'token', t.token,
                         'ticketTypeName', tt.name, 'holderName', t.attendee_name) ORDER BY t.id)
                       FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
@@ -69,6 +72,8 @@ export interface TicketFacts {
   accessKey: string | undefined;
   /** Whether the key is the ticket's own (links go to the ticket) or its order's. */
   ownKey: boolean;
+  /** The buyer's language while the ticket is theirs; a transferred one's holder gets the default. */
+  lang: string;
 }
 
 export async function ticketFacts(
@@ -80,9 +85,11 @@ export async function ticketFacts(
             t.order_id AS "orderId", ${EVENT_JSON} AS event, t.attendee_email AS email, t.status,
             t.access_key_hash IS NOT NULL AS "ownKey",
             CASE WHEN t.access_key_hash IS NOT NULL THEN tk.access_key ELSE ok.access_key END
-              AS "accessKey"
+              AS "accessKey",
+            coalesce(CASE WHEN t.access_key_hash IS NULL THEN o.locale END, e.languages[1]) AS lang
      FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
      JOIN events e ON e.id = t.event_id
+     JOIN orders o ON o.id = t.order_id
      LEFT JOIN mail_access_keys tk ON tk.subject_id = t.id
      LEFT JOIN mail_access_keys ok ON ok.subject_id = t.order_id
      WHERE t.id = $1`,
@@ -103,6 +110,7 @@ export async function ticketFacts(
     status: r.status as string,
     accessKey: (r.accessKey as string | null) ?? undefined,
     ownKey: r.ownKey as boolean,
+    lang: r.lang as string,
   };
 }
 
@@ -114,6 +122,8 @@ export interface WaitlistFacts extends SmsContact {
   position: number;
   offerExpiresAt: string | null;
   accessKey: string | undefined;
+  /** The language they chose, else the event's default. */
+  lang: string;
 }
 
 export async function waitlistFacts(
@@ -123,7 +133,8 @@ export async function waitlistFacts(
   const { rows } = await q.query<Record<string, unknown>>(
     `SELECT w.id, ${EVENT_JSON} AS event, w.attendee_name AS name, w.attendee_email AS email,
             w.position::float8 AS position, w.offer_expires_at AS "offerExpiresAt",
-            k.access_key AS "accessKey", ${SMS_CONTACT('w')}
+            k.access_key AS "accessKey", ${SMS_CONTACT('w')},
+            coalesce(w.locale, e.languages[1]) AS lang
      FROM waitlist_entries w JOIN events e ON e.id = w.event_id
      LEFT JOIN mail_access_keys k ON k.subject_id = w.id
      WHERE w.id = $1`,

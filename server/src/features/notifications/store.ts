@@ -53,7 +53,8 @@ const COLUMNS = `m.id, m.outbox_id::text AS "outboxId", m.kind, m.channel, m.eve
 /**
  * Queues messages; one already queued for the same outbox message, kind and recipient is left as
  * it is, so a redelivered outbox message queues nothing twice. A mail takes along the event's own
- * subject and intro of its kind in its language (message_texts), fixed from then on. Returns how
+ * subject and intro of its kind in its language (the reader's, else the event's default:
+ * `messageLanguage`), fixed from then on. Returns how
  * many were new.
  */
 export async function insertMessages(
@@ -77,7 +78,7 @@ export async function insertMessages(
                     recipient_name, data, resend_of)
        LEFT JOIN message_texts t
               ON u.channel = 'email' AND t.event_id = u.event_id AND t.kind = u.kind
-             AND t.lang = coalesce(u.data->>'lang', 'en')
+             AND t.lang = coalesce(u.data->>'lang', u.data->'event'->>'language', 'en')
      ON CONFLICT (outbox_id, kind, recipient) WHERE outbox_id IS NOT NULL DO NOTHING`,
     [
       messages.map(() => timeOrderedUuid()),

@@ -28,8 +28,17 @@ async function ownEvent(db: Db, actor: Principal, eventId: string): Promise<Mail
   return event;
 }
 
-export async function listMessageTexts(db: Db, actor: Principal, eventId: string, lang: string) {
+/** The language asked for, else the event's default. */
+const languageOf = (event: MailEvent, lang: string | undefined) => lang ?? event.language ?? 'en';
+
+export async function listMessageTexts(
+  db: Db,
+  actor: Principal,
+  eventId: string,
+  asked: string | undefined,
+) {
   const event = await ownEvent(db, actor, eventId);
+  const lang = languageOf(event, asked);
   const own = new Map((await store.listTexts(db, eventId, lang)).map((t) => [t.kind, t]));
   const { c } = catalogFor(lang);
   return {
@@ -74,15 +83,15 @@ export async function saveMessageText(
   input: MessageTextInput,
 ) {
   checkPlaceholders(input);
-  await ownEvent(db, actor, eventId);
+  const lang = languageOf(await ownEvent(db, actor, eventId), input.lang);
   await store.saveText(db, {
     eventId,
     kind,
-    lang: input.lang,
+    lang,
     subject: input.subject ?? null,
     intro: input.intro ?? null,
   });
-  const list = await listMessageTexts(db, actor, eventId, input.lang);
+  const list = await listMessageTexts(db, actor, eventId, lang);
   return list.items.find((i) => i.kind === kind)!;
 }
 
@@ -148,7 +157,7 @@ export async function previewMessageText(
     recipient: order?.email ?? 'alex@example.org',
     recipientName: data.name,
     data: { ...data, custom },
-    lang: input.lang,
+    lang: languageOf(event, input.lang),
     domain,
   });
   return { to: mail.to.address, subject: mail.subject, html: previewHtml(mail), text: mail.text };

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/db.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import type { Identity } from '../identity/index.js';
 import { actor } from '../identity/principal.js';
-import { accessorFromRequest } from '../ticketing/accessor-from-request.js';
+import { accessorFromRequest, holderFromRequest } from '../ticketing/accessor-from-request.js';
 import {
   CancelBody,
   EventIdParams,
@@ -10,6 +10,7 @@ import {
   ListOrdersQuery,
   Order,
   OrderIdParams,
+  OrderLocaleBody,
   OrderPage,
 } from './schema.js';
 import * as service from './service.js';
@@ -62,6 +63,32 @@ export function orderRoutes(db: Db, identity: Identity): AnyRoute[] {
           body: await service.getOrder(db, who, params.orderId),
           headers: PRIVATE,
         };
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/api/v1/orders/{orderId}/locale',
+      operationId: 'changeOrderLocale',
+      summary:
+        'The language the buyer chose in the portal; the order’s messages are written in it from now on. Only the buyer’s access key (`X-Access-Key` or `?key=`) changes it.',
+      tags,
+      auth: 'public',
+      params: OrderIdParams,
+      query: KeyQuery,
+      body: OrderLocaleBody,
+      responses: {
+        204: { description: 'Kept' },
+        401: { description: '`missing_credential`' },
+        404: { description: '`order_not_found`: no such order, or not one this key opens' },
+      },
+      handler: async ({ params, query, body, req }) => {
+        await service.changeOrderLocale(
+          db,
+          holderFromRequest(req, query.key),
+          params.orderId,
+          body.locale,
+        );
+        return { status: 204, headers: PRIVATE };
       },
     }),
     route({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../events/languages.js';
 import { EventIdParams, Uuid } from '../events/schema.js';
 import { IssuedInvoice } from '../invoices/schema.js';
 
@@ -24,6 +25,11 @@ export const ListOrdersQuery = z.strictObject({
 export type ListOrdersQuery = z.output<typeof ListOrdersQuery>;
 
 const Reason = z.string().trim().min(1, 'must not be empty').max(500, 'is too long');
+/** The language the buyer reads the portal in, for the order's messages from now on. */
+export const OrderLocaleBody = z.strictObject({
+  locale: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }),
+});
+
 export const CancelBody = z.strictObject({ reason: Reason.optional() }).optional();
 
 const Money = {
@@ -54,6 +60,8 @@ export const OrderSummary = z.object({
     phone: z.string().nullable(),
     /** Whether the buyer agreed to get this order's messages by SMS too. */
     smsOptIn: z.boolean(),
+    /** The language the buyer chose in the portal (null: the event's default); their messages'. */
+    locale: z.string().nullable(),
   }),
   ...Money,
   paymentMethod: z.enum(['free', 'manual', 'stripe']),

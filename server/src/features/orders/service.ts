@@ -20,6 +20,22 @@ export async function getOrder(db: Db, accessor: Accessor, orderId: string): Pro
   return orderView(db, accessor, order);
 }
 
+/**
+ * The buyer switched the portal's language: the order's messages are written in it from now on.
+ * Only their own key changes it: it is their choice, not a record an organizer keeps.
+ */
+export async function changeOrderLocale(
+  db: Db,
+  holder: Accessor,
+  orderId: string,
+  locale: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const order = await openOrder(tx, holder, orderId, true);
+    if (order.attendee.locale !== locale) await store.setOrderLocale(tx, order.id, locale);
+  });
+}
+
 /** Orders of an event, newest first, optionally by status and by a search text. */
 export async function listOrders(
   db: Db,

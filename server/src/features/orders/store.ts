@@ -25,6 +25,7 @@ interface OrderRow {
   attendee_email: string;
   attendee_phone: string | null;
   sms_opt_in: boolean;
+  locale: string | null;
   subtotal_cents: string;
   discount_cents: string;
   total_cents: string;
@@ -42,7 +43,7 @@ interface OrderRow {
 // Paid is the sum of succeeded payments; they only change under the order's row lock.
 const ORDER_COLUMNS = `o.id, o.event_id, e.name AS event_name, e.organization_id, o.ticket_type_id,
     tt.name AS ticket_type_name, o.status, o.quantity, o.attendee_name, o.attendee_email,
-    o.attendee_phone, o.sms_opt_in, o.subtotal_cents, o.discount_cents, o.total_cents, o.refunded_cents, o.currency, o.payment_method,
+    o.attendee_phone, o.sms_opt_in, o.locale, o.subtotal_cents, o.discount_cents, o.total_cents, o.refunded_cents, o.currency, o.payment_method,
     o.hold_expires_at, o.access_key_hash, o.created_at, o.updated_at,
     (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p
      WHERE p.order_id = o.id AND p.status = 'succeeded') AS paid_cents`;
@@ -70,6 +71,7 @@ function toRecord(r: OrderRow): OrderRecord {
       email: r.attendee_email,
       phone: r.attendee_phone,
       smsOptIn: r.sms_opt_in,
+      locale: r.locale,
     },
     subtotalCents: Number(r.subtotal_cents),
     discountCents: Number(r.discount_cents),
@@ -273,4 +275,15 @@ export async function findOrdersByIdSuffix(
     [suffixes, organizationId],
   );
   return rows.map(toRecord);
+}
+
+export async function setOrderLocale(
+  tx: Queryable,
+  orderId: string,
+  locale: string,
+): Promise<void> {
+  await tx.query('UPDATE orders SET locale = $2, updated_at = now() WHERE id = $1', [
+    orderId,
+    locale,
+  ]);
 }

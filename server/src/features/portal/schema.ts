@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../events/languages.js';
 
 /** Portal page paths take any id: a malformed one is the page's "not found", not a 400. */
 export const PageParams = z.strictObject({ id: z.string().max(200) });
@@ -62,5 +63,7 @@ export const PublicEvent = z.object({
   phoneRegion: z.string().nullable(),
   /** Some messages go by SMS to buyers who agree: the form offers the choice. */
   smsOffered: z.boolean(),
+  /** The languages the portal offers for this event; the first is the default. */
+  languages: z.array(z.enum(LANGUAGES)),
 });
 export type PublicEvent = z.output<typeof PublicEvent>;

@@ -67,6 +67,7 @@ export async function getPublicEvent(
       attendeePhone: event.attendeePhone,
       phoneRegion: event.phoneRegion,
       smsOffered: event.smsOffered,
+      languages: event.languages,
     };
   });
 }

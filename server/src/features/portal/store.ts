@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import type { Language } from '../events/languages.js';
 import type { PublicQuestion } from './schema.js';
 
 // All SQL of the portal: public reads only, never an organization's private fields.
@@ -15,6 +16,7 @@ export interface EventRow {
   attendeePhone: 'off' | 'optional' | 'required';
   phoneRegion: string | null;
   smsOffered: boolean;
+  languages: Language[];
 }
 
 export interface TicketTypeRow {
@@ -35,7 +37,7 @@ export async function findOpenEvent(db: Queryable, eventId: string): Promise<Eve
     `SELECT id, name, description, venue, starts_at AS "startsAt", ends_at AS "endsAt", timezone,
             proof_of_work AS "proofOfWork", attendee_phone AS "attendeePhone",
             phone_region AS "phoneRegion",
-            attendee_phone <> 'off' AND cardinality(sms_kinds) > 0 AS "smsOffered"
+            attendee_phone <> 'off' AND cardinality(sms_kinds) > 0 AS "smsOffered", languages
      FROM events WHERE id = $1 AND archived_at IS NULL`,
     [eventId],
   );

@@ -34,6 +34,8 @@ export interface OrderToPlace {
   /** The buyer's phone (E.164) and SMS consent, when the event asks for a phone. */
   phone?: string | null;
   smsOptIn?: boolean;
+  /** The language the buyer chose (null: the event's default): their messages' language. */
+  locale?: string | null;
   /** Added to the outbox message, e.g. the waitlist entry an order came from. */
   announce?: Record<string, unknown>;
 }
@@ -72,6 +74,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     clientIp: o.clientIp ?? null,
     phone: o.phone ?? null,
     smsOptIn: o.smsOptIn ?? false,
+    locale: o.locale ?? null,
   });
   await rememberAccessKey(tx, orderId, access.key);
   // Reserved seats are held; a free order keeps them as sold at once.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../events/languages.js';
 import { EventIdParams, Uuid } from '../events/schema.js';
 
 export { EventIdParams };
@@ -38,6 +39,8 @@ export const RegistrationBody = z.strictObject({
   answers: z.record(z.string().max(64), z.unknown()).optional(),
   promoCode: z.string().trim().min(1).max(64).optional(),
   joinWaitlist: z.boolean().optional(),
+  /** The language the buyer chose in the portal: their messages are written in it. */
+  locale: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
   /** A solved ALTCHA challenge (base64 JSON `{challenge, solution}`), when the event asks for one. */
   altcha: z.string().max(8_000).optional(),
 });

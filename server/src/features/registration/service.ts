@@ -105,6 +105,7 @@ export async function register(
       quantity: input.quantity,
       accessKeyHash: access.hash,
       clientIp: opts.client?.ip ?? null,
+      locale: input.locale ?? null,
     });
     await rememberAccessKey(tx, place.id, access.key);
     await enqueue(tx, {
@@ -233,6 +234,7 @@ async function sell(
     now,
     claimSeats: reservedSeats === 0,
     clientIp: client?.ip ?? null,
+    locale: input.locale ?? null,
     ...contact,
   });
   const result: RegisterResult = { status: 201, body };

@@ -274,6 +274,7 @@ export interface NewOrder {
   /** E.164. */
   phone?: string | null;
   smsOptIn?: boolean;
+  locale?: string | null;
   /**
    * Take the order's seats at COMMIT (a sale): the same statement inserts the seat claim
    * (capacity.ts), sold for a confirmed order, held for one pending payment. False when the seats
@@ -288,9 +289,10 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
     `WITH placed AS (
        INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
          answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
-         hold_expires_at, access_key_hash, reserved_seats, client_ip, attendee_phone, sms_opt_in)
+         hold_expires_at, access_key_hash, reserved_seats, client_ip, attendee_phone, sms_opt_in,
+         locale)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $20,
-               $21, $22)
+               $21, $22, $23)
        RETURNING ticket_type_id, quantity, status
      )
      INSERT INTO seat_claims (ticket_type_id, seats, state)
@@ -319,6 +321,7 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
       o.clientIp ?? null,
       o.phone ?? null,
       o.smsOptIn ?? false,
+      o.locale ?? null,
     ],
   );
 }

@@ -33,6 +33,11 @@ export async function accessorFromRequest(
     }
     return { kind: 'staff', principal };
   }
+  return holderFromRequest(req, queryKey);
+}
+
+/** The attendee's access key from `X-Access-Key` or `?key=`, for routes only they may call. */
+export function holderFromRequest(req: Request, queryKey: string | undefined): Accessor {
   const header = req.headers['x-access-key'];
   const accessKey = (typeof header === 'string' && header.trim()) || queryKey;
   if (accessKey) return { kind: 'holder', accessKey };

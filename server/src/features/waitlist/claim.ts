@@ -114,6 +114,7 @@ async function convert(
     emailNormalized: entry.emailNormalized,
     phone: entry.phone,
     smsOptIn: entry.smsOptIn,
+    locale: entry.locale,
     answers: answered.answers,
     promoCodeId: null,
     price: priceOrder(sale.priceCents, entry.quantity),

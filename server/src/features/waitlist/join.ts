@@ -14,6 +14,8 @@ export interface WaitlistJoin {
   /** E.164, and whether they agreed to SMS (events that ask for a phone). */
   phone?: string | null;
   smsOptIn?: boolean;
+  /** The language they chose: their messages' and, once claimed, their order's. */
+  locale?: string | null;
 }
 
 export interface WaitlistPlace {
@@ -31,8 +33,8 @@ export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<Wait
   ]);
   const { rows } = await tx.query<{ id: string; position: number }>(
     `INSERT INTO waitlist_entries (event_id, ticket_type_id, attendee_name, attendee_email, email_normalized,
-       quantity, status, access_key_hash, client_ip, attendee_phone, sms_opt_in)
-     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10)
+       quantity, status, access_key_hash, client_ip, attendee_phone, sms_opt_in, locale)
+     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10, $11)
      ON CONFLICT (ticket_type_id, email_normalized) WHERE status IN ('waiting', 'offered') DO NOTHING
      RETURNING id, position`,
     [
@@ -46,6 +48,7 @@ export async function joinWaitlist(tx: Queryable, w: WaitlistJoin): Promise<Wait
       w.clientIp ?? null,
       w.phone ?? null,
       w.smsOptIn ?? false,
+      w.locale ?? null,
     ],
   );
   if (!rows[0]) {

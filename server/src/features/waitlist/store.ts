@@ -17,6 +17,8 @@ export interface EntryRow {
   /** E.164 and SMS consent, carried over to the order a claim places. */
   phone: string | null;
   smsOptIn: boolean;
+  /** The language they chose (null: the event's default). */
+  locale: string | null;
   quantity: number;
   status: EntryStatus;
   offerExpiresAt: Date | null;
@@ -36,6 +38,7 @@ interface RawEntry {
   email_normalized: string;
   attendee_phone: string | null;
   sms_opt_in: boolean;
+  locale: string | null;
   quantity: number;
   status: EntryStatus;
   offer_expires_at: Date | null;
@@ -46,7 +49,7 @@ interface RawEntry {
 }
 
 const ENTRY_COLUMNS = `w.id, w.event_id, e.organization_id, w.ticket_type_id, w.position, w.attendee_name,
-  w.attendee_email, w.email_normalized, w.attendee_phone, w.sms_opt_in, w.quantity, w.status, w.offer_expires_at, w.claimed_order_id,
+  w.attendee_email, w.email_normalized, w.attendee_phone, w.sms_opt_in, w.locale, w.quantity, w.status, w.offer_expires_at, w.claimed_order_id,
   w.access_key_hash, w.created_at`;
 
 const toEntry = (r: RawEntry): EntryRow => ({
@@ -60,6 +63,7 @@ const toEntry = (r: RawEntry): EntryRow => ({
   emailNormalized: r.email_normalized,
   phone: r.attendee_phone,
   smsOptIn: r.sms_opt_in,
+  locale: r.locale,
   quantity: r.quantity,
   status: r.status,
   offerExpiresAt: r.offer_expires_at,

@@ -1,8 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale.js';
+import type { TFunction } from 'i18next';
 import type { Badge } from '../lib/agenda.js';
 
 /** "Sat 09:00, Hall A": where a moved session was, in the event's time zone. */
-function placeText(p: { startsAt: string; room: string | null }, timeZone: string): string {
-  const when = new Intl.DateTimeFormat(undefined, {
+function placeText(
+  p: { startsAt: string; room: string | null },
+  timeZone: string,
+  locale: string,
+): string {
+  const when = new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     hour: '2-digit',
@@ -11,16 +18,21 @@ function placeText(p: { startsAt: string; room: string | null }, timeZone: strin
   return p.room ? `${when}, ${p.room}` : when;
 }
 
-function text(b: Badge, timeZone: string): string {
+function text(t: TFunction, b: Badge, timeZone: string, locale: string): string {
   switch (b.kind) {
     case 'new':
-      return 'New';
+      return t('agenda.new');
     case 'cancelled':
-      return 'Cancelled';
+      return t('agenda.cancelled');
     case 'moved':
-      return `Moved from ${placeText(b.from, timeZone)}`;
+      return t('agenda.movedFrom', { place: placeText(b.from, timeZone, locale) });
     case 'changed':
-      return `Changed: ${b.what}`;
+      return t('agenda.changed', {
+        what:
+          b.what.kind === 'renamed'
+            ? t('agenda.renamed', { title: b.what.from })
+            : t('agenda.speakersChanged'),
+      });
   }
 }
 
@@ -34,16 +46,18 @@ export function AgendaBadges({
   cancelled: boolean;
   timeZone: string;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const shown =
     cancelled && !badges.some((b) => b.kind === 'cancelled')
       ? [{ kind: 'cancelled' } as Badge, ...badges]
       : badges;
   if (shown.length === 0) return null;
   return (
-    <ul className="agenda-badges" aria-label="Changes">
+    <ul className="agenda-badges" aria-label={t('agenda.changes')}>
       {shown.map((b, i) => (
         <li key={i} className={`agenda-badge agenda-badge-${b.kind}`}>
-          {text(b, timeZone)}
+          {text(t, b, timeZone, locale)}
         </li>
       ))}
     </ul>
@@ -62,12 +76,13 @@ export function StarButton({
   busy: boolean;
   onToggle: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <button
       type="button"
       className={`star${on ? ' star-on' : ''}`}
       aria-pressed={on}
-      aria-label={`Star “${title}” (my agenda)`}
+      aria-label={t('agenda.star', { title })}
       disabled={busy}
       onClick={onToggle}
     >

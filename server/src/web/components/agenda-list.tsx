@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale.js';
 import type { PublicAgenda } from '../../features/scheduling/public-agenda.js';
 import {
   byDay,
@@ -41,6 +43,8 @@ export function AgendaList({
   actions: AgendaActions;
   sessionPath: (sessionId: string) => string;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [filter, setFilter] = useState(NO_FILTER);
   const now = useMinute();
   const favourites = useMemo(() => new Set(mine?.favourites ?? []), [mine]);
@@ -53,9 +57,9 @@ export function AgendaList({
   const row = (e: AgendaEntry, withDay = false) => (
     <li key={e.key} className={`agenda-item${e.cancelled ? ' agenda-item-cancelled' : ''}`}>
       <p className="agenda-time">
-        {withDay ? `${dayLabel(localDay(e.startsAt, tz))}, ` : ''}
-        <time dateTime={e.startsAt}>{clockTime(e.startsAt, tz)}</time>–
-        <time dateTime={e.endsAt}>{clockTime(e.endsAt, tz)}</time>
+        {withDay ? `${dayLabel(localDay(e.startsAt, tz), locale)}, ` : ''}
+        <time dateTime={e.startsAt}>{clockTime(e.startsAt, tz, locale)}</time>–
+        <time dateTime={e.endsAt}>{clockTime(e.endsAt, tz, locale)}</time>
       </p>
       <div className="agenda-body">
         {e.sessionId ? (
@@ -63,10 +67,10 @@ export function AgendaList({
             {e.title}
           </AppLink>
         ) : (
-          <span className="agenda-title">{e.title}</span>
+          <span className="agenda-title">{e.title || t('agenda.break')}</span>
         )}
         <p className="agenda-meta">
-          {[e.room ?? (e.kind === 'break' ? 'All rooms' : null), e.track]
+          {[e.room ?? (e.kind === 'break' ? t('agenda.allRooms') : null), e.track]
             .filter(Boolean)
             .join(' · ')}
         </p>
@@ -88,13 +92,13 @@ export function AgendaList({
     <>
       {soon.now.length || soon.next.length ? (
         <section className="agenda-soon" aria-labelledby="agenda-soon-h">
-          <h2 id="agenda-soon-h">{soon.now.length ? 'Now' : 'Next'}</h2>
+          <h2 id="agenda-soon-h">{soon.now.length ? t('agenda.now') : t('agenda.next')}</h2>
           <ul className="agenda-items">
             {(soon.now.length ? soon.now : soon.next).map((e) => row(e, true))}
           </ul>
           {soon.now.length && soon.next.length ? (
             <>
-              <h3>Next</h3>
+              <h3>{t('agenda.next')}</h3>
               <ul className="agenda-items">{soon.next.map((e) => row(e, true))}</ul>
             </>
           ) : null}
@@ -102,7 +106,7 @@ export function AgendaList({
       ) : null}
       <form className="agenda-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
-          <label htmlFor="agenda-q">Search title or speaker</label>
+          <label htmlFor="agenda-q">{t('agenda.search')}</label>
           <input
             id="agenda-q"
             type="search"
@@ -111,13 +115,13 @@ export function AgendaList({
           />
         </div>
         <div className="field">
-          <label htmlFor="agenda-room">Room</label>
+          <label htmlFor="agenda-room">{t('agenda.room')}</label>
           <select
             id="agenda-room"
             value={filter.roomId}
             onChange={(e) => set({ roomId: e.target.value })}
           >
-            <option value="">All rooms</option>
+            <option value="">{t('agenda.allRooms')}</option>
             {agenda.rooms.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -127,13 +131,13 @@ export function AgendaList({
         </div>
         {agenda.tracks.length ? (
           <div className="field">
-            <label htmlFor="agenda-track">Track</label>
+            <label htmlFor="agenda-track">{t('agenda.track')}</label>
             <select
               id="agenda-track"
               value={filter.trackId}
               onChange={(e) => set({ trackId: e.target.value })}
             >
-              <option value="">All tracks</option>
+              <option value="">{t('agenda.allTracks')}</option>
               {agenda.tracks.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
@@ -150,26 +154,28 @@ export function AgendaList({
               checked={filter.mineOnly}
               onChange={(e) => set({ mineOnly: e.target.checked })}
             />
-            <label htmlFor="agenda-mine">Only my agenda ({mine.favourites.length})</label>
+            <label htmlFor="agenda-mine">
+              {t('agenda.mineOnly', { count: mine.favourites.length })}
+            </label>
           </div>
         ) : null}
       </form>
       {days.length > 1 ? (
-        <nav className="agenda-days" aria-label="Days">
+        <nav className="agenda-days" aria-label={t('agenda.days')}>
           {days.map((d) => (
             <a key={d.day} href={`#day-${d.day}`}>
-              {dayLabel(d.day)}
+              {dayLabel(d.day, locale)}
             </a>
           ))}
         </nav>
       ) : null}
       <p className="visually-hidden" role="status">
-        {shown.length} of {entries.length} shown
+        {t('agenda.shown', { shown: shown.length, count: entries.length })}
       </p>
-      {days.length === 0 ? <p className="notice">No session matches.</p> : null}
+      {days.length === 0 ? <p className="notice">{t('agenda.noMatch')}</p> : null}
       {days.map((d) => (
         <section key={d.day} className="agenda-day" aria-labelledby={`day-${d.day}`}>
-          <h2 id={`day-${d.day}`}>{dayLabel(d.day)}</h2>
+          <h2 id={`day-${d.day}`}>{dayLabel(d.day, locale)}</h2>
           <ul className="agenda-items">{d.entries.map((e) => row(e))}</ul>
         </section>
       ))}

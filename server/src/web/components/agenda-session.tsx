@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale.js';
 import type { PublicAgenda } from '../../features/scheduling/public-agenda.js';
 import { clockTime, dayLabel, localDay, type AgendaEntry } from '../lib/agenda.js';
 import type { AgendaActions } from '../pages/agenda-page.js';
@@ -18,34 +20,34 @@ function Signup({
   mine: MyAgenda | null;
   actions: AgendaActions;
 }) {
-  if (session.signupCapacity === null) return <p>No signup needed: everyone may come.</p>;
+  const { t } = useTranslation();
+  if (session.signupCapacity === null) return <p>{t('agenda.noSignup')}</p>;
   const signup = mine?.signups.find((s) => s.sessionId === session.id);
   const busy = actions.busy === session.id;
   return (
     <section className="agenda-signup" aria-labelledby="signup-h">
-      <h2 id="signup-h">Signup</h2>
-      <p>
-        Limited to {session.signupCapacity} {session.signupCapacity === 1 ? 'place' : 'places'}.
-      </p>
+      <h2 id="signup-h">{t('agenda.signup')}</h2>
+      <p>{t('agenda.limited', { count: session.signupCapacity })}</p>
       {!mine ? (
-        <p className="hint">Only a valid ticket can sign up.</p>
+        <p className="hint">{t('agenda.validOnly')}</p>
       ) : signup?.status === 'confirmed' ? (
         <>
-          <p className="agenda-signup-state">You have a place.</p>
+          <p className="agenda-signup-state">{t('agenda.havePlace')}</p>
           <button
             type="button"
             className="button button-secondary"
             disabled={busy}
             onClick={() => actions.cancelSignup(session.id)}
           >
-            Cancel my signup
+            {t('agenda.cancelSignup')}
           </button>
         </>
       ) : signup ? (
         <>
           <p className="agenda-signup-state">
-            You are on the waitlist
-            {signup.waitlistPosition ? `, number ${signup.waitlistPosition} in line` : ''}.
+            {signup.waitlistPosition
+              ? t('agenda.onWaitlistAt', { position: signup.waitlistPosition })
+              : t('agenda.onWaitlist')}
           </p>
           <button
             type="button"
@@ -53,7 +55,7 @@ function Signup({
             disabled={busy}
             onClick={() => actions.cancelSignup(session.id)}
           >
-            Leave the waitlist
+            {t('agenda.leaveWaitlist')}
           </button>
         </>
       ) : session.status === 'cancelled' ? null : (
@@ -63,7 +65,7 @@ function Signup({
           disabled={busy}
           onClick={() => actions.signUp(session.id)}
         >
-          Sign up
+          {t('agenda.signUp')}
         </button>
       )}
     </section>
@@ -86,6 +88,8 @@ export function AgendaSession({
   actions: AgendaActions;
   back: string;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const tz = agenda.timezone;
   const speakers = session.speakerIds
     .map((id) => agenda.speakers.find((s) => s.id === id))
@@ -96,7 +100,7 @@ export function AgendaSession({
   return (
     <article className="agenda-session">
       <p>
-        <AppLink to={back}>← All sessions</AppLink>
+        <AppLink to={back}>{t('agenda.back')}</AppLink>
       </p>
       <div className="agenda-session-head">
         <PageHeading title={`${session.title} · ${agenda.name}`}>{session.title}</PageHeading>
@@ -113,30 +117,30 @@ export function AgendaSession({
       <dl className="when-where">
         {entries.map((e) => (
           <div key={e.key}>
-            <dt>When</dt>
+            <dt>{t('common.when')}</dt>
             <dd>
-              {dayLabel(localDay(e.startsAt, tz))},{' '}
-              <time dateTime={e.startsAt}>{clockTime(e.startsAt, tz)}</time>–
-              <time dateTime={e.endsAt}>{clockTime(e.endsAt, tz)}</time>
+              {dayLabel(localDay(e.startsAt, tz), locale)},{' '}
+              <time dateTime={e.startsAt}>{clockTime(e.startsAt, tz, locale)}</time>–
+              <time dateTime={e.endsAt}>{clockTime(e.endsAt, tz, locale)}</time>
               {e.room ? ` · ${e.room}` : ''}
             </dd>
           </div>
         ))}
         {entries.length === 0 ? (
           <div>
-            <dt>When</dt>
-            <dd>Not scheduled</dd>
+            <dt>{t('common.when')}</dt>
+            <dd>{t('agenda.notScheduled')}</dd>
           </div>
         ) : null}
         {track ? (
           <div>
-            <dt>Track</dt>
+            <dt>{t('agenda.track')}</dt>
             <dd>{track.name}</dd>
           </div>
         ) : null}
         {session.language ? (
           <div>
-            <dt>Language</dt>
+            <dt>{t('agenda.language')}</dt>
             <dd>{session.language}</dd>
           </div>
         ) : null}
@@ -144,7 +148,7 @@ export function AgendaSession({
       {session.abstract ? <p className="description">{session.abstract}</p> : null}
       {speakers.length ? (
         <section aria-labelledby="speakers-h">
-          <h2 id="speakers-h">{speakers.length > 1 ? 'Speakers' : 'Speaker'}</h2>
+          <h2 id="speakers-h">{t('agenda.speakers', { count: speakers.length })}</h2>
           {speakers.map((s) => (
             <div key={s.id} className="agenda-speaker">
               <h3>{s.name}</h3>

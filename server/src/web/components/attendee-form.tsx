@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../features/ticketing/schema.js';
 import { ApiError, call } from '../api.js';
 import { TextField } from './field.js';
@@ -13,6 +14,7 @@ export function AttendeeForm(p: {
   accessKey: string | null;
   onSaved: (t: Ticket) => void;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(p.ticket.attendee.name);
   const [email, setEmail] = useState(p.ticket.attendee.email);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,24 +30,24 @@ export function AttendeeForm(p: {
         { method: 'PUT', body: { name, email }, accessKey: p.accessKey },
       );
       setErrors({});
-      setOutcome({ tone: 'success', text: `Saved: this ticket is ${res.body.attendee.name}’s.` });
+      setOutcome({ tone: 'success', text: t('attendee.saved', { name: res.body.attendee.name }) });
       p.onSaved(res.body);
     } catch (err) {
       const problem = err instanceof ApiError ? err.problem : undefined;
       setErrors(Object.fromEntries((problem?.errors ?? []).map((i) => [i.field, i.message])));
-      setOutcome({ tone: 'error', text: problem?.detail ?? 'Could not save. Please try again.' });
+      setOutcome({ tone: 'error', text: problem?.detail ?? t('attendee.saveFailed') });
     } finally {
       setBusy(false);
     }
   };
   return (
     <form className="attendee-form panel" noValidate onSubmit={(e) => void save(e)}>
-      <h2>Attendee</h2>
+      <h2>{t('attendee.heading')}</h2>
       {outcome ? <Notice tone={outcome.tone}>{outcome.text}</Notice> : null}
       <TextField
         field="name"
-        label="Attendee name"
-        hint="Printed on the badge; the check-in greets this person."
+        label={t('attendee.name')}
+        hint={t('attendee.nameHint')}
         required
         maxLength={200}
         value={name}
@@ -54,7 +56,7 @@ export function AttendeeForm(p: {
       />
       <TextField
         field="email"
-        label="Attendee email"
+        label={t('attendee.email')}
         type="email"
         required
         maxLength={254}
@@ -63,7 +65,7 @@ export function AttendeeForm(p: {
         onChange={(e) => setEmail(e.target.value)}
       />
       <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-        {busy ? 'Saving…' : 'Save attendee'}
+        {busy ? t('attendee.saving') : t('attendee.save')}
       </button>
     </form>
   );

@@ -1,7 +1,9 @@
 import { buildIcs, type CalendarEntry } from '@lanyard/core/browser';
+import { useTranslation } from 'react-i18next';
 
 /** Downloads an .ics file made in the browser; nothing is sent to the server. */
 export function CalendarButton({ entry, fileName }: { entry: CalendarEntry; fileName: string }) {
+  const { t } = useTranslation();
   const download = () => {
     const blob = new Blob([buildIcs(entry)], { type: 'text/calendar;charset=utf-8' });
     const url = URL.createObjectURL(blob);
@@ -15,7 +17,7 @@ export function CalendarButton({ entry, fileName }: { entry: CalendarEntry; file
   };
   return (
     <button type="button" className="button button-secondary" onClick={download}>
-      Add to calendar
+      {t('ticket.addToCalendar')}
     </button>
   );
 }

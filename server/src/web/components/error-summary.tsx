@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fieldDomId } from './field.js';
 
 export interface SummaryItem {
@@ -16,6 +17,7 @@ export const withoutLabel = (message: string, label: string) =>
  * Messages already naming their field (the server's answers do) are not prefixed twice.
  */
 export function ErrorSummary({ items, round }: { items: SummaryItem[]; round: number }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (items.length) ref.current?.focus();
@@ -24,7 +26,7 @@ export function ErrorSummary({ items, round }: { items: SummaryItem[]; round: nu
   if (!items.length) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <h2>Please fix {items.length === 1 ? 'this' : `these ${items.length} things`}</h2>
+      <h2>{t('errors.heading', { count: items.length })}</h2>
       <ul>
         {items.map((item) => (
           <li key={item.field}>

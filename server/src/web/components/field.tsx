@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The id of a field's error text, so the input can point at it with aria-describedby. */
 export const errorId = (id: string) => `${id}-error`;
@@ -23,13 +24,14 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 }
 
 export function TextField({ field, label, hint, error, required, ...input }: TextFieldProps) {
+  const { t } = useTranslation();
   const id = fieldDomId(field);
   const described = [hint ? `${id}-hint` : '', error ? errorId(id) : ''].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="req"> (required)</span> : null}
+        {required ? <span className="req"> {t('common.required')}</span> : null}
       </label>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The page's own address with its key, to bookmark or copy: the way back without an account. */
-export function KeepLink({ url, what }: { url: string; what: string }) {
+export function KeepLink({ url, what }: { url: string; what: 'ticket' | 'order' | 'waitlist' }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -14,13 +16,13 @@ export function KeepLink({ url, what }: { url: string; what: string }) {
   };
   return (
     <section className="keep-link" aria-labelledby="keep-link-h">
-      <h2 id="keep-link-h">Come back to your {what}</h2>
+      <h2 id="keep-link-h">{t(`keepLink.heading.${what}`)}</h2>
       <p className="hint" id="keep-link-hint">
-        Anyone with this link can open your {what}. Keep it private.
+        {t(`keepLink.hint.${what}`)}
       </p>
       <div className="copy-row">
         <label htmlFor="keep-link" className="visually-hidden">
-          Link to your {what}
+          {t(`keepLink.label.${what}`)}
         </label>
         <input
           id="keep-link"
@@ -30,11 +32,11 @@ export function KeepLink({ url, what }: { url: string; what: string }) {
           onFocus={(e) => e.target.select()}
         />
         <button type="button" className="button button-secondary" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy link'}
+          {copied ? t('keepLink.copied') : t('keepLink.copy')}
         </button>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {copied ? 'Link copied' : ''}
+        {copied ? t('keepLink.announced') : ''}
       </p>
     </section>
   );

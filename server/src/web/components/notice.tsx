@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api.js';
 
 /** Loading: a polite live region, so it is read once and not repeated. */
 export function Loading({ what }: { what: string }) {
+  const { t } = useTranslation();
   return (
     <p className="notice" role="status" aria-live="polite">
-      Loading {what}…
+      {t('load.loading', { what })}
     </p>
   );
 }
@@ -26,11 +28,14 @@ export function Notice({
 
 /** A failed load, said in words an attendee can act on. */
 export function LoadError({ error, what }: { error: ApiError; what: string }) {
+  const { t } = useTranslation();
   const text =
     error.status === 404
-      ? `This ${what} was not found. Check that the link is complete.`
+      ? t('load.notFound', { what })
       : error.status === 401
-        ? `This ${what} link is missing its key. Open the full link you were given.`
-        : error.problem.detail;
+        ? t('load.missingKey', { what })
+        : error.code === 'network_error'
+          ? t('common.network')
+          : error.problem.detail;
   return <Notice tone="error">{text}</Notice>;
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Order } from '../../features/orders/schema.js';
 import type { CheckoutResult } from '../../features/payments/schema.js';
 import { ApiError, call } from '../api.js';
 import { rememberCheckout } from '../lib/checkout-memory.js';
-import { formatInstant, formatPrice } from '../lib/format.js';
+import { useFormatPrice, useLocale } from '../i18n/use-locale.js';
+import { formatInstant } from '../lib/format.js';
 import { Notice } from './notice.js';
 
 /** What an unpaid order still needs: a Stripe Checkout redirect, or the organizer's instructions. */
@@ -22,19 +24,17 @@ export function PaymentDue({
   /** `?checkout=` after coming back from Stripe. */
   outcome: string | null;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const price = useFormatPrice();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   if (order.status !== 'pending_payment') return null;
   if (outcome === 'success') {
-    return (
-      <Notice tone="success">
-        Payment received. Waiting for the confirmation from the payment provider; your QR code
-        appears here by itself.
-      </Notice>
-    );
+    return <Notice tone="success">{t('payment.received')}</Notice>;
   }
-  const due = formatPrice(order.totalCents - order.paidCents, order.currency);
-  const until = order.holdExpiresAt ? formatInstant(order.holdExpiresAt, timeZone) : null;
+  const due = price(order.totalCents - order.paidCents, order.currency);
+  const until = order.holdExpiresAt ? formatInstant(order.holdExpiresAt, timeZone, locale) : null;
   const pay = async () => {
     setBusy(true);
     setFailure(null);
@@ -46,17 +46,15 @@ export function PaymentDue({
       rememberCheckout(window.sessionStorage, order.id, returnTo);
       window.location.assign(res.body.checkoutUrl);
     } catch (err) {
-      setFailure(
-        err instanceof ApiError ? err.problem.detail : 'The payment page could not be opened.',
-      );
+      setFailure(err instanceof ApiError ? err.problem.detail : t('payment.openFailed'));
       setBusy(false);
     }
   };
   return (
     <section className="payment-due" aria-labelledby="payment-due-h">
-      <h2 id="payment-due-h">Payment due: {due}</h2>
-      {outcome === 'cancelled' ? <p>The payment was cancelled; nothing was charged.</p> : null}
-      {until ? <p>Your seats are held until {until}.</p> : null}
+      <h2 id="payment-due-h">{t('payment.due', { amount: due })}</h2>
+      {outcome === 'cancelled' ? <p>{t('payment.cancelled')}</p> : null}
+      {until ? <p>{t('payment.heldUntil', { when: until })}</p> : null}
       {order.paymentMethod === 'stripe' ? (
         <>
           {failure ? <Notice tone="error">{failure}</Notice> : null}
@@ -66,17 +64,14 @@ export function PaymentDue({
             disabled={busy}
             onClick={() => void pay()}
           >
-            {busy ? 'Opening payment…' : 'Pay now'}
+            {busy ? t('payment.opening') : t('payment.payNow')}
           </button>
         </>
       ) : (
         <>
+          <p>{t('payment.manual')}</p>
           <p>
-            Pay as the organizer has told you (bank transfer, invoice or at the desk). Your ticket
-            becomes valid as soon as the payment is recorded; this page then shows its QR code.
-          </p>
-          <p>
-            With a bank transfer, write this payment reference in its purpose:{' '}
+            {t('payment.reference')}{' '}
             <strong className="payment-reference">{order.reference}</strong>
           </p>
         </>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fetchBlob } from '../api.js';
 import { crispSize } from '../lib/crisp-size.js';
 
@@ -26,6 +27,7 @@ export function QrCode({
   /** Fetches the image; the dashboard's sends the organizer's token instead of a key. */
   load?: (path: string) => Promise<Blob>;
 }) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
@@ -54,9 +56,7 @@ export function QrCode({
         <img src={loaded.url} alt={label} width={size} height={size} />
       ) : (
         <span className="qr-placeholder" role="status">
-          {failed
-            ? 'The QR code could not be loaded. Reload the page to try again.'
-            : 'Loading QR code…'}
+          {failed ? t('ticket.qrFailed') : t('ticket.qrLoading')}
         </span>
       )}
     </div>

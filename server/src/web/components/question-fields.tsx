@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicQuestion } from '../../features/portal/schema.js';
 import type { AnswerValue } from '../lib/validate-registration.js';
 import { errorId, FieldError, fieldDomId } from './field.js';
@@ -11,6 +12,7 @@ interface Props {
 
 /** The organizer's questions: text, choice (a select) and checkbox, each labelled. */
 export function QuestionFields({ questions, answers, errors, onChange }: Props) {
+  const { t } = useTranslation();
   return (
     <>
       {questions.map((q) => {
@@ -22,7 +24,7 @@ export function QuestionFields({ questions, answers, errors, onChange }: Props) 
           'aria-describedby': error ? errorId(id) : undefined,
           'aria-required': q.required || undefined,
         };
-        const req = q.required ? <span className="req"> (required)</span> : null;
+        const req = q.required ? <span className="req"> {t('common.required')}</span> : null;
         if (q.kind === 'checkbox') {
           return (
             <div key={q.id} className={`field field-check${error ? ' field-invalid' : ''}`}>
@@ -55,7 +57,7 @@ export function QuestionFields({ questions, answers, errors, onChange }: Props) 
                 onChange={(e) => onChange(q.id, e.target.value)}
                 {...aria}
               >
-                <option value="">Choose…</option>
+                <option value="">{t('questions.choose')}</option>
                 {q.options.map((o) => (
                   <option key={o} value={o}>
                     {o}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { QrCode } from './qr-code.js';
 
 export interface TicketView {
@@ -7,13 +8,6 @@ export interface TicketView {
   holder: string | undefined;
   typeName: string;
 }
-
-const STATUS: Record<TicketView['status'], string> = {
-  valid: 'Valid',
-  pending: 'Awaiting payment',
-  revoked: 'Revoked',
-  cancelled: 'Cancelled',
-};
 
 /**
  * One ticket: the QR for a valid ticket, and in the same reserved box a plain message for the
@@ -28,41 +22,40 @@ export function TicketCard({
   accessKey: string | null;
   footer?: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <article
       className={`ticket-card ticket-${ticket.status}`}
-      aria-label={`Ticket ${ticket.typeName}`}
+      aria-label={t('ticket.card', { type: ticket.typeName })}
     >
       {ticket.status === 'valid' ? (
         <QrCode
           ticketId={ticket.id}
           accessKey={accessKey}
-          label={`QR code of the ticket${ticket.holder ? ` for ${ticket.holder}` : ''}`}
+          label={ticket.holder ? t('ticket.qrFor', { name: ticket.holder }) : t('ticket.qr')}
         />
       ) : (
         <div className="qr-box qr-box-empty">
-          <span>
-            {ticket.status === 'pending'
-              ? 'Your QR code appears here once the ticket is paid.'
-              : 'This ticket can no longer be used.'}
-          </span>
+          <span>{ticket.status === 'pending' ? t('ticket.qrPending') : t('ticket.qrGone')}</span>
         </div>
       )}
       <dl className="ticket-facts">
         {ticket.holder ? (
           <div>
-            <dt>Name</dt>
+            <dt>{t('ticket.name')}</dt>
             <dd className="holder">{ticket.holder}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Ticket</dt>
+          <dt>{t('ticket.type')}</dt>
           <dd>{ticket.typeName}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('ticket.status')}</dt>
           <dd>
-            <span className={`badge badge-ticket-${ticket.status}`}>{STATUS[ticket.status]}</span>
+            <span className={`badge badge-ticket-${ticket.status}`}>
+              {t(`ticket.${ticket.status}`)}
+            </span>
           </dd>
         </div>
       </dl>

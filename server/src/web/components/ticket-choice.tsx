@@ -1,5 +1,7 @@
 import type { PublicTicketType } from '../../features/portal/schema.js';
-import { availabilityText, formatInstant, formatPrice } from '../lib/format.js';
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../lib/format.js';
+import { useFormatPrice, useLocale } from '../i18n/use-locale.js';
 import { errorId, FieldError, fieldDomId } from './field.js';
 
 interface Props {
@@ -10,52 +12,69 @@ interface Props {
   onChoose: (id: string) => void;
 }
 
-function stateText(t: PublicTicketType, timeZone: string): string {
-  switch (t.saleState) {
-    case 'on_sale':
-      return availabilityText(t.available);
-    case 'sold_out':
-      return 'Sold out · waitlist open';
-    case 'not_started':
-      return t.salesStart
-        ? `On sale from ${formatInstant(t.salesStart, timeZone)}`
-        : 'Not on sale yet';
-    case 'ended':
-      return 'Sales ended';
-  }
+/** What the list says about seats: a count only when it helps to decide. */
+const FEW = 20;
+
+function useStateText(timeZone: string): (type: PublicTicketType) => string {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (type) => {
+    switch (type.saleState) {
+      case 'on_sale':
+        if (type.available <= 0) return t('choice.soldOut');
+        return type.available <= FEW
+          ? t('choice.left', { count: type.available })
+          : t('choice.available');
+      case 'sold_out':
+        return t('choice.waitlistOpen');
+      case 'not_started':
+        return type.salesStart
+          ? t('choice.onSaleFrom', {
+              when: formatInstant(type.salesStart, timeZone, locale),
+            })
+          : t('choice.notYet');
+      case 'ended':
+        return t('choice.ended');
+    }
+  };
 }
 
 /** The ticket types as a radio group; a sold-out type stays choosable, for its waitlist. */
 export function TicketChoice({ types, timeZone, chosen, error, onChoose }: Props) {
+  const { t } = useTranslation();
+  const stateText = useStateText(timeZone);
+  const price = useFormatPrice();
   const id = fieldDomId('ticketTypeId');
   return (
     <fieldset
       className={`ticket-choice${error ? ' field-invalid' : ''}`}
       aria-describedby={error ? errorId(id) : undefined}
     >
-      <legend>Choose a ticket</legend>
-      {types.map((t, i) => {
-        const closed = t.saleState === 'not_started' || t.saleState === 'ended';
+      <legend>{t('choice.legend')}</legend>
+      {types.map((type, i) => {
+        const closed = type.saleState === 'not_started' || type.saleState === 'ended';
         return (
           <label
-            key={t.id}
-            className={`ticket-option${chosen === t.id ? ' chosen' : ''}${closed ? ' closed' : ''}`}
+            key={type.id}
+            className={`ticket-option${chosen === type.id ? ' chosen' : ''}${closed ? ' closed' : ''}`}
           >
             <input
               type="radio"
               name="ticketTypeId"
               // The first option carries the id the error summary links to.
               id={i === 0 ? id : undefined}
-              value={t.id}
-              checked={chosen === t.id}
+              value={type.id}
+              checked={chosen === type.id}
               disabled={closed}
-              onChange={() => onChoose(t.id)}
+              onChange={() => onChoose(type.id)}
             />
             <span className="ticket-option-body">
-              <span className="ticket-option-name">{t.name}</span>
-              <span className="ticket-option-price">{formatPrice(t.priceCents, t.currency)}</span>
-              {t.description ? <span className="ticket-option-desc">{t.description}</span> : null}
-              <span className={`badge badge-${t.saleState}`}>{stateText(t, timeZone)}</span>
+              <span className="ticket-option-name">{type.name}</span>
+              <span className="ticket-option-price">{price(type.priceCents, type.currency)}</span>
+              {type.description ? (
+                <span className="ticket-option-desc">{type.description}</span>
+              ) : null}
+              <span className={`badge badge-${type.saleState}`}>{stateText(type)}</span>
             </span>
           </label>
         );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { TextField } from './field.js';
 import { Notice } from './notice.js';
@@ -8,6 +9,7 @@ import { Notice } from './notice.js';
  * same for every address, so the page says the same whatever was typed.
  */
 export function TicketsAgainForm({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -18,16 +20,16 @@ export function TicketsAgainForm({ eventId }: { eventId: string }) {
     setBusy(true);
     setFieldError(undefined);
     try {
-      const { body } = await call<{ detail: string }>(
-        `/api/v1/public/events/${encodeURIComponent(eventId)}/tickets-again`,
-        { body: { email } },
-      );
-      setAnswer({ tone: 'success', text: body.detail });
+      await call(`/api/v1/public/events/${encodeURIComponent(eventId)}/tickets-again`, {
+        body: { email },
+      });
+      // The server's answer, the same for every address, in the reader's language.
+      setAnswer({ tone: 'success', text: t('again.sent') });
     } catch (err) {
       const problem = err instanceof ApiError ? err.problem : undefined;
       const onEmail = problem?.errors?.find((f) => f.field === 'email');
-      if (onEmail) setFieldError('Enter the email address you registered with.');
-      else setAnswer({ tone: 'error', text: problem?.detail ?? 'Something went wrong.' });
+      if (onEmail) setFieldError(t('again.emailError'));
+      else setAnswer({ tone: 'error', text: problem?.detail ?? t('common.failed') });
     } finally {
       setBusy(false);
     }
@@ -35,11 +37,11 @@ export function TicketsAgainForm({ eventId }: { eventId: string }) {
 
   return (
     <section className="tickets-again" aria-labelledby="tickets-again-heading">
-      <h2 id="tickets-again-heading">Lost your tickets?</h2>
+      <h2 id="tickets-again-heading">{t('again.heading')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField
           field="email"
-          label="Your email address"
+          label={t('again.email')}
           type="email"
           autoComplete="email"
           value={email}
@@ -48,7 +50,7 @@ export function TicketsAgainForm({ eventId }: { eventId: string }) {
           required
         />
         <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-          Send me my tickets again
+          {t('again.send')}
         </button>
       </form>
       {answer ? <Notice tone={answer.tone}>{answer.text}</Notice> : null}

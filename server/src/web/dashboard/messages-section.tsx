@@ -36,7 +36,7 @@ export function MessagesSection({ event, base }: SectionProps) {
       ) : null}
       <BroadcastList broadcasts={broadcasts} reload={reload} timeZone={event.timezone} />
       <UndeliveredMessages eventId={event.id} timeZone={event.timezone} version={deadSoFar} />
-      <MessageTexts base={base} />
+      <MessageTexts base={base} languages={event.languages} />
     </div>
   );
 }

@@ -9,7 +9,9 @@ import { LoadError, Loading } from '../components/notice.js';
 import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { MessagePreview } from './message-preview.js';
+import type { Language } from '../../features/events/languages.js';
 import { FormArea, FormSelect, FormText, formValues, useSettingsForm } from './settings-form.js';
+import { LANGUAGE_NAMES } from './settings-languages.js';
 
 // Typed by the server's list, so a kind added there is a compile error here until it has a label.
 const KIND_LABELS: Record<EditableKind, string> = {
@@ -31,7 +33,7 @@ const KIND_LABELS: Record<EditableKind, string> = {
   session_signup_promoted: 'Place in a session came free',
 };
 
-const LABELS = { kind: 'Mail', subject: 'Subject', intro: 'Opening paragraph' };
+const LABELS = { lang: 'Language', kind: 'Mail', subject: 'Subject', intro: 'Opening paragraph' };
 
 type Texts = z.output<typeof MessageTextList>;
 type Item = Texts['items'][number];
@@ -40,8 +42,12 @@ type Item = Texts['items'][number];
  * The event's own subject and opening paragraph of each kind of mail, with {placeholders}; an
  * empty field keeps the standard text. Previewed with the event's latest order.
  */
-export function MessageTexts({ base }: { base: string }) {
-  const [texts, reload] = useLoad(() => api<Texts>(`${base}/message-texts`), [base]);
+export function MessageTexts({ base, languages }: { base: string; languages: string[] }) {
+  const [lang, setLang] = useState(languages[0] ?? 'en');
+  const [texts, reload] = useLoad(
+    () => api<Texts>(`${base}/message-texts?lang=${encodeURIComponent(lang)}`),
+    [base, lang],
+  );
   const [kind, setKind] = useState<EditableKind>('order_confirmed');
   if (texts.state === 'loading') return <Loading what="mail texts" />;
   if (texts.state === 'error') return <LoadError error={texts.error} what="mail texts" />;
@@ -54,8 +60,18 @@ export function MessageTexts({ base }: { base: string }) {
         {texts.data.placeholders.map((p) => `{${p}}`).join(' ')}. An empty field keeps the standard
         text, shown greyed. Mails queued from then on use it.
       </p>
-      {/* A form per kind: switching kinds starts from that kind's saved texts. */}
-      <KindTexts key={kind} base={base} item={item} kind={kind} onKind={setKind} onSaved={reload} />
+      {/* A form per kind and language: switching starts from those saved texts. */}
+      <KindTexts
+        key={`${kind} ${lang}`}
+        base={base}
+        item={item}
+        kind={kind}
+        onKind={setKind}
+        lang={lang}
+        languages={languages}
+        onLang={setLang}
+        onSaved={reload}
+      />
     </section>
   );
 }
@@ -65,12 +81,18 @@ function KindTexts({
   item,
   kind,
   onKind,
+  lang,
+  languages,
+  onLang,
   onSaved,
 }: {
   base: string;
   item: Item;
   kind: EditableKind;
   onKind: (k: EditableKind) => void;
+  lang: string;
+  languages: string[];
+  onLang: (lang: string) => void;
   onSaved: () => void;
 }) {
   const form = useSettingsForm('texts', LABELS, { unknown_placeholder: 'intro' });
@@ -78,7 +100,7 @@ function KindTexts({
   const path = `${base}/message-texts/${kind}`;
   const body = (element: HTMLFormElement) => {
     const v = formValues(element);
-    return { subject: v.text('subject') || null, intro: v.text('intro') || null };
+    return { lang, subject: v.text('subject') || null, intro: v.text('intro') || null };
   };
   const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -100,6 +122,15 @@ function KindTexts({
     <>
       <form onSubmit={save} noValidate>
         {form.summary}
+        {languages.length > 1 ? (
+          <FormSelect
+            form={form}
+            name="lang"
+            options={languages.map((l) => [l, LANGUAGE_NAMES[l as Language] ?? l])}
+            value={lang}
+            onChange={onLang}
+          />
+        ) : null}
         <FormSelect
           form={form}
           name="kind"

@@ -9,6 +9,7 @@ import {
   formValues,
   useSettingsForm,
 } from './settings-form.js';
+import { LanguageChoices, languagesOf } from './settings-languages.js';
 import { SmsKindChoices } from './settings-sms.js';
 import { orNull, wholeNumber, zonedInstant, zonedLocal } from './settings-values.js';
 import type { OrganizerEvent } from './types.js';
@@ -31,6 +32,8 @@ const LABELS = {
   attendeePhone: "Ask for the buyer's phone",
   phoneRegion: 'Country of national phone numbers',
   smsKinds: 'Messages also sent by SMS',
+  languages: 'Languages',
+  defaultLanguage: 'Default language',
 };
 
 const cap = (n: number | null) => (n === null ? '' : String(n));
@@ -64,6 +67,7 @@ export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSav
           attendeePhone: v.text('attendeePhone'),
           phoneRegion: orNull(v.text('phoneRegion').toUpperCase(), String),
           smsKinds: v.all('smsKinds'),
+          languages: languagesOf(v),
         },
       });
       p.onSaved();
@@ -187,6 +191,7 @@ export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSav
           />
         </div>
         <SmsKindChoices form={form} chosen={e.smsKinds} />
+        <LanguageChoices form={form} chosen={e.languages} />
         <SaveButton form={form} label="Save event details" />
       </form>
     </section>

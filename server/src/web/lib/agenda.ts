@@ -9,7 +9,7 @@ export type Badge =
   | { kind: 'new' }
   | { kind: 'cancelled' }
   | { kind: 'moved'; from: Placement }
-  | { kind: 'changed'; what: string };
+  | { kind: 'changed'; what: { kind: 'renamed'; from: string } | { kind: 'speakers' } };
 
 export interface AgendaEntry {
   key: string;
@@ -34,8 +34,10 @@ export function badgesOf(diff: PublicAgenda['changes']['diff']): Map<string, Bad
   for (const c of diff.new) add(c.sessionId, { kind: 'new' });
   for (const c of diff.cancelled) add(c.sessionId, { kind: 'cancelled' });
   for (const c of diff.moved) if (c.from[0]) add(c.sessionId, { kind: 'moved', from: c.from[0] });
-  for (const c of diff.renamed) add(c.sessionId, { kind: 'changed', what: `was “${c.from}”` });
-  for (const c of diff.speakersChanged) add(c.sessionId, { kind: 'changed', what: 'speakers' });
+  for (const c of diff.renamed)
+    add(c.sessionId, { kind: 'changed', what: { kind: 'renamed', from: c.from } });
+  for (const c of diff.speakersChanged)
+    add(c.sessionId, { kind: 'changed', what: { kind: 'speakers' } });
   return out;
 }
 
@@ -59,7 +61,8 @@ export function agendaEntries(agenda: PublicAgenda, showChanges: boolean): Agend
       key: slot.id,
       kind: slot.kind,
       sessionId: session?.id ?? null,
-      title: session?.title ?? slot.title ?? 'Break',
+      // A break without a title is named by the page, in the reader's language.
+      title: session?.title ?? slot.title ?? '',
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
       roomId: slot.roomId,

@@ -1,4 +1,4 @@
-import { availabilityText, formatEventDates, formatInstant, formatPrice } from './format.js';
+import { formatEventDates, formatInstant, formatPrice } from './format.js';
 
 describe('formatting for attendees', () => {
   it('shows event dates in the event’s time zone, not the viewer’s', () => {
@@ -35,11 +35,5 @@ describe('formatting for attendees', () => {
     expect(formatPrice(9900, 'EUR', 'en-GB')).toBe('€99.00');
     expect(formatPrice(1500, 'JPY', 'en-US')).toBe('¥1,500');
     expect(formatPrice(0, 'EUR', 'en-GB')).toBe('Free');
-  });
-
-  it('names the seats left only when few remain', () => {
-    expect(availabilityText(0)).toBe('Sold out');
-    expect(availabilityText(3)).toBe('3 left');
-    expect(availabilityText(500)).toBe('Available');
   });
 });

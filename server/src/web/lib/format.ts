@@ -39,10 +39,3 @@ export function formatMoney(cents: number, currency: string, locale?: string): s
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(cents / 10 ** digits);
 }
-
-/** What the ticket list says about seats: a count only when it helps to decide. */
-export function availabilityText(available: number, few = 20): string {
-  if (available <= 0) return 'Sold out';
-  if (available <= few) return `${available} left`;
-  return 'Available';
-}

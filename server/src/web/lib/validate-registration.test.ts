@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import type { PublicQuestion, PublicTicketType } from '../../features/portal/schema.js';
+import { en } from '../i18n/en.js';
 import {
   questionsFor,
   registrationBody,
@@ -40,13 +42,19 @@ const draft = (over: Partial<RegistrationDraft> = {}): RegistrationDraft => ({
   ...over,
 });
 
+// The checks speak the reader's language; these run them in English.
+const i18n = i18next.createInstance();
+void i18n.init({ lng: 'en', resources: { en: { translation: en } }, initAsync: false });
+const t = i18n.t;
+
 describe('registration form checks', () => {
   it('accepts a complete form', () => {
-    expect(validateRegistration(draft(), type, [])).toEqual([]);
+    expect(validateRegistration(t, draft(), type, [])).toEqual([]);
   });
 
   it('names each bad field with the server’s field names', () => {
     const issues = validateRegistration(
+      t,
       draft({ name: '   ', email: 'ada at example', quantity: 3 }),
       type,
       [],
@@ -59,7 +67,7 @@ describe('registration form checks', () => {
   });
 
   it('asks for a ticket when none is chosen', () => {
-    expect(validateRegistration(draft(), undefined, [])).toEqual([
+    expect(validateRegistration(t, draft(), undefined, [])).toEqual([
       { field: 'ticketTypeId', message: 'Choose a ticket' },
     ]);
   });
@@ -70,7 +78,12 @@ describe('registration form checks', () => {
       q({ id: 'b', kind: 'choice', options: ['S', 'M'] }),
       q({ id: 'c', kind: 'checkbox', required: true, label: 'I agree' }),
     ];
-    const issues = validateRegistration(draft({ answers: { a: ' ', b: 'XL' } }), type, questions);
+    const issues = validateRegistration(
+      t,
+      draft({ answers: { a: ' ', b: 'XL' } }),
+      type,
+      questions,
+    );
     expect(issues).toEqual([
       { field: 'answers.a', message: 'is required' },
       { field: 'answers.b', message: 'must be one of S, M' },
@@ -81,7 +94,7 @@ describe('registration form checks', () => {
   it('ignores questions of other ticket types', () => {
     const questions = [q({ id: 'x', required: true, ticketTypeIds: [other] })];
     expect(questionsFor(questions, type.id)).toEqual([]);
-    expect(validateRegistration(draft(), type, questions)).toEqual([]);
+    expect(validateRegistration(t, draft(), type, questions)).toEqual([]);
   });
 
   it('sends trimmed values, only this type’s answers, and the waitlist wish', () => {

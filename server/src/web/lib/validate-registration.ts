@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { PublicQuestion, PublicTicketType } from '../../features/portal/schema.js';
 
 // The checks the server makes, made before sending so most mistakes are shown at once. Field names
@@ -36,7 +37,9 @@ export function questionsFor(questions: PublicQuestion[], ticketTypeId: string):
   return questions.filter((q) => !q.ticketTypeIds || q.ticketTypeIds.includes(ticketTypeId));
 }
 
+/** The problems a person can fix before sending, in their language (`t`). */
 export function validateRegistration(
+  t: TFunction,
   draft: RegistrationDraft,
   type: PublicTicketType | undefined,
   questions: PublicQuestion[],
@@ -44,52 +47,53 @@ export function validateRegistration(
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (field: string, message: string) => issues.push({ field, message });
-  if (!type) add('ticketTypeId', 'Choose a ticket');
+  if (!type) add('ticketTypeId', t('validation.chooseTicket'));
   else if (!Number.isInteger(draft.quantity) || draft.quantity < 1)
-    add('quantity', 'must be at least 1');
+    add('quantity', t('validation.atLeastOne'));
   else if (draft.quantity > type.maxPerOrder)
-    add('quantity', `must be at most ${type.maxPerOrder} per order`);
+    add('quantity', t('validation.atMostPerOrder', { max: type.maxPerOrder }));
 
   const name = draft.name.trim();
-  if (!name) add('attendee.name', 'must not be empty');
-  else if (name.length > 200) add('attendee.name', 'must be at most 200 characters');
+  if (!name) add('attendee.name', t('validation.empty'));
+  else if (name.length > 200) add('attendee.name', t('validation.tooLong', { max: 200 }));
 
   const email = draft.email.trim();
-  if (!email) add('attendee.email', 'must not be empty');
-  else if (email.length > 254) add('attendee.email', 'must be at most 254 characters');
-  else if (!EMAIL.test(email)) add('attendee.email', 'must be an email address');
+  if (!email) add('attendee.email', t('validation.empty'));
+  else if (email.length > 254) add('attendee.email', t('validation.tooLong', { max: 254 }));
+  else if (!EMAIL.test(email)) add('attendee.email', t('validation.email'));
 
   const phone = draft.phone?.trim() ?? '';
-  if (phoneAsked === 'required' && !phone) add('attendee.phone', 'is required for this event');
+  if (phoneAsked === 'required' && !phone) add('attendee.phone', t('validation.phoneRequired'));
   else if (phoneAsked !== 'off' && phone && !/^[+\d\s().\-/]{3,40}$/.test(phone))
-    add('attendee.phone', 'must be a phone number, e.g. +49 30 1234567');
+    add('attendee.phone', t('validation.phone'));
 
   for (const q of type ? questionsFor(questions, type.id) : []) {
     const value = draft.answers[q.id];
     const field = `answers.${q.id}`;
     if (q.kind === 'checkbox') {
-      if (q.required && value !== true) add(field, 'must be checked');
+      if (q.required && value !== true) add(field, t('validation.checked'));
       continue;
     }
     const text = typeof value === 'string' ? value.trim() : '';
     if (!text) {
-      if (q.required) add(field, 'is required');
+      if (q.required) add(field, t('validation.required'));
     } else if (q.kind === 'choice' && !q.options.includes(text)) {
-      add(field, `must be one of ${q.options.join(', ')}`);
+      add(field, t('validation.oneOf', { options: q.options.join(', ') }));
     } else if (text.length > 2000) {
-      add(field, 'must be at most 2000 characters');
+      add(field, t('validation.tooLong', { max: 2000 }));
     }
   }
 
   draft.guests.slice(0, draft.quantity - 1).forEach((g, i) => {
     const [gName, gEmail] = [g.name.trim(), g.email.trim()];
     if (!gName && !gEmail) return;
-    if (!gName) add(`attendees.${i + 1}.name`, 'must not be empty when an email is given');
-    else if (gName.length > 200) add(`attendees.${i + 1}.name`, 'must be at most 200 characters');
-    if (!EMAIL.test(gEmail)) add(`attendees.${i + 1}.email`, 'must be an email address');
+    if (!gName) add(`attendees.${i + 1}.name`, t('validation.guestName'));
+    else if (gName.length > 200)
+      add(`attendees.${i + 1}.name`, t('validation.tooLong', { max: 200 }));
+    if (!EMAIL.test(gEmail)) add(`attendees.${i + 1}.email`, t('validation.email'));
   });
 
-  if (draft.promoCode.trim().length > 64) add('promoCode', 'must be at most 64 characters');
+  if (draft.promoCode.trim().length > 64) add('promoCode', t('validation.tooLong', { max: 64 }));
   return issues;
 }
 

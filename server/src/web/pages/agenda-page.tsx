@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { AgendaList } from '../components/agenda-list.js';
 import { AgendaSession } from '../components/agenda-session.js';
@@ -30,6 +31,7 @@ export function AgendaPage({
   accessKey: string | null;
   sessionId: string | null;
 }) {
+  const { t } = useTranslation();
   const { state, error, setMine } = useAgenda(ticketId, accessKey);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -37,8 +39,8 @@ export function AgendaPage({
     () => (state ? agendaEntries(state.agenda, state.showChanges) : []),
     [state],
   );
-  if (error) return <LoadError error={error} what="programme" />;
-  if (!state) return <Loading what="the programme" />;
+  if (error) return <LoadError error={error} what={t('load.what.programme')} />;
+  if (!state) return <Loading what={t('load.loadingWhat.programme')} />;
 
   const base = `${keyedPath('t', ticketId, accessKey ?? '')}`;
   const agendaBase = base.replace('?', '/agenda?');
@@ -81,21 +83,26 @@ export function AgendaPage({
     <>
       <header className="event-header">
         <p className="eyebrow">
-          <AppLink to={base}>Your ticket</AppLink> · Programme
+          <AppLink to={base}>{t('agenda.yourTicket')}</AppLink> · {t('agenda.programme')}
         </p>
         {session ? null : (
-          <PageHeading title={`Programme · ${agenda.name}`}>{agenda.name}</PageHeading>
+          <PageHeading title={t('agenda.title', { event: agenda.name })}>{agenda.name}</PageHeading>
         )}
         <p className="hint">
-          Release {agenda.version}
-          {agenda.comment ? `: ${agenda.comment}` : ''}. Times in {agenda.timezone}.
+          {agenda.comment
+            ? t('agenda.releaseComment', {
+                version: agenda.version,
+                comment: agenda.comment,
+                timezone: agenda.timezone,
+              })
+            : t('agenda.release', { version: agenda.version, timezone: agenda.timezone })}
         </p>
         {state.mine?.calendarUrl && !session ? (
           <p className="hint">
             <a href={state.mine.calendarUrl.replace(/^https?:/, 'webcal:')}>
-              Subscribe to my agenda in your calendar
+              {t('agenda.subscribe')}
             </a>{' '}
-            (your starred sessions and signups; it follows every new release)
+            {t('agenda.subscribeHint')}
           </p>
         ) : null}
       </header>
@@ -103,9 +110,7 @@ export function AgendaPage({
         {state.announcement}
       </div>
       {failure ? <Notice tone="error">{failure}</Notice> : null}
-      {sessionId && !session ? (
-        <Notice tone="error">This session is not in the programme.</Notice>
-      ) : null}
+      {sessionId && !session ? <Notice tone="error">{t('agenda.notInProgramme')}</Notice> : null}
       {session ? (
         <AgendaSession
           agenda={agenda}

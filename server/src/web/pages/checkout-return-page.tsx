@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { recallCheckout } from '../lib/checkout-memory.js';
@@ -12,6 +13,7 @@ export function CheckoutReturnPage({
   orderId: string;
   outcome: string | null;
 }) {
+  const { t } = useTranslation();
   const result = outcome === 'cancelled' ? 'cancelled' : 'success';
   const [target] = useState(() => recallCheckout(window.sessionStorage, orderId, result));
   useEffect(() => {
@@ -20,14 +22,10 @@ export function CheckoutReturnPage({
   if (target) return null;
   return (
     <>
-      <PageHeading title={result === 'success' ? 'Payment finished' : 'Payment cancelled'}>
-        {result === 'success' ? 'Payment finished' : 'Payment cancelled'}
+      <PageHeading title={t(`checkout.${result === 'success' ? 'finished' : 'cancelled'}`)}>
+        {t(`checkout.${result === 'success' ? 'finished' : 'cancelled'}`)}
       </PageHeading>
-      <Notice>
-        {result === 'success'
-          ? 'Thank you. Your ticket becomes valid as soon as the payment is confirmed. Open it from the ticket link you kept or from your email.'
-          : 'Nothing was charged. Open your ticket link again to pay while your seats are held.'}
-      </Notice>
+      <Notice>{t(`checkout.${result === 'success' ? 'finishedText' : 'cancelledText'}`)}</Notice>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { call } from '../api.js';
 import { EventWhenWhere } from '../components/event-summary.js';
@@ -6,12 +7,14 @@ import { LoadError, Loading, Notice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { TicketsAgainForm } from '../components/tickets-again-form.js';
 import { TextField } from '../components/field.js';
+import { useEventLanguages } from '../i18n/event-languages.js';
 import { navigate, useLocation } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { RegistrationForm } from './registration-form.js';
 
 /** The public event page: what, when, where, the tickets, and the form to register. */
 export function EventPage({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
   // After a sale was refused the seats shown are stale: ask past the 5-second shared cache.
   const fresh = useRef(false);
   // An access code, from a `?code=` link or typed in, reveals the hidden tickets it unlocks.
@@ -26,22 +29,26 @@ export function EventPage({ eventId }: { eventId: string }) {
       ).body,
     [eventId, code],
   );
-  if (loaded.state === 'loading') return <Loading what="the event" />;
-  if (loaded.state === 'error') return <LoadError error={loaded.error} what="event" />;
+  useEventLanguages(loaded.state === 'ok' ? loaded.data.languages : undefined);
+  if (loaded.state === 'loading') return <Loading what={t('load.loadingWhat.event')} />;
+  if (loaded.state === 'error')
+    return <LoadError error={loaded.error} what={t('load.what.event')} />;
   const event = loaded.data;
   const open = event.ticketTypes.some((t) => t.saleState === 'on_sale' || t.waitlist);
   return (
     <>
       <header className="event-header">
-        <p className="eyebrow">Event</p>
+        <p className="eyebrow">{t('event.eyebrow')}</p>
         <PageHeading title={event.name}>{event.name}</PageHeading>
         <EventWhenWhere event={event} />
       </header>
       {event.description ? <p className="description">{event.description}</p> : null}
       {code && !event.accessCode ? (
-        <Notice tone="error">The access code “{code}” is not valid for this event.</Notice>
+        <Notice tone="error">{t('event.codeInvalid', { code })}</Notice>
       ) : null}
-      {event.accessCode ? <Notice>Access code {event.accessCode} applied.</Notice> : null}
+      {event.accessCode ? (
+        <Notice>{t('event.codeApplied', { code: event.accessCode })}</Notice>
+      ) : null}
       {open ? (
         <RegistrationForm
           key={event.accessCode ?? ''}
@@ -52,7 +59,7 @@ export function EventPage({ eventId }: { eventId: string }) {
           }}
         />
       ) : (
-        <Notice>Registration for this event is closed.</Notice>
+        <Notice>{t('event.closed')}</Notice>
       )}
       {/* After the form: most people have no code, and a code link fills it in anyway. */}
       {event.accessCode ? null : <AccessCodeForm eventId={event.id} />}
@@ -63,6 +70,7 @@ export function EventPage({ eventId }: { eventId: string }) {
 
 /** A code typed in goes into the page's address, as a `?code=` link would bring it. */
 function AccessCodeForm({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState('');
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -75,8 +83,8 @@ function AccessCodeForm({ eventId }: { eventId: string }) {
     <form className="access-code" noValidate onSubmit={apply}>
       <TextField
         field="accessCode"
-        label="Access code"
-        hint="Got a code from the organizer? It may unlock more tickets."
+        label={t('event.accessCode')}
+        hint={t('event.accessCodeHint')}
         autoComplete="off"
         maxLength={64}
         value={value}
@@ -84,7 +92,7 @@ function AccessCodeForm({ eventId }: { eventId: string }) {
         onChange={(e) => setValue(e.target.value)}
       />
       <button type="submit" className="button">
-        Apply code
+        {t('event.applyCode')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Order } from '../../features/orders/schema.js';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { call } from '../api.js';
@@ -8,6 +9,7 @@ import { LoadError, Loading } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { PaymentDue } from '../components/payment-due.js';
 import { TicketCard } from '../components/ticket-card.js';
+import { useEventLanguages } from '../i18n/event-languages.js';
 import { keyedPath } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { usePolling } from '../use-polling.js';
@@ -22,6 +24,7 @@ export function OrderPage({
   accessKey: string | null;
   checkout: string | null;
 }) {
+  const { t } = useTranslation();
   const [loaded, reload] = useLoad(async () => {
     const order = (
       await call<Order>(`/api/v1/orders/${encodeURIComponent(orderId)}`, { accessKey })
@@ -38,16 +41,21 @@ export function OrderPage({
       loaded.data.order.status === 'pending_payment',
     reload,
   );
-  if (loaded.state === 'loading') return <Loading what="your order" />;
-  if (loaded.state === 'error') return <LoadError error={loaded.error} what="order" />;
+  useEventLanguages(loaded.state === 'ok' ? loaded.data.event?.languages : undefined, {
+    orderId,
+    accessKey,
+  });
+  if (loaded.state === 'loading') return <Loading what={t('load.loadingWhat.order')} />;
+  if (loaded.state === 'error')
+    return <LoadError error={loaded.error} what={t('load.what.order')} />;
   const { order, event } = loaded.data;
   const key = accessKey ?? '';
   return (
     <>
       <header className="event-header">
-        <p className="eyebrow">Your order · {order.quantity} tickets</p>
-        <PageHeading title={event ? `Order · ${event.name}` : 'Your order'}>
-          {event?.name ?? 'Your order'}
+        <p className="eyebrow">{t('order.eyebrow', { count: order.quantity })}</p>
+        <PageHeading title={event ? t('order.title', { event: event.name }) : t('order.yours')}>
+          {event?.name ?? t('order.yours')}
         </PageHeading>
         {event ? <EventWhenWhere event={event} /> : null}
       </header>
@@ -59,23 +67,27 @@ export function OrderPage({
         outcome={checkout}
       />
       <div className="ticket-list">
-        {order.tickets.map((t, i) => (
+        {order.tickets.map((ticket, i) => (
           <TicketCard
-            key={t.id}
+            key={ticket.id}
             ticket={{
-              id: t.id,
-              status: t.status,
-              holder: t.attendee?.name,
-              typeName: `${order.ticketTypeName} · ${i + 1} of ${order.tickets.length}`,
+              id: ticket.id,
+              status: ticket.status,
+              holder: ticket.attendee?.name,
+              typeName: t('order.position', {
+                type: order.ticketTypeName,
+                number: i + 1,
+                total: order.tickets.length,
+              }),
             }}
             accessKey={accessKey}
             footer={
-              t.attendee ? (
-                <a className="ticket-link" href={keyedPath('t', t.id, key)}>
-                  Open this ticket on its own
+              ticket.attendee ? (
+                <a className="ticket-link" href={keyedPath('t', ticket.id, key)}>
+                  {t('order.openTicket')}
                 </a>
               ) : (
-                <p className="hint">Transferred to someone else.</p>
+                <p className="hint">{t('order.transferred')}</p>
               )
             }
           />
@@ -83,14 +95,16 @@ export function OrderPage({
       </div>
       {order.invoices.length > 0 ? (
         <section className="order-invoices" aria-labelledby="order-invoices-h">
-          <h2 id="order-invoices-h">Invoices</h2>
+          <h2 id="order-invoices-h">{t('order.invoices')}</h2>
           <ul>
             {order.invoices.map((i) => (
               <li key={i.id}>
                 <a
                   href={`/api/v1/orders/${encodeURIComponent(order.id)}/${i.kind === 'invoice' ? 'invoice' : 'credit-note'}.pdf?key=${encodeURIComponent(key)}`}
                 >
-                  {i.kind === 'invoice' ? 'Invoice' : 'Credit note'} {i.number} (PDF)
+                  {i.kind === 'invoice'
+                    ? t('order.invoice', { number: i.number })
+                    : t('order.creditNote', { number: i.number })}
                 </a>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { TextField } from '../components/field.js';
 
@@ -13,19 +14,16 @@ export function PhoneFields(p: {
   onPhone: (value: string) => void;
   onSmsOptIn: (value: boolean) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <TextField
         field="attendee.phone"
-        label="Mobile phone"
+        label={t('registration.phone')}
         type="tel"
         inputMode="tel"
         autoComplete="tel"
-        hint={
-          p.event.phoneRegion
-            ? 'With + and the country code if it is not a local number.'
-            : 'With + and the country code, e.g. +49 30 1234567.'
-        }
+        hint={p.event.phoneRegion ? t('registration.phoneHintRegion') : t('registration.phoneHint')}
         required={p.event.attendeePhone === 'required'}
         maxLength={40}
         value={p.phone}
@@ -40,7 +38,7 @@ export function PhoneFields(p: {
             checked={p.smsOptIn}
             onChange={(e) => p.onSmsOptIn(e.target.checked)}
           />
-          <label htmlFor="f-attendee-sms">Also send me my ticket link and updates by SMS</label>
+          <label htmlFor="f-attendee-sms">{t('registration.smsOptIn')}</label>
         </div>
       ) : null}
     </>

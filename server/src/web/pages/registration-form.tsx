@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Registration, Waitlisted } from '../../features/registration/schema.js';
 import { ApiError, call } from '../api.js';
@@ -7,7 +9,7 @@ import { errorId, FieldError, fieldDomId, TextField } from '../components/field.
 import { Notice } from '../components/notice.js';
 import { QuestionFields } from '../components/question-fields.js';
 import { TicketChoice } from '../components/ticket-choice.js';
-import { formatPrice } from '../lib/format.js';
+import { useFormatPrice } from '../i18n/use-locale.js';
 import {
   questionsFor,
   registrationBody,
@@ -21,17 +23,19 @@ import { solveChallengeFor } from '../lib/proof-of-work.js';
 import { keyedPath, navigate } from '../router.js';
 import { PhoneFields } from './phone-fields.js';
 
-const LABELS: Record<string, string> = {
-  ticketTypeId: 'Ticket',
-  quantity: 'Number of tickets',
-  'attendee.name': 'Full name',
-  'attendee.email': 'Email',
-  'attendee.phone': 'Mobile phone',
-  promoCode: 'Promo code',
-};
+const LABELS = {
+  ticketTypeId: 'registration.ticket',
+  quantity: 'registration.quantity',
+  'attendee.name': 'registration.name',
+  'attendee.email': 'registration.email',
+  'attendee.phone': 'registration.phone',
+  promoCode: 'registration.promoCode',
+} as const;
 
 /** The registration form: checked here first, then by the server; errors land on their fields. */
 export function RegistrationForm({ event, onStale }: { event: PublicEvent; onStale: () => void }) {
+  const { t, i18n } = useTranslation();
+  const price = useFormatPrice();
   const firstOpen = event.ticketTypes.find((t) => t.saleState === 'on_sale' || t.waitlist);
   const [draft, setDraft] = useState<RegistrationDraft>({
     ticketTypeId: firstOpen?.id ?? '',
@@ -71,8 +75,8 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
     ? Math.max(1, Math.min(type.maxPerOrder, waitlist ? type.maxPerOrder : type.available, 10))
     : 1;
   const labelOf = (field: string) =>
-    LABELS[field] ??
-    guestLabel(field) ??
+    (field in LABELS ? t(LABELS[field as keyof typeof LABELS]) : undefined) ??
+    guestLabel(t, field) ??
     event.questions.find((q) => `answers.${q.id}` === field)?.label ??
     field;
   const errors = Object.fromEntries(
@@ -94,11 +98,15 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const found = validateRegistration(draft, type, asked, event.attendeePhone);
+    const found = validateRegistration(t, draft, type, asked, event.attendeePhone);
     setIssues(found);
     setRound((n) => n + 1);
     if (found.length) return;
-    const body = registrationBody(draft, asked, waitlist, event.attendeePhone);
+    // The language the form was read in is the buyer's: their messages are written in it.
+    const body = {
+      ...registrationBody(draft, asked, waitlist, event.attendeePhone),
+      locale: i18n.language,
+    };
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
     setBusy(true);
@@ -131,10 +139,10 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
         setIssues(problem.errors);
         setRound((n) => n + 1);
       } else if (problem?.code === 'sold_out') {
-        setFailure('These tickets sold out a moment ago. You can join the waitlist instead.');
+        setFailure(t('registration.soldOutNow'));
         onStale();
       } else {
-        setFailure(problem?.detail ?? 'Something went wrong. Please try again.');
+        setFailure(problem?.detail ?? t('common.failed'));
       }
     } finally {
       setBusy(false);
@@ -143,7 +151,7 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
 
   return (
     <form className="registration" noValidate onSubmit={(e) => void submit(e)}>
-      <h2>Register</h2>
+      <h2>{t('registration.heading')}</h2>
       <ErrorSummary items={summary} round={round} />
       {failure ? <Notice tone="error">{failure}</Notice> : null}
       <TicketChoice
@@ -158,12 +166,15 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       />
       {waitlist ? (
         <Notice>
-          <strong>{type?.name} is sold out.</strong> Leave your details to join the waitlist: when a
-          seat is freed, it is offered to the next in line.
+          <Trans
+            i18nKey="registration.waitlistNotice"
+            values={{ type: type?.name }}
+            components={{ strong: <strong /> }}
+          />
         </Notice>
       ) : null}
       <div className={`field${errors.quantity ? ' field-invalid' : ''}`}>
-        <label htmlFor={fieldDomId('quantity')}>Number of tickets</label>
+        <label htmlFor={fieldDomId('quantity')}>{t('registration.quantity')}</label>
         <select
           id={fieldDomId('quantity')}
           value={draft.quantity}
@@ -181,7 +192,7 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       </div>
       <TextField
         field="attendee.name"
-        label="Full name"
+        label={t('registration.name')}
         autoComplete="name"
         required
         maxLength={200}
@@ -191,11 +202,11 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       />
       <TextField
         field="attendee.email"
-        label="Email"
+        label={t('registration.email')}
         type="email"
         inputMode="email"
         autoComplete="email"
-        hint="We send your ticket and news about the event here."
+        hint={t('registration.emailHint')}
         required
         maxLength={254}
         value={draft.email}
@@ -214,16 +225,13 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       ) : null}
       {!waitlist && draft.quantity > 1 ? (
         <fieldset className="guests">
-          <legend>Who uses the other tickets?</legend>
-          <p className="hint">
-            Each ticket carries its attendee’s name (badge, check-in). Leave a ticket blank to fill
-            it in later from its link.
-          </p>
+          <legend>{t('registration.guests')}</legend>
+          <p className="hint">{t('registration.guestsHint')}</p>
           {Array.from({ length: draft.quantity - 1 }, (_, i) => (
             <div className="field-pair" key={i}>
               <TextField
                 field={`attendees.${i + 1}.name`}
-                label={`Ticket ${i + 2}: full name`}
+                label={t('registration.guestName', { number: i + 2 })}
                 autoComplete="off"
                 maxLength={200}
                 value={draft.guests[i]?.name ?? ''}
@@ -232,7 +240,7 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
               />
               <TextField
                 field={`attendees.${i + 1}.email`}
-                label={`Ticket ${i + 2}: email`}
+                label={t('registration.guestEmail', { number: i + 2 })}
                 type="email"
                 autoComplete="off"
                 maxLength={254}
@@ -253,7 +261,7 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       {!waitlist ? (
         <TextField
           field="promoCode"
-          label="Promo code"
+          label={t('registration.promoCode')}
           autoComplete="off"
           maxLength={64}
           value={draft.promoCode}
@@ -263,19 +271,25 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
       ) : null}
       <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
         {busy
-          ? 'Sending…'
+          ? t('registration.sending')
           : waitlist
-            ? 'Join the waitlist'
+            ? t('registration.joinWaitlist')
             : type && type.priceCents > 0
-              ? `Register · ${formatPrice(type.priceCents * draft.quantity, type.currency)}`
-              : 'Register'}
+              ? t('registration.registerPaid', {
+                  price: price(type.priceCents * draft.quantity, type.currency),
+                })
+              : t('registration.register')}
       </button>
     </form>
   );
 }
 
 /** `attendees.1.name` → "Ticket 2: full name", as the field is labelled. */
-function guestLabel(field: string): string | undefined {
+function guestLabel(t: TFunction, field: string): string | undefined {
   const m = /^attendees\.(\d+)\.(name|email)$/.exec(field);
-  return m ? `Ticket ${Number(m[1]) + 1}: ${m[2] === 'name' ? 'full name' : 'email'}` : undefined;
+  if (!m) return undefined;
+  const number = Number(m[1]) + 1;
+  return m[2] === 'name'
+    ? t('registration.guestName', { number })
+    : t('registration.guestEmail', { number });
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Order } from '../../features/orders/schema.js';
 import type { Ticket } from '../../features/ticketing/schema.js';
@@ -11,6 +12,7 @@ import { LoadError, Loading } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { PaymentDue } from '../components/payment-due.js';
 import { TicketCard } from '../components/ticket-card.js';
+import { useEventLanguages } from '../i18n/event-languages.js';
 import { keyedPath } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { usePolling } from '../use-polling.js';
@@ -36,6 +38,7 @@ export function TicketPage({
   /** `?checkout=` when coming back from Stripe Checkout. */
   checkout: string | null;
 }) {
+  const { t } = useTranslation();
   const [loaded, reload] = useLoad(async (): Promise<TicketPageData> => {
     const ticket = (
       await call<Ticket>(`/api/v1/tickets/${encodeURIComponent(ticketId)}`, { accessKey })
@@ -61,17 +64,22 @@ export function TicketPage({
   const waiting =
     checkout === 'success' && loaded.state === 'ok' && loaded.data.ticket.status === 'pending';
   usePolling(waiting, reload);
-  if (loaded.state === 'loading') return <Loading what="your ticket" />;
-  if (loaded.state === 'error') return <LoadError error={loaded.error} what="ticket" />;
+  useEventLanguages(
+    loaded.state === 'ok' ? loaded.data.event?.languages : undefined,
+    loaded.state === 'ok' ? { orderId: loaded.data.ticket.orderId, accessKey } : undefined,
+  );
+  if (loaded.state === 'loading') return <Loading what={t('load.loadingWhat.ticket')} />;
+  if (loaded.state === 'error')
+    return <LoadError error={loaded.error} what={t('load.what.ticket')} />;
   const { ticket, event, order, programme } = loaded.data;
   const path = keyedPath('t', ticket.id, accessKey ?? '');
   const link = `${window.location.origin}${path}`;
   return (
     <>
       <header className="event-header">
-        <p className="eyebrow">Your ticket</p>
-        <PageHeading title={event ? `Ticket · ${event.name}` : 'Your ticket'}>
-          {event?.name ?? 'Your ticket'}
+        <p className="eyebrow">{t('ticket.eyebrow')}</p>
+        <PageHeading title={event ? t('ticket.title', { event: event.name }) : t('ticket.yours')}>
+          {event?.name ?? t('ticket.yours')}
         </PageHeading>
         {event ? <EventWhenWhere event={event} /> : null}
       </header>
@@ -108,7 +116,7 @@ export function TicketPage({
           />
           {programme ? (
             <AppLink to={path.replace('?', '/agenda?')} className="button button-secondary">
-              Programme
+              {t('ticket.programme')}
             </AppLink>
           ) : null}
         </div>

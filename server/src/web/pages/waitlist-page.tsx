@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import type { Registration } from '../../features/registration/schema.js';
 import type { WaitlistEntry } from '../../features/waitlist/schema.js';
@@ -11,6 +12,8 @@ import { PageHeading } from '../components/page-heading.js';
 import { QuestionFields } from '../components/question-fields.js';
 import { formatInstant } from '../lib/format.js';
 import { questionsFor, type AnswerValue, type FieldIssue } from '../lib/validate-registration.js';
+import { useEventLanguages } from '../i18n/event-languages.js';
+import { useLocale } from '../i18n/use-locale.js';
 import { keyedPath, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
@@ -22,6 +25,7 @@ export function WaitlistPage({
   entryId: string;
   accessKey: string | null;
 }) {
+  const { t } = useTranslation();
   const [loaded, reload] = useLoad(async () => {
     const entry = (
       await call<WaitlistEntry>(`/api/v1/waitlist/${encodeURIComponent(entryId)}`, { accessKey })
@@ -32,16 +36,22 @@ export function WaitlistPage({
     );
     return { entry, event };
   }, [entryId, accessKey]);
-  if (loaded.state === 'loading') return <Loading what="your waitlist place" />;
-  if (loaded.state === 'error') return <LoadError error={loaded.error} what="waitlist place" />;
+  useEventLanguages(loaded.state === 'ok' ? loaded.data.event?.languages : undefined);
+  if (loaded.state === 'loading') return <Loading what={t('load.loadingWhat.waitlist')} />;
+  if (loaded.state === 'error')
+    return <LoadError error={loaded.error} what={t('load.what.waitlist')} />;
   const { entry, event } = loaded.data;
-  const typeName = event?.ticketTypes.find((t) => t.id === entry.ticketTypeId)?.name ?? 'a ticket';
+  const typeName =
+    event?.ticketTypes.find((type) => type.id === entry.ticketTypeId)?.name ??
+    t('waitlist.aTicket');
   return (
     <>
       <header className="event-header">
-        <p className="eyebrow">Waitlist</p>
-        <PageHeading title={event ? `Waitlist · ${event.name}` : 'Your waitlist place'}>
-          {event?.name ?? 'Your waitlist place'}
+        <p className="eyebrow">{t('waitlist.eyebrow')}</p>
+        <PageHeading
+          title={event ? t('waitlist.title', { event: event.name }) : t('waitlist.yours')}
+        >
+          {event?.name ?? t('waitlist.yours')}
         </PageHeading>
         {event ? <EventWhenWhere event={event} /> : null}
       </header>
@@ -55,7 +65,7 @@ export function WaitlistPage({
       {entry.status === 'waiting' || entry.status === 'offered' ? (
         <KeepLink
           url={`${window.location.origin}${keyedPath('w', entry.id, accessKey ?? '')}`}
-          what="waitlist place"
+          what="waitlist"
         />
       ) : null}
     </>
@@ -71,40 +81,36 @@ interface StateProps {
 }
 
 function EntryState({ entry, event, typeName, accessKey, onChange }: StateProps) {
-  const seats = entry.quantity === 1 ? 'a seat' : `${entry.quantity} seats`;
+  const { t } = useTranslation();
   switch (entry.status) {
     case 'waiting':
       return (
         <section className="waitlist-place" aria-labelledby="place-h">
-          <h2 id="place-h">You are on the waitlist</h2>
-          <p className="position" aria-label={`Position ${entry.position ?? ''} in line`}>
+          <h2 id="place-h">{t('waitlist.onList')}</h2>
+          <p
+            className="position"
+            aria-label={t('waitlist.position', { position: entry.position ?? '' })}
+          >
             <span className="position-number">{entry.position}</span>
-            <span className="position-label">in line for {typeName}</span>
+            <span className="position-label">{t('waitlist.inLineFor', { type: typeName })}</span>
           </p>
-          <p>
-            When {seats} {entry.quantity === 1 ? 'is' : 'are'} freed, we offer{' '}
-            {entry.quantity === 1 ? 'it' : 'them'} to {entry.attendee.name} by email, and this page
-            lets you claim {entry.quantity === 1 ? 'it' : 'them'}.
-          </p>
+          <p>{t('waitlist.whenFreed', { count: entry.quantity, name: entry.attendee.name })}</p>
           <LeaveButton entryId={entry.id} accessKey={accessKey} onLeft={onChange} />
         </section>
       );
     case 'offered':
       return <ClaimForm entry={entry} event={event} typeName={typeName} accessKey={accessKey} />;
     case 'claimed':
-      return (
-        <Notice tone="success">
-          This offer was claimed and became an order; its tickets open from the link you got then.
-        </Notice>
-      );
+      return <Notice tone="success">{t('waitlist.claimed')}</Notice>;
     case 'expired':
-      return <Notice>This offer expired and the seats went to the next in line.</Notice>;
+      return <Notice>{t('waitlist.expired')}</Notice>;
     case 'cancelled':
-      return <Notice>You left this waitlist.</Notice>;
+      return <Notice>{t('waitlist.left')}</Notice>;
   }
 }
 
 function LeaveButton(props: { entryId: string; accessKey: string | null; onLeft: () => void }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const leave = async () => {
     setBusy(true);
@@ -121,12 +127,14 @@ function LeaveButton(props: { entryId: string; accessKey: string | null; onLeft:
       disabled={busy}
       onClick={() => void leave()}
     >
-      Leave the waitlist
+      {t('waitlist.leave')}
     </button>
   );
 }
 
 function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onChange'>) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const questions = event ? questionsFor(event.questions, entry.ticketTypeId) : [];
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -152,7 +160,7 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
     } catch (err) {
       const problem = err instanceof ApiError ? err.problem : undefined;
       if (problem?.errors?.length) setIssues(problem.errors);
-      else setFailure(problem?.detail ?? 'The offer could not be claimed. Please try again.');
+      else setFailure(problem?.detail ?? t('waitlist.claimFailed'));
       setRound((n) => n + 1);
       setBusy(false);
     }
@@ -161,12 +169,15 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
     questions.find((q) => `answers.${q.id}` === field)?.label ?? field;
   return (
     <form className="registration" noValidate onSubmit={(e) => void submit(e)}>
-      <h2>A seat is yours to claim</h2>
+      <h2>{t('waitlist.claimHeading')}</h2>
       <p>
-        {typeName}, {entry.quantity === 1 ? 'one seat' : `${entry.quantity} seats`}
         {entry.offerExpiresAt && event
-          ? `, held for you until ${formatInstant(entry.offerExpiresAt, event.timezone)}.`
-          : '.'}
+          ? t('waitlist.offerUntil', {
+              type: typeName,
+              count: entry.quantity,
+              when: formatInstant(entry.offerExpiresAt, event.timezone, locale),
+            })
+          : t('waitlist.offer', { type: typeName, count: entry.quantity })}
       </p>
       <ErrorSummary items={issues.map((i) => ({ ...i, label: label(i.field) }))} round={round} />
       {failure ? <Notice tone="error">{failure}</Notice> : null}
@@ -179,7 +190,7 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
         onChange={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))}
       />
       <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? 'Claiming…' : 'Claim my seat'}
+        {busy ? t('waitlist.claiming') : t('waitlist.claim')}
       </button>
     </form>
   );

@@ -66,6 +66,8 @@ export interface MailEvent {
   endsAt: string;
   timezone: string;
   venue: string | null;
+  /** The event's default language (rows queued before languages existed lack it). */
+  language?: string;
 }
 
 /**
@@ -76,6 +78,8 @@ export interface MessageData {
   event: MailEvent;
   /** Greeting name of the recipient. */
   name: string;
+  /** The language the recipient chose when they registered; else the event's default applies. */
+  lang?: string;
   /** The page the message points to (the order, ticket or waitlist entry in the portal). */
   link?: string;
   tickets?: MailTicket[];

@@ -1,16 +1,22 @@
 import type { Catalog, TextValues } from './catalog/catalog.js';
+import { de } from './catalog/de.js';
 import { en } from './catalog/en.js';
 import type { MessageData } from './kinds.js';
 
 // What mails and SMS share: the catalogs, and the values their texts are made of.
 
 /** The languages shipped; a language is one more catalog file. */
-const CATALOGS: Record<string, Catalog> = { en };
+const CATALOGS: Record<string, Catalog> = { en, de };
 
 /** The catalog of `lang`, English when there is none. */
 export function catalogFor(lang: string | undefined): { lang: string; c: Catalog } {
   const l = lang && CATALOGS[lang] ? lang : 'en';
   return { lang: l, c: CATALOGS[l]! };
+}
+
+/** The language a message is written in: the recipient's choice, else the event's default. */
+export function messageLanguage(d: Partial<MessageData>): string | undefined {
+  return d.lang ?? d.event?.language;
 }
 
 export function textValues(d: MessageData, lang: string, c: Catalog): TextValues {

@@ -1,3 +1,4 @@
+import type { ChangeWords } from '../../../scheduling/change-lines.js';
 import type { SmsKind } from '@lanyard/core';
 import type {
   AttendeeMessageKind,
@@ -39,6 +40,8 @@ export interface Catalog {
   footer(event: MailEvent): string;
   /** The organizer's comment on a schedule release, as its own paragraph. */
   noteLine(note: string): string;
+  /** A schedule mail's line per changed session. */
+  changes: ChangeWords;
   kinds: Record<
     AttendeeMessageKind,
     { subject(v: TextValues): string; intro(v: TextValues): string }

@@ -1,3 +1,4 @@
+import { ENGLISH_CHANGES } from '../../../scheduling/change-lines.js';
 import type { Catalog } from './catalog.js';
 
 /** English. Another language is one more file like this one. */
@@ -13,6 +14,7 @@ export const en: Catalog = {
   reasonLine: (reason) => ` Reason: ${reason}`,
   footer: (event) => `You get this mail because of your registration for ${event.name}.`,
   noteLine: (note) => `The organizers' note: ${note}`,
+  changes: ENGLISH_CHANGES,
   kinds: {
     schedule_changed: {
       subject: (d) => `The programme of ${d.event.name} changed`,

@@ -1,0 +1,145 @@
+import type { KioskStrings } from './strings.js';
+
+/** The kiosk in German, "Sie" form: what a visitor reads at the door, and the staff screens. */
+export const de: KioskStrings = {
+  appTitle: 'Lanyard Check-in',
+  defaultEventName: 'Willkommen',
+  idle: {
+    heading: (eventName: string) => eventName,
+    instructions: 'Halten Sie den QR-Code Ihres Tickets unter den Scanner.',
+    instructionsCamera: 'Halten Sie den QR-Code Ihres Tickets vor die Kamera.',
+    hint: 'Ihr Namensschild wird sofort gedruckt.',
+    hintNoPrinter: 'Ihr Namensschild erhalten Sie am Empfang.',
+  },
+  answer: {
+    welcome: (name: string) => `Willkommen, ${name}`,
+    welcomeAnonymous: 'Willkommen!',
+    goodbye: (name: string) => `Auf Wiedersehen, ${name}`,
+    goodbyeAnonymous: 'Auf Wiedersehen!',
+    admittedDetail: 'Sie sind eingecheckt. Viel Freude bei der Veranstaltung.',
+    offlineNote: 'Offline geprüft; die Bestätigung folgt, sobald das Netz wieder da ist.',
+    refusedTitle: 'Kein Einlass',
+    seeStaff: 'Bitte wenden Sie sich an das Team am Empfang.',
+    alreadyCheckedIn: (time: string | null, gate: string | null) =>
+      `Dieses Ticket wurde bereits eingecheckt${time ? ` um ${time} Uhr` : ''}${gate ? ` an Eingang ${gate}` : ''}.`,
+    reasons: {
+      revoked: 'Dieses Ticket wurde gesperrt.',
+      superseded:
+        'Dieses Ticket wurde durch ein neueres ersetzt. Bitte zeigen Sie Ihr aktuelles Ticket.',
+      wrong_event: 'Dieses Ticket gilt für eine andere Veranstaltung.',
+      not_valid_yet: 'Dieses Ticket ist noch nicht gültig.',
+      expired: 'Dieses Ticket ist abgelaufen.',
+      malformed: 'Das ist kein Ticket-Code.',
+      unknown_key: 'Dieses Ticket konnte nicht geprüft werden.',
+      bad_signature: 'Dieses Ticket konnte nicht geprüft werden.',
+      unknown_ticket: 'Dieses Ticket ist diesem Kiosk noch nicht bekannt.',
+      not_on_list: 'Dieses Ticket berechtigt hier nicht zum Einlass.',
+      outside_window: 'Der Einlass ist zu dieser Zeit nicht geöffnet.',
+      not_checked_in: 'Dieses Ticket wurde nicht eingecheckt.',
+      no_list: 'Dieser Kiosk ist noch nicht bereit: Ihm fehlt eine Einlassliste.',
+      invalid: 'Dieses Ticket ist nicht gültig.',
+    } as Record<string, string>,
+    scanFailed: 'Der Scan konnte nicht geprüft werden. Bitte versuchen Sie es noch einmal.',
+  },
+  print: {
+    queued: 'Ihr Namensschild ist als Nächstes dran …',
+    printing: 'Ihr Namensschild wird gedruckt …',
+    printed: 'Ihr Namensschild ist fertig. Bitte nehmen Sie es aus dem Drucker.',
+    failed:
+      'Ihr Namensschild konnte nicht gedruckt werden. Bitte wenden Sie sich an das Team am Empfang.',
+    retrying: 'Der Drucker braucht einen Moment; neuer Versuch …',
+  },
+  status: {
+    label: 'Kiosk-Status',
+    online: 'Online',
+    offline: 'Offline',
+    agentLost: 'Kiosk-Agent antwortet nicht',
+    queued: (n: number) => (n === 1 ? '1 Scan zum Hochladen' : `${n} Scans zum Hochladen`),
+    lastSync: (when: string) => `Zuletzt synchronisiert ${when}`,
+    neverSynced: 'Noch nie synchronisiert',
+    printerReady: 'Drucker bereit',
+    printerProblem: (problems: string) => `Drucker: ${problems}`,
+    printerUnknown: 'Drucker: wird geprüft …',
+    noPrinter: 'Kein Drucker',
+    scannerReady: (names: string) => `Scanner: ${names}`,
+    scannerNone: 'Scanner: Tastatureingabe',
+    scannerCamera: 'Scanner: Kamera',
+    scannerProblem: (problem: string) => `Scanner: ${problem}`,
+  },
+  printerAttention: {
+    heading: 'Der Namensschild-Drucker braucht Aufmerksamkeit',
+    problems: 'Was der Drucker meldet:',
+    fixes: {
+      'paper out': 'Legen Sie eine neue Etikettenrolle ein und schließen Sie den Deckel.',
+      'head open':
+        'Schließen Sie den Druckkopf: Drücken Sie den Deckel herunter, bis er einrastet.',
+      'ribbon out': 'Legen Sie ein neues Farbband ein.',
+      paused: 'Drücken Sie einmal die Pause-Taste am Drucker.',
+      'buffer full': 'Warten Sie eine Minute: Der Drucker arbeitet noch frühere Namensschilder ab.',
+      'head too hot': 'Lassen Sie den Drucker einige Minuten abkühlen.',
+      'head too cold': 'Warten Sie, bis der Drucker warm ist.',
+      'queue disabled':
+        'Bitten Sie die Technik, die Druckwarteschlange wieder freizugeben (cupsenable).',
+      'queue not found': 'Bitten Sie die Technik, die Druckereinstellung dieses Kiosks zu prüfen.',
+    } as Record<string, string>,
+    steps: [
+      'Prüfen Sie, ob der Drucker eingeschaltet und sein Kabel eingesteckt ist.',
+      'Öffnen Sie den Drucker, prüfen Sie Etikettenrolle und Farbband und schließen Sie den Deckel fest.',
+      'Drücken Sie einmal die Vorschub- oder Pause-Taste des Druckers.',
+    ],
+    stillAdmitting:
+      'Der Einlass funktioniert weiter: Scannen Sie Tickets wie gewohnt. Die Namensschilder werden gedruckt, sobald der Drucker wieder bereit ist.',
+  },
+  staff: {
+    open: 'Team',
+    openLabel: 'Teammodus öffnen (PIN erforderlich)',
+    pinHeading: 'Team-PIN',
+    pinLabel: 'Geben Sie die Team-PIN ein',
+    pinSubmit: 'Entsperren',
+    pinCancel: 'Abbrechen',
+    wrongPin: 'Diese PIN stimmt nicht.',
+    locked: (seconds: number) =>
+      `Zu viele falsche PINs. Versuchen Sie es in ${seconds} Sekunden noch einmal.`,
+    lockedOut:
+      'Der Teammodus ist nach 10 falschen PINs gesperrt. Starten Sie den Kiosk neu, um ihn zu entsperren.',
+    heading: 'Teammodus',
+    close: 'Zurück zum Selbst-Check-in',
+    searchLabel: 'Teilnehmende nach Namen suchen',
+    searchPlaceholder: 'Name',
+    noMatches: 'Keine Person gefunden.',
+    revoked: 'gesperrt',
+    manualHeading: 'Check-in von Hand',
+    manualLabel: 'Ticket-Code eintippen oder scannen',
+    manualSubmit: 'Einchecken',
+    undo: 'Letzten Check-in zurücknehmen',
+    undoDone: (name: string) =>
+      `Check-in von ${name} zurückgenommen: Das Ticket gewährt wieder Einlass.`,
+    undoNothing: 'Nichts zurückzunehmen: Der letzte Scan hat niemanden eingelassen.',
+    undoOffline:
+      'Zum Zurücknehmen braucht der Kiosk den Server; versuchen Sie es, sobald er online ist.',
+    undoTooLate:
+      'Zu spät, um es hier zurückzunehmen: Bitten Sie die Veranstalter, es im Dashboard zu annullieren.',
+    reprint: 'Namensschild neu drucken',
+    reprintFor: (name: string) => `Namensschild für ${name} neu drucken`,
+    reasonLabel: 'Warum wird das Namensschild neu gedruckt?',
+    reasonPlaceholder: 'z. B. Name falsch geschrieben, Namensschild verloren',
+    reprintSubmit: 'Drucken',
+    reprintQueued: (name: string) => `Neudruck für ${name} an den Drucker geschickt.`,
+    reprintUnknown:
+      'Dieser Kiosk hat das Ticket noch nicht gescannt: Scannen Sie es einmal, um sein Namensschild zu drucken.',
+    reprintNoPrinter: 'An diesem Kiosk ist kein Drucker eingestellt.',
+    sessionEnded: 'Der Teammodus wurde beendet. Geben Sie die PIN erneut ein.',
+    recentPrints: 'Letzte Drucke',
+    printKind: { admit: 'beim Einlass', reprint: 'Neudruck' } as Record<string, string>,
+    printState: {
+      queued: 'wartet',
+      printing: 'wird gedruckt',
+      printed: 'gedruckt',
+      failed: 'fehlgeschlagen',
+    } as Record<string, string>,
+  },
+  scannerInput: 'Eingabe des Ticket-Scanners',
+  camera: {
+    preview: 'Kamera: Halten Sie den QR-Code Ihres Tickets davor',
+  },
+};
