@@ -3,6 +3,7 @@ import { clockTime, dayLabel, localDay, type AgendaEntry } from '../lib/agenda.j
 import type { AgendaActions } from '../pages/agenda-page.js';
 import type { MyAgenda } from '../use-agenda.js';
 import { AgendaBadges, StarButton } from './agenda-badges.js';
+import { SeatsLeft } from './agenda-seats.js';
 import { AppLink } from './app-link.js';
 import { PageHeading } from './page-heading.js';
 
@@ -27,6 +28,7 @@ function Signup({
       <p>
         Limited to {session.signupCapacity} {session.signupCapacity === 1 ? 'place' : 'places'}.
       </p>
+      {session.status === 'cancelled' ? null : <SeatsLeft sessionId={session.id} />}
       {!mine ? (
         <p className="hint">Only a valid ticket can sign up.</p>
       ) : signup?.status === 'confirmed' ? (

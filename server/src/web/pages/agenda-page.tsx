@@ -8,6 +8,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { agendaEntries } from '../lib/agenda.js';
 import { keyedPath } from '../router.js';
 import { useAgenda, type MyAgenda } from '../use-agenda.js';
+import { SeatsContext, useSeats } from '../use-seats.js';
 
 export interface AgendaActions {
   busy: string | null;
@@ -31,6 +32,7 @@ export function AgendaPage({
   sessionId: string | null;
 }) {
   const { state, error, setMine } = useAgenda(ticketId, accessKey);
+  const seats = useSeats(state?.agenda.eventId, state?.mine, state?.agenda.version);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const entries = useMemo(
@@ -78,7 +80,7 @@ export function AgendaPage({
   const { agenda } = state;
   const session = sessionId ? agenda.sessions.find((s) => s.id === sessionId) : undefined;
   return (
-    <>
+    <SeatsContext.Provider value={seats}>
       <header className="event-header">
         <p className="eyebrow">
           <AppLink to={base}>Your ticket</AppLink> · Programme
@@ -124,6 +126,6 @@ export function AgendaPage({
           sessionPath={(id) => `${agendaBase}&session=${encodeURIComponent(id)}`}
         />
       )}
-    </>
+    </SeatsContext.Provider>
   );
 }
