@@ -25,6 +25,7 @@ describe('a session door: check-in list of a room [postgres]', () => {
   let seated: Order;
   let stranger: Order;
   let late: Order;
+  let online: Order;
   let labListId: string;
   let hallListId: string;
   let workshopId: string;
@@ -43,7 +44,8 @@ describe('a session door: check-in list of a room [postgres]', () => {
   beforeAll(async () => {
     venue = await openVenue(0);
     const { t, ev } = venue;
-    [seated, stranger, late] = [
+    [seated, stranger, late, online] = [
+      await register(t, ev),
       await register(t, ev),
       await register(t, ev),
       await register(t, ev),
@@ -76,6 +78,7 @@ describe('a session door: check-in list of a room [postgres]', () => {
     });
     expect((await releaseSchedule(t, ev.eventId, 'Programme', true)).status).toBe(201);
     expect(await signUp(seated, workshopId)).toEqual({ status: 'confirmed' });
+    expect(await signUp(online, workshopId)).toEqual({ status: 'confirmed' });
     const list = async (body: object) =>
       json<{ id: string; roomId: string | null }>(
         await t.api(`/api/v1/events/${ev.eventId}/checkin-lists`, { body }),
@@ -98,8 +101,11 @@ describe('a session door: check-in list of a room [postgres]', () => {
     await venue?.close();
   });
 
-  it('refuses online a ticket without a signup, and any ticket when no session is on', async () => {
+  it('admits a signup online, refuses a ticket without one, and any ticket when no session is on', async () => {
     const { t, ev } = venue;
+    const door = { token: online.tickets[0]!.token, listId: labListId };
+    expect(await checkIn(t, ev.eventId, door)).toMatchObject({ result: 'admitted' });
+    expect(await checkIn(t, ev.eventId, door)).toMatchObject({ result: 'already_checked_in' });
     expect(
       await checkIn(t, ev.eventId, { token: stranger.tickets[0]!.token, listId: labListId }),
     ).toMatchObject({ result: 'invalid', reason: 'not_signed_up' });
