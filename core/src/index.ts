@@ -44,6 +44,13 @@ export {
   type RecordedScan,
 } from './checkin/resolve.js';
 export { sortScans } from './checkin/passages.js';
+export {
+  SESSION_DOORS_OPEN_MINUTES,
+  groupBySession,
+  roomRefusal,
+  scansOfSession,
+  sessionAt,
+} from './checkin/door-sessions.js';
 export type {
   CheckinDecision,
   CheckinInput,
@@ -51,6 +58,7 @@ export type {
   CheckinPolicy,
   CheckinReason,
   CheckinResult,
+  DoorSession,
   EntryRule,
   InvalidReason,
   KnownTicket,
@@ -79,6 +87,7 @@ export {
   type SyncChange,
   type SyncChangeType,
   type SyncCheckinList,
+  type SyncDoorSession,
   type SyncPage,
   type SyncScan,
   type SyncTicket,
@@ -98,7 +107,7 @@ export {
   type ScanUploadItemInput,
   type ScanUploadResult,
 } from './sync/scan-upload.js';
-export { toCheckinList, toKnownTicket } from './sync/convert.js';
+export { toCheckinList, toDoorSession, toKnownTicket } from './sync/convert.js';
 
 export * from './device/index.js';
 export { buildCalendar, buildIcs, type CalendarEntry } from './calendar/ics.js';

@@ -11,6 +11,8 @@ import {
   shot,
 } from './portal-browser.js';
 import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
+import { addItem } from './schedule-fixtures.js';
+import { seriousViolations } from './axe.js';
 import {
   checkIn,
   clientToken,
@@ -65,6 +67,7 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       const ada = await sell(t, sale, 'Ada Lovelace');
       const mallory = await sell(t, sale, XSS_ATTENDEE);
       await sell(t, sale, 'Grace Hopper');
+      await addItem(t, sale.eventId, 'rooms', { name: 'Lab', capacity: 20 });
       const checkinUrl = `${t.url}/dashboard/events/${sale.eventId}/checkin`;
 
       const desk = await openPage(browser, DESKTOP);
@@ -157,6 +160,20 @@ describe('dashboard check-in and devices in Chromium [postgres]', () => {
       // The edit form showed the hours as they were typed, so saving kept them.
       await page.getByTestId('checkin-list').getByText(hours).waitFor();
       await page.getByRole('button', { name: 'Delete VIP entrance' }).click();
+      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await page.getByRole('row', { name: /^Default 2 1 3 66%$/ }).waitFor();
+
+      // A session door: the list of a schedule room admits the signups of the session on there.
+      await page.getByLabel(/^Name/).fill('Lab door');
+      await page.getByLabel('Session door').selectOption({ label: 'Lab' });
+      await page.getByRole('button', { name: 'Add list' }).click();
+      const lab = page.getByTestId('checkin-list').filter({ hasText: 'Lab door' });
+      await lab
+        .getByText(/^Session door of Lab: admits the signups of the session on there$/)
+        .waitFor();
+      await shot(page, 'dashboard-checkin-session-door-desktop');
+      await expect(seriousViolations(page)).resolves.toEqual([]);
+      await page.getByRole('button', { name: 'Delete Lab door' }).click();
       await page.getByRole('button', { name: 'Yes, delete' }).click();
       await page.getByRole('row', { name: /^Default 2 1 3 66%$/ }).waitFor();
 

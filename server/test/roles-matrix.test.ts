@@ -210,6 +210,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   cancelSessionSignup: PUBLIC,
   getPublicAgenda: PUBLIC,
   streamPublicAgenda: PUBLIC,
+  getPublicAgendaSeats: PUBLIC,
   enrollDevice: PUBLIC,
   getPublicEvent: PUBLIC,
   sendTicketsAgain: PUBLIC,

@@ -1,4 +1,5 @@
 import { checkValidityWindow } from '../ticket-token/validity.js';
+import { roomRefusal, scansOfSession, sessionAt } from './door-sessions.js';
 import { replayPassages } from './passages.js';
 import type {
   CheckinDecision,
@@ -24,6 +25,8 @@ import type {
  * | 6 | entry: token validity window contains `at`    | invalid / not_valid_yet, expired       |
  * | 7 | list admits the ticket's (current) type       | invalid / not_on_list                  |
  * | 8 | entry: list's time window contains `at`       | invalid / outside_window               |
+ * | 8a| entry, room list: a session is on now          | invalid / no_session_now               |
+ * | 8b| entry, room list: signed up if it takes signups | invalid / not_signed_up                |
  * | 9 | entry: the list's entry rule allows it        | already_checked_in (with the previous admission) |
  * |   | exit: the ticket is inside                    | invalid / not_checked_in               |
  * | — | otherwise                                     | admitted / entry or exit               |
@@ -83,8 +86,16 @@ export function decideCheckin(input: CheckinInput): CheckinDecision {
   }
   if (direction === 'entry' && !withinListWindow(list, at))
     return invalid('outside_window', summary);
+  if (direction === 'entry') {
+    const refusal = roomRefusal(list, summary.ticketId, at);
+    if (refusal) return invalid(refusal, summary);
+  }
 
-  const passages = replayPassages(input.previousScans);
+  // A room's list counts entries per session: the one on now (an exit: all, if none is).
+  const session = list.sessions && sessionAt(list.sessions, at);
+  const passages = replayPassages(
+    session ? scansOfSession(input.previousScans, list.sessions!, session) : input.previousScans,
+  );
   if (direction === 'exit') {
     return passages.inside
       ? { result: 'admitted', reason: 'exit', direction, ...summary }

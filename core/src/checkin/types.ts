@@ -25,6 +25,22 @@ export interface CheckinList {
   /** First instant the list no longer admits (exclusive); no bound when absent. */
   closesAt?: Date;
   entryRule: EntryRule;
+  /**
+   * Present on a room's list: the released sessions in that room. An entry is admitted only
+   * while one of them is on (see door-sessions.ts), and for a session with signup only to its
+   * confirmed signups; the entry rule then counts per session.
+   */
+  sessions?: readonly DoorSession[];
+}
+
+/** A session as a room's door sees it. */
+export interface DoorSession {
+  sessionId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Ticket ids (lower case) holding a confirmed signup; null: a session without signup. */
+  signedUp: ReadonlySet<string> | null;
 }
 
 /** The ticket as the deciding side knows it (server database or kiosk cache). */
@@ -95,7 +111,11 @@ export type InvalidReason =
   | 'unknown_ticket'
   | 'not_on_list'
   | 'outside_window'
-  | 'not_checked_in';
+  | 'not_checked_in'
+  /** A room's list: no session in that room now (doors open shortly before it starts). */
+  | 'no_session_now'
+  /** A room's list: the session on now takes its signups only, and this ticket has none. */
+  | 'not_signed_up';
 
 /** Every finer reason a decision can carry, for screens and logs. */
 export type CheckinReason =

@@ -30,6 +30,15 @@ export const syncTicketSchema = z.object({
     .optional(),
 });
 
+/** A session of a room's list; `signedUp` null: a session without signup. */
+export const syncDoorSessionSchema = z.object({
+  sessionId: uuidSchema,
+  title: z.string().max(300),
+  startsAt: instantSchema,
+  endsAt: instantSchema,
+  signedUp: z.array(uuidSchema).max(100_000).nullable(),
+});
+
 /** A check-in list as kiosks cache it. */
 export const syncCheckinListSchema = z.object({
   id: uuidSchema,
@@ -44,6 +53,9 @@ export const syncCheckinListSchema = z.object({
    * from older servers: such a station checks against the first list by name.
    */
   gates: z.array(z.string().min(1).max(64)).max(100).optional(),
+  /** A room's list: the room, and its released sessions with their confirmed signups. */
+  roomId: uuidSchema.optional(),
+  sessions: z.array(syncDoorSessionSchema).max(1000).optional(),
   updatedAt: instantSchema,
 });
 
@@ -124,6 +136,7 @@ export const syncPageSchema = z.object({
 
 export type SyncTicket = z.infer<typeof syncTicketSchema>;
 export type SyncCheckinList = z.infer<typeof syncCheckinListSchema>;
+export type SyncDoorSession = z.infer<typeof syncDoorSessionSchema>;
 export type SyncScan = z.infer<typeof syncScanSchema>;
 export type SyncChange = z.infer<typeof syncChangeSchema>;
 export type SyncChangeType = SyncChange['type'];

@@ -34,6 +34,8 @@ const CHECKIN_REASONS = [
   'not_on_list',
   'outside_window',
   'not_checked_in',
+  'no_session_now',
+  'not_signed_up',
 ] as const satisfies readonly CheckinReason[];
 // Fails to compile when a reason is added to CheckinReason but not to the wire enum.
 const _everyReasonListed: Exclude<CheckinReason, (typeof CHECKIN_REASONS)[number]> extends never

@@ -1,5 +1,5 @@
-import type { CheckinList, KnownTicket } from '../checkin/types.js';
-import type { SyncCheckinList, SyncTicket } from './change-feed.js';
+import type { CheckinList, DoorSession, KnownTicket } from '../checkin/types.js';
+import type { SyncCheckinList, SyncDoorSession, SyncTicket } from './change-feed.js';
 
 /** The check-in rule's view of a synced list. */
 export function toCheckinList(list: SyncCheckinList): CheckinList {
@@ -10,6 +10,18 @@ export function toCheckinList(list: SyncCheckinList): CheckinList {
     entryRule: list.entryRule,
     ...(list.opensAt !== null && { opensAt: new Date(list.opensAt) }),
     ...(list.closesAt !== null && { closesAt: new Date(list.closesAt) }),
+    ...(list.sessions && { sessions: list.sessions.map(toDoorSession) }),
+  };
+}
+
+/** The check-in rule's view of a room list's synced session. */
+export function toDoorSession(s: SyncDoorSession): DoorSession {
+  return {
+    sessionId: s.sessionId,
+    title: s.title,
+    startsAt: new Date(s.startsAt),
+    endsAt: new Date(s.endsAt),
+    signedUp: s.signedUp && new Set(s.signedUp.map((id) => id.toLowerCase())),
   };
 }
 

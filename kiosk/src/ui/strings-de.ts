@@ -35,6 +35,8 @@ export const de: KioskStrings = {
       unknown_ticket: 'Dieses Ticket ist diesem Kiosk noch nicht bekannt.',
       not_on_list: 'Dieses Ticket berechtigt hier nicht zum Einlass.',
       outside_window: 'Der Einlass ist zu dieser Zeit nicht geöffnet.',
+      no_session_now: 'In diesem Raum findet gerade keine Session statt.',
+      not_signed_up: 'Für diese Session nicht angemeldet.',
       not_checked_in: 'Dieses Ticket wurde nicht eingecheckt.',
       no_list: 'Dieser Kiosk ist noch nicht bereit: Ihm fehlt eine Einlassliste.',
       invalid: 'Dieses Ticket ist nicht gültig.',

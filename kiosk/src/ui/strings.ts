@@ -39,6 +39,8 @@ const en = {
       not_on_list: 'This ticket does not give entry here.',
       outside_window: 'Check-in is not open at this time.',
       not_checked_in: 'This ticket has not been checked in.',
+      no_session_now: 'There is no session in this room at this time.',
+      not_signed_up: 'Not signed up for this session.',
       no_list: 'This kiosk is not ready yet: it has no check-in list.',
       invalid: 'This ticket is not valid.',
     } as Record<string, string>,

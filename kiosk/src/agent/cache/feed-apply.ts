@@ -22,11 +22,12 @@ const REVOKE_TICKET = `INSERT INTO tickets (id, event_id, ticket_type_id, status
     generation = excluded.generation`;
 
 const UPSERT_LIST = `INSERT INTO checkin_lists (id, event_id, name, ticket_type_ids, opens_at,
-    closes_at, entry_rule, gates, updated_at, generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    closes_at, entry_rule, gates, sessions, updated_at, generation)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, name = excluded.name,
     ticket_type_ids = excluded.ticket_type_ids, opens_at = excluded.opens_at,
     closes_at = excluded.closes_at, entry_rule = excluded.entry_rule, gates = excluded.gates,
-    updated_at = excluded.updated_at, generation = excluded.generation`;
+    sessions = excluded.sessions, updated_at = excluded.updated_at, generation = excluded.generation`;
 
 function applyChange(db: WriteDb, change: SyncChange, generation: number, now: number): void {
   switch (change.type) {
@@ -69,6 +70,7 @@ function applyChange(db: WriteDb, change: SyncChange, generation: number, now: n
         l.closesAt,
         l.entryRule,
         JSON.stringify(l.gates ?? []),
+        l.sessions ? JSON.stringify(l.sessions) : null,
         l.updatedAt,
         generation,
       );

@@ -157,6 +157,15 @@ const v5Annulments: Migration = {
   },
 };
 
+// JSON of the synced sessions (with their signups) of a room's list; NULL for other lists.
+const v6RoomLists: Migration = {
+  version: 6,
+  name: "a room list's sessions and signups, so the door admits a session's people offline",
+  up(db) {
+    db.exec('ALTER TABLE checkin_lists ADD COLUMN sessions TEXT');
+  },
+};
+
 /** Every migration, in order; append only, never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   v1Tables,
@@ -164,6 +173,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v3ListGates,
   v4TokenDigests,
   v5Annulments,
+  v6RoomLists,
 ];
 
 /** The schema version this agent writes. */

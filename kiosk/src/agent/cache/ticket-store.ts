@@ -1,4 +1,10 @@
-import type { CheckinList, KnownTicket, PriorScan } from '@lanyard/core';
+import {
+  toDoorSession,
+  type CheckinList,
+  type KnownTicket,
+  type PriorScan,
+  type SyncDoorSession,
+} from '@lanyard/core';
 import type { PublicKeyMaterial } from '@lanyard/core';
 import type { ReadDb } from './handles.js';
 import { statement } from './statements.js';
@@ -40,6 +46,7 @@ interface ListRow {
   opens_at: string | null;
   closes_at: string | null;
   entry_rule: CheckinList['entryRule'];
+  sessions: string | null;
 }
 
 /** A cached check-in list with its display name. */
@@ -54,6 +61,9 @@ function toList(row: ListRow): CachedList {
     entryRule: row.entry_rule,
     ...(row.opens_at !== null && { opensAt: new Date(row.opens_at) }),
     ...(row.closes_at !== null && { closesAt: new Date(row.closes_at) }),
+    ...(row.sessions !== null && {
+      sessions: (JSON.parse(row.sessions) as SyncDoorSession[]).map(toDoorSession),
+    }),
   };
 }
 

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/service.js';
 import type { CheckinCaller } from '../devices/checkin-access.js';
 import type { Principal } from '../identity/principal.js';
 import * as store from './corrections-store.js';
-import { chooseList } from './list-choice.js';
+import { chooseList, defaultList, toCoreList } from './list-choice.js';
 import type { CheckinDeps } from './online-checkin.js';
 import { reflag } from './scan-upload.js';
 import * as scans from './scan-store.js';
@@ -58,9 +58,9 @@ export async function annulAdmission(
       reason: input.reason ?? null,
     });
     const choice = chooseList(eventId, lists, { listId: scan.listId }, true);
-    const rule = 'list' in choice ? choice.list.entryRule : 'single';
+    const list = 'list' in choice ? choice.list : defaultList(eventId);
     const admitted = await scans.admittedScans(tx, [scan.ticketId]);
-    await reflag(tx, eventId, [pair], admitted, new Map([[scan.listId, rule]]));
+    await reflag(tx, eventId, [pair], admitted, new Map([[scan.listId, toCoreList(list)]]));
     // Last: the audit head stays locked until commit, so no row lock is taken after it.
     await appendAudit(tx, who, {
       action: 'checkin.annulled',

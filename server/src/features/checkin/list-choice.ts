@@ -1,4 +1,4 @@
-import type { CheckinList, EntryRule } from '@lanyard/core';
+import type { CheckinList, DoorSession, EntryRule } from '@lanyard/core';
 
 /** A check-in list as the server keeps it (soft-deleted lists stay, so old scans can name them). */
 export interface StoredList {
@@ -11,6 +11,10 @@ export interface StoredList {
   closesAt: Date | null;
   entryRule: EntryRule;
   gates: string[];
+  /** A room's list (see door-sessions.ts); null: an ordinary list. */
+  roomId: string | null;
+  /** A room's list: its released sessions with their signups, as last read. */
+  sessions?: DoorSession[];
   isDefault: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -33,6 +37,7 @@ export function defaultList(eventId: string, at = new Date(0)): StoredList {
     closesAt: null,
     entryRule: 'single',
     gates: [],
+    roomId: null,
     isDefault: true,
     createdAt: at,
     updatedAt: at,
@@ -81,5 +86,6 @@ export function toCoreList(list: StoredList): CheckinList {
     entryRule: list.entryRule,
     ...(list.opensAt && { opensAt: list.opensAt }),
     ...(list.closesAt && { closesAt: list.closesAt }),
+    ...(list.roomId !== null && { sessions: list.sessions ?? [] }),
   };
 }

@@ -18,6 +18,7 @@ export function toListBody(l: StoredList): CheckinListBody {
     window: { from: l.opensAt?.toISOString() ?? null, until: l.closesAt?.toISOString() ?? null },
     entryRule: l.entryRule,
     gates: l.gates,
+    roomId: l.roomId,
     isDefault: l.isDefault,
     createdAt: l.createdAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),
@@ -64,6 +65,7 @@ export async function createList(
       closesAt: input.window?.until ? new Date(input.window.until) : null,
       entryRule: input.entryRule,
       gates: [...new Set(input.gates)],
+      roomId: input.roomId,
     };
     await checkFields(tx, eventId, fields, lists);
     return store.insertList(tx, eventId, fields);
@@ -98,6 +100,7 @@ export async function updateList(
       ...window,
       entryRule: input.entryRule ?? current.entryRule,
       gates: input.gates ? [...new Set(input.gates)] : current.gates,
+      roomId: input.roomId === undefined ? current.roomId : input.roomId,
     };
     await checkFields(tx, eventId, fields, lists, listId);
     return store.updateList(tx, listId, fields);
@@ -143,6 +146,8 @@ async function checkFields(
     if (stranger !== undefined)
       throw invalid('unknown_ticket_type', `The event has no ticket type ${stranger}.`);
   }
+  if (f.roomId !== null && !(await store.eventHasRoom(tx, eventId, f.roomId)))
+    throw invalid('unknown_room', `The event's schedule has no room ${f.roomId}.`);
   const others = live.filter((l) => l.id !== self);
   if (others.some((l) => l.name.toLowerCase() === f.name.toLowerCase()))
     throw conflict('checkin_list_exists', `The event already has a check-in list named ${f.name}.`);

@@ -1,12 +1,13 @@
 import {
   SYNC_PROTOCOL_VERSION,
   decideCheckin,
+  groupBySession,
   resolveAdmissions,
   serverTimeOfScan,
   sortScans,
+  type CheckinList,
   type CheckinReason,
   type CheckinResult,
-  type EntryRule,
   type RecordedScan,
   type ScanOutcome,
   type ScanUpload,
@@ -194,8 +195,8 @@ async function store_(
 
   const taken = rows.find((r) => !inserted.has(r.scanId) && !known.has(r.scanId));
   if (taken) throw scanIdTaken(taken.scanId);
-  const rules = new Map(pending.map((p) => [p.list.id, p.list.entryRule]));
-  const duplicates = await reflag(tx, eventId, pairs, admitted, rules);
+  const lists = new Map(pending.map((p) => [p.list.id, toCoreList(p.list)]));
+  const duplicates = await reflag(tx, eventId, pairs, admitted, lists);
   // Last: the audit head stays locked until commit, so no row lock is taken after it.
   if (inserted.size > 0) await auditUpload(tx, caller, eventId, inserted.size, known.size);
   const outcomes = new Map<string, ScanOutcome>();
@@ -235,14 +236,14 @@ async function auditUpload(
 
 /**
  * Re-resolves the admissions of these ticket/list pairs from their counted scans (`admitted`),
- * with each list's entry rule; returns the flagged scan ids.
+ * with each list's entry rule (a room's list: per session); returns the flagged scan ids.
  */
 export async function reflag(
   tx: Queryable,
   eventId: string,
   pairs: { ticketId: string; listId: string }[],
   admitted: store.StoredScan[],
-  rules: ReadonlyMap<string, EntryRule>,
+  lists: ReadonlyMap<string, CheckinList>,
 ): Promise<Set<string>> {
   const flags: { scanId: string; ticketId: string; listId: string; duplicateOf: string }[] = [];
   for (const { ticketId, listId } of pairs) {
@@ -256,8 +257,10 @@ export async function reflag(
         result: s.result,
         ...(s.gate !== null && { gate: s.gate }),
       }));
-    for (const d of resolveAdmissions(scans, rules.get(listId)!).duplicates)
-      flags.push({ scanId: d.scan.scanId, ticketId, listId, duplicateOf: d.duplicateOf });
+    const list = lists.get(listId)!;
+    for (const group of groupBySession(scans, list))
+      for (const d of resolveAdmissions(group, list.entryRule).duplicates)
+        flags.push({ scanId: d.scan.scanId, ticketId, listId, duplicateOf: d.duplicateOf });
   }
   await store.replaceFlags(tx, eventId, pairs, flags);
   return new Set(flags.map((f) => f.scanId));

@@ -36,6 +36,12 @@ const listFields = {
   entryRule: EntryRule,
   /** Gates that scan for this list when a scan names no list. */
   gates: z.array(Gate).max(100, 'must list at most 100 gates'),
+  /**
+   * A schedule room: the list then admits, while a released session is on there (from 15
+   * minutes before its start until its end), that session's confirmed signups, or any ticket of
+   * the list for a session without signup. null: an ordinary list.
+   */
+  roomId: Uuid.nullable(),
 };
 
 export const CreateListBody = z.strictObject({
@@ -44,6 +50,7 @@ export const CreateListBody = z.strictObject({
   window: listFields.window.optional(),
   entryRule: listFields.entryRule.default('single'),
   gates: listFields.gates.default([]),
+  roomId: listFields.roomId.default(null),
 });
 export type CreateListInput = z.infer<typeof CreateListBody>;
 
@@ -54,6 +61,7 @@ export const UpdateListBody = z
     window: listFields.window.optional(),
     entryRule: listFields.entryRule.optional(),
     gates: listFields.gates.optional(),
+    roomId: listFields.roomId.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field' });
 export type UpdateListInput = z.infer<typeof UpdateListBody>;
@@ -66,6 +74,8 @@ export const CheckinListBody = z.object({
   window: z.object({ from: z.string().nullable(), until: z.string().nullable() }),
   entryRule: EntryRule,
   gates: z.array(z.string()),
+  /** The schedule room whose sessions this list admits to; null: an ordinary list. */
+  roomId: Uuid.nullable(),
   /** True for the event's implicit list (id = event id), which exists while it has no other. */
   isDefault: z.boolean(),
   createdAt: z.string(),

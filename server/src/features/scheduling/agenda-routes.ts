@@ -4,6 +4,7 @@ import { unauthenticated } from '../../platform/errors.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { Uuid } from '../events/schema.js';
 import * as agenda from './agenda-service.js';
+import type { SeatCache } from './seats.js';
 
 const tags = ['schedule'];
 const TicketParams = z.strictObject({ ticketId: Uuid });
@@ -32,7 +33,8 @@ function accessKey(headers: Record<string, unknown>): string {
 }
 
 /** The attendee's agenda by ticket: favourites and signups. */
-export function agendaRoutes(db: Db, publicUrl: string): AnyRoute[] {
+/** `seats`: told of each signup change here, so the programme shows it at once. */
+export function agendaRoutes(db: Db, publicUrl: string, seats: SeatCache): AnyRoute[] {
   const path = '/api/v1/tickets/{ticketId}/agenda';
   const favourite = (method: 'put' | 'delete') =>
     route({
@@ -118,6 +120,7 @@ export function agendaRoutes(db: Db, publicUrl: string): AnyRoute[] {
           accessKey(req.headers),
           params.sessionId,
         );
+        seats.forget(r.eventId);
         return { status: r.created ? 201 : 200, body: { status: r.status } };
       },
     }),
@@ -131,7 +134,9 @@ export function agendaRoutes(db: Db, publicUrl: string): AnyRoute[] {
       params: TicketSessionParams,
       responses: { 204: { description: 'Done' } },
       handler: async ({ params, req }) => {
-        await agenda.cancelSignup(db, params.ticketId, accessKey(req.headers), params.sessionId);
+        seats.forget(
+          await agenda.cancelSignup(db, params.ticketId, accessKey(req.headers), params.sessionId),
+        );
         return { status: 204 };
       },
     }),

@@ -85,7 +85,7 @@ export async function signUp(
   ticketId: string,
   accessKey: string,
   sessionId: string,
-): Promise<{ status: store.SignupStatus; created: boolean }> {
+): Promise<{ status: store.SignupStatus; created: boolean; eventId: string }> {
   return db.transaction(async (tx) => {
     const t = await holder(tx, ticketId, accessKey);
     const s = await sessionOf(tx, t.eventId, sessionId);
@@ -95,32 +95,37 @@ export async function signUp(
       const mine = (await store.agendaOf(tx, ticketId)).signups.find(
         (x) => x.sessionId === sessionId,
       );
-      return { status: mine!.status, created: false };
+      return { status: mine!.status, created: false, eventId: t.eventId };
     }
     const seated = await store.takeSeat(tx, sessionId);
     if (seated) await store.setSignupStatus(tx, sessionId, ticketId, 'confirmed');
-    return { status: seated ? 'confirmed' : 'waitlisted', created: true };
+    return { status: seated ? 'confirmed' : 'waitlisted', created: true, eventId: t.eventId };
   });
 }
 
-/** Gives the seat (or waitlist place) back; a freed seat goes to the first on the waitlist. */
+/**
+ * Gives the seat (or waitlist place) back; a freed seat goes to the first on the waitlist.
+ * Returns the session's event.
+ */
 export async function cancelSignup(
   db: Db,
   ticketId: string,
   accessKey: string,
   sessionId: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<string> {
+  return db.transaction(async (tx) => {
     const t = await holder(tx, ticketId, accessKey);
     const was = await store.deleteSignup(tx, sessionId, ticketId);
-    if (was !== 'confirmed') return;
+    if (was !== 'confirmed') return t.eventId;
     const next = await store.promoteNext(tx, sessionId);
-    if (!next) return store.releaseSeat(tx, sessionId);
-    await enqueue(tx, {
-      topic: 'schedule.signup_promoted',
-      eventId: t.eventId,
-      aggregateId: next,
-      payload: { eventId: t.eventId, sessionId, ticketId: next },
-    });
+    if (!next) await store.releaseSeat(tx, sessionId);
+    else
+      await enqueue(tx, {
+        topic: 'schedule.signup_promoted',
+        eventId: t.eventId,
+        aggregateId: next,
+        payload: { eventId: t.eventId, sessionId, ticketId: next },
+      });
+    return t.eventId;
   });
 }

@@ -6,6 +6,7 @@ import { sendFeed } from './feed-response.js';
 import { diffSince, publicAgenda } from './public-agenda.js';
 import { DiffOut, EventParams } from './schema.js';
 import type { PublicFeeds } from './service.js';
+import { SEATS_TTL_MS, type SeatCache } from './seats.js';
 import * as store from './store.js';
 
 const tags = ['schedule'];
@@ -56,8 +57,17 @@ const PublicAgendaOut = z.object({
   changes: z.object({ since: z.number(), diff: DiffOut }),
 });
 
-/** The attendee portal's agenda: the latest release with ids, and its live stream. */
-export function publicAgendaRoutes(db: Db, feeds: PublicFeeds, streams: SalesStreams): AnyRoute[] {
+const SeatsOut = z.object({
+  sessions: z.array(z.object({ sessionId: z.uuid(), capacity: z.number(), left: z.number() })),
+});
+
+/** The attendee portal's agenda: the latest release with ids, its live stream, seats left. */
+export function publicAgendaRoutes(
+  db: Db,
+  feeds: PublicFeeds,
+  streams: SalesStreams,
+  seats: SeatCache,
+): AnyRoute[] {
   return [
     route({
       method: 'get',
@@ -95,6 +105,22 @@ export function publicAgendaRoutes(db: Db, feeds: PublicFeeds, streams: SalesStr
         // Revalidated on every load (a 304 is cheap): the live stream says when to load again.
         return sendFeed(req, res, feed, 'application/json; charset=utf-8', 'no-cache');
       },
+    }),
+    route({
+      method: 'get',
+      path: `${path}/seats`,
+      operationId: 'getPublicAgendaSeats',
+      summary:
+        'Seats left in each session with signup (`left` 0: full, a signup joins the waitlist); at most a few seconds old',
+      tags,
+      auth: 'public',
+      params: EventParams,
+      responses: { 200: { description: 'The sessions with signup', schema: SeatsOut } },
+      handler: async ({ params }) => ({
+        status: 200,
+        body: { sessions: await seats.get(params.eventId) },
+        headers: { 'cache-control': `public, max-age=${SEATS_TTL_MS / 1000}` },
+      }),
     }),
     route({
       method: 'get',

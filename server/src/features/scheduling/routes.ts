@@ -6,6 +6,7 @@ import type { Logger } from '../../platform/log.js';
 import { agendaRoutes } from './agenda-routes.js';
 import { sendFeed } from './feed-response.js';
 import { publicAgendaRoutes } from './public-agenda-routes.js';
+import { SeatCache } from './seats.js';
 import { releaseStreams } from './release-stream.js';
 import { frabJson, frabXml } from './frab-export.js';
 import { FrabScheduleDoc } from './frab-import.js';
@@ -178,6 +179,7 @@ function itemRoutes(db: Db, k: Kind): AnyRoute[] {
 
 export function scheduleRoutes(db: Db, publicUrl: string, log: Logger): AnyRoute[] {
   const feeds = service.publicFeeds(db);
+  const seats = new SeatCache(db);
   const streams = releaseStreams(db, log);
   const feed = (
     ext: 'ics' | 'xml' | 'json',
@@ -240,8 +242,8 @@ export function scheduleRoutes(db: Db, publicUrl: string, log: Logger): AnyRoute
         ),
     }),
     ...KINDS.flatMap((k) => itemRoutes(db, k)),
-    ...agendaRoutes(db, publicUrl),
-    ...publicAgendaRoutes(db, feeds, streams),
+    ...agendaRoutes(db, publicUrl, seats),
+    ...publicAgendaRoutes(db, feeds, streams, seats),
     route({
       method: 'get',
       path: `${base}/draft`,

@@ -53,6 +53,16 @@ export function listUpserted(l: StoredList): SyncChange {
       closesAt: l.closesAt?.toISOString() ?? null,
       entryRule: l.entryRule,
       gates: l.gates.filter((g) => g.length <= 64).slice(0, 100),
+      ...(l.roomId !== null && {
+        roomId: l.roomId,
+        sessions: (l.sessions ?? []).map((s) => ({
+          sessionId: s.sessionId,
+          title: s.title.slice(0, 300),
+          startsAt: s.startsAt.toISOString(),
+          endsAt: s.endsAt.toISOString(),
+          signedUp: s.signedUp && [...s.signedUp],
+        })),
+      }),
       updatedAt: l.updatedAt.toISOString(),
     },
   };

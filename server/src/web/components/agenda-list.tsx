@@ -15,6 +15,7 @@ import {
 import type { AgendaActions } from '../pages/agenda-page.js';
 import type { MyAgenda } from '../use-agenda.js';
 import { AgendaBadges, StarButton } from './agenda-badges.js';
+import { SeatsLeft } from './agenda-seats.js';
 import { AppLink } from './app-link.js';
 
 const NO_FILTER: AgendaFilter = { roomId: '', trackId: '', query: '', mineOnly: false };
@@ -76,6 +77,7 @@ export function AgendaList({
         </p>
         {e.speakers.length ? <p className="agenda-meta">{e.speakers.join(', ')}</p> : null}
         <AgendaBadges badges={e.badges} cancelled={e.cancelled} timeZone={tz} />
+        {e.sessionId && !e.cancelled ? <SeatsLeft sessionId={e.sessionId} /> : null}
       </div>
       {mine && e.sessionId && !e.cancelled ? (
         <StarButton

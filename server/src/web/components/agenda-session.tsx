@@ -5,6 +5,7 @@ import { clockTime, dayLabel, localDay, type AgendaEntry } from '../lib/agenda.j
 import type { AgendaActions } from '../pages/agenda-page.js';
 import type { MyAgenda } from '../use-agenda.js';
 import { AgendaBadges, StarButton } from './agenda-badges.js';
+import { SeatsLeft } from './agenda-seats.js';
 import { AppLink } from './app-link.js';
 import { PageHeading } from './page-heading.js';
 
@@ -28,6 +29,7 @@ function Signup({
     <section className="agenda-signup" aria-labelledby="signup-h">
       <h2 id="signup-h">{t('agenda.signup')}</h2>
       <p>{t('agenda.limited', { count: session.signupCapacity })}</p>
+      {session.status === 'cancelled' ? null : <SeatsLeft sessionId={session.id} />}
       {!mine ? (
         <p className="hint">{t('agenda.validOnly')}</p>
       ) : signup?.status === 'confirmed' ? (

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../components/error-summary.js';
-import { TextField } from '../components/field.js';
+import { FieldError, TextField, errorId, fieldDomId } from '../components/field.js';
 import { api } from './api.js';
 import { Choices } from './checkin-choices.js';
 import { ENTRY_RULES, type CheckinList, type EntryRule } from './checkin-types.js';
 import { useFormErrors } from './form-errors.js';
 import { orNull, zonedInstant, zonedLocal } from './settings-values.js';
+import type { Room } from './schedule-types.js';
 import type { TicketType } from './types.js';
 
 const LABELS = {
@@ -16,6 +17,7 @@ const LABELS = {
   window: 'Opening hours',
   entryRule: 'Entry rule',
   gates: 'Gates',
+  roomId: 'Session door',
 };
 
 /** What the form sends: the API's list fields, all of them (a PATCH of everything is an edit). */
@@ -34,6 +36,7 @@ function listBody(form: FormData, timeZone: string) {
       .split(',')
       .map((g) => g.trim())
       .filter(Boolean),
+    roomId: text('roomId') || null,
   };
 }
 
@@ -44,6 +47,7 @@ function listBody(form: FormData, timeZone: string) {
 export function CheckinListForm({
   base,
   types,
+  rooms,
   list,
   timeZone,
   onSaved,
@@ -51,6 +55,8 @@ export function CheckinListForm({
 }: {
   base: string;
   types: TicketType[];
+  /** The schedule's rooms, for a session door. */
+  rooms: Room[];
   list?: CheckinList;
   /** The event's: opening hours are typed as the venue's wall clock. */
   timeZone: string;
@@ -157,6 +163,14 @@ export function CheckinListForm({
         defaultValue={list?.gates.join(', ')}
         error={errors.of('gates')}
       />
+      {rooms.length || list?.roomId ? (
+        <RoomField
+          id={fieldDomId(field('roomId'))}
+          rooms={rooms}
+          value={list?.roomId ?? ''}
+          error={errors.of('roomId')}
+        />
+      ) : null}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Saving…' : list ? 'Save list' : 'Add list'}
@@ -168,5 +182,35 @@ export function CheckinListForm({
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** A session door: the room whose released sessions' signups the list admits. */
+function RoomField(p: { id: string; rooms: Room[]; value: string; error: string | undefined }) {
+  const hint = `${p.id}-hint`;
+  return (
+    <div className={`field${p.error ? ' field-invalid' : ''}`}>
+      <label htmlFor={p.id}>{LABELS.roomId}</label>
+      <p className="hint" id={hint}>
+        A room of the schedule: the list then admits, from 15 minutes before each session there
+        until its end, the session&apos;s confirmed signups (anyone of the list for a session
+        without signup).
+      </p>
+      <select
+        id={p.id}
+        name="roomId"
+        defaultValue={p.value}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={[hint, p.error ? errorId(p.id) : ''].filter(Boolean).join(' ')}
+      >
+        <option value="">None: an entrance, not a room</option>
+        {p.rooms.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+      <FieldError id={p.id} error={p.error} />
+    </div>
   );
 }

@@ -7,21 +7,25 @@ import { ConfirmAction } from './checkin-confirm.js';
 import { CheckinListForm } from './checkin-list-form.js';
 import { useRowMode } from './checkin-row-mode.js';
 import { ENTRY_RULES, type CheckinList, type CheckinListCollection } from './checkin-types.js';
+import type { Room } from './schedule-types.js';
 import type { TicketType } from './types.js';
 
 interface Loaded {
   lists: CheckinList[];
   types: TicketType[];
+  rooms: Room[];
 }
 
 /** The event's check-in lists: who gets in where, when and how often; add, edit, delete. */
 export function CheckinLists({ base, timeZone }: { base: string; timeZone: string }) {
   const [loaded, reload] = useLoad(async (): Promise<Loaded> => {
-    const [lists, types] = await Promise.all([
+    const [lists, types, rooms] = await Promise.all([
       api<CheckinListCollection>(`${base}/checkin-lists`, { cache: 'no-store' }),
       api<TicketType[]>(`${base}/ticket-types`),
+      // Session doors need the schedule's rooms; without them the lists are entrances only.
+      api<Room[]>(`${base}/schedule/rooms`).catch((): Room[] => []),
     ]);
-    return { lists: lists.items, types };
+    return { lists: lists.items, types, rooms };
   }, [base]);
   return (
     <section aria-labelledby="checkin-lists" className="panel">
@@ -41,6 +45,7 @@ export function CheckinLists({ base, timeZone }: { base: string; timeZone: strin
                 list={l}
                 base={base}
                 types={loaded.data.types}
+                rooms={loaded.data.rooms}
                 timeZone={timeZone}
                 onChanged={reload}
               />
@@ -49,6 +54,7 @@ export function CheckinLists({ base, timeZone }: { base: string; timeZone: strin
           <CheckinListForm
             base={base}
             types={loaded.data.types}
+            rooms={loaded.data.rooms}
             timeZone={timeZone}
             onSaved={reload}
           />
@@ -62,12 +68,14 @@ function ListItem({
   list,
   base,
   types,
+  rooms,
   timeZone,
   onChanged,
 }: {
   list: CheckinList;
   base: string;
   types: TicketType[];
+  rooms: Room[];
   timeZone: string;
   onChanged: () => void;
 }) {
@@ -82,6 +90,7 @@ function ListItem({
         <CheckinListForm
           base={base}
           types={types}
+          rooms={rooms}
           list={list}
           timeZone={timeZone}
           onSaved={() => {
@@ -114,6 +123,12 @@ function ListItem({
           : 'Open at any time'}
         {list.gates.length ? ` · Gates: ${list.gates.join(', ')}` : ''}
       </p>
+      {list.roomId ? (
+        <p className="hint">
+          Session door of {rooms.find((r) => r.id === list.roomId)?.name ?? 'a removed room'}:
+          admits the signups of the session on there
+        </p>
+      ) : null}
       {list.isDefault ? null : mode === 'delete' ? (
         <ConfirmAction
           id={`delete-${list.id}`}

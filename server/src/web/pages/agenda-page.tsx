@@ -9,6 +9,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { agendaEntries } from '../lib/agenda.js';
 import { keyedPath } from '../router.js';
 import { useAgenda, type MyAgenda } from '../use-agenda.js';
+import { SeatsContext, useSeats } from '../use-seats.js';
 
 export interface AgendaActions {
   busy: string | null;
@@ -33,6 +34,7 @@ export function AgendaPage({
 }) {
   const { t } = useTranslation();
   const { state, error, setMine } = useAgenda(ticketId, accessKey);
+  const seats = useSeats(state?.agenda.eventId, state?.mine, state?.agenda.version);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const entries = useMemo(
@@ -80,7 +82,7 @@ export function AgendaPage({
   const { agenda } = state;
   const session = sessionId ? agenda.sessions.find((s) => s.id === sessionId) : undefined;
   return (
-    <>
+    <SeatsContext.Provider value={seats}>
       <header className="event-header">
         <p className="eyebrow">
           <AppLink to={base}>{t('agenda.yourTicket')}</AppLink> · {t('agenda.programme')}
@@ -129,6 +131,6 @@ export function AgendaPage({
           sessionPath={(id) => `${agendaBase}&session=${encodeURIComponent(id)}`}
         />
       )}
-    </>
+    </SeatsContext.Provider>
   );
 }

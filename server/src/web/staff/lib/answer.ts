@@ -47,6 +47,8 @@ const REASONS: Record<ScanAnswer['reason'], string> = {
   not_on_list: 'Not allowed on this list',
   outside_window: 'This list is closed now',
   not_checked_in: 'Exit of someone not inside',
+  no_session_now: 'No session in this room now',
+  not_signed_up: 'Not signed up for this session',
   no_list: 'Not ready: no check-in list synced yet',
   invalid: 'Not a valid ticket',
 };
