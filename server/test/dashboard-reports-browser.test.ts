@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe.js';
 import type { TestServer } from './harness.js';
 import { createSale, register } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import { json } from './registration-fixtures.js';
@@ -9,29 +7,6 @@ import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-
 
 // The Reports section: sales over time and the live door view, each chart with its table, on a
 // phone and a desktop, with no serious or critical axe-core finding.
-
-// Evaluated, not added as a <script>: the dashboard's CSP allows only its own scripts.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: unknown) => Promise<{
-            violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
-}
 
 describe('reports in Chromium [postgres]', () => {
   const rig = useDashboardRig();

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { seriousViolations } from './axe.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { BROWSER_TEST_MS, launchChromium, openPage, PHONE } from './portal-browser.js';
 import { createPortalEvent, json, requireBuiltPortal } from './portal-fixtures.js';
@@ -21,27 +20,6 @@ import {
 // the release stream, which ends when the server stops.
 
 const SHOTS = '/tmp/lanyard-agenda/';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: unknown) => Promise<{
-            violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
-}
 
 /** Sessions at times in UTC; the event is in Europe/Berlin (UTC+2 in May). */
 async function program(t: TestServer, eventId: string) {

@@ -42,6 +42,8 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   listOrganizerAccounts: ORG,
   disableOrganizerAccount: ORG,
   updateOrganizerAccount: ORG,
+  inviteOrganizerAccount: ORG,
+  sendOrganizerPasswordLink: ORG,
   backupDatabase: ORG,
   reindexSearch: ORG,
   updateOrganization: ORG,

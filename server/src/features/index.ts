@@ -75,7 +75,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
   return [
     // First: express tries routes in order, and a sale rush multiplies the public event page.
     ...portalRoutes(deps.db, deps.rateLimits, deps.changes),
-    ...accountRoutes(deps.db, authorizerFor(deps.db)),
+    ...accountRoutes(deps.db, authorizerFor(deps.db), portalLinks(deps.publicUrl)),
     ...teamRoutes(deps.db, authorizerFor(deps.db)),
     ...eventRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),

@@ -24,6 +24,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   listOrganizerAccounts: 'organization',
   disableOrganizerAccount: 'organization',
   updateOrganizerAccount: 'organization',
+  inviteOrganizerAccount: 'organization',
+  sendOrganizerPasswordLink: 'organization',
   backupDatabase: 'organization',
   reindexSearch: 'organization',
   updateOrganization: 'organization',

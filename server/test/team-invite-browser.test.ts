@@ -1,0 +1,83 @@
+import { createSale, json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import { SCOPES } from '../src/features/identity/principal.js';
+import { seriousViolations } from './axe.js';
+import { signIn, useDashboardRig } from './dashboard-browser-support.js';
+import { startMailSink, type MailSink } from './mail-sink.js';
+import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
+
+// Issue 14's acceptance: an organization admin invites a team member from the event's Team page;
+// the member opens the link from the mail (a real SMTP server), sets their password and signs in
+// to the dashboard, where the event is theirs to work on.
+
+const admin = { email: 'ada@example.org', password: 'admin horse battery' };
+const member = { email: 'mia@example.org', name: 'Mia Member', password: 'mia horse battery' };
+
+describe('team invite in Chromium [postgres]', () => {
+  let sink: MailSink | undefined;
+  const rig = useDashboardRig(async () => {
+    sink = await startMailSink();
+    return { SMTP_URL: sink.url, MAIL_FROM: 'Lanyard <team@lanyard.example>' };
+  });
+  afterAll(async () => {
+    await sink?.stop();
+  });
+
+  it(
+    'an invited team member opens the mailed link, sets a password and signs in',
+    async () => {
+      const { t, browser } = rig;
+      const { eventId } = await createSale(t);
+      // An organization admin holding `admin`: the one who may invite.
+      await json(
+        await t.api('/api/v1/accounts', {
+          body: { ...admin, name: 'Ada Admin', organizationAdmin: true, scopes: [...SCOPES] },
+        }),
+        201,
+      );
+
+      const desk = await openPage(browser, DESKTOP);
+      await signIn(desk.page, `${t.url}/dashboard/events/${eventId}/team`, admin);
+      const page = desk.page;
+      await page.getByRole('heading', { name: 'Invite by email' }).waitFor();
+      await page.getByLabel('Name', { exact: true }).fill(member.name);
+      await page.getByLabel('Email', { exact: true }).fill(member.email);
+      await page.locator('#f-invite-role').selectOption('organizer');
+      await page.getByRole('button', { name: 'Send the invitation' }).click();
+      await page.getByText(`Invitation mailed to ${member.email}.`).waitFor();
+      await page.getByRole('cell', { name: 'Invited, no password yet' }).waitFor();
+      await page.getByRole('button', { name: 'Remove Mia Member' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'team-invite-sent-desktop');
+      expect(desk.errors).toEqual([]);
+      await desk.close();
+
+      const [mail] = await sink!.waitFor(1, (m) => m.envelopeTo.includes(member.email), 20_000);
+      const link = /https?:\/\/\S+\/oauth\/password\/[A-Za-z0-9_-]+/.exec(
+        mail!.parsed.text ?? '',
+      )?.[0];
+      expect(link).toBeDefined();
+
+      // The member, on their phone: the link, the password twice, then the dashboard.
+      const phone = await openPage(browser, PHONE);
+      await phone.page.goto(link!);
+      await phone.page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+      expect(await seriousViolations(phone.page)).toEqual([]);
+      await shot(phone.page, 'team-invite-set-password-phone');
+      await phone.page.getByLabel('New password', { exact: true }).fill(member.password);
+      await phone.page.getByLabel('New password again').fill(member.password);
+      await phone.page.getByRole('button', { name: 'Set password' }).click();
+      await phone.page.getByRole('heading', { name: 'Password set' }).waitFor();
+      await shot(phone.page, 'team-invite-password-set-phone');
+      await phone.page.getByRole('link', { name: 'Sign in to the dashboard' }).click();
+      await signIn(phone.page, `${t.url}/dashboard/events/${eventId}/team`, member);
+      await phone.page.getByRole('heading', { name: 'Team', level: 2 }).waitFor();
+      await shot(phone.page, 'team-invite-signed-in-phone');
+      expect(phone.errors).toEqual([]);
+      await phone.close();
+
+      // The link was used up.
+      expect((await fetch(link!)).status).toBe(410);
+    },
+    BROWSER_TEST_MS * 3,
+  );
+});
