@@ -61,6 +61,9 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
 
   getEvent: READ,
   updateEvent: MANAGE,
+  listEventImages: READ,
+  putEventImage: MANAGE,
+  deleteEventImage: MANAGE,
   archiveEvent: MANAGE,
   listTicketTypes: READ,
   createTicketType: MANAGE,
@@ -210,6 +213,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   streamPublicAgenda: PUBLIC,
   enrollDevice: PUBLIC,
   getPublicEvent: PUBLIC,
+  getPublicEventImage: PUBLIC,
   sendTicketsAgain: PUBLIC,
   stripeWebhook: PUBLIC,
 };
@@ -414,6 +418,11 @@ describe('the role matrix over every operation of the OpenAPI document', () => {
       await grant(t, ids.eventId!, spareForTeam, 'viewer');
       return { accountId: spareForTeam };
     },
+    putEventImage: async () => ({ slot: 'logo' }),
+    // Whether or not an image is there (the event may be archived by then), a caller let
+    // through is answered past the role check: 404 or 409, never 403.
+    deleteEventImage: async () => ({ slot: 'banner' }),
+    getPublicEventImage: async () => ({ slot: 'logo' }),
     // Both name a `{kind}`: the exports' is `attendees`, a report's `sales`.
     getReport: async () => ({ kind: 'sales' }),
     leaveWaitlist: async () => ({ entryId: entries.pop()! }),

@@ -16,6 +16,19 @@ export interface EventFields {
   attendeePhone: 'off' | 'optional' | 'required';
   phoneRegion: string | null;
   smsKinds: string[];
+  branding: Branding;
+}
+
+/** How the public page presents the event and its organizer; every field may be null. */
+export interface Branding {
+  accentColor: string | null;
+  organizerName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+  imprint: string | null;
+  termsUrl: string | null;
+  privacyUrl: string | null;
 }
 
 export interface Event extends EventFields {

@@ -38,6 +38,7 @@ import { attendeeSearchSubscribers } from './attendee-search/outbox-indexer.js';
 import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { portalLinks } from './notifications/links.js';
+import { brandingRoutes } from './branding/routes.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
@@ -78,6 +79,7 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
     ...accountRoutes(deps.db, authorizerFor(deps.db), portalLinks(deps.publicUrl)),
     ...teamRoutes(deps.db, authorizerFor(deps.db)),
     ...eventRoutes(deps.db),
+    ...brandingRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
     ...holdRoutes(deps.db),
     ...paymentRoutes(deps),

@@ -105,6 +105,7 @@ export default class KioskStart extends LanyardCommand {
         throw enrollmentFailure(err, flags.enroll !== undefined);
       });
 
+    const eventName = await publicEventName(station.serverUrl, station.eventId);
     const agent = createOrExplain(() =>
       kiosk.createAgent({
         dataDir,
@@ -122,6 +123,8 @@ export default class KioskStart extends LanyardCommand {
             flags.serial === undefined ? {} : { serial: { ports: [{ path: flags.serial }] } },
         }),
         ...(flags['staff-pin'] !== undefined && { staffPin: flags['staff-pin'] }),
+        // The idle screen's heading and the line under each badge's name.
+        ...(eventName !== undefined && { display: { eventName } }),
       }),
     );
     let port: number;
@@ -242,5 +245,22 @@ function enrollmentFailure(err: AgentErrorLike, withCode: boolean): Error {
       return new CliError(err.code, err.message, 1);
     default:
       return err;
+  }
+}
+
+/**
+ * The event's name from its public page, for the screen and the badges; undefined when the
+ * server cannot be reached within 3 s (the kiosk starts offline all the same, without it).
+ */
+async function publicEventName(serverUrl: string, eventId: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(`${serverUrl}/api/v1/public/events/${encodeURIComponent(eventId)}`, {
+      signal: AbortSignal.timeout(3000),
+    });
+    if (!res.ok) return undefined;
+    const { name } = (await res.json()) as { name?: unknown };
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PHONE_FIELD, isPhoneRegion } from '../registration/phone.js';
 import { SMS_KINDS } from '../notifications/messages/sms-kinds.js';
+import { Branding, BrandingBody, NO_BRANDING } from '../branding/schema.js';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));
@@ -41,7 +42,10 @@ const eventFields = {
   endsAt: Instant,
   timezone: TimeZone,
   venue: Text(200).nullable().optional(),
+  /** Markdown; the public page shows it rendered, raw HTML escaped. */
   description: Text(5000).nullable().optional(),
+  /** Accent colour, organizer, contact, imprint, terms and privacy links; replaced whole. */
+  branding: BrandingBody,
 };
 
 const Minutes = z
@@ -100,6 +104,7 @@ const phoneFields = {
 export const CreateEventBody = z
   .strictObject({
     ...eventFields,
+    branding: eventFields.branding.default(NO_BRANDING),
     paymentProvider: salesFields.paymentProvider.default('manual'),
     holdMinutes: salesFields.holdMinutes.default(30),
     waitlistOfferMinutes: salesFields.waitlistOfferMinutes.default(60),
@@ -153,6 +158,7 @@ export const Event = z.object({
   attendeePhone: z.enum(PHONE_FIELD),
   phoneRegion: z.string().nullable(),
   smsKinds: z.array(z.enum(SMS_KINDS)),
+  branding: Branding,
   status: z.enum(['active', 'archived']),
   createdAt: z.string(),
   updatedAt: z.string(),

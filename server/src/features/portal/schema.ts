@@ -42,15 +42,36 @@ export const PublicQuestion = z.object({
 });
 export type PublicQuestion = z.output<typeof PublicQuestion>;
 
+/** How the page presents the event: the organizer's colour, images, contact and documents. */
+export const PublicBranding = z.object({
+  accentColor: z.string().nullable(),
+  /** Black or white, whichever reads better on the accent colour. */
+  accentTextColor: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  bannerUrl: z.string().nullable(),
+  organizerName: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactAddress: z.string().nullable(),
+  imprint: z.string().nullable(),
+  termsUrl: z.string().nullable(),
+  privacyUrl: z.string().nullable(),
+});
+export type PublicBranding = z.output<typeof PublicBranding>;
+
 /** What anyone may read about an event: no organization, payment or staff details. */
 export const PublicEvent = z.object({
   id: z.uuid(),
   name: z.string(),
+  /** The organizer's Markdown. */
   description: z.string().nullable(),
+  /** The description rendered: only Markdown's own tags, typed HTML escaped. */
+  descriptionHtml: z.string().nullable(),
   venue: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   timezone: z.string(),
+  branding: PublicBranding,
   ticketTypes: z.array(PublicTicketType),
   questions: z.array(PublicQuestion),
   /** The access code asked for, as spelled by the organizer, when it is usable now; else null. */

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/db/db.js';
+import type { ImageSlot } from '../branding/images.js';
+import type { Branding } from '../branding/schema.js';
 import type { PublicQuestion } from './schema.js';
 
 // All SQL of the portal: public reads only, never an organization's private fields.
@@ -15,6 +17,9 @@ export interface EventRow {
   attendeePhone: 'off' | 'optional' | 'required';
   phoneRegion: string | null;
   smsOffered: boolean;
+  branding: Partial<Branding>;
+  /** sha256 of each uploaded image, by slot. */
+  images: Partial<Record<ImageSlot, string>>;
 }
 
 export interface TicketTypeRow {
@@ -35,7 +40,9 @@ export async function findOpenEvent(db: Queryable, eventId: string): Promise<Eve
     `SELECT id, name, description, venue, starts_at AS "startsAt", ends_at AS "endsAt", timezone,
             proof_of_work AS "proofOfWork", attendee_phone AS "attendeePhone",
             phone_region AS "phoneRegion",
-            attendee_phone <> 'off' AND cardinality(sms_kinds) > 0 AS "smsOffered"
+            attendee_phone <> 'off' AND cardinality(sms_kinds) > 0 AS "smsOffered", branding,
+            (SELECT coalesce(jsonb_object_agg(slot, digest), '{}') FROM event_images
+              WHERE event_id = events.id) AS images
      FROM events WHERE id = $1 AND archived_at IS NULL`,
     [eventId],
   );

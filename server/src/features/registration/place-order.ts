@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ConsentRecord } from '../branding/consent.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { newAccessKey } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
@@ -34,6 +35,8 @@ export interface OrderToPlace {
   /** The buyer's phone (E.164) and SMS consent, when the event asks for a phone. */
   phone?: string | null;
   smsOptIn?: boolean;
+  /** The documents the buyer agreed to, and when (null: the event asks none). */
+  consent?: ConsentRecord | null;
   /** Added to the outbox message, e.g. the waitlist entry an order came from. */
   announce?: Record<string, unknown>;
 }
@@ -72,6 +75,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     clientIp: o.clientIp ?? null,
     phone: o.phone ?? null,
     smsOptIn: o.smsOptIn ?? false,
+    consent: o.consent ?? null,
   });
   await rememberAccessKey(tx, orderId, access.key);
   // Reserved seats are held; a free order keeps them as sold at once.

@@ -38,6 +38,8 @@ export const RegistrationBody = z.strictObject({
   answers: z.record(z.string().max(64), z.unknown()).optional(),
   promoCode: z.string().trim().min(1).max(64).optional(),
   joinWaitlist: z.boolean().optional(),
+  /** The buyer agrees to the event's terms and privacy notice; required when it links either. */
+  consent: z.boolean({ message: 'must be true or false' }).optional(),
   /** A solved ALTCHA challenge (base64 JSON `{challenge, solution}`), when the event asks for one. */
   altcha: z.string().max(8_000).optional(),
 });

@@ -1,7 +1,10 @@
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { formatEventDates } from '../lib/format.js';
 
-/** When and where: dates in the event's time zone. */
+// The words this component adds, together for the translation catalog.
+export const EVENT_SUMMARY_TEXT = { organizer: 'By' };
+
+/** When and where (dates in the event's time zone), and by whom when the organizer says. */
 export function EventWhenWhere({ event }: { event: PublicEvent }) {
   return (
     <dl className="when-where">
@@ -17,6 +20,12 @@ export function EventWhenWhere({ event }: { event: PublicEvent }) {
         <div>
           <dt>Where</dt>
           <dd>{event.venue}</dd>
+        </div>
+      ) : null}
+      {event.branding.organizerName ? (
+        <div>
+          <dt>{EVENT_SUMMARY_TEXT.organizer}</dt>
+          <dd>{event.branding.organizerName}</dd>
         </div>
       ) : null}
     </dl>

@@ -20,6 +20,7 @@ import { randomKey } from '../lib/random-key.js';
 import { solveChallengeFor } from '../lib/proof-of-work.js';
 import { keyedPath, navigate } from '../router.js';
 import { PhoneFields } from './phone-fields.js';
+import { asksConsent, CONSENT_TEXT, ConsentField } from '../components/consent-field.js';
 
 const LABELS: Record<string, string> = {
   ticketTypeId: 'Ticket',
@@ -28,6 +29,7 @@ const LABELS: Record<string, string> = {
   'attendee.email': 'Email',
   'attendee.phone': 'Mobile phone',
   promoCode: 'Promo code',
+  consent: CONSENT_TEXT.label,
 };
 
 /** The registration form: checked here first, then by the server; errors land on their fields. */
@@ -42,6 +44,8 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
     promoCode: event.accessCode ?? '',
     guests: [],
   });
+  const [consent, setConsent] = useState(false);
+  const consentAsked = asksConsent(event.branding);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [round, setRound] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
@@ -94,11 +98,17 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const found = validateRegistration(draft, type, asked, event.attendeePhone);
+    const found = [
+      ...validateRegistration(draft, type, asked, event.attendeePhone),
+      ...(consentAsked && !consent ? [{ field: 'consent', message: CONSENT_TEXT.missing }] : []),
+    ];
     setIssues(found);
     setRound((n) => n + 1);
     if (found.length) return;
-    const body = registrationBody(draft, asked, waitlist, event.attendeePhone);
+    const body = {
+      ...registrationBody(draft, asked, waitlist, event.attendeePhone),
+      ...(consentAsked ? { consent } : {}),
+    };
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
     setBusy(true);
@@ -259,6 +269,14 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
           value={draft.promoCode}
           error={errors.promoCode}
           onChange={(e) => set('promoCode', e.target.value)}
+        />
+      ) : null}
+      {consentAsked ? (
+        <ConsentField
+          branding={event.branding}
+          checked={consent}
+          error={errors.consent}
+          onChange={setConsent}
         />
       ) : null}
       <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>

@@ -1,0 +1,74 @@
+import type { PublicBranding } from '../../features/portal/schema.js';
+
+// The words of the organizer block, together for the translation catalog.
+export const ORGANIZER_TEXT = {
+  heading: 'Organizer',
+  email: 'Email',
+  phone: 'Phone',
+  address: 'Address',
+  imprint: 'Imprint',
+  terms: 'Terms and conditions',
+  privacy: 'Privacy notice',
+};
+
+/** Who runs the event and how to reach them, the legal notice and the documents; none: nothing. */
+export function EventOrganizer({ branding: b }: { branding: PublicBranding }) {
+  const contact = b.contactEmail || b.contactPhone || b.contactAddress;
+  if (!b.organizerName && !contact && !b.imprint && !b.termsUrl && !b.privacyUrl) return null;
+  return (
+    <section className="event-organizer" aria-labelledby="event-organizer-heading">
+      <h2 id="event-organizer-heading">{ORGANIZER_TEXT.heading}</h2>
+      {b.organizerName ? <p className="event-organizer-name">{b.organizerName}</p> : null}
+      {contact ? (
+        <dl className="when-where">
+          {b.contactEmail ? (
+            <div>
+              <dt>{ORGANIZER_TEXT.email}</dt>
+              <dd>
+                <a href={`mailto:${b.contactEmail}`}>{b.contactEmail}</a>
+              </dd>
+            </div>
+          ) : null}
+          {b.contactPhone ? (
+            <div>
+              <dt>{ORGANIZER_TEXT.phone}</dt>
+              <dd>
+                <a href={`tel:${b.contactPhone.replace(/[^\d+]/g, '')}`}>{b.contactPhone}</a>
+              </dd>
+            </div>
+          ) : null}
+          {b.contactAddress ? (
+            <div>
+              <dt>{ORGANIZER_TEXT.address}</dt>
+              <dd className="pre-line">{b.contactAddress}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {b.imprint ? (
+        <>
+          <h3>{ORGANIZER_TEXT.imprint}</h3>
+          <p className="pre-line">{b.imprint}</p>
+        </>
+      ) : null}
+      {b.termsUrl || b.privacyUrl ? (
+        <ul className="event-documents">
+          {b.termsUrl ? (
+            <li>
+              <a href={b.termsUrl} rel="noopener noreferrer">
+                {ORGANIZER_TEXT.terms}
+              </a>
+            </li>
+          ) : null}
+          {b.privacyUrl ? (
+            <li>
+              <a href={b.privacyUrl} rel="noopener noreferrer">
+                {ORGANIZER_TEXT.privacy}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
