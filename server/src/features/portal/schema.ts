@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Branding } from '../branding/schema.js';
 
 /** Portal page paths take any id: a malformed one is the page's "not found", not a 400. */
 export const PageParams = z.strictObject({ id: z.string().max(200) });
@@ -43,19 +44,11 @@ export const PublicQuestion = z.object({
 export type PublicQuestion = z.output<typeof PublicQuestion>;
 
 /** How the page presents the event: the organizer's colour, images, contact and documents. */
-export const PublicBranding = z.object({
-  accentColor: z.string().nullable(),
+export const PublicBranding = Branding.extend({
   /** Black or white, whichever reads better on the accent colour. */
   accentTextColor: z.string().nullable(),
   logoUrl: z.string().nullable(),
   bannerUrl: z.string().nullable(),
-  organizerName: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  contactAddress: z.string().nullable(),
-  imprint: z.string().nullable(),
-  termsUrl: z.string().nullable(),
-  privacyUrl: z.string().nullable(),
 });
 export type PublicBranding = z.output<typeof PublicBranding>;
 
