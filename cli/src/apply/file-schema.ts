@@ -186,6 +186,8 @@ export const CheckinListSpec = z.strictObject({
     .describe('gates that scan for this list; a gate serves one list of the event'),
 });
 
+const ImagePath = z.string().min(1).max(500).nullable().optional();
+
 export const EventFile = z
   .strictObject({
     $schema: z.string().optional().describe('for editors: the JSON Schema of this file'),
@@ -215,6 +217,15 @@ export const EventFile = z
       .default([])
       .superRefine(unique((l) => l.name.toLowerCase(), 'name')),
     program: ProgramSpec.optional(),
+    images: z
+      .strictObject({
+        logo: ImagePath,
+        banner: ImagePath,
+      })
+      .optional()
+      .describe(
+        'the logo and banner: PNG, JPEG or WebP files (at most 512 KiB), paths relative to this file; null removes one, a slot left out is left alone',
+      ),
   })
   .superRefine((f, ctx) => {
     // References name ticket types of this file.

@@ -27,7 +27,8 @@ export type Kind =
   | 'room'
   | 'track'
   | 'speaker'
-  | 'session';
+  | 'session'
+  | 'image';
 export type Action = 'create' | 'update' | 'delete' | 'unchanged';
 
 export interface FieldDiff {
