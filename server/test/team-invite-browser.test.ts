@@ -1,7 +1,7 @@
 import { createSale, json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
 import { SCOPES } from '../src/features/identity/principal.js';
 import { seriousViolations } from './axe.js';
-import { signIn, useDashboardRig } from './dashboard-browser-support.js';
+import { overflowsSideways, signIn, useDashboardRig } from './dashboard-browser-support.js';
 import { startMailSink, type MailSink } from './mail-sink.js';
 import { BROWSER_TEST_MS, DESKTOP, PHONE, openPage, shot } from './portal-browser.js';
 
@@ -44,12 +44,21 @@ describe('team invite in Chromium [postgres]', () => {
       await page.locator('#f-invite-role').selectOption('organizer');
       await page.getByRole('button', { name: 'Send the invitation' }).click();
       await page.getByText(`Invitation mailed to ${member.email}.`).waitFor();
-      await page.getByRole('cell', { name: 'Invited, no password yet' }).waitFor();
+      await page.getByText('Invited, no password yet').waitFor();
       await page.getByRole('button', { name: 'Remove Mia Member' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'team-invite-sent-desktop');
       expect(desk.errors).toEqual([]);
       await desk.close();
+
+      // The same page on the admin's phone: nothing wider than the screen.
+      const adminPhone = await openPage(browser, PHONE);
+      await signIn(adminPhone.page, `${t.url}/dashboard/events/${eventId}/team`, admin);
+      await adminPhone.page.getByText('Invited, no password yet').waitFor();
+      expect(await overflowsSideways(adminPhone.page)).toBe(false);
+      await adminPhone.page.getByText('Accounts of the organization').scrollIntoViewIfNeeded();
+      await shot(adminPhone.page, 'team-accounts-phone');
+      await adminPhone.close();
 
       const [mail] = await sink!.waitFor(1, (m) => m.envelopeTo.includes(member.email), 20_000);
       const link = /https?:\/\/\S+\/oauth\/password\/[A-Za-z0-9_-]+/.exec(

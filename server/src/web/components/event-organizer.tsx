@@ -9,6 +9,7 @@ export const ORGANIZER_TEXT = {
   imprint: 'Imprint',
   terms: 'Terms and conditions',
   privacy: 'Privacy notice',
+  logoAlt: (organizer: string) => `${organizer} logo`,
 };
 
 /** Who runs the event and how to reach them, the legal notice and the documents; none: nothing. */

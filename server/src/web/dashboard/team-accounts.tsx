@@ -46,70 +46,57 @@ export function TeamAccounts({
       <h3 id="accounts-heading">Accounts of the organization</h3>
       <ErrorSummary items={errors.items} round={errors.round} />
       {outcome ? <Notice tone="success">{outcome}</Notice> : null}
-      <table className="team-table">
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <td>
-                {a.name} <span className="hint">{a.email}</span>
-                {a.organizationAdmin ? <span className="hint"> · organization admin</span> : null}
-              </td>
-              <td>{status(a)}</td>
-              <td>
-                {a.disabledAt ? null : asking?.id === a.id ? (
-                  <span className="team-confirm">
-                    <span>
-                      {asking.action === 'link'
-                        ? `Mail ${a.email} a link to set a new password?`
-                        : `Disable ${a.name}? They can no longer sign in.`}
-                    </span>{' '}
-                    <button
-                      type="button"
-                      className={`button ${asking.action === 'disable' ? 'button-danger' : 'button-primary'}`}
-                      disabled={busy}
-                      onClick={() => void act(a, asking.action)}
-                    >
-                      {asking.action === 'link' ? 'Send the link' : 'Disable'}
-                    </button>{' '}
-                    <button type="button" className="button" onClick={() => setAsking(undefined)}>
-                      Keep
-                    </button>
-                  </span>
-                ) : (
-                  <>
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={busy}
-                      onClick={() => setAsking({ id: a.id, action: 'link' })}
-                    >
-                      {a.passwordSet ? 'Reset password' : 'Send invite again'}
-                      <span className="visually-hidden"> of {a.name}</span>
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      disabled={busy}
-                      onClick={() => setAsking({ id: a.id, action: 'disable' })}
-                    >
-                      Disable<span className="visually-hidden"> {a.name}</span>
-                    </button>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A list rather than a table: on a phone each account's buttons go under it. */}
+      <ul className="team-accounts">
+        {accounts.map((a) => (
+          <li key={a.id}>
+            <p>
+              <strong>{a.name}</strong> <span className="hint">{a.email}</span>
+              {a.organizationAdmin ? <span className="hint"> · organization admin</span> : null}
+              <br />
+              {status(a)}
+            </p>
+            {a.disabledAt ? null : asking?.id === a.id ? (
+              <p className="team-confirm">
+                {asking.action === 'link'
+                  ? `Mail ${a.email} a link to set a new password?`
+                  : `Disable ${a.name}? They can no longer sign in.`}{' '}
+                <button
+                  type="button"
+                  className={`button ${asking.action === 'disable' ? 'button-danger' : 'button-primary'}`}
+                  disabled={busy}
+                  onClick={() => void act(a, asking.action)}
+                >
+                  {asking.action === 'link' ? 'Send the link' : 'Disable'}
+                </button>{' '}
+                <button type="button" className="button" onClick={() => setAsking(undefined)}>
+                  Keep
+                </button>
+              </p>
+            ) : (
+              <p>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => setAsking({ id: a.id, action: 'link' })}
+                >
+                  {a.passwordSet ? 'Reset password' : 'Send invite again'}
+                  <span className="visually-hidden"> of {a.name}</span>
+                </button>{' '}
+                <button
+                  type="button"
+                  className="button button-danger"
+                  disabled={busy}
+                  onClick={() => setAsking({ id: a.id, action: 'disable' })}
+                >
+                  Disable<span className="visually-hidden"> {a.name}</span>
+                </button>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { call } from '../api.js';
 import { EventWhenWhere } from '../components/event-summary.js';
-import { EventOrganizer } from '../components/event-organizer.js';
+import { EventOrganizer, ORGANIZER_TEXT } from '../components/event-organizer.js';
 import { LoadError, Loading, Notice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { TicketsAgainForm } from '../components/tickets-again-form.js';
@@ -46,7 +46,7 @@ export function EventPage({ eventId }: { eventId: string }) {
           <img
             className="event-logo"
             src={b.logoUrl}
-            alt={`${b.organizerName ?? event.name} logo`}
+            alt={ORGANIZER_TEXT.logoAlt(b.organizerName ?? event.name)}
           />
         ) : null}
         <p className="eyebrow">Event</p>
