@@ -3,7 +3,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { Notice } from '../components/notice.js';
 import { api } from './api.js';
 import { useFormErrors } from './form-errors.js';
-import { TEAM_ROLES, type TeamRole } from './team-roles.js';
+import { RoleOptions, type TeamRole } from './team-roles.js';
 
 /** The value of the role choice that makes the person an organization admin instead. */
 const ORGANIZATION_ADMIN = 'organization-admin';
@@ -71,11 +71,7 @@ export function TeamInvite({ eventId, onInvited }: { eventId: string; onInvited:
       <div className="field">
         <label htmlFor="f-invite-role">Role</label>
         <select id="f-invite-role" name="role" defaultValue="staff">
-          {Object.entries(TEAM_ROLES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <RoleOptions />
           <option value={ORGANIZATION_ADMIN}>
             Organization admin: every event, and the accounts
           </option>

@@ -7,7 +7,7 @@ import { useFormErrors } from './form-errors.js';
 import type { SectionProps } from './sections.js';
 import { TeamAccounts } from './team-accounts.js';
 import { TeamInvite } from './team-invite.js';
-import { TEAM_ROLES as ROLES, type TeamAccount, type TeamRole as Role } from './team-roles.js';
+import { RoleOptions, type TeamAccount, type TeamRole as Role } from './team-roles.js';
 
 interface Member {
   accountId: string;
@@ -99,11 +99,7 @@ export function TeamSection({ base, event }: SectionProps) {
                     disabled={busy}
                     onChange={(e) => void change(m.accountId, e.target.value as Role)}
                   >
-                    {Object.entries(ROLES).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
+                    <RoleOptions />
                   </select>
                 </td>
                 <td>
@@ -140,11 +136,7 @@ export function TeamSection({ base, event }: SectionProps) {
         <div className="field">
           <label htmlFor="f-role">Role</label>
           <select id="f-role" name="role" defaultValue="staff">
-            {Object.entries(ROLES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -17,3 +17,11 @@ export interface TeamAccount {
   disabledAt: string | null;
   passwordSet: boolean;
 }
+
+/** The roles as a select's options. */
+export const RoleOptions = () =>
+  Object.entries(TEAM_ROLES).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
