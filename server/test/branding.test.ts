@@ -1,10 +1,22 @@
-import { createSale, json } from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import { releaseExpiredHolds } from '../src/features/registration/holds.js';
+import {
+  createSale,
+  json,
+  problemOf,
+} from '../src/features/ticketing/test-support/ticket-fixtures.js';
+import {
+  claim,
+  entryOf,
+  join,
+  later,
+  soldOutLine,
+} from '../src/features/waitlist/test-support/waitlist-fixtures.js';
 import { BRANDING, bandsPng } from './branding-fixtures.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 // Branding and consent on PostgreSQL: the event's colour, contact and documents; its logo and
 // banner (checked, stored, served with caching headers); the consent registration asks for and
-// the order keeps.
+// the order keeps, at registration and when a waitlist offer is claimed.
 
 let t: TestServer;
 beforeAll(async () => {
@@ -169,4 +181,25 @@ it('asks for consent when the event links its terms or privacy notice, and recor
   ]);
   expect(Date.parse(order.consent.at)).toBeGreaterThanOrEqual(before - 1000);
   expect((await orders()).map((o) => o.id)).toEqual([id]);
+}, 30_000);
+
+it('asks for consent when a waitlist offer is claimed, and records it on the order it makes', async () => {
+  const line = await soldOutLine(t);
+  const place = await join(t, line);
+  await json(
+    await t.api(`/api/v1/events/${line.eventId}`, {
+      method: 'PATCH',
+      body: { branding: BRANDING },
+    }),
+    200,
+  );
+  await releaseExpiredHolds(t.server.db, { now: later(31) });
+  await problemOf(await claim(t, place, { answers: {} }), 400, 'consent_required');
+  expect((await entryOf(t, place)).status).toBe('offered');
+  const order = await json<{ id: string }>(await claim(t, place, { consent: true }), 201);
+  const kept = await json<{ consent: { documents: unknown[] } }>(
+    await t.api(`/api/v1/orders/${order.id}`),
+    200,
+  );
+  expect(kept.consent.documents).toHaveLength(2);
 }, 30_000);
