@@ -86,6 +86,21 @@ describe('team invite in Chromium [postgres]', () => {
 
       // The link was used up.
       expect((await fetch(link!)).status).toBe(410);
+
+      // "Forgot your password?" from the sign-in form: one answer for any address.
+      const forgetful = await openPage(browser, PHONE);
+      await forgetful.page.goto(`${t.url}/dashboard/`);
+      await forgetful.page.getByRole('button', { name: 'Sign in' }).click();
+      await forgetful.page.getByRole('link', { name: 'Forgot your password?' }).click();
+      await forgetful.page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+      expect(await seriousViolations(forgetful.page)).toEqual([]);
+      await forgetful.page.getByLabel('Email').fill(member.email);
+      await forgetful.page.getByRole('button', { name: 'Send the link' }).click();
+      await forgetful.page.getByRole('heading', { name: 'Check your mail' }).waitFor();
+      await shot(forgetful.page, 'forgot-password-sent-phone');
+      const mails = await sink!.waitFor(2, (m) => m.envelopeTo.includes(member.email), 20_000);
+      expect(mails[1]!.parsed.subject).toBe('Set a new Lanyard password');
+      await forgetful.close();
     },
     BROWSER_TEST_MS * 3,
   );

@@ -106,7 +106,7 @@ export function forgotPasswordPage(opts: {
     return page(
       'Check your mail',
       `<h1>Check your mail</h1>
-<p role="status">If an account exists for this address, a link to set a new password is on its way. It works once, for two hours.</p>`,
+<p role="status">If an account exists for this address, a link to set a new password is on its way. It works once; the mail says until when.</p>`,
     );
   return page(
     'Forgot your password?',
