@@ -77,7 +77,8 @@ export async function signIn(
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(who.email).waitFor();
+  // In the header: a page may list the same address (the Team page's accounts).
+  await page.getByRole('banner').getByText(who.email).waitFor();
 }
 
 /** True when the page scrolls sideways: something is too wide for the screen. */

@@ -97,6 +97,7 @@ describe('team invite in Chromium [postgres]', () => {
       await forgetful.page.getByLabel('Email').fill(member.email);
       await forgetful.page.getByRole('button', { name: 'Send the link' }).click();
       await forgetful.page.getByRole('heading', { name: 'Check your mail' }).waitFor();
+      await forgetful.page.getByRole('link', { name: 'Back to signing in' }).waitFor();
       await shot(forgetful.page, 'forgot-password-sent-phone');
       const mails = await sink!.waitFor(2, (m) => m.envelopeTo.includes(member.email), 20_000);
       expect(mails[1]!.parsed.subject).toBe('Set a new Lanyard password');

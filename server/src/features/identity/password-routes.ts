@@ -38,26 +38,38 @@ export function passwordRoutes(opts: {
     res.status(status).set('Cache-Control', 'no-store').type('html').send(body);
 
   router.get('/forgot-password', (req, res) => {
-    html(res, 200, forgotPasswordPage({ action: `${req.baseUrl}/forgot-password` }));
+    html(
+      res,
+      200,
+      forgotPasswordPage({ action: `${req.baseUrl}/forgot-password`, signInUrl: opts.signInUrl }),
+    );
   });
 
   router.post('/forgot-password', form, async (req, res) => {
     const email = String(req.body?.email ?? '').trim();
     const action = `${req.baseUrl}/forgot-password`;
     if (!email || email.length > 254 || !email.includes('@'))
-      return html(res, 400, forgotPasswordPage({ action, error: 'Enter an email address.' }));
+      return html(
+        res,
+        400,
+        forgotPasswordPage({ action, signInUrl: opts.signInUrl, error: 'Enter an email address.' }),
+      );
     if (!(await limits.spare('password-link-ip', clientIp(req)))) {
       return html(
         res,
         429,
-        forgotPasswordPage({ action, error: 'Too many requests from here. Try again later.' }),
+        forgotPasswordPage({
+          action,
+          signInUrl: opts.signInUrl,
+          error: 'Too many requests from here. Try again later.',
+        }),
       );
     }
     // The answer is the same, and sent before any lookup, whether or not the address has an
     // account: neither the page nor its timing tells. An address asked for too often gets
     // no further mail, with the same answer. The lookups then run one at a time, in the order
     // asked: a flood of forms queues here instead of taking every database connection.
-    html(res, 200, forgotPasswordPage({ action, sent: true }));
+    html(res, 200, forgotPasswordPage({ action, signInUrl: opts.signInUrl, sent: true }));
     lookups = lookups.then(async () => {
       try {
         if (await limits.spare('password-link-address', email.toLowerCase()))

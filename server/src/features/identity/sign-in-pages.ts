@@ -99,6 +99,8 @@ export function signInErrorPage(message: string): string {
 /** "Forgot your password?": asks for the address; `sent` is the same answer for every address. */
 export function forgotPasswordPage(opts: {
   action: string;
+  /** Where to sign in again (the dashboard). */
+  signInUrl: string;
   sent?: boolean;
   error?: string | undefined;
 }): string {
@@ -106,7 +108,8 @@ export function forgotPasswordPage(opts: {
     return page(
       'Check your mail',
       `<h1>Check your mail</h1>
-<p role="status">If an account exists for this address, a link to set a new password is on its way. It works once; the mail says until when.</p>`,
+<p role="status">If an account exists for this address, a link to set a new password is on its way. It works once; the mail says until when.</p>
+<p><a href="${escape(opts.signInUrl)}">Back to signing in</a></p>`,
     );
   return page(
     'Forgot your password?',
