@@ -292,4 +292,34 @@ ${extra}`;
       expect(e.message).toMatch(/bad\.json:5:15: event\.endsAt must be an ISO 8601 date-time/);
     });
   });
+
+  it('uploads the logo a file names, changes it when the file changes, and removes it on null', async () => {
+    // Two 1×1 PNGs of different colours.
+    const green =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGPgzvMHAAFQAMmqFjo2AAAAAElFTkSuQmCC';
+    const yellow =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4f4UBAASpAdQJZe+fAAAAAElFTkSuQmCC';
+    const event = (logo: string) =>
+      `event:\n  name: Logo Conf\n  startsAt: 2027-05-01T09:00:00Z\n  endsAt: 2027-05-02T09:00:00Z\n  timezone: UTC\nimages:\n  logo: ${logo}\n`;
+    await a.file('logo.png', Buffer.from(green, 'base64'));
+    const file = await a.file('logo-conf.yaml', event('logo.png'));
+    const first = await a.json<Counts>(['apply', '-f', file]);
+    expect(first).toMatchObject({ created: 2, updated: 0 });
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    await a.file('logo.png', Buffer.from(yellow, 'base64'));
+    const changed = await a.run(['apply', '-f', file, '--dry-run']);
+    expect(changed.stdout).toMatch(/~ image "logo": sha256 /);
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({ updated: 1 });
+    const removed = await a.file('logo-conf.yaml', event('null'));
+    expect(await a.json<Counts>(['apply', '-f', removed])).toMatchObject({ deleted: 1 });
+    expect(await a.json<Counts>(['apply', '-f', removed])).toMatchObject({
+      deleted: 0,
+      // The event, and the logo that stays absent.
+      unchanged: 2,
+    });
+  });
 });

@@ -104,4 +104,28 @@ describe('lanyard team against a real server', () => {
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/^error \[usage\]: say what to change/);
   });
+
+  it('invites a person with a role on the event, and mails them a new link', async () => {
+    const invited = await u.json<{ id: string; email: string }>([
+      'accounts',
+      'invite',
+      'mia@example.org',
+      '--name',
+      'Mia Member',
+      '--event',
+      eventId,
+      '--role',
+      'viewer',
+    ]);
+    expect(invited.email).toBe('mia@example.org');
+    expect(await u.json<Member[]>(['team', 'list', '--event', eventId])).toContainEqual(
+      expect.objectContaining({ accountId: invited.id, role: 'viewer' }),
+    );
+    expect(await u.json(['accounts', 'reset-password', invited.id])).toMatchObject({
+      purpose: 'invite',
+    });
+    const refused = await u.run(['accounts', 'invite', 'mia@example.org', '--name', 'Again']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('email_taken');
+  });
 });

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 // Evaluated, not added as a <script>: the dashboard's CSP allows only its own scripts.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** The page's serious and critical axe-core findings, as `rule (impact, n nodes)`. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const found = await page.evaluate(async () => {

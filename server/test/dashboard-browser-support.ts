@@ -31,12 +31,15 @@ export interface DashboardRig {
  * file's tests (call it inside `describe`), stopped after them. Read `t` and `browser` in hooks
  * and tests, once they have started.
  */
-export function useDashboardRig(env: Record<string, string> = {}): DashboardRig {
+export function useDashboardRig(
+  /** The server's environment, or a function giving it once services it names have started. */
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+): DashboardRig {
   let t: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     requireBuiltPortal();
-    t = await startTestServer('postgres', env);
+    t = await startTestServer('postgres', typeof env === 'function' ? await env() : env);
     await createOrganizer(t);
     browser = await launchChromium();
   }, BROWSER_TEST_MS);
@@ -59,15 +62,23 @@ export function useDashboardRig(env: Record<string, string> = {}): DashboardRig 
   };
 }
 
-/** Opens `url`, signs in as the organizer and waits until the dashboard shows who is signed in. */
-export async function signIn(page: Page, url: string): Promise<void> {
+/**
+ * Opens `url`, signs in (as the organizer unless told whom) and waits until the dashboard shows
+ * who is signed in.
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  who: { email: string; password: string } = organizer,
+): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/oauth\/interaction\//);
-  await page.getByLabel('Email').fill(organizer.email);
-  await page.getByLabel('Password').fill(organizer.password);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(organizer.email).waitFor();
+  // In the header: a page may list the same address (the Team page's accounts).
+  await page.getByRole('banner').getByText(who.email).waitFor();
 }
 
 /** True when the page scrolls sideways: something is too wide for the screen. */

@@ -42,6 +42,8 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   listOrganizerAccounts: ORG,
   disableOrganizerAccount: ORG,
   updateOrganizerAccount: ORG,
+  inviteOrganizerAccount: ORG,
+  sendOrganizerPasswordLink: ORG,
   backupDatabase: ORG,
   reindexSearch: ORG,
   updateOrganization: ORG,
@@ -59,6 +61,9 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
 
   getEvent: READ,
   updateEvent: MANAGE,
+  listEventImages: READ,
+  putEventImage: MANAGE,
+  deleteEventImage: MANAGE,
   archiveEvent: MANAGE,
   listTicketTypes: READ,
   createTicketType: MANAGE,
@@ -213,6 +218,7 @@ const EXPECTED: Record<string, Caller[] | typeof PUBLIC> = {
   getPublicAgendaSeats: PUBLIC,
   enrollDevice: PUBLIC,
   getPublicEvent: PUBLIC,
+  getPublicEventImage: PUBLIC,
   sendTicketsAgain: PUBLIC,
   stripeWebhook: PUBLIC,
 };
@@ -417,6 +423,11 @@ describe('the role matrix over every operation of the OpenAPI document', () => {
       await grant(t, ids.eventId!, spareForTeam, 'viewer');
       return { accountId: spareForTeam };
     },
+    putEventImage: async () => ({ slot: 'logo' }),
+    // Whether or not an image is there (the event may be archived by then), a caller let
+    // through is answered past the role check: 404 or 409, never 403.
+    deleteEventImage: async () => ({ slot: 'banner' }),
+    getPublicEventImage: async () => ({ slot: 'logo' }),
     // Each names a `{kind}`: the exports' is `attendees`, a report's `sales`, a mail's its own.
     getReport: async () => ({ kind: 'sales' }),
     saveMessageText: async () => ({ kind: 'order_confirmed' }),

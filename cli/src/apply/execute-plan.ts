@@ -1,5 +1,6 @@
 import type { LanyardClient } from '../client/lanyard-client.js';
 import type { Change, Kind, Plan } from './plan.js';
+import { applyImages } from './images.js';
 import { applyProgram } from './program-execute.js';
 import { NO_PROGRAM } from './program-state.js';
 import type {
@@ -76,6 +77,7 @@ export async function executePlan(
   for (const c of deletes('quota')) await client.quotas.archive(id, c.id!);
   for (const c of deletes('ticket type')) await client.ticketTypes.archive(id, c.id!);
   await applyProgram(client, id, plan.changes, current?.program ?? NO_PROGRAM);
+  await applyImages(client, id, plan.changes);
   return id;
 }
 

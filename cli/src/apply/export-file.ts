@@ -23,9 +23,15 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
   const rank = new Map(s.ticketTypes.map((t, i) => [t.name, i]));
   const inOrder = (names: string[]) =>
     [...names].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  const branding = compact(event.branding, {});
   return {
     event: compact(
-      { ...event, startsAt: instant(event.startsAt), endsAt: instant(event.endsAt) },
+      {
+        ...event,
+        startsAt: instant(event.startsAt),
+        endsAt: instant(event.endsAt),
+        branding: Object.keys(branding).length ? branding : null,
+      },
       {
         paymentProvider: 'manual',
         holdMinutes: 30,

@@ -15,6 +15,31 @@ const TicketTypeRefs = z
   .min(1, 'must name at least one ticket type')
   .describe('names of ticket types in this file');
 
+const Optional = (max: number) => z.string().max(max).nullable().optional();
+const WebLink = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .max(500)
+  .nullable()
+  .optional();
+
+export const BrandingSpec = z.strictObject({
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f4fd1')
+    .nullable()
+    .optional()
+    .describe(
+      "the portal's accent, e.g. #1f4fd1; text on it is black or white, whichever reads better",
+    ),
+  organizerName: Optional(200),
+  contactEmail: z.email({ message: 'must be an email address' }).nullable().optional(),
+  contactPhone: Optional(40),
+  contactAddress: Optional(500),
+  imprint: Optional(2000).describe('the legal notice (Impressum), plain text'),
+  termsUrl: WebLink.describe('with this or privacyUrl, registration asks the buyer to agree'),
+  privacyUrl: WebLink,
+});
+
 export const EventSpec = z
   .strictObject({
     name: Name.describe('the event name; with no top-level id, apply finds the event by this name'),
@@ -25,7 +50,12 @@ export const EventSpec = z
       .refine((tz) => timeZones.has(tz), 'must be an IANA time zone such as Europe/Berlin')
       .describe('IANA time zone, e.g. Europe/Berlin'),
     venue: z.string().max(200).nullable().optional(),
-    description: z.string().max(5000).nullable().optional(),
+    description: z
+      .string()
+      .max(5000)
+      .nullable()
+      .optional()
+      .describe('Markdown; the public page shows it rendered'),
     paymentProvider: z.enum(['manual', 'stripe']).optional().describe('default manual'),
     holdMinutes: Int(1, 10080)
       .optional()
@@ -54,6 +84,9 @@ export const EventSpec = z
       .describe(
         'languages of the portal, the messages and the kiosk, the first the default; default [en]',
       ),
+    branding: BrandingSpec.optional().describe(
+      'how the public page presents the event and its organizer; default none',
+    ),
   })
   .refine((e) => Date.parse(e.startsAt) < Date.parse(e.endsAt), {
     path: ['endsAt'],
@@ -151,6 +184,8 @@ export const CheckinListSpec = z.strictObject({
     .describe('gates that scan for this list; a gate serves one list of the event'),
 });
 
+const ImagePath = z.string().min(1).max(500).nullable().optional();
+
 export const EventFile = z
   .strictObject({
     $schema: z.string().optional().describe('for editors: the JSON Schema of this file'),
@@ -180,6 +215,15 @@ export const EventFile = z
       .default([])
       .superRefine(unique((l) => l.name.toLowerCase(), 'name')),
     program: ProgramSpec.optional(),
+    images: z
+      .strictObject({
+        logo: ImagePath,
+        banner: ImagePath,
+      })
+      .optional()
+      .describe(
+        'the logo and banner: PNG, JPEG or WebP files (at most 512 KiB), paths relative to this file; null removes one, a slot left out is left alone',
+      ),
   })
   .superRefine((f, ctx) => {
     // References name ticket types of this file.

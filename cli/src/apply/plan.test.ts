@@ -31,6 +31,16 @@ const event: Event = {
   phoneRegion: null,
   smsKinds: [],
   languages: ['en'],
+  branding: {
+    accentColor: null,
+    organizerName: null,
+    contactEmail: null,
+    contactPhone: null,
+    contactAddress: null,
+    imprint: null,
+    termsUrl: null,
+    privacyUrl: null,
+  },
   status: 'active',
   createdAt: '',
   updatedAt: '',
@@ -143,5 +153,33 @@ describe('planning an apply', () => {
         to: { from: '2027-05-01T11:00:00+02:00', until: null },
       },
     ]);
+  });
+
+  it('compares the branding field by field: the same colour in another case changes nothing', () => {
+    const branded = EventFile.parse({
+      ...file,
+      event: {
+        ...file.event,
+        branding: { accentColor: '#0B6E4F', termsUrl: 'https://e.org/terms' },
+      },
+    });
+    const server = (over: Partial<Event['branding']>) =>
+      currentState(
+        { ...event, branding: { ...event.branding, ...over } },
+        [type({})],
+        [hall],
+        [],
+        [],
+      );
+    const same = planChanges(
+      desiredState(branded),
+      server({ accentColor: '#0b6e4f', termsUrl: 'https://e.org/terms' }),
+    );
+    expect(countChanges(same)).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    const other = planChanges(desiredState(branded), server({ accentColor: '#0b6e4f' }));
+    expect(other.changes.find((c) => c.kind === 'event')).toMatchObject({
+      action: 'update',
+      diffs: [expect.objectContaining({ field: 'branding' })],
+    });
   });
 });

@@ -27,7 +27,8 @@ export type Kind =
   | 'room'
   | 'track'
   | 'speaker'
-  | 'session';
+  | 'session'
+  | 'image';
 export type Action = 'create' | 'update' | 'delete' | 'unchanged';
 
 export interface FieldDiff {
@@ -89,6 +90,11 @@ function same(field: string, a: unknown, b: unknown): boolean {
     return sameInstant(x!.from, y!.from) && sameInstant(x!.until, y!.until);
   }
   if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  // A group of fields (the branding): equal when every field is.
+  if (typeof a === 'object' && typeof b === 'object')
+    return Object.keys({ ...a, ...b }).every((k) =>
+      same(k, (a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    );
   return a === b;
 }
 

@@ -1,4 +1,5 @@
 import type {
+  Branding,
   CheckinList,
   EntryRule,
   Event,
@@ -96,6 +97,20 @@ export interface CurrentState {
   program: CurrentProgram;
 }
 
+/** Every branding field, null when not given; the colour as the server keeps it (lower case). */
+function brandingOf(b: Partial<Branding> | undefined): Branding {
+  return {
+    accentColor: b?.accentColor?.toLowerCase() ?? null,
+    organizerName: b?.organizerName ?? null,
+    contactEmail: b?.contactEmail ?? null,
+    contactPhone: b?.contactPhone ?? null,
+    contactAddress: b?.contactAddress ?? null,
+    imprint: b?.imprint ?? null,
+    termsUrl: b?.termsUrl ?? null,
+    privacyUrl: b?.privacyUrl ?? null,
+  };
+}
+
 /** A window with neither end is no window. */
 const windowOf = (w: { from?: string | null; until?: string | null } | null | undefined) =>
   w && (w.from || w.until) ? { from: w.from ?? null, until: w.until ?? null } : null;
@@ -119,6 +134,7 @@ export function desiredState(f: EventFile): DesiredState {
       phoneRegion: e.phoneRegion ?? null,
       smsKinds: e.smsKinds ?? [],
       languages: e.languages ?? ['en'],
+      branding: brandingOf(e.branding),
     },
     ticketTypes: f.ticketTypes.map((t, i) => ({
       name: t.name,
@@ -200,6 +216,7 @@ export function currentState(
       phoneRegion: event.phoneRegion,
       smsKinds: event.smsKinds,
       languages: event.languages,
+      branding: brandingOf(event.branding),
     },
     ticketTypes: ranked(active(types)).map((t) => ({
       id: t.id,

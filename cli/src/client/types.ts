@@ -18,6 +18,19 @@ export interface EventFields {
   smsKinds: string[];
   /** The first is the default. */
   languages: string[];
+  branding: Branding;
+}
+
+/** How the public page presents the event and its organizer; every field may be null. */
+export interface Branding {
+  accentColor: string | null;
+  organizerName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+  imprint: string | null;
+  termsUrl: string | null;
+  privacyUrl: string | null;
 }
 
 export interface Event extends EventFields {

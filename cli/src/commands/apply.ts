@@ -3,6 +3,7 @@ import { LanyardCommand } from '../base-command.js';
 import { executePlan } from '../apply/execute-plan.js';
 import { findEvent, loadCurrent } from '../apply/load-current.js';
 import { readEventFile } from '../apply/parse-file.js';
+import { loadImages, planImages, readImages } from '../apply/images.js';
 import { countChanges, planChanges } from '../apply/plan.js';
 import { renderPlan } from '../apply/render-plan.js';
 import { desiredState } from '../apply/state.js';
@@ -27,11 +28,14 @@ The file names its event by "id" when given, else by the event's name. Deleting 
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Apply);
-    const desired = desiredState(await readEventFile(flags.file));
+    const file = await readEventFile(flags.file);
+    const desired = desiredState(file);
+    const images = await readImages(flags.file, file.images);
     const client = await this.client(flags);
     const event = await findEvent(client, desired.id, desired.event.name);
     const current = event && (await loadCurrent(client, event));
     const plan = planChanges(desired, current);
+    plan.changes.push(...planImages(images, event && (await loadImages(client, event.id))));
     const blocked = plan.changes.filter((c) => c.action === 'delete' && c.inUse);
     if (blocked.length > 0 && !flags.force) {
       const b = blocked[0]!;

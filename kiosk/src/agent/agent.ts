@@ -136,10 +136,18 @@ function wire(cache: Cache, options: AgentOptions): Agent {
   const publishStatus = () => api?.publish({ type: 'status', status: status() });
   const printing =
     options.printing &&
-    new BadgePrinting(options.printing, options.dataDir, (_state, job) => {
-      if (job) api?.publish({ type: 'print', print: job });
-      publishStatus();
-    });
+    new BadgePrinting(
+      // The event's name under the person's name, unless the printing options say otherwise.
+      {
+        ...(options.display?.eventName && { subtitle: options.display.eventName }),
+        ...options.printing,
+      },
+      options.dataDir,
+      (_state, job) => {
+        if (job) api?.publish({ type: 'print', print: job });
+        publishStatus();
+      },
+    );
   const scanners =
     options.scanners &&
     new ScannerInput(

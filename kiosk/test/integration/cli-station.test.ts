@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -46,6 +46,11 @@ describe('lanyard kiosk start --headless [postgres]', () => {
     expect(statSync(join(dataDir, CACHE_FILE)).mode & 0o077).toBe(0);
     const api = new LocalApi(line.url);
     await until('the station synced', () => caughtUp(api, 0));
+    // The event's name, for the screen and the badges, kept for a start without the network.
+    const event = (await (
+      await fetch(`${venue.t.url}/api/v1/public/events/${venue.ev.eventId}`)
+    ).json()) as { name: string };
+    expect(readFileSync(join(dataDir, 'event-name.txt'), 'utf8')).toBe(event.name);
 
     const tickets = venue.ev.tickets;
     const answers: ScanBody[] = [await api.scan(tickets[0]!.token)];

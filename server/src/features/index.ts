@@ -39,6 +39,7 @@ import { senderDomain, startNotificationJobs } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { messageTextRoutes } from './notifications/texts-routes.js';
 import { portalLinks } from './notifications/links.js';
+import { brandingRoutes } from './branding/routes.js';
 import { startWebhookJobs, webhookFeatureRoutes, webhookSubscribers } from './webhooks/index.js';
 import { registerDeviceMetrics } from './devices/metrics.js';
 import { backupRoutes } from './backup/routes.js';
@@ -76,9 +77,10 @@ export function featureRoutes(deps: FeatureDeps): AnyRoute[] {
   return [
     // First: express tries routes in order, and a sale rush multiplies the public event page.
     ...portalRoutes(deps.db, deps.rateLimits, deps.changes),
-    ...accountRoutes(deps.db, authorizerFor(deps.db)),
+    ...accountRoutes(deps.db, authorizerFor(deps.db), portalLinks(deps.publicUrl)),
     ...teamRoutes(deps.db, authorizerFor(deps.db)),
     ...eventRoutes(deps.db),
+    ...brandingRoutes(deps.db),
     ...orderRoutes(deps.db, deps.identity),
     ...holdRoutes(deps.db),
     ...paymentRoutes(deps),

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAgent, type Agent } from '../agent.js';
 import { FeedServer, KIOSK_TOKEN } from '../../../test/support/feed-server.js';
@@ -152,6 +152,10 @@ describe('staff mode over the local API', () => {
       ['reprint', 'lost it'],
       ['admit', undefined],
     ]);
+    // The badge names the event under the person (the display's event name).
+    const zpl = readFileSync(join(tmp.dir, 'badge.zpl'), 'latin1');
+    expect(zpl).toContain('^FDAda Lovelace');
+    expect(zpl).toContain('^FDDevConf');
   });
 
   it('refuses reprints without a reason, of unknown tickets, and of bad bodies', async () => {

@@ -1,13 +1,17 @@
 import { route, type AnyRoute } from '../../http/route.js';
 import type { Db } from '../../platform/db/db.js';
 import { actor } from '../identity/principal.js';
+import type { Links } from '../notifications/links.js';
 import type { Authorizer } from '../team/authorizer.js';
+import { inviteAccount, sendPasswordLink } from './password-link-service.js';
 import {
   AccountIdParams,
   AccountList,
   CreateAccountBody,
   CreatedAccount,
+  InviteAccountBody,
   OrganizerAccount,
+  PasswordLinkSent,
   UpdateAccountBody,
 } from './schema.js';
 import * as service from './service.js';
@@ -16,8 +20,50 @@ import { listAccounts } from './store.js';
 const tags = ['organizer accounts'];
 
 /** Organizer accounts: the people who sign in with the CLI's device login and the dashboard. */
-export function accountRoutes(db: Db, authorizer: Authorizer): AnyRoute[] {
+export function accountRoutes(db: Db, authorizer: Authorizer, links: Links): AnyRoute[] {
   return [
+    route({
+      method: 'post',
+      path: '/api/v1/accounts/invitations',
+      operationId: 'inviteOrganizerAccount',
+      summary:
+        'Invite a team member by email: the account is created without a password, given its event roles, and mailed a one-time link (72 h) to set one',
+      tags,
+      auth: 'admin',
+      body: InviteAccountBody,
+      responses: {
+        201: {
+          description: 'The account (passwordSet: false until the link is used)',
+          schema: OrganizerAccount,
+        },
+        403: { description: '`scope_not_held`' },
+        404: { description: 'An event of eventRoles is not in your organization' },
+        409: { description: '`email_taken`' },
+      },
+      handler: async ({ body, principal }) => ({
+        status: 201,
+        body: await inviteAccount(db, actor(principal), links, body),
+      }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/accounts/{accountId}/password-link',
+      operationId: 'sendOrganizerPasswordLink',
+      summary:
+        'Mail the account a one-time link that sets its password: a reset (its password works until the link is used), or the invite again when it has none; older links stop working',
+      tags,
+      auth: 'admin',
+      params: AccountIdParams,
+      responses: {
+        202: { description: 'The mail is queued', schema: PasswordLinkSent },
+        404: { description: 'No such account in your organization' },
+        409: { description: '`account_disabled`' },
+      },
+      handler: async ({ params, principal }) => ({
+        status: 202,
+        body: await sendPasswordLink(db, actor(principal), links, params.accountId),
+      }),
+    }),
     route({
       method: 'post',
       path: '/api/v1/accounts',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCOPES } from '../identity/principal.js';
+import { EVENT_ROLES } from '../team/roles.js';
 
 export const AccountIdParams = z.strictObject({ accountId: z.uuid({ message: 'must be a UUID' }) });
 
@@ -35,6 +36,8 @@ export const OrganizerAccount = z.object({
   scopes: z.array(z.string()),
   organizationAdmin: z.boolean(),
   disabledAt: z.string().nullable(),
+  /** False while an invited person has not set their password. */
+  passwordSet: z.boolean(),
   createdAt: z.string(),
 });
 
@@ -44,3 +47,25 @@ export const CreatedAccount = OrganizerAccount.extend({
 });
 
 export const AccountList = z.object({ items: z.array(OrganizerAccount) });
+
+export const InviteAccountBody = z.strictObject({
+  email: CreateAccountBody.shape.email,
+  name: CreateAccountBody.shape.name,
+  /** The API scopes the person may hold; default: all but `admin` (organization admins: all). */
+  scopes: CreateAccountBody.shape.scopes,
+  /** true: an organization admin (reaches every event, manages accounts). */
+  organizationAdmin: z.boolean().optional(),
+  /** Roles on events of the organization, given in the same step. */
+  eventRoles: z
+    .array(
+      z.strictObject({ eventId: z.uuid({ message: 'must be a UUID' }), role: z.enum(EVENT_ROLES) }),
+    )
+    .max(100)
+    .optional(),
+});
+
+export const PasswordLinkSent = z.object({
+  /** invite: the account has no password yet; reset: it keeps its password until the link is used. */
+  purpose: z.enum(['invite', 'reset']),
+  expiresAt: z.string(),
+});

@@ -10,6 +10,8 @@ export interface OrganizerAccount {
   /** Reaches every event of the organization; otherwise only the events it has a role on. */
   organizationAdmin: boolean;
   disabledAt: string | null;
+  /** False for an invited account whose person has not set a password yet. */
+  passwordSet: boolean;
   createdAt: string;
 }
 
@@ -22,7 +24,7 @@ type Row = {
   organization_admin: boolean;
   disabled_at: Date | null;
   created_at: Date;
-  password_hash: string;
+  password_hash: string | null;
 };
 
 const COLUMNS =
@@ -36,6 +38,7 @@ const toAccount = (r: Row): OrganizerAccount => ({
   scopes: r.scopes,
   organizationAdmin: r.organization_admin,
   disabledAt: r.disabled_at?.toISOString() ?? null,
+  passwordSet: r.password_hash !== null,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -46,7 +49,8 @@ export async function insertAccount(
     organizationId: string;
     email: string;
     name: string;
-    passwordHash: string;
+    /** null: invited; the person sets it through the mailed link. */
+    passwordHash: string | null;
     scopes: string[];
     organizationAdmin: boolean;
   },
@@ -87,7 +91,7 @@ export async function findAccountById(
 export async function findAccountForLogin(
   q: Queryable,
   email: string,
-): Promise<{ account: OrganizerAccount; passwordHash: string } | undefined> {
+): Promise<{ account: OrganizerAccount; passwordHash: string | null } | undefined> {
   const { rows } = await q.query<Row>(
     `SELECT ${COLUMNS} FROM organizer_accounts WHERE lower(email) = lower($1)`,
     [email],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PHONE_FIELD, isPhoneRegion } from '../registration/phone.js';
 import { SMS_KINDS } from '@lanyard/core';
 import { LANGUAGES } from './languages.js';
+import { Branding, BrandingBody, NO_BRANDING } from '../branding/schema.js';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));
@@ -42,7 +43,10 @@ const eventFields = {
   endsAt: Instant,
   timezone: TimeZone,
   venue: Text(200).nullable().optional(),
+  /** Markdown; the public page shows it rendered, raw HTML escaped. */
   description: Text(5000).nullable().optional(),
+  /** Accent colour, organizer, contact, imprint, terms and privacy links; replaced whole. */
+  branding: BrandingBody,
 };
 
 const Minutes = z
@@ -110,6 +114,7 @@ const languageFields = {
 export const CreateEventBody = z
   .strictObject({
     ...eventFields,
+    branding: eventFields.branding.default(NO_BRANDING),
     paymentProvider: salesFields.paymentProvider.default('manual'),
     holdMinutes: salesFields.holdMinutes.default(30),
     waitlistOfferMinutes: salesFields.waitlistOfferMinutes.default(60),
@@ -165,6 +170,7 @@ export const Event = z.object({
   phoneRegion: z.string().nullable(),
   smsKinds: z.array(z.enum(SMS_KINDS)),
   languages: z.array(z.enum(LANGUAGES)),
+  branding: Branding,
   status: z.enum(['active', 'archived']),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.js';
+import { NO_BRANDING } from '../branding/schema.js';
 import type { CreateEventInput, CreateTicketTypeInput, Event, TicketType } from './schema.js';
 
 // All SQL of the events feature. Rows are mapped to the API shapes here and nowhere else.
@@ -24,6 +25,7 @@ interface EventRow {
   phone_region: string | null;
   sms_kinds: Event['smsKinds'];
   languages: Event['languages'];
+  branding: Partial<Event['branding']>;
   archived_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -76,6 +78,7 @@ function toEvent(r: EventRow): Event {
     phoneRegion: r.phone_region,
     smsKinds: r.sms_kinds,
     languages: r.languages,
+    branding: { ...NO_BRANDING, ...r.branding },
     status: r.archived_at ? 'archived' : 'active',
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -115,8 +118,9 @@ export async function insertEvent(
     `INSERT INTO events (organization_id, name, starts_at, ends_at, timezone, venue, description,
        payment_provider, hold_minutes, waitlist_offer_minutes, max_tickets_per_email,
        max_holds_per_email, max_holds_per_ip, max_waitlist_per_ip, proof_of_work, attendee_phone,
-       phone_region, sms_kinds, languages)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       phone_region, sms_kinds, languages, branding)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+             $20)
      RETURNING *`,
     [
       organizationId,
@@ -138,6 +142,7 @@ export async function insertEvent(
       e.phoneRegion,
       e.smsKinds,
       e.languages,
+      JSON.stringify(e.branding),
     ],
   );
   return toEvent(rows[0]!);
@@ -163,7 +168,7 @@ export async function updateEvent(db: Queryable, e: Event): Promise<Event> {
        description = $7, payment_provider = $8, hold_minutes = $9, waitlist_offer_minutes = $10,
        max_tickets_per_email = $11, max_holds_per_email = $12, max_holds_per_ip = $13,
        max_waitlist_per_ip = $14, proof_of_work = $15, attendee_phone = $16, phone_region = $17,
-       sms_kinds = $18, languages = $19, updated_at = now()
+       sms_kinds = $18, languages = $19, branding = $20, updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       e.id,
@@ -185,6 +190,7 @@ export async function updateEvent(db: Queryable, e: Event): Promise<Event> {
       e.phoneRegion,
       e.smsKinds,
       e.languages,
+      JSON.stringify(e.branding),
     ],
   );
   return toEvent(rows[0]!);

@@ -11,6 +11,8 @@ import { createIssuer } from './issuer.js';
 import { loadOrCreateKeys, publicJwks, SIGNING_ALG } from './key-store.js';
 import { organizationResolver } from './organization-claim.js';
 import { purgeExpiredPayloads } from './payload-store.js';
+import { portalLinks } from '../notifications/links.js';
+import { passwordRoutes } from './password-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
 import { tokenEndpointLimit } from './token-endpoint-limit.js';
 import { ASYMMETRIC_ALGS, createTokenVerifier, type TokenVerifier } from './token-verifier.js';
@@ -117,6 +119,15 @@ export async function createIdentity(opts: IdentityOptions): Promise<Identity> {
   // The sign-in pages answer their own paths; everything else is the issuer's.
   const issuerHandler = express.Router();
   issuerHandler.use(signInRoutes(provider, db, log, opts.rateLimits));
+  issuerHandler.use(
+    passwordRoutes({
+      db,
+      log,
+      limits: opts.rateLimits,
+      links: portalLinks(publicUrl),
+      signInUrl: `${publicUrl}/dashboard/`,
+    }),
+  );
   // oidc-provider's default token route, relative to where the issuer is mounted.
   issuerHandler.post('/token', tokenEndpointLimit(opts.rateLimits));
   issuerHandler.use((req, res) => void callback(req, res));

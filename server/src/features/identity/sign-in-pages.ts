@@ -13,7 +13,7 @@ h1{font-size:1.4rem;margin:0 0 .75rem}label{display:block;font-weight:600;margin
 input{box-sizing:border-box;width:100%;font:inherit;padding:.55rem .6rem;border:1px solid #8a8f98;border-radius:4px}
 input.code{text-transform:uppercase;letter-spacing:.15em;text-align:center;font-size:1.3rem}
 button{font:inherit;font-weight:600;margin-top:1rem;width:100%;padding:.6rem;border:0;border-radius:4px;background:#1f4fd1;color:#fff;cursor:pointer}
-button.secondary{background:none;color:#1f4fd1;text-decoration:underline}
+button.secondary{background:none;color:#1f4fd1;text-decoration:underline}a{color:#1f4fd1}
 .error{color:#a40e26;font-weight:600}code{font-size:1.4rem;letter-spacing:.15em}`;
 
 function page(title: string, body: string): string {
@@ -71,6 +71,8 @@ export function deviceSignedInPage(clientName: string): string {
 
 export function passwordPage(opts: {
   action: string;
+  /** The "forgot password" form. */
+  forgotAction: string;
   clientName: string;
   email?: string | undefined;
   error?: string | undefined;
@@ -85,10 +87,77 @@ export function passwordPage(opts: {
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${opts.email ? ' autofocus' : ''}>
 <button type="submit">Sign in</button>
-</form>`,
+</form>
+<p><a href="${escape(opts.forgotAction)}">Forgot your password?</a></p>`,
   );
 }
 
 export function signInErrorPage(message: string): string {
   return page('Sign-in problem', `<h1>Sign-in problem</h1>${errorLine(message)}`);
+}
+
+/** "Forgot your password?": asks for the address; `sent` is the same answer for every address. */
+export function forgotPasswordPage(opts: {
+  action: string;
+  /** Where to sign in again (the dashboard). */
+  signInUrl: string;
+  sent?: boolean;
+  error?: string | undefined;
+}): string {
+  if (opts.sent)
+    return page(
+      'Check your mail',
+      `<h1>Check your mail</h1>
+<p role="status">If an account exists for this address, a link to set a new password is on its way. It works once; the mail says until when.</p>
+<p><a href="${escape(opts.signInUrl)}">Back to signing in</a></p>`,
+    );
+  return page(
+    'Forgot your password?',
+    `<h1>Forgot your password?</h1>
+<p>Enter your account's email address; we mail you a link to set a new password.</p>${errorLine(opts.error)}
+<form method="post" action="${escape(opts.action)}">
+<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required autofocus>
+<button type="submit">Send the link</button>
+</form>`,
+  );
+}
+
+/** The page a one-time link opens: choose a password (twice). */
+export function setPasswordPage(opts: {
+  action: string;
+  email: string;
+  invite: boolean;
+  error?: string | undefined;
+}): string {
+  const title = opts.invite ? 'Choose your password' : 'Set a new password';
+  return page(
+    title,
+    `<h1>${title}</h1>
+<p>For <strong>${escape(opts.email)}</strong>. At least 12 characters.</p>${errorLine(opts.error)}
+<form method="post" action="${escape(opts.action)}">
+<input type="hidden" name="username" autocomplete="username" value="${escape(opts.email)}">
+<label for="password">New password</label>
+<input id="password" name="password" type="password" autocomplete="new-password" minlength="12" maxlength="200" required autofocus>
+<label for="repeated">New password again</label>
+<input id="repeated" name="repeated" type="password" autocomplete="new-password" minlength="12" maxlength="200" required>
+<button type="submit">Set password</button>
+</form>`,
+  );
+}
+
+export function passwordSetPage(signInUrl: string): string {
+  return page(
+    'Password set',
+    `<h1>Password set</h1><p role="status">Your password is set. Sign in with your email address and the new password.</p>
+<p><a href="${escape(signInUrl)}">Sign in to the dashboard</a></p>`,
+  );
+}
+
+export function linkUnusablePage(forgotUrl: string): string {
+  return page(
+    'Link not usable',
+    `<h1>This link does not work any more</h1>${errorLine('It was used already, has expired, or its account is disabled.')}
+<p>Ask an administrator for a new one, or <a href="${escape(forgotUrl)}">have a new link mailed to you</a>.</p>`,
+  );
 }

@@ -38,6 +38,7 @@ export function signInRoutes(
       .send(
         passwordPage({
           action: `${req.baseUrl}/interaction/${details.uid}/login`,
+          forgotAction: `${req.baseUrl}/forgot-password`,
           clientName: client?.clientName ?? 'Lanyard',
           ...form,
         }),

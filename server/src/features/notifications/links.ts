@@ -1,4 +1,4 @@
-/** Portal links a mail carries; the access key is the only secret in them. */
+/** Links a mail carries; the access key or one-time token is the only secret in them. */
 export interface Links {
   order(orderId: string, key: string | undefined): string | undefined;
   ticket(ticketId: string, key: string | undefined): string | undefined;
@@ -7,6 +7,8 @@ export interface Links {
   agenda(ticketId: string, key: string | undefined, sessionId?: string): string | undefined;
   /** The dashboard's webhooks page, for administrators. */
   webhooks: string;
+  /** The page where a team member sets their password with a one-time link's token. */
+  setPassword(token: string): string;
 }
 
 export function portalLinks(publicUrl: string): Links {
@@ -25,5 +27,6 @@ export function portalLinks(publicUrl: string): Links {
           }`
         : undefined,
     webhooks: `${publicUrl}/dashboard/webhooks`,
+    setPassword: (token) => `${publicUrl}/oauth/password/${encodeURIComponent(token)}`,
   };
 }

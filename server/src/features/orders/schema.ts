@@ -65,6 +65,13 @@ export const OrderSummary = z.object({
   }),
   ...Money,
   paymentMethod: z.enum(['free', 'manual', 'stripe']),
+  /** The terms and privacy notice the buyer agreed to, their URLs then, and when; null: none asked. */
+  consent: z
+    .object({
+      documents: z.array(z.object({ document: z.enum(['terms', 'privacy']), url: z.string() })),
+      at: z.string(),
+    })
+    .nullable(),
   holdExpiresAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -1,3 +1,4 @@
+import type { ConsentRecord } from '../branding/consent.js';
 import type { Queryable } from '../../platform/db/db.js';
 import type { TicketCursor } from '../ticketing/store.js';
 import { paymentReference } from './payment-reference.js';
@@ -26,6 +27,7 @@ interface OrderRow {
   attendee_phone: string | null;
   sms_opt_in: boolean;
   locale: string | null;
+  consent: ConsentRecord | null;
   subtotal_cents: string;
   discount_cents: string;
   total_cents: string;
@@ -43,7 +45,7 @@ interface OrderRow {
 // Paid is the sum of succeeded payments; they only change under the order's row lock.
 const ORDER_COLUMNS = `o.id, o.event_id, e.name AS event_name, e.organization_id, o.ticket_type_id,
     tt.name AS ticket_type_name, o.status, o.quantity, o.attendee_name, o.attendee_email,
-    o.attendee_phone, o.sms_opt_in, o.locale, o.subtotal_cents, o.discount_cents, o.total_cents, o.refunded_cents, o.currency, o.payment_method,
+    o.attendee_phone, o.sms_opt_in, o.locale, o.consent, o.subtotal_cents, o.discount_cents, o.total_cents, o.refunded_cents, o.currency, o.payment_method,
     o.hold_expires_at, o.access_key_hash, o.created_at, o.updated_at,
     (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p
      WHERE p.order_id = o.id AND p.status = 'succeeded') AS paid_cents`;
@@ -80,6 +82,7 @@ function toRecord(r: OrderRow): OrderRecord {
     refundedCents: refunded,
     refundDueCents: Math.max(0, paid - refunded - kept),
     currency: r.currency,
+    consent: r.consent,
     paymentMethod: r.payment_method,
     holdExpiresAt: r.hold_expires_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),

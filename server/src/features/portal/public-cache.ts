@@ -44,9 +44,9 @@ export function cachedPublicEvents(
 }
 
 // Organizer writes to what the public page shows: the event itself (edit, archive), its ticket
-// types, questions, quotas and codes. Sales and refunds announce themselves through the outbox.
+// types, questions, quotas, codes and images. Sales and refunds announce themselves through the outbox.
 const SHOWN =
-  /^\/api\/v1\/events\/([0-9a-f-]{36})(?:\/(?:archive|ticket-types|questions|quotas|promo-codes)(?:\/.*)?)?$/i;
+  /^\/api\/v1\/events\/([0-9a-f-]{36})(?:\/(?:archive|ticket-types|questions|quotas|promo-codes|images)(?:\/.*)?)?$/i;
 
 /**
  * Announces an event as changed once such a write has answered (its transaction committed), so

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../events/languages.js';
+import { Branding } from '../branding/schema.js';
 
 /** Portal page paths take any id: a malformed one is the page's "not found", not a 400. */
 export const PageParams = z.strictObject({ id: z.string().max(200) });
@@ -43,15 +44,28 @@ export const PublicQuestion = z.object({
 });
 export type PublicQuestion = z.output<typeof PublicQuestion>;
 
+/** How the page presents the event: the organizer's colour, images, contact and documents. */
+export const PublicBranding = Branding.extend({
+  /** Black or white, whichever reads better on the accent colour. */
+  accentTextColor: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  bannerUrl: z.string().nullable(),
+});
+export type PublicBranding = z.output<typeof PublicBranding>;
+
 /** What anyone may read about an event: no organization, payment or staff details. */
 export const PublicEvent = z.object({
   id: z.uuid(),
   name: z.string(),
+  /** The organizer's Markdown. */
   description: z.string().nullable(),
+  /** The description rendered: only Markdown's own tags, typed HTML escaped. */
+  descriptionHtml: z.string().nullable(),
   venue: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   timezone: z.string(),
+  branding: PublicBranding,
   ticketTypes: z.array(PublicTicketType),
   questions: z.array(PublicQuestion),
   /** The access code asked for, as spelled by the organizer, when it is usable now; else null. */

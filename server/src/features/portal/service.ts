@@ -5,6 +5,11 @@ import { withinWindow } from '../promo-codes/rules.js';
 import { saleState } from './sale-state.js';
 import type { PublicEvent } from './schema.js';
 import * as store from './store.js';
+import { textOn } from '../branding/colour.js';
+import { imageUrl } from '../branding/images.js';
+import { renderDescription } from '../branding/markdown.js';
+import { NO_BRANDING } from '../branding/schema.js';
+import type { PublicBranding } from './schema.js';
 
 /**
  * The event as the public portal shows it: ticket types with price, seats left (quotas included)
@@ -40,10 +45,12 @@ export async function getPublicEvent(
       id: event.id,
       name: event.name,
       description: event.description,
+      descriptionHtml: event.description ? renderDescription(event.description) : null,
       venue: event.venue,
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
       timezone: event.timezone,
+      branding: publicBranding(event),
       ticketTypes: types.map((t) => {
         const available = (seats.get(t.id) ?? 0) + reserveOf(t.id);
         const state = saleState({ ...t, available, eventEndsAt: event.endsAt }, now);
@@ -70,4 +77,18 @@ export async function getPublicEvent(
       languages: event.languages,
     };
   });
+}
+
+function publicBranding(event: store.EventRow): PublicBranding {
+  const b = { ...NO_BRANDING, ...event.branding };
+  const url = (slot: 'logo' | 'banner') => {
+    const digest = event.images[slot];
+    return digest ? imageUrl(event.id, slot, digest) : null;
+  };
+  return {
+    ...b,
+    accentTextColor: b.accentColor ? textOn(b.accentColor) : null,
+    logoUrl: url('logo'),
+    bannerUrl: url('banner'),
+  };
 }

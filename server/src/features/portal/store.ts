@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { Language } from '../events/languages.js';
+import type { ImageSlot } from '../branding/images.js';
+import type { Branding } from '../branding/schema.js';
 import type { PublicQuestion } from './schema.js';
 
 // All SQL of the portal: public reads only, never an organization's private fields.
@@ -17,6 +19,9 @@ export interface EventRow {
   phoneRegion: string | null;
   smsOffered: boolean;
   languages: Language[];
+  branding: Partial<Branding>;
+  /** sha256 of each uploaded image, by slot. */
+  images: Partial<Record<ImageSlot, string>>;
 }
 
 export interface TicketTypeRow {
@@ -37,7 +42,10 @@ export async function findOpenEvent(db: Queryable, eventId: string): Promise<Eve
     `SELECT id, name, description, venue, starts_at AS "startsAt", ends_at AS "endsAt", timezone,
             proof_of_work AS "proofOfWork", attendee_phone AS "attendeePhone",
             phone_region AS "phoneRegion",
-            attendee_phone <> 'off' AND cardinality(sms_kinds) > 0 AS "smsOffered", languages
+            attendee_phone <> 'off' AND cardinality(sms_kinds) > 0 AS "smsOffered", languages,
+            branding,
+            (SELECT coalesce(jsonb_object_agg(slot, digest), '{}') FROM event_images
+              WHERE event_id = events.id) AS images
      FROM events WHERE id = $1 AND archived_at IS NULL`,
     [eventId],
   );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ConsentRecord } from '../branding/consent.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { newAccessKey } from '../../platform/access-key.js';
 import { enqueue } from '../../platform/bus/outbox.js';
@@ -36,6 +37,8 @@ export interface OrderToPlace {
   smsOptIn?: boolean;
   /** The language the buyer chose (null: the event's default): their messages' language. */
   locale?: string | null;
+  /** The documents the buyer agreed to, and when (null: the event asks none). */
+  consent?: ConsentRecord | null;
   /** Added to the outbox message, e.g. the waitlist entry an order came from. */
   announce?: Record<string, unknown>;
 }
@@ -75,6 +78,7 @@ export async function placeOrder(tx: Queryable, o: OrderToPlace): Promise<Regist
     phone: o.phone ?? null,
     smsOptIn: o.smsOptIn ?? false,
     locale: o.locale ?? null,
+    consent: o.consent ?? null,
   });
   await rememberAccessKey(tx, orderId, access.key);
   // Reserved seats are held; a free order keeps them as sold at once.

@@ -41,6 +41,8 @@ export const RegistrationBody = z.strictObject({
   joinWaitlist: z.boolean().optional(),
   /** The language the buyer chose in the portal: their messages are written in it. */
   locale: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+  /** The buyer agrees to the event's terms and privacy notice; required when it links either. */
+  consent: z.boolean({ message: 'must be true or false' }).optional(),
   /** A solved ALTCHA challenge (base64 JSON `{challenge, solution}`), when the event asks for one. */
   altcha: z.string().max(8_000).optional(),
 });

@@ -18,6 +18,7 @@ import { priceOrder } from './pricing.js';
 import type { Registration, RegistrationInput, Waitlisted } from './schema.js';
 import * as store from './store.js';
 import type { SaleContext } from './store.js';
+import { consentRecord } from '../branding/consent.js';
 import { normalizePhone } from './phone.js';
 import { rememberAccessKey } from '../notifications/access-keys.js';
 import { enforceHoldCaps, enforceWaitlistCap } from './rush-caps.js';
@@ -178,6 +179,7 @@ async function sell(
     ]);
   }
   const contact = buyerPhone(sale.phone, input.attendee);
+  const consent = consentRecord(sale.consentDocuments, input.consent, now);
   const reserveCovers = promo !== undefined && promo.reserveLeft >= input.quantity;
   // Fail fast without taking locks; the seat claim's commit is what decides.
   if (!reserveCovers && sale.availableSeats < input.quantity) throw soldOut();
@@ -236,6 +238,7 @@ async function sell(
     clientIp: client?.ip ?? null,
     locale: input.locale ?? null,
     ...contact,
+    consent,
   });
   const result: RegisterResult = { status: 201, body };
   // If the seats are gone at COMMIT, the rollback takes the stored answer with it.

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import type { Question } from './answers.js';
 import type { PhoneField } from './phone.js';
+import { consentDocuments, type ConsentDocument, type ConsentRecord } from '../branding/consent.js';
 
 // SQL of registration: what a sale reads about its event, and the order it writes.
 
@@ -32,6 +33,8 @@ export interface SaleContext {
   availableSeats: number;
   /** The questions that apply to this ticket type, in display order. */
   questions: Question[];
+  /** The documents the buyer must agree to (the event's terms and privacy links). */
+  consentDocuments: ConsentDocument[];
 }
 
 // The event's live questions that apply to ticket type $2, as one JSON array in display order.
@@ -70,12 +73,15 @@ export async function loadSaleContext(
     hidden: boolean;
     available: number;
     questions: Question[];
+    terms_url: string | null;
+    privacy_url: string | null;
   }>(
     `SELECT e.archived_at IS NOT NULL AS event_archived, e.ends_at, e.payment_provider, e.hold_minutes,
             e.max_tickets_per_email, e.max_holds_per_email, e.max_holds_per_ip,
             e.max_waitlist_per_ip, e.proof_of_work, e.attendee_phone, e.phone_region, tt.name, tt.archived_at IS NOT NULL AS type_archived, tt.price_cents,
             tt.currency, tt.max_per_order, tt.sales_start, tt.sales_end, tt.hidden, s.available,
-            (${QUESTIONS_OF_TYPE}) AS questions
+            (${QUESTIONS_OF_TYPE}) AS questions,
+            e.branding->>'termsUrl' AS terms_url, e.branding->>'privacyUrl' AS privacy_url
      FROM ticket_types tt JOIN events e ON e.id = tt.event_id
        JOIN available_seats(ARRAY[$2::uuid]) s ON s.ticket_type_id = tt.id
      WHERE tt.id = $2 AND tt.event_id = $1`,
@@ -106,6 +112,7 @@ export async function loadSaleContext(
     hidden: r.hidden,
     availableSeats: r.available,
     questions: r.questions,
+    consentDocuments: consentDocuments({ termsUrl: r.terms_url, privacyUrl: r.privacy_url }),
   };
 }
 
@@ -275,6 +282,7 @@ export interface NewOrder {
   phone?: string | null;
   smsOptIn?: boolean;
   locale?: string | null;
+  consent?: ConsentRecord | null;
   /**
    * Take the order's seats at COMMIT (a sale): the same statement inserts the seat claim
    * (capacity.ts), sold for a confirmed order, held for one pending payment. False when the seats
@@ -290,9 +298,9 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
        INSERT INTO orders (id, event_id, ticket_type_id, quantity, attendee_name, attendee_email, email_normalized,
          answers, promo_code_id, subtotal_cents, discount_cents, total_cents, currency, status, payment_method,
          hold_expires_at, access_key_hash, reserved_seats, client_ip, attendee_phone, sms_opt_in,
-         locale)
+         locale, consent)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $20,
-               $21, $22, $23)
+               $21, $22, $23, $24::jsonb)
        RETURNING ticket_type_id, quantity, status
      )
      INSERT INTO seat_claims (ticket_type_id, seats, state)
@@ -322,6 +330,7 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<void> {
       o.phone ?? null,
       o.smsOptIn ?? false,
       o.locale ?? null,
+      o.consent ? JSON.stringify(o.consent) : null,
     ],
   );
 }

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../platform/db/db.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { enqueue } from '../../platform/bus/outbox.js';
+import { consentRecord } from '../branding/consent.js';
 import { validateAnswers } from '../registration/answers.js';
 import { convertHeldToSold } from '../registration/capacity.js';
 import { placeOrder } from '../registration/place-order.js';
@@ -14,6 +15,7 @@ import * as store from './store.js';
 
 export interface ClaimInput {
   answers?: Record<string, unknown> | undefined;
+  consent?: boolean | undefined;
 }
 
 type ClaimOutcome =
@@ -92,6 +94,8 @@ async function convert(
     const first = answered.issues[0]!;
     throw invalid('validation_failed', `${first.field}: ${first.message}`, answered.issues);
   }
+  // The order is made now: the buyer agrees now, as at registration.
+  const consent = consentRecord(sale.consentDocuments, input.consent, now);
   if (sale.maxTicketsPerEmail !== null) {
     const already = await registrationStore.ticketsHeldByEmail(
       tx,
@@ -123,6 +127,7 @@ async function convert(
     holdMinutes: sale.holdMinutes,
     now,
     claimSeats: false,
+    consent,
     announce: { waitlistEntryId: entry.id },
   });
   await store.setStatus(tx, entry.id, 'claimed', order.id);

@@ -13,6 +13,8 @@ export const AccessKeyQuery = z.strictObject({
 export const ClaimBody = z
   .strictObject({
     answers: z.record(z.string().max(64), z.unknown()).optional(),
+    /** Agrees to the event's terms and privacy notice; required when it links either. */
+    consent: z.boolean({ message: 'must be true or false' }).optional(),
   })
   .optional();
 

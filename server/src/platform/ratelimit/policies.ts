@@ -25,6 +25,9 @@ export const RATE_LIMIT_DEFAULTS = {
   'sign-in-account-ip': { points: 10, duration: 15 * 60 },
   // Every sign-in attempt of an address over all accounts: slows password spraying.
   'sign-in-ip': { points: 50, duration: 15 * 60 },
+  // "Forgot password" forms sent from one address, and reset mails to one account's address.
+  'password-link-ip': { points: 10, duration: 15 * 60 },
+  'password-link-address': { points: 3, duration: 60 * 60 },
   // Proof-of-work challenges handed out (cheap to make, but not unbounded).
   'challenge-ip': { points: 60, duration: 60 },
 } satisfies Record<string, Omit<LimitPolicy, 'name'>>;

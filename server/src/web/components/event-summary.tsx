@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.js';
 import { formatEventDates } from '../lib/format.js';
 
-/** When and where: dates in the event's time zone. */
+// The words this component adds, together for the translation catalog.
+
+/** When and where (dates in the event's time zone), and by whom when the organizer says. */
 export function EventWhenWhere({ event }: { event: PublicEvent }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -21,6 +23,12 @@ export function EventWhenWhere({ event }: { event: PublicEvent }) {
         <div>
           <dt>{t('common.where')}</dt>
           <dd>{event.venue}</dd>
+        </div>
+      ) : null}
+      {event.branding.organizerName ? (
+        <div>
+          <dt>{t('organizer.by')}</dt>
+          <dd>{event.branding.organizerName}</dd>
         </div>
       ) : null}
     </dl>

@@ -11,6 +11,8 @@ import { ORDER_STATUS, PAYMENT_METHOD } from './order-labels.js';
 import { sectionPath } from './sections.js';
 import type { OrganizerEvent } from './types.js';
 
+const CONSENT_DOCUMENT = { terms: 'the terms', privacy: 'the privacy notice' } as const;
+
 /** One order: what was bought and paid, its tickets, payments and refunds, and what to do next. */
 export function OrderDetail({ event, orderId }: { event: OrganizerEvent; orderId: string }) {
   const path = `/api/v1/orders/${encodeURIComponent(orderId)}`;
@@ -87,6 +89,22 @@ export function OrderDetail({ event, orderId }: { event: OrganizerEvent; orderId
               <dt>Ordered</dt>
               <dd>{formatInstant(o.createdAt, event.timezone)}</dd>
             </div>
+            {o.consent ? (
+              <div>
+                <dt>Agreed to</dt>
+                <dd>
+                  {o.consent.documents.map((d, i) => (
+                    <span key={d.document}>
+                      {i > 0 ? ' and ' : ''}
+                      <a href={d.url} rel="noopener noreferrer">
+                        {CONSENT_DOCUMENT[d.document]}
+                      </a>
+                    </span>
+                  ))}{' '}
+                  at {formatInstant(o.consent.at, event.timezone)}
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt>Order id</dt>
               <dd className="attendee-id">{o.id}</dd>

@@ -104,7 +104,12 @@ export function EventDetailsForm(p: { event: OrganizerEvent; base: string; onSav
           defaultValue={e.timezone}
         />
         <FormText form={form} name="venue" defaultValue={e.venue ?? ''} />
-        <FormArea form={form} name="description" defaultValue={e.description ?? ''} />
+        <FormArea
+          form={form}
+          name="description"
+          hint="Markdown: **bold**, *italic*, lists, [links](https://…). Shown on the public page."
+          defaultValue={e.description ?? ''}
+        />
         <FormSelect
           form={form}
           name="paymentProvider"

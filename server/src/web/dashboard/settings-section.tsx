@@ -2,6 +2,7 @@ import { LoadError, Loading, Notice } from '../components/notice.js';
 import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { ArchiveEvent, EventDetailsForm } from './settings-event-form.js';
+import { BrandingSettings } from './settings-branding.js';
 import { PromoCodeSettings } from './settings-promo-codes.js';
 import { OrganizationSettings } from './settings-organization.js';
 import { QuestionSettings } from './settings-questions.js';
@@ -13,6 +14,7 @@ import type { TicketType } from './types.js';
 /** The page's parts by their headings' ids, for the in-page links on a long page. */
 const PARTS = [
   ['event-details', 'Event'],
+  ['settings-branding', 'Branding'],
   ['settings-types', 'Ticket types'],
   ['settings-quotas', 'Quotas'],
   ['settings-questions', 'Questions'],
@@ -21,7 +23,7 @@ const PARTS = [
   ['archive-event', 'Archive'],
 ];
 
-/** The event's settings: its details, ticket types, quotas, questions, promo codes, archiving. */
+/** The event's settings: its details, branding, ticket types, quotas, questions, promo codes, archiving. */
 export function SettingsSection({ event: e, base, reloadEvent }: SectionProps) {
   const [types, reloadTypes] = useLoad(() => api<TicketType[]>(`${base}/ticket-types`), [base]);
   if (e.status === 'archived')
@@ -43,6 +45,7 @@ export function SettingsSection({ event: e, base, reloadEvent }: SectionProps) {
         </ul>
       </nav>
       <EventDetailsForm event={e} base={base} onSaved={reloadEvent} />
+      <BrandingSettings event={e} base={base} onSaved={reloadEvent} />
       {types.state === 'loading' ? <Loading what="ticket types" /> : null}
       {types.state === 'error' ? <LoadError error={types.error} what="ticket type list" /> : null}
       {types.state === 'ok' ? (

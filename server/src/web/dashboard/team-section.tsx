@@ -5,15 +5,9 @@ import { useLoad } from '../use-load.js';
 import { api } from './api.js';
 import { useFormErrors } from './form-errors.js';
 import type { SectionProps } from './sections.js';
-
-const ROLES = {
-  owner: 'Owner: everything, including this team',
-  organizer: 'Organizer: the event, its sales and attendees',
-  viewer: 'Viewer: reports and attendee data, read only',
-  staff: 'Staff: check-in, find a person, reprint',
-  kiosk: 'Kiosk: check-in only',
-} as const;
-type Role = keyof typeof ROLES;
+import { TeamAccounts } from './team-accounts.js';
+import { TeamInvite } from './team-invite.js';
+import { RoleOptions, type TeamAccount, type TeamRole as Role } from './team-roles.js';
 
 interface Member {
   accountId: string;
@@ -21,26 +15,19 @@ interface Member {
   name: string;
   role: Role;
 }
-interface Account {
-  id: string;
-  email: string;
-  name: string;
-  organizationAdmin: boolean;
-  disabledAt: string | null;
-}
 
 /**
  * Who holds which role on the event. Owners and organization admins change it; a change applies
  * on the person's next request. Organization admins reach every event and are not listed.
  */
-export function TeamSection({ base }: SectionProps) {
+export function TeamSection({ base, event }: SectionProps) {
   const [team, reload] = useLoad(
     () => api<{ items: Member[] }>(`${base}/team`, { cache: 'no-store' }),
     [base],
   );
   // The organization's accounts, for choosing whom to add: only organization admins may list them.
-  const [accounts] = useLoad(
-    () => api<{ items: Account[] }>('/api/v1/accounts', { cache: 'no-store' }),
+  const [accounts, reloadAccounts] = useLoad(
+    () => api<{ items: TeamAccount[] }>('/api/v1/accounts', { cache: 'no-store' }),
     [],
   );
   const errors = useFormErrors({ accountId: 'Account id', role: 'Role' });
@@ -112,11 +99,7 @@ export function TeamSection({ base }: SectionProps) {
                     disabled={busy}
                     onChange={(e) => void change(m.accountId, e.target.value as Role)}
                   >
-                    {Object.entries(ROLES).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
+                    <RoleOptions />
                   </select>
                 </td>
                 <td>
@@ -153,17 +136,25 @@ export function TeamSection({ base }: SectionProps) {
         <div className="field">
           <label htmlFor="f-role">Role</label>
           <select id="f-role" name="role" defaultValue="staff">
-            {Object.entries(ROLES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <button type="submit" className="button button-primary" disabled={busy}>
           Add to the team
         </button>
       </form>
+      {accounts.state === 'ok' ? (
+        <>
+          <TeamInvite
+            eventId={event.id}
+            onInvited={() => {
+              reload();
+              reloadAccounts();
+            }}
+          />
+          <TeamAccounts accounts={accounts.data.items} onChanged={reloadAccounts} />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicEvent } from '../../features/portal/schema.js';
 import { call } from '../api.js';
 import { EventWhenWhere } from '../components/event-summary.js';
+import { EventOrganizer } from '../components/event-organizer.js';
 import { LoadError, Loading, Notice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { TicketsAgainForm } from '../components/tickets-again-form.js';
@@ -35,14 +36,35 @@ export function EventPage({ eventId }: { eventId: string }) {
     return <LoadError error={loaded.error} what={t('load.what.event')} />;
   const event = loaded.data;
   const open = event.ticketTypes.some((t) => t.saleState === 'on_sale' || t.waitlist);
+  const b = event.branding;
+  // The organizer's colour paints backgrounds only, always with the text colour the server
+  // chose for it (black or white, whichever contrasts more); text on white keeps the portal's.
+  const accent = b.accentColor
+    ? ({ '--accent': b.accentColor, '--accent-ink': b.accentTextColor } as CSSProperties)
+    : undefined;
   return (
-    <>
+    <div className={b.accentColor ? 'event-page event-accented' : 'event-page'} style={accent}>
+      {/* Decorative: the heading below names the event. */}
+      {b.bannerUrl ? <img className="event-banner" src={b.bannerUrl} alt="" /> : null}
       <header className="event-header">
+        {b.logoUrl ? (
+          <img
+            className="event-logo"
+            src={b.logoUrl}
+            alt={t('organizer.logoAlt', { organizer: b.organizerName ?? event.name })}
+          />
+        ) : null}
         <p className="eyebrow">{t('event.eyebrow')}</p>
         <PageHeading title={event.name}>{event.name}</PageHeading>
         <EventWhenWhere event={event} />
       </header>
-      {event.description ? <p className="description">{event.description}</p> : null}
+      {event.descriptionHtml ? (
+        // The server's markdown-it output: typed HTML arrives escaped (features/branding/markdown.ts).
+        <div
+          className="description-rich"
+          dangerouslySetInnerHTML={{ __html: event.descriptionHtml }}
+        />
+      ) : null}
       {code && !event.accessCode ? (
         <Notice tone="error">{t('event.codeInvalid', { code })}</Notice>
       ) : null}
@@ -64,7 +86,8 @@ export function EventPage({ eventId }: { eventId: string }) {
       {/* After the form: most people have no code, and a code link fills it in anyway. */}
       {event.accessCode ? null : <AccessCodeForm eventId={event.id} />}
       <TicketsAgainForm eventId={event.id} />
-    </>
+      <EventOrganizer branding={b} />
+    </div>
   );
 }
 

@@ -22,6 +22,7 @@ import { randomKey } from '../lib/random-key.js';
 import { solveChallengeFor } from '../lib/proof-of-work.js';
 import { keyedPath, navigate } from '../router.js';
 import { PhoneFields } from './phone-fields.js';
+import { asksConsent, ConsentField } from '../components/consent-field.js';
 
 const LABELS = {
   ticketTypeId: 'registration.ticket',
@@ -30,6 +31,7 @@ const LABELS = {
   'attendee.email': 'registration.email',
   'attendee.phone': 'registration.phone',
   promoCode: 'registration.promoCode',
+  consent: 'consent.label',
 } as const;
 
 /** The registration form: checked here first, then by the server; errors land on their fields. */
@@ -46,6 +48,8 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
     promoCode: event.accessCode ?? '',
     guests: [],
   });
+  const [consent, setConsent] = useState(false);
+  const consentAsked = asksConsent(event.branding);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [round, setRound] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
@@ -98,13 +102,17 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const found = validateRegistration(t, draft, type, asked, event.attendeePhone);
+    const found = [
+      ...validateRegistration(t, draft, type, asked, event.attendeePhone),
+      ...(consentAsked && !consent ? [{ field: 'consent', message: t('consent.missing') }] : []),
+    ];
     setIssues(found);
     setRound((n) => n + 1);
     if (found.length) return;
     // The language the form was read in is the buyer's: their messages are written in it.
     const body = {
       ...registrationBody(draft, asked, waitlist, event.attendeePhone),
+      ...(consentAsked ? { consent } : {}),
       locale: i18n.language,
     };
     const text = JSON.stringify(body);
@@ -267,6 +275,14 @@ export function RegistrationForm({ event, onStale }: { event: PublicEvent; onSta
           value={draft.promoCode}
           error={errors.promoCode}
           onChange={(e) => set('promoCode', e.target.value)}
+        />
+      ) : null}
+      {consentAsked ? (
+        <ConsentField
+          branding={event.branding}
+          checked={consent}
+          error={errors.consent}
+          onChange={setConsent}
         />
       ) : null}
       <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>

@@ -8,6 +8,7 @@ import { ErrorSummary, withoutLabel } from '../components/error-summary.js';
 import { EventWhenWhere } from '../components/event-summary.js';
 import { KeepLink } from '../components/keep-link.js';
 import { LoadError, Loading, Notice } from '../components/notice.js';
+import { asksConsent, ConsentField } from '../components/consent-field.js';
 import { PageHeading } from '../components/page-heading.js';
 import { QuestionFields } from '../components/question-fields.js';
 import { formatInstant } from '../lib/format.js';
@@ -137,18 +138,25 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
   const locale = useLocale();
   const questions = event ? questionsFor(event.questions, entry.ticketTypeId) : [];
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
+  const [consent, setConsent] = useState(false);
+  const consentAsked = event ? asksConsent(event.branding) : false;
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [round, setRound] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (consentAsked && !consent) {
+      setIssues([{ field: 'consent', message: t('consent.missing') }]);
+      setRound((n) => n + 1);
+      return;
+    }
     setBusy(true);
     setFailure(null);
     try {
       const order = (
         await call<Registration>(`/api/v1/waitlist/${encodeURIComponent(entry.id)}/claim`, {
-          body: { answers },
+          body: { answers, ...(consentAsked ? { consent } : {}) },
           accessKey,
         })
       ).body;
@@ -166,7 +174,12 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
     }
   };
   const label = (field: string) =>
-    questions.find((q) => `answers.${q.id}` === field)?.label ?? field;
+    field === 'consent'
+      ? t('consent.label')
+      : (questions.find((q) => `answers.${q.id}` === field)?.label ?? field);
+  const errors = Object.fromEntries(
+    issues.map((i) => [i.field, withoutLabel(i.message, label(i.field))]),
+  );
   return (
     <form className="registration" noValidate onSubmit={(e) => void submit(e)}>
       <h2>{t('waitlist.claimHeading')}</h2>
@@ -184,11 +197,17 @@ function ClaimForm({ entry, event, typeName, accessKey }: Omit<StateProps, 'onCh
       <QuestionFields
         questions={questions}
         answers={answers}
-        errors={Object.fromEntries(
-          issues.map((i) => [i.field, withoutLabel(i.message, label(i.field))]),
-        )}
+        errors={errors}
         onChange={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))}
       />
+      {event && consentAsked ? (
+        <ConsentField
+          branding={event.branding}
+          checked={consent}
+          error={errors.consent}
+          onChange={setConsent}
+        />
+      ) : null}
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? t('waitlist.claiming') : t('waitlist.claim')}
       </button>

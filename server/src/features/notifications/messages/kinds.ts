@@ -24,7 +24,12 @@ export const ATTENDEE_MESSAGE_KINDS = [
 export type AttendeeMessageKind = (typeof ATTENDEE_MESSAGE_KINDS)[number];
 
 /** Notices to an organization's administrators about the system itself (no event, no tickets). */
-export const NOTICE_KINDS = ['webhook_endpoint_disabled'] as const;
+export const NOTICE_KINDS = [
+  'webhook_endpoint_disabled',
+  // To one team member: the one-time link that sets their password (dashboard Team section).
+  'account_invite',
+  'password_reset',
+] as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -38,14 +43,16 @@ export const isNotice = (kind: MessageKind): kind is NoticeKind =>
 
 /** What a notice renders from, fixed when it is queued. */
 export interface NoticeData {
-  /** Greeting name of the administrator. */
+  /** Greeting name of the recipient. */
   name: string;
   organization: string;
   /** webhook_endpoint_disabled: the endpoint, why, and since when it failed. */
-  url: string;
-  reason: string;
-  failingSince: string | null;
-  /** The dashboard page where it is mended. */
+  url?: string;
+  reason?: string;
+  failingSince?: string | null;
+  /** account_invite, password_reset: until when the link works. */
+  expiresAt?: string;
+  /** The page the notice points to: where it is mended, or where the password is set. */
   link: string;
 }
 

@@ -123,6 +123,9 @@ async function renderNotice(
     name: oneLine(raw.name),
     failingSince:
       raw.failingSince && formatter(lang, 'UTC').format(new Date(raw.failingSince)) + ' UTC',
+    ...(raw.expiresAt
+      ? { expiresAt: formatter(lang, 'UTC').format(new Date(raw.expiresAt)) + ' UTC' }
+      : {}),
   };
   const texts = c.notices[kind];
   const subject = texts.subject(d);
@@ -132,8 +135,8 @@ async function renderNotice(
       title: subject,
       greeting: c.greeting(d.name),
       paragraphs: texts.paragraphs(d),
-      link: { href: d.link, label: c.noticeLink },
-      footer: c.noticeFooter(d.organization),
+      link: { href: d.link, label: texts.link },
+      footer: texts.footer(d),
     }),
   );
   return outgoing(m, subject, html, []);

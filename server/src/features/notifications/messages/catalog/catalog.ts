@@ -46,13 +46,16 @@ export interface Catalog {
     AttendeeMessageKind,
     { subject(v: TextValues): string; intro(v: TextValues): string }
   >;
-  /** Notices to administrators: their texts, the dashboard link's label and their footer. */
+  /** Notices about the system itself: their texts, their link's label and their footer. */
   notices: Record<
     NoticeKind,
-    { subject(d: NoticeData): string; paragraphs(d: NoticeData): string[] }
+    {
+      subject(d: NoticeData): string;
+      paragraphs(d: NoticeData): string[];
+      link: string;
+      footer(d: NoticeData): string;
+    }
   >;
-  noticeLink: string;
-  noticeFooter(organization: string): string;
   /**
    * The SMS of each kind that may go by SMS: one or two short sentences; the link, when the
    * message has one, is appended on its own line. Keep them GSM-7 (no curly quotes or dashes) so

@@ -115,11 +115,31 @@ export const de: Catalog = {
         }`,
         'Seine Nachrichten bleiben erhalten und warten auf ihn. Sobald der Empfänger wieder funktioniert, aktivieren Sie den Endpunkt im Dashboard; dann werden sie gesendet, die älteste zuerst.',
       ],
+      link: 'Webhooks im Dashboard öffnen',
+      footer: (d) =>
+        `Sie erhalten diese E-Mail als Administrator von ${d.organization} bei Lanyard.`,
+    },
+    account_invite: {
+      subject: (d) => `Einladung zu ${d.organization} bei Lanyard`,
+      paragraphs: (d) => [
+        `Sie wurden eingeladen, bei Lanyard mit ${d.organization} zu arbeiten. Wählen Sie über den Link unten Ihr Passwort und melden Sie sich dann mit dieser E-Mail-Adresse im Dashboard an.`,
+        `Der Link funktioniert einmal, bis ${d.expiresAt}. Ist er abgelaufen, bitten Sie die Person, die Sie eingeladen hat, um einen neuen.`,
+      ],
+      link: 'Passwort festlegen',
+      footer: (d) =>
+        `Sie erhalten diese E-Mail, weil ein Administrator von ${d.organization} diese Adresse eingeladen hat. Wenn Sie sie nicht erwartet haben, ignorieren Sie sie.`,
+    },
+    password_reset: {
+      subject: () => 'Neues Lanyard-Passwort festlegen',
+      paragraphs: (d) => [
+        'Jemand hat ein neues Passwort für Ihr Lanyard-Konto angefordert. Wählen Sie es über den Link unten; Ihr bisheriges Passwort gilt, bis Sie das tun.',
+        `Der Link funktioniert einmal, bis ${d.expiresAt}.`,
+      ],
+      link: 'Neues Passwort festlegen',
+      footer: () =>
+        'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; es ändert sich nichts.',
     },
   },
-  noticeLink: 'Webhooks im Dashboard öffnen',
-  noticeFooter: (organization) =>
-    `Sie erhalten diese E-Mail als Administrator von ${organization} bei Lanyard.`,
   // Umlauts and ß are in the GSM-7 alphabet: they cost no more than any other letter.
   sms: {
     order_confirmed: (d) =>

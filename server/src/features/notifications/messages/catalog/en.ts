@@ -106,11 +106,29 @@ export const en: Catalog = {
         }`,
         'Its messages are kept and wait for it. Once the receiver works again, enable the endpoint in the dashboard and they are sent, oldest first.',
       ],
+      link: 'Open the webhooks in the dashboard',
+      footer: (d) => `You get this mail as an administrator of ${d.organization} on Lanyard.`,
+    },
+    account_invite: {
+      subject: (d) => `You are invited to ${d.organization} on Lanyard`,
+      paragraphs: (d) => [
+        `You have been invited to work with ${d.organization} on Lanyard. Choose your password with the link below, then sign in to the dashboard with this email address.`,
+        `The link works once, until ${d.expiresAt}. If it has expired, ask the person who invited you for a new one.`,
+      ],
+      link: 'Set your password',
+      footer: (d) =>
+        `You get this mail because an administrator of ${d.organization} invited this address. If you did not expect it, ignore it.`,
+    },
+    password_reset: {
+      subject: () => 'Set a new Lanyard password',
+      paragraphs: (d) => [
+        'Someone asked to set a new password for your Lanyard account. Choose it with the link below; your current password works until you do.',
+        `The link works once, until ${d.expiresAt}.`,
+      ],
+      link: 'Set a new password',
+      footer: () => 'If you did not ask for this, ignore this mail; nothing changes.',
     },
   },
-  noticeLink: 'Open the webhooks in the dashboard',
-  noticeFooter: (organization) =>
-    `You get this mail as an administrator of ${organization} on Lanyard.`,
   sms: {
     order_confirmed: (d) => `${d.event.name}: ${d.name}, your order is confirmed. Your tickets:`,
     payment_received: (d) =>
