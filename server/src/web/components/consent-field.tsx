@@ -36,7 +36,7 @@ export function ConsentField(p: {
         {t('consent.agree')} {termsUrl ? link(termsUrl, t('consent.terms')) : null}
         {termsUrl && privacyUrl ? ` ${t('consent.and')} ` : ' '}
         {privacyUrl ? link(privacyUrl, t('consent.privacy')) : null}
-        {t('consent.end')}.
+        {t('consent.end')}
       </label>
       <FieldError id={id} error={p.error} />
     </div>

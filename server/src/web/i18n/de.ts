@@ -67,7 +67,7 @@ export const de: Catalog = {
     terms: 'den Allgemeinen Geschäftsbedingungen',
     and: 'und',
     privacy: 'der Datenschutzerklärung',
-    end: ' zu',
+    end: ' zu.',
     missing: 'Bitte setzen Sie das Häkchen, um vor der Anmeldung zuzustimmen.',
     opensNewTab: '(öffnet in einem neuen Tab)',
   },

@@ -63,7 +63,8 @@ export const en = {
     terms: 'the terms and conditions',
     and: 'and',
     privacy: 'the privacy notice',
-    end: '',
+    /** Closes the sentence (German puts the verb's particle here). */
+    end: '.',
     missing: 'Tick the box to agree before you register.',
     opensNewTab: '(opens in a new tab)',
   },
