@@ -18,6 +18,12 @@ describe('the portal’s catalogs', () => {
     expect(keys(de)).toEqual(keys(en));
   });
 
+  it('hold no empty text, which i18next would show as its key', () => {
+    for (const catalog of [en, de]) {
+      expect(entries(catalog).filter(([, v]) => v === '')).toEqual([]);
+    }
+  });
+
   it('fill in the same values in every language', () => {
     const german = new Map(entries(de));
     for (const [key, text] of entries(en)) {
