@@ -4,25 +4,43 @@
 // its QR image, a PDF ticket and an .ics) and plain notices (order cancelled: text only).
 // The orders are registered first while the SMTP server is down (their mails fail once and wait);
 // then the server comes up and the outbox rows are handed out again, timed until every mail
-// arrived. Run: npm run bench -w server -- mail [--count N]
+// arrived. The server runs in its own process (the built `bin/lanyard`), the SMTP server in this
+// one, as a mail server is another program in production.
+// Run: npm run bench -w server -- mail [--count N]
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import { startTestServer } from '../test/harness.js';
+import { eventBody, ticketTypeBody } from '../test/harness.js';
 import { startMailSink } from '../test/mail-sink.js';
-import { createEvent, createTicketType, registerRaw } from '../test/registration-fixtures.js';
+import { createPostgresDatabase } from '../src/test-support/databases.js';
+import { startLanyardProcess } from './_processes.js';
 
 const countArg = process.argv.indexOf('--count');
 const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 200;
 
 const sink = await startMailSink({ parse: false });
 await sink.stop();
-const t = await startTestServer('postgres', {
+const database = await createPostgresDatabase();
+const server = await startLanyardProcess({
+  DATABASE_URL: database.url,
   SMTP_URL: sink.url,
   NOTIFY_RETRY_BASE_MS: '3600000',
   NOTIFY_MAX_ATTEMPTS: '100',
 });
-const db = new pg.Client({ connectionString: t.server.config.databaseUrl });
+const db = new pg.Client({ connectionString: database.url });
 await db.connect();
+const token = await server.token();
+const api = async <T>(path: string, body: unknown, auth = true) => {
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(auth ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+};
 const scalar = async (sql: string, params: unknown[] = []) =>
   Number((await db.query<{ n: string }>(sql, params)).rows[0]!.n);
 const waitFor = async (what: string, done: () => Promise<boolean> | boolean) => {
@@ -34,16 +52,25 @@ const waitFor = async (what: string, done: () => Promise<boolean> | boolean) => 
 };
 
 try {
-  const eventId = (await createEvent(t)).id;
-  const ticketTypeId = await createTicketType(t, eventId, { priceCents: 0, quantity: count });
+  const eventId = (await api<{ id: string }>('/api/v1/events', eventBody())).id;
+  const ticketTypeId = (
+    await api<{ id: string }>(
+      `/api/v1/events/${eventId}/ticket-types`,
+      ticketTypeBody({ priceCents: 0, quantity: count }),
+    )
+  ).id;
   for (let i = 0; i < count; i += 10) {
     await Promise.all(
       Array.from({ length: Math.min(10, count - i) }, (_, j) =>
-        registerRaw(t, eventId, {
-          ticketTypeId,
-          quantity: 1,
-          attendee: { name: `Attendee ${i + j}`, email: `bench-${i + j}@example.org` },
-        }),
+        api(
+          `/api/v1/events/${eventId}/registrations`,
+          {
+            ticketTypeId,
+            quantity: 1,
+            attendee: { name: `Attendee ${i + j}`, email: `bench-${i + j}@example.org` },
+          },
+          false,
+        ),
       ),
     );
   }
@@ -95,6 +122,7 @@ try {
   );
 } finally {
   await db.end();
-  await t.stop();
+  await server.stop();
+  await database.drop();
   await sink.stop();
 }
