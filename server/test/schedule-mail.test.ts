@@ -111,4 +111,52 @@ describe('mail about schedule changes [postgres]', () => {
       );
     expect([about(email(1)), about(email(2))]).toEqual([[], []]);
   });
+
+  it("reaches a speaker who is one of the organizers at their account's address", async () => {
+    const { id: eventId } = await createEvent(t, { name: 'AccountConf' });
+    const account = await json<{ id: string }>(
+      await t.api('/api/v1/accounts', {
+        body: { email: 'dora.organizer@example.org', name: 'Dora', password: 'correct horse 42' },
+      }),
+      201,
+    );
+    const refused = await t.api(`/api/v1/events/${eventId}/schedule/speakers`, {
+      body: { name: 'Nobody', accountId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { code: string }).code).toBe('unknown_reference');
+    const dora = await addItem<{ id: string; accountId: string | null; email: string | null }>(
+      t,
+      eventId,
+      'speakers',
+      { name: 'Dora', accountId: account.id },
+    );
+    expect(dora).toMatchObject({ accountId: account.id, email: null });
+    const speakers = await json<{ id: string }[]>(
+      await t.api(`/api/v1/events/${eventId}/schedule/speakers`),
+      200,
+    );
+    expect(speakers.map((s) => s.id)).toEqual([dora.id]);
+
+    const room = await addItem(t, eventId, 'rooms', { name: 'Hall' });
+    const talk = await addItem(t, eventId, 'sessions', {
+      title: 'Opening',
+      durationMinutes: 30,
+      status: 'confirmed',
+      speakerIds: [dora.id],
+    });
+    const slot = await addItem(t, eventId, 'slots', {
+      sessionId: talk.id,
+      roomId: room.id,
+      startsAt: '2027-05-01T08:00:00Z',
+    });
+    expect((await releaseSchedule(t, eventId, 'First')).status).toBe(201);
+    await patchItem(t, eventId, 'slots', slot.id, {
+      startsAt: '2027-05-01T09:00:00Z',
+      endsAt: '2027-05-01T09:30:00Z',
+    });
+    expect((await releaseSchedule(t, eventId, 'Later')).status).toBe(201);
+    const [mail] = await sink.waitFor(1, to('dora.organizer@example.org', /sessions/));
+    expect(mail!.parsed.subject).toBe('Your sessions at AccountConf changed');
+  });
 });

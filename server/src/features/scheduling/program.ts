@@ -35,6 +35,8 @@ export interface Speaker {
   email: string | null;
   /** When the speaker can be on stage; empty: always. */
   availability: Window[];
+  /** The organization's account the speaker is, if any (releases made before have none). */
+  accountId?: string | null;
 }
 
 export type SessionStatus = 'unconfirmed' | 'confirmed' | 'cancelled';

@@ -66,12 +66,15 @@ const speakerFields = {
   bio: Text(10_000).nullable(),
   email: z.email('must be an email address').nullable(),
   availability: Windows,
+  /** One of the organization's accounts, when the speaker is one of the organizers. */
+  accountId: z.uuid('must be an account id').nullable(),
 };
 export const CreateSpeakerBody = z.strictObject({
   ...speakerFields,
   bio: speakerFields.bio.default(null),
   email: speakerFields.email.default(null),
   availability: speakerFields.availability.default([]),
+  accountId: speakerFields.accountId.default(null),
 });
 export const UpdateSpeakerBody = z.strictObject(speakerFields).partial();
 
@@ -162,6 +165,7 @@ export const SpeakerOut = z.object({
   bio: z.string().nullable(),
   email: z.string().nullable(),
   availability: z.array(WindowOut),
+  accountId: z.uuid().nullable(),
 });
 export const SessionOut = z.object({
   id: z.uuid(),

@@ -112,6 +112,7 @@ export async function createItem(
   return db.transaction(async (tx) => {
     await eventOf(tx, actor, eventId);
     await checkReferences(tx, eventId, input);
+    await checkAccount(tx, actor.organizationId, input);
     const values = await completeSlot(tx, eventId, kind, input);
     const id = await insertUnique(() => store.insertItem(tx, kind, eventId, values));
     return (await store.findItem(tx, kind, eventId, id))!;
@@ -131,6 +132,7 @@ export async function updateItem(
     const current = await store.findItem(tx, kind, eventId, id);
     if (!current) throw notFound(kind.replace(/s$/, ''), id);
     await checkReferences(tx, eventId, patch);
+    await checkAccount(tx, actor.organizationId, patch);
     if (kind === 'slots') {
       const merged = { ...current, ...patch } as {
         kind: string;
@@ -249,6 +251,15 @@ async function checkReferences(q: Queryable, eventId: string, v: Record<string, 
   }
 }
 
+/** Refuses a speaker's account that is not one of the organization's. */
+async function checkAccount(q: Queryable, organizationId: string, v: Record<string, unknown>) {
+  const id = v.accountId as string | null | undefined;
+  if (!id || (await store.organizationAccountIds(q, organizationId, [id])).has(id)) return;
+  throw invalid('unknown_reference', `accountId: ${id} is not one of the organization's accounts`, [
+    { field: 'accountId', message: `${id} is not one of the organization's accounts` },
+  ]);
+}
+
 export interface ReleaseSummary {
   version: number;
   comment: string;
@@ -345,11 +356,14 @@ async function releaseMessages(
       payload: { ...base, ticketId: t.ticketId, sessionIds: t.sessionIds },
     });
   const speakers = new Map([...before.speakers, ...r.program.speakers].map((s) => [s.id, s]));
+  const affected = [...affectedSpeakerIds(r.diff, before, r.program)];
+  // A speaker without an address of their own hears of it at their account's, if they have one.
+  const accountEmails = await store.speakerAccountEmails(q, affected);
   const sessionsOf = (speakerId: string) =>
     [...before.sessions, ...r.program.sessions]
       .filter((s) => changed.has(s.id) && s.speakerIds.includes(speakerId))
       .map((s) => s.id);
-  for (const id of affectedSpeakerIds(r.diff, before, r.program)) {
+  for (const id of affected) {
     const s = speakers.get(id);
     messages.push({
       topic: 'schedule.speaker_affected',
@@ -359,7 +373,7 @@ async function releaseMessages(
         ...base,
         speakerId: id,
         name: s?.name ?? null,
-        email: s?.email ?? null,
+        email: s?.email ?? accountEmails.get(id) ?? null,
         sessionIds: [...new Set(sessionsOf(id))].sort(),
       },
     });

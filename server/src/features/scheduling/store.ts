@@ -40,6 +40,7 @@ const COLUMNS: Record<ItemKind, { table: string; fields: Record<string, Column> 
       email: { column: 'email' },
       availability: { column: 'availability', cast: '::jsonb', json: true },
       externalId: { column: 'external_id' },
+      accountId: { column: 'account_id' },
     },
   },
   sessions: {
@@ -172,6 +173,7 @@ const toSpeaker = (r: R): Speaker => ({
   bio: r.bio as string | null,
   email: r.email as string | null,
   availability: r.availability as Speaker['availability'],
+  accountId: (r.account_id as string | null) ?? null,
 });
 const toSession = (r: R): Session => ({
   id: r.id as string,
@@ -537,4 +539,33 @@ export async function signupCounts(q: Queryable, eventId: string): Promise<Recor
     [eventId],
   );
   return Object.fromEntries(rows.map((r) => [r.id, r.signups_taken]));
+}
+
+/** Which of `ids` are accounts of the organization (a speaker may be linked to one). */
+export async function organizationAccountIds(
+  q: Queryable,
+  organizationId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM organizer_accounts WHERE organization_id = $1 AND id = ANY ($2::uuid[])`,
+    [organizationId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The addresses of speakers' accounts, by speaker id, for speakers with an account. */
+export async function speakerAccountEmails(
+  q: Queryable,
+  speakerIds: string[],
+): Promise<Map<string, string>> {
+  if (speakerIds.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; email: string }>(
+    `SELECT s.id, a.email FROM schedule_speakers s
+     JOIN organizer_accounts a ON a.id = s.account_id AND a.disabled_at IS NULL
+     WHERE s.id = ANY ($1::uuid[])`,
+    [speakerIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.email]));
 }
