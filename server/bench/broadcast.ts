@@ -2,16 +2,16 @@
 // then registrations paced at --rate for --seconds without any bulk send (the baseline), then the
 // message to all N sent and the same registrations paced again while it goes out. Prints how long
 // the N mails took from "send" to the last one accepted by a local SMTP server (smtp-server on
-// loopback, in this process; the server runs in its own), and the registrations' p99 in both
-// phases with their ratio.
+// loopback; the server, the SMTP server and this load generator each in a process of their own),
+// and the registrations' p99 in both phases with their ratio.
 // Run: npm run bench -w server -- broadcast [--attendees N] [--rate N] [--seconds N]
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { eventBody, ticketTypeBody } from '../test/harness.js';
-import { startMailSink } from '../test/mail-sink.js';
 import { createPostgresDatabase } from '../src/test-support/databases.js';
 import { paced, type PacedFigures } from './_paced.js';
 import { startLanyardProcess } from './_processes.js';
+import { startSmtpProcess } from './_smtp-process.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,7 +21,7 @@ const attendees = arg('attendees', 10_000);
 const rate = arg('rate', 20);
 const seconds = arg('seconds', 15);
 
-const sink = await startMailSink({ parse: false });
+const sink = await startSmtpProcess();
 const database = await createPostgresDatabase();
 const db = new pg.Client({ connectionString: database.url });
 const server = await startLanyardProcess({ DATABASE_URL: database.url, SMTP_URL: sink.url });
