@@ -55,6 +55,32 @@ describe('a kiosk in German', () => {
     expect(again.text).toMatch(/bereits eingecheckt um \d\d:\d\d Uhr an Eingang B\./);
     expect(again.text).toContain('Bitte wenden Sie sich an das Team am Empfang.');
     await page.screenshot({ path: `${ARTIFACTS}22-german-refused.png` });
+
+    // A two-ticket order names each ticket's own attendee: the kiosk greets the second by hers.
+    const [type] = (await (
+      await rig.server.api(`/api/v1/events/${rig.eventId}/ticket-types`)
+    ).json()) as { id: string }[];
+    const order = (await (
+      await rig.server.api(`/api/v1/events/${rig.eventId}/registrations`, {
+        token: null,
+        body: {
+          ticketTypeId: type!.id,
+          quantity: 2,
+          attendee: { name: 'Bea Buyer', email: 'bea@example.org' },
+          attendees: [
+            { name: 'Bea Buyer', email: 'bea@example.org' },
+            { name: 'Chidi Colleague', email: 'chidi@example.org' },
+          ],
+        },
+      })
+    ).json()) as { tickets: { token: string }[] };
+    await rig.agent.syncNow();
+    await page.getByRole('heading', { name: EVENT_NAME }).waitFor({ timeout: 15_000 });
+    scanOnSerial(rig.pty, order.tickets[1]!.token);
+    const second = await nextAnswer(page, again.scanId);
+    expect(second.result).toBe('admitted');
+    expect(second.text).toContain('Willkommen, Chidi Colleague');
+    await page.screenshot({ path: `${ARTIFACTS}23-german-second-attendee.png` });
     expect(errors).toEqual([]);
   }, 60_000);
 });

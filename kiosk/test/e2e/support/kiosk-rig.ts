@@ -157,6 +157,7 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 
 export interface Rig {
   server: TestServer;
+  eventId: string;
   agent: Agent;
   pty: PtyPair;
   tickets: Ticket[];
@@ -207,6 +208,7 @@ export async function startRig(
   await agent.syncNow();
   return {
     server,
+    eventId,
     agent,
     pty,
     tickets,
