@@ -3,7 +3,7 @@ import { invalid, notFound } from '../../platform/errors.js';
 import type { Principal } from '../identity/principal.js';
 import { eventInOrganization } from '../ticketing/store.js';
 import type { Links } from './links.js';
-import { catalogFor } from './messages/text-values.js';
+import { catalogFor, messageLanguage } from './messages/text-values.js';
 import {
   defaultTexts,
   EDITABLE_KINDS,
@@ -28,8 +28,9 @@ async function ownEvent(db: Db, actor: Principal, eventId: string): Promise<Mail
   return event;
 }
 
-/** The language asked for, else the event's default. */
-const languageOf = (event: MailEvent, lang: string | undefined) => lang ?? event.language ?? 'en';
+/** The language asked for, else the event's default, as a message's language is chosen. */
+const languageOf = (event: MailEvent, lang: string | undefined) =>
+  messageLanguage({ event, ...(lang ? { lang } : {}) }) ?? 'en';
 
 export async function listMessageTexts(
   db: Db,
@@ -107,7 +108,7 @@ const SCHEDULE_KINDS: ReadonlySet<EditableKind> = new Set([
 ]);
 
 /** A message of `kind` with the latest order's data; words marked as examples where it has none. */
-export function sampleData(
+function sampleData(
   kind: EditableKind,
   event: MailEvent,
   order: OrderFacts | undefined,
