@@ -53,12 +53,13 @@ const FOLD_SQL = FOLDS.map(({ deltas, rollup, keys, sums }) => {
   ON CONFLICT (${k}) DO UPDATE SET ${sums.map((s) => `${s} = ${rollup}.${s} + EXCLUDED.${s}`).join(', ')}`;
 });
 
-/** Folds up to `batch` deltas of each kind; returns how many it moved. */
+/**
+ * Folds up to `batch` deltas of each kind; returns how many it moved. One fold at a time across
+ * replicas: a second waits for the first and then folds what is left, so 0 always means nothing
+ * was waiting (a fold that gave up on a busy lock answered 0 with deltas still there).
+ */
 export async function foldDeltas(tx: Queryable, batch: number): Promise<number> {
-  const lock = await tx.query<{ ok: boolean }>(
-    "SELECT pg_try_advisory_xact_lock(hashtext('lanyard:report-fold')) AS ok",
-  );
-  if (!lock.rows[0]?.ok) return 0;
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('lanyard:report-fold'))");
   let moved = 0;
   for (const sql of FOLD_SQL) moved += (await tx.query(sql, [batch])).rowCount;
   return moved;
