@@ -118,6 +118,9 @@ describe('a session door: check-in list of a room [postgres]', () => {
     // A signup made now reaches the doors through the change feed.
     const signedUpAt = Date.now();
     expect(await signUp(late, workshopId)).toEqual({ status: 'confirmed' });
+    // A round that starts now, after the signup's commit: one already under way may have read the
+    // feed before it and still finish after `signedUpAt`.
+    await Promise.all([doorA.agent.syncNow(), doorB.agent.syncNow()]);
     await until('both doors heard of the signup', async () =>
       (await Promise.all([doorA.api, doorB.api].map((api) => caughtUp(api, signedUpAt)))).every(
         Boolean,
