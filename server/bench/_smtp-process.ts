@@ -12,7 +12,11 @@ if (process.argv[2] === '--serve') {
 }
 
 /** Starts the SMTP server process; its URL for SMTP_URL, and how to stop it. */
-export async function startSmtpProcess(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startSmtpProcess(): Promise<{
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}> {
   const tsx = createRequire(import.meta.url).resolve('tsx');
   const child = spawn(
     process.execPath,
@@ -30,6 +34,7 @@ export async function startSmtpProcess(): Promise<{ url: string; stop(): Promise
   });
   return {
     url,
+    pid: child.pid!,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

@@ -1,12 +1,11 @@
 import type { OutboxSubscriber } from '../../platform/bus/subscriber.js';
 import type { FeatureDeps } from '../index.js';
-import { mailChannelFor } from './channels/mail-channel-choice.js';
 import { smsChannelFor } from './channels/sms-channel-choice.js';
-import { startDispatcher, type DispatchPolicy } from './dispatcher.js';
-import { mailDelivery } from './mail-delivery.js';
+import { startDispatcher } from './dispatcher.js';
+import { dispatchPolicy, startMailSending, type MailSendingConfig } from './mail-sending.js';
+import { startMailSendingThread } from './mail-sending-thread.js';
 import { smsDelivery } from './sms-delivery.js';
 import { portalLinks } from './links.js';
-import { mailRenderer } from './messages/renderer.js';
 import { createNotificationMetrics } from './metrics.js';
 import { notificationQueuer } from './queue-from-outbox.js';
 import { announceQueued, onBroadcast, onQueued } from './queued.js';
@@ -26,34 +25,32 @@ export interface NotificationJobs {
 /** The mail and SMS channels and their dispatchers, and the pruning of delivered outbox rows. */
 export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
   const { db, config, log } = deps;
-  const channel = config.mailDelivery ? mailChannelFor(config, log) : undefined;
-  if (!channel) log.info('MAIL_DELIVERY is off: messages are queued in the log, not sent');
-  const policy: DispatchPolicy = {
-    batchSize: 50,
-    concurrency: 10,
-    leaseMs: 5 * 60_000,
-    pollMs: 1000,
-    ...config.notify,
-  };
-  const renderer = channel ? mailRenderer(config.mailRenderThreads) : undefined;
-  const metrics = deps.registry ? { metrics: createNotificationMetrics(deps.registry) } : {};
-  const dispatcher =
-    channel && renderer
-      ? startDispatcher({
-          db,
+  const metrics = deps.registry ? createNotificationMetrics(deps.registry) : undefined;
+  if (!config.mailDelivery)
+    log.info('MAIL_DELIVERY is off: messages are queued in the log, not sent');
+  // On PostgreSQL the mails go out from a thread of their own; PGlite lives in this thread.
+  const mail = !config.mailDelivery
+    ? undefined
+    : config.databaseUrl
+      ? startMailSendingThread(
+          { databaseUrl: config.databaseUrl, config: mailSendingConfig(config) },
           log,
-          delivery: mailDelivery(channel, renderer, senderDomain(config.mailFrom)),
-          policy,
-          ...metrics,
-        })
-      : undefined;
+          metrics,
+        )
+      : startMailSending({ db, config, log, metrics });
   const sms = config.sms.delivery ? smsChannelFor(config, log) : undefined;
   if (!sms) log.info('SMS_DELIVERY is off: SMS are queued in the log, not sent');
   const smsDispatcher = sms
-    ? startDispatcher({ db, log, delivery: smsDelivery(sms), policy, ...metrics })
+    ? startDispatcher({
+        db,
+        log,
+        delivery: smsDelivery(sms),
+        policy: dispatchPolicy(config),
+        ...(metrics ? { metrics } : {}),
+      })
     : undefined;
   const unsubscribe = onQueued(() => {
-    dispatcher?.wake();
+    mail?.wake();
     smsDispatcher?.wake();
   });
   const prune = async () => {
@@ -88,16 +85,15 @@ export function startNotificationJobs(deps: FeatureDeps): NotificationJobs {
       unsubscribe();
       unsubscribeBroadcasts();
       await fanning;
-      await dispatcher?.stop();
+      await mail?.stop();
       await smsDispatcher?.stop();
-      await renderer?.close();
-      await channel?.close();
       await sms?.close();
     },
   };
 }
 
-/** The domain of the sender's address, for Message-IDs. */
-export function senderDomain(from: string): string {
-  return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+/** The plain data of the config the mail thread needs (a Config also holds what cannot cross). */
+function mailSendingConfig(c: MailSendingConfig): MailSendingConfig {
+  const { smtpUrl, mailFrom, dataDir, notify, mailRenderThreads, logLevel } = c;
+  return { smtpUrl, mailFrom, dataDir, notify, mailRenderThreads, logLevel };
 }

@@ -1,19 +1,20 @@
-import type { MailChannel } from './channels/mail-channel.js';
+import { senderDomain, type MailChannel } from './channels/mail-channel.js';
 import type { Delivery } from './dispatcher.js';
 import type { MessageData } from './messages/kinds.js';
 import type { MailRenderer } from './messages/renderer.js';
 import { messageLanguage } from './messages/text-values.js';
 
 /**
- * Mail: rendered (react-email, QR codes, PDFs) by the renderer, sent by the channel, with the
- * message row's id as Message-ID so a receiver can drop a copy sent again after a crash.
+ * Mail: rendered (react-email, QR codes, PDFs) and composed by the renderer, sent by the channel,
+ * with the message row's id as Message-ID so a receiver can drop a copy sent again after a crash.
  */
 export function mailDelivery(
   channel: MailChannel,
   renderer: MailRenderer,
-  /** Domain of the Message-IDs (the sender's). */
-  domain: string,
+  /** The sender (MAIL_FROM). */
+  from: string,
 ): Delivery {
+  const domain = senderDomain(from);
   return {
     channel: 'email',
     label: 'mail',
@@ -34,25 +35,31 @@ export function mailDelivery(
         ticketTypeName: 'Warm-up',
         holderName: 'Warm-up',
       };
-      await renderer.render({
-        id: 'warm-up',
-        kind: 'order_confirmed',
-        recipient: 'warm-up@localhost',
-        recipientName: 'Warm-up',
-        data: { event, name: 'Warm-up', tickets: [ticket] },
-        domain,
-      });
+      await renderer.compose(
+        {
+          id: 'warm-up',
+          kind: 'order_confirmed',
+          recipient: 'warm-up@localhost',
+          recipientName: 'Warm-up',
+          data: { event, name: 'Warm-up', tickets: [ticket] },
+          domain,
+        },
+        from,
+      );
     },
     async deliver(m, rendered) {
-      const mail = await renderer.render({
-        id: m.id,
-        kind: m.kind,
-        recipient: m.recipient,
-        recipientName: m.recipientName,
-        data: m.data as unknown as MessageData,
-        lang: messageLanguage(m.data as Partial<MessageData>),
-        domain,
-      });
+      const mail = await renderer.compose(
+        {
+          id: m.id,
+          kind: m.kind,
+          recipient: m.recipient,
+          recipientName: m.recipientName,
+          data: m.data as unknown as MessageData,
+          lang: messageLanguage(m.data as Partial<MessageData>),
+          domain,
+        },
+        from,
+      );
       rendered(mail.subject);
       return channel.send(mail);
     },

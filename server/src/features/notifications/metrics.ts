@@ -1,10 +1,17 @@
 import { Counter, type Registry } from 'prom-client';
 
-export interface NotificationMetrics {
-  sent: Counter<'kind'>;
-  failed: Counter<'kind'>;
-  dead: Counter<'kind'>;
+/** A count by message kind: a prom-client counter, or its stand-in on the mail thread. */
+export interface KindCounter {
+  inc(labels: { kind: string }): void;
 }
+
+export interface NotificationMetrics {
+  sent: KindCounter;
+  failed: KindCounter;
+  dead: KindCounter;
+}
+
+export const COUNTERS = ['sent', 'failed', 'dead'] as const;
 
 export function createNotificationMetrics(registry: Registry): NotificationMetrics {
   const counter = (name: string, help: string) =>

@@ -51,6 +51,8 @@ export interface PgPoolOptions {
    * meant opening new ones in the next burst, when the database is busiest.
    */
   keep?: number;
+  /** Settings of each connection's session, as `-c name=value` (PostgreSQL's startup options). */
+  options?: string;
 }
 
 /** PostgreSQL through a pg Pool (DATABASE_URL). */
@@ -60,6 +62,7 @@ export function createPgDb(connectionString: string, options: PgPoolOptions = {}
     connectionString,
     max: Math.max(options.max ?? 20, keep),
     min: keep,
+    ...(options.options ? { options: options.options } : {}),
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { threadEntry } from './thread-entry.js';
 
 // CPU-heavy work (rendering mails with their PDF tickets) off the event loop, which serves
 // sales, check-ins and webhooks: a Piscina pool of worker threads, each loading a task module.
@@ -15,11 +16,10 @@ export interface TaskPool<In, Out> {
  * stay, so the first task does not wait for a thread to load its code.
  */
 export function taskPool<In, Out>(module: URL, threads: number): TaskPool<In, Out> {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const task = new URL(`${module.href}.${fromSources ? 'ts' : 'js'}`);
+  const { filename, workerData } = threadEntry(module);
   const pool = new Piscina<In, Out>({
-    filename: fromSources ? new URL('./tsx-worker.mjs', import.meta.url).href : task.href,
-    workerData: { module: task.href },
+    filename: filename.href,
+    workerData,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,

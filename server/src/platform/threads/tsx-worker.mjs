@@ -1,9 +1,9 @@
 // Entry of a worker thread when the server runs from its TypeScript sources (jest, benchmarks
 // under tsx): a thread does not inherit the loader that lets its parent import .ts, so this one
-// registers tsx, then loads the task module named in its workerData. The built server points its
-// threads at the compiled .js directly and never loads this file.
+// registers tsx, then loads the module named in its workerData (a pool's task, or a thread's
+// main). The built server points its threads at the compiled .js directly and never loads this.
 import { fileURLToPath } from 'node:url';
-import { workerData } from 'piscina';
+import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 // The server package's compiler options (its JSX runtime), wherever the process was started.

@@ -12,5 +12,5 @@ export function mailChannelFor(
 ): MailChannel {
   return config.smtpUrl
     ? smtpMailChannel(config.smtpUrl, config.mailFrom)
-    : fileMailChannel(join(config.dataDir, 'mail'), config.mailFrom, log);
+    : fileMailChannel(join(config.dataDir, 'mail'), log);
 }

@@ -1,5 +1,4 @@
-import { oneLine } from './mail-channel.js';
-import { senderDomain } from '../jobs.js';
+import { oneLine, senderDomain } from './mail-channel.js';
 
 describe('header values', () => {
   it('puts a value with line breaks on one line, so it cannot start a header of its own', () => {

@@ -17,6 +17,15 @@ export interface OutgoingMail {
   attachments: MailAttachment[];
 }
 
+/** A mail as its MIME bytes, with what the SMTP envelope and the message log need. */
+export interface ComposedMail {
+  messageId: string;
+  subject: string;
+  /** The recipient's address (the envelope's). */
+  to: string;
+  raw: Buffer;
+}
+
 /** What a channel hands back after the mail was accepted. */
 export interface Sent {
   /** The provider's reference: the SMTP server's answer, or the file written. */
@@ -26,7 +35,7 @@ export interface Sent {
 /** Where mails go: an SMTP server, or files a person can open. */
 export interface MailChannel {
   readonly kind: 'smtp' | 'file';
-  send(mail: OutgoingMail): Promise<Sent>;
+  send(mail: ComposedMail): Promise<Sent>;
   close(): Promise<void>;
 }
 
@@ -54,4 +63,9 @@ export class SendFailed extends Error {
  */
 export function oneLine(value: string): string {
   return value.replace(/[\r\n\u0085\u2028\u2029\t\v\f]+/g, ' ').trim();
+}
+
+/** The domain of the sender's address, for Message-IDs. */
+export function senderDomain(from: string): string {
+  return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
 }

@@ -1,13 +1,13 @@
 import nodemailer from 'nodemailer';
 import { SendFailed, type MailChannel } from './mail-channel.js';
-import { nodemailerMessage } from './nodemailer-message.js';
 
 /** Connections the pool keeps open to the SMTP server. */
 const POOL_SIZE = 5;
 
 /**
  * Mail over SMTP through a pooled nodemailer transport: `smtp://` upgrades with STARTTLS when the
- * server offers it, `smtps://` is TLS from the start.
+ * server offers it, `smtps://` is TLS from the start. Mails come composed (their MIME bytes built
+ * on a rendering thread); this writes them.
  */
 export function smtpMailChannel(smtpUrl: string, from: string): MailChannel {
   const url = new URL(smtpUrl);
@@ -33,7 +33,7 @@ export function smtpMailChannel(smtpUrl: string, from: string): MailChannel {
     kind: 'smtp',
     async send(mail) {
       try {
-        const info = await transport.sendMail(nodemailerMessage(mail, from));
+        const info = await transport.sendMail({ envelope: { from, to: [mail.to] }, raw: mail.raw });
         return { providerId: String(info.response ?? info.messageId) };
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;

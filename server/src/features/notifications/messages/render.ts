@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createElement } from 'react';
 import { render, toPlainText } from '@react-email/render';
 import { oneLine, type MailAttachment, type OutgoingMail } from '../channels/mail-channel.js';
@@ -7,6 +8,7 @@ import { fillPlaceholders } from './custom-texts.js';
 import { catalogFor, dates, formatter, textValues } from './text-values.js';
 import {
   isNotice,
+  type AttendeeMessageKind,
   type MessageData,
   type MessageKind,
   type NoticeData,
@@ -34,6 +36,67 @@ export interface RenderInput {
 export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
   const { lang, c } = catalogFor(m.lang);
   if (isNotice(m.kind)) return renderNotice(m, m.kind, c, lang);
+  if (m.kind === 'organizer_message') return renderForEveryone(m, m.kind, lang, c);
+  return renderMessage(m, m.kind, lang, c);
+}
+
+// Stands for the recipient's name in a mail rendered once for many; random, so no text holds it.
+const NAME = `name-${randomUUID()}`;
+const renderedForEveryone = new Map<string, Promise<OutgoingMail>>();
+const RENDERED_KEPT = 8;
+
+/**
+ * An organizer message is the same for each of its thousands of recipients but for the name in
+ * the greeting: it is rendered once per message and language (a full render is most of a bulk
+ * send's CPU), and each recipient's name is put into that HTML, escaped as React escapes it, and
+ * into the text.
+ */
+async function renderForEveryone(
+  m: RenderInput,
+  kind: AttendeeMessageKind,
+  lang: string,
+  c: Catalog,
+): Promise<OutgoingMail> {
+  const key = JSON.stringify([m.kind, lang, m.domain, { ...m.data, name: null }]);
+  let shared = renderedForEveryone.get(key);
+  if (!shared) {
+    shared = renderMessage({ ...m, data: { ...m.data, name: NAME } }, kind, lang, c);
+    renderedForEveryone.set(key, shared);
+    shared.catch(() => renderedForEveryone.delete(key));
+    if (renderedForEveryone.size > RENDERED_KEPT) {
+      renderedForEveryone.delete(renderedForEveryone.keys().next().value!);
+    }
+  }
+  const mail = await shared;
+  const name = oneLine(m.data.name);
+  return {
+    ...mail,
+    messageId: `${m.id}@${m.domain}`,
+    to: { name: m.recipientName, address: m.recipient },
+    subject: mail.subject.replaceAll(NAME, name),
+    html: mail.html.replaceAll(NAME, escapeHtml(name)),
+    text: mail.text.replaceAll(NAME, name),
+  };
+}
+
+/** Text as React puts it into HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+}
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+};
+
+async function renderMessage(
+  m: RenderInput,
+  kind: AttendeeMessageKind,
+  lang: string,
+  c: Catalog,
+): Promise<OutgoingMail> {
   // Names are one line wherever they are shown; a line break in one is input, not layout.
   const d: MessageData = {
     ...m.data,
@@ -43,7 +106,7 @@ export async function renderMail(m: RenderInput): Promise<OutgoingMail> {
       : {}),
   };
   const values = textValues(d, lang, c);
-  const texts = c.kinds[m.kind];
+  const texts = c.kinds[kind];
   const { custom } = d;
   const subject = custom?.subject
     ? fillPlaceholders(custom.subject, values)
