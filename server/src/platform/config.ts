@@ -40,7 +40,7 @@ export interface Config {
   notify: { maxAttempts: number; retryBaseMs: number; retryCapMs: number };
   /** Pace of organizer messages to many attendees, mails per second (NOTIFY_BULK_PER_SECOND). */
   bulkPerSecond: number;
-  /** Worker threads rendering mails (MAIL_RENDER_THREADS); 0 renders them on the event loop. */
+  /** Worker threads rendering mails (MAIL_RENDER_THREADS); 0 renders them on the sending loop. */
   mailRenderThreads: number;
   /** Hours a delivered outbox message is kept before it is pruned (OUTBOX_RETENTION_HOURS). */
   outboxRetentionHours: number;

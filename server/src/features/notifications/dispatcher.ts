@@ -20,6 +20,11 @@ export interface DispatchPolicy {
   leaseMs: number;
   /** Poll interval, for messages queued by other processes. */
   pollMs: number;
+  /**
+   * Poll interval after a look that found messages: a paced bulk send's mails come due a few
+   * milliseconds apart, and go out in small steady batches instead of a second's worth at once.
+   */
+  busyPollMs: number;
   maxAttempts: number;
   retryBaseMs: number;
   retryCapMs: number;
@@ -79,7 +84,7 @@ export function startDispatcher(o: DispatcherOptions): Dispatcher {
       }
       if (!running || (claimed === o.policy.batchSize && claimed > 0) || pending) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, o.policy.pollMs);
+        const timer = setTimeout(resolve, claimed > 0 ? o.policy.busyPollMs : o.policy.pollMs);
         wakeUp = () => {
           clearTimeout(timer);
           resolve();

@@ -22,7 +22,14 @@ export interface MailSending {
 }
 
 export function dispatchPolicy(config: Pick<Config, 'notify'>): DispatchPolicy {
-  return { batchSize: 50, concurrency: 10, leaseMs: 5 * 60_000, pollMs: 1000, ...config.notify };
+  return {
+    batchSize: 50,
+    concurrency: 10,
+    leaseMs: 5 * 60_000,
+    pollMs: 1000,
+    busyPollMs: 100,
+    ...config.notify,
+  };
 }
 
 /** The mail channel (SMTP, or `.eml` files), its renderer and its dispatcher, on this event loop. */
