@@ -134,7 +134,7 @@ async function sendOne(o: DispatcherOptions, m: MessageRecord): Promise<string |
   try {
     const { providerId } = await o.delivery.deliver(m, (s) => (subject = s));
     await markSent(o.db, { id: m.id, attempts: m.attempts, subject: subject ?? '', providerId });
-    o.metrics?.sent.inc({ kind: m.kind });
+    o.metrics?.sent.inc({ kind: m.kind, channel: m.channel });
     return undefined;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
@@ -160,7 +160,7 @@ async function recordFailure(
     retryInMs: retryDelayMs(m.attempts, o.policy.retryBaseMs, o.policy.retryCapMs),
     dead,
   });
-  (dead ? o.metrics?.dead : o.metrics?.failed)?.inc({ kind: m.kind });
+  (dead ? o.metrics?.dead : o.metrics?.failed)?.inc({ kind: m.kind, channel: m.channel });
   o.log[dead ? 'error' : 'warn'](
     { messageId: m.id, kind: m.kind, attempts: m.attempts, error },
     `${o.delivery.label} ${dead ? 'dead-lettered' : 'send failed; will retry'}`,

@@ -26,7 +26,7 @@ export function startMailSendingThread(
     const w = new Worker(filename, {
       workerData: { ...workerData, ...data, metrics: metrics !== undefined },
     });
-    w.on('message', (m: FromMailThread) => metrics?.[m.counter].inc({ kind: m.kind }));
+    w.on('message', (m: FromMailThread) => metrics?.[m.counter].inc(m.labels));
     w.on('error', (err) => log.error({ err }, 'the mail thread failed'));
     exited = new Promise((resolve) => w.once('exit', resolve));
     w.on('exit', () => {

@@ -16,7 +16,10 @@ export interface MailThreadData {
 
 /** Messages between the server and its mail thread. */
 export type ToMailThread = 'wake' | 'stop';
-export type FromMailThread = { counter: (typeof COUNTERS)[number]; kind: string };
+export type FromMailThread = {
+  counter: (typeof COUNTERS)[number];
+  labels: { kind: string; channel: string };
+};
 
 const port = parentPort!;
 const data = workerData as MailThreadData;
@@ -32,7 +35,7 @@ const metrics = data.metrics
   ? (Object.fromEntries(
       COUNTERS.map((counter) => [
         counter,
-        { inc: ({ kind }: { kind: string }) => port.postMessage({ counter, kind }) },
+        { inc: (labels: FromMailThread['labels']) => port.postMessage({ counter, labels }) },
       ]),
     ) as unknown as NotificationMetrics)
   : undefined;
