@@ -18,7 +18,7 @@ import { AgentError } from './errors.js';
 import { accessTokens } from './sync/access-token.js';
 import { Connectivity } from './sync/connectivity.js';
 import { annulRoute } from './staff/annul-route.js';
-import { eventLanguage as eventLanguageOf } from './sync/event-language.js';
+import { eventProfile } from './sync/event-profile.js';
 import { FetchTransport } from './sync/fetch-transport.js';
 import { SyncClient } from './sync/sync-client.js';
 import { SyncLoop } from './sync/sync-loop.js';
@@ -124,7 +124,8 @@ function wire(cache: Cache, options: AgentOptions): Agent {
     tokens: accessTokens(credentials, fetchImpl),
     fetch: fetchImpl,
   });
-  const eventLanguage = eventLanguageOf(serverUrl, eventId, fetchImpl);
+  const profile = eventProfile(serverUrl, eventId, options.dataDir, fetchImpl);
+  const eventName = () => options.display?.eventName ?? profile.current.name;
   const connectivity = new Connectivity();
   const decider = new OnlineFirstDecider(
     new OnlineDecider(transport, cache.write, station),
@@ -138,10 +139,7 @@ function wire(cache: Cache, options: AgentOptions): Agent {
     options.printing &&
     new BadgePrinting(
       // The event's name under the person's name, unless the printing options say otherwise.
-      {
-        ...(options.display?.eventName && { subtitle: options.display.eventName }),
-        ...options.printing,
-      },
+      { subtitle: eventName, ...options.printing },
       options.dataDir,
       (_state, job) => {
         if (job) api?.publish({ type: 'print', print: job });
@@ -204,8 +202,8 @@ function wire(cache: Cache, options: AgentOptions): Agent {
     async start() {
       if (started || closed) throw new AgentError('already_started', 'start the agent once');
       started = true;
-      // The screens' language, unless the kiosk has its own: asked once, for at most 2 s.
-      if (!options.display?.language) await eventLanguage.refresh();
+      // The event's name and the screens' language: asked once, for at most 2 s.
+      await profile.refresh();
       api = await startLocalApi({
         port: options.port ?? 0,
         handlers: { scan, status, searchAttendees: search },
@@ -213,9 +211,9 @@ function wire(cache: Cache, options: AgentOptions): Agent {
         ...(options.allowedOrigins && { allowedOrigins: options.allowedOrigins }),
         routes: [
           staffRoutes(staff, () => ({
-            eventName: options.display?.eventName ?? null,
+            eventName: eventName(),
             instructions: options.display?.instructions ?? null,
-            language: options.display?.language ?? eventLanguage.current,
+            language: options.display?.language ?? profile.current.language,
             gate: options.gate ?? null,
             staffMode: staff !== undefined,
             printing: printing !== undefined,

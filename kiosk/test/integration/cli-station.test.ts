@@ -46,11 +46,15 @@ describe('lanyard kiosk start --headless [postgres]', () => {
     expect(statSync(join(dataDir, CACHE_FILE)).mode & 0o077).toBe(0);
     const api = new LocalApi(line.url);
     await until('the station synced', () => caughtUp(api, 0));
-    // The event's name, for the screen and the badges, kept for a start without the network.
+    // The event's name and language, for the screens and the badges, kept for a start without
+    // the network.
     const event = (await (
       await fetch(`${venue.t.url}/api/v1/public/events/${venue.ev.eventId}`)
-    ).json()) as { name: string };
-    expect(readFileSync(join(dataDir, 'event-name.txt'), 'utf8')).toBe(event.name);
+    ).json()) as { name: string; languages: string[] };
+    expect(JSON.parse(readFileSync(join(dataDir, 'event.json'), 'utf8'))).toEqual({
+      name: event.name,
+      language: event.languages[0],
+    });
 
     const tickets = venue.ev.tickets;
     const answers: ScanBody[] = [await api.scan(tickets[0]!.token)];

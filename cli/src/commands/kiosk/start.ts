@@ -1,7 +1,6 @@
 import type * as Kiosk from '@lanyard/kiosk';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Flags } from '@oclif/core';
 import { LanyardCommand } from '../../base-command.js';
@@ -110,7 +109,6 @@ export default class KioskStart extends LanyardCommand {
         throw enrollmentFailure(err, flags.enroll !== undefined);
       });
 
-    const eventName = await eventNameOf(station.serverUrl, station.eventId, dataDir);
     const agent = createOrExplain(() =>
       kiosk.createAgent({
         dataDir,
@@ -128,13 +126,7 @@ export default class KioskStart extends LanyardCommand {
             flags.serial === undefined ? {} : { serial: { ports: [{ path: flags.serial }] } },
         }),
         ...(flags['staff-pin'] !== undefined && { staffPin: flags['staff-pin'] }),
-        ...((flags.language !== undefined || eventName !== undefined) && {
-          display: {
-            ...(flags.language !== undefined && { language: flags.language }),
-            // The idle screen's heading and the line under each badge's name.
-            ...(eventName !== undefined && { eventName }),
-          },
-        }),
+        ...(flags.language !== undefined && { display: { language: flags.language } }),
       }),
     );
     let port: number;
@@ -256,30 +248,4 @@ function enrollmentFailure(err: AgentErrorLike, withCode: boolean): Error {
     default:
       return err;
   }
-}
-
-/**
- * The event's name from its public page, for the screen and the badges, kept in the data
- * directory: a kiosk started while the venue network is down still names the event. Undefined
- * when the server cannot be reached within 3 s and no name was kept.
- */
-async function eventNameOf(
-  serverUrl: string,
-  eventId: string,
-  dataDir: string,
-): Promise<string | undefined> {
-  const kept = join(dataDir, 'event-name.txt');
-  try {
-    const res = await fetch(`${serverUrl}/api/v1/public/events/${encodeURIComponent(eventId)}`, {
-      signal: AbortSignal.timeout(3000),
-    });
-    const { name } = res.ok ? ((await res.json()) as { name?: unknown }) : {};
-    if (typeof name === 'string') {
-      await writeFile(kept, name);
-      return name;
-    }
-  } catch {
-    // Offline: the name kept from the last start, if any.
-  }
-  return readFile(kept, 'utf8').catch(() => undefined);
 }

@@ -15,8 +15,8 @@ export interface PrintingOptions {
   printerUri: string;
   /** Print a badge when a ticket is admitted (default true); off: reprints only. */
   printOnAdmit?: boolean;
-  /** A line under the name on every badge, e.g. the event's name. */
-  subtitle?: string;
+  /** A line under the name on every badge, or where to get it when a badge is printed. */
+  subtitle?: string | (() => string | null);
   /** How often the printer is asked how it is (default 5 s). */
   statusIntervalMs?: number;
   maxAttempts?: number;
@@ -179,10 +179,12 @@ export class BadgePrinting {
   private async send(job: PrintJob): Promise<{ printerJobId?: string }> {
     const badge = this.log.badgeOf(job.ticketId);
     if (!badge) throw new PrintingError('badge_data_unknown', `no badge data for ${job.ticketId}`);
+    const { subtitle: line } = this.options;
+    const subtitle = typeof line === 'function' ? line() : line;
     const layout = standardBadgeLayout({
       name: badge.name,
       qr: badge.token,
-      ...(this.options.subtitle && { subtitle: this.options.subtitle }),
+      ...(subtitle && { subtitle }),
     });
     const result = await this.printer.print(layout);
     return result.jobId === undefined ? {} : { printerJobId: result.jobId };
