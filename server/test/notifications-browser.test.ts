@@ -9,6 +9,7 @@ import {
   launchChromium,
   openPage,
   PHONE,
+  scanQr,
 } from './portal-browser.js';
 import { requireBuiltPortal } from './portal-fixtures.js';
 import { createOrganizer, signIn } from './dashboard-browser-support.js';
@@ -41,7 +42,7 @@ describe('the confirmation mail and “send me my tickets again” in Chromium',
   it(
     'shows the confirmation at phone width with its QR images, and its portal link opens the order',
     async () => {
-      const order = await json<{ id: string }>(
+      const order = await json<{ id: string; tickets: { token: string }[] }>(
         await registerRaw(t, eventId, {
           ticketTypeId,
           quantity: 2,
@@ -67,6 +68,12 @@ describe('the confirmation mail and “send me my tickets again” in Chromium',
           els.map((e) => (e as HTMLImageElement).getBoundingClientRect().width),
         );
         for (const w of widths) expect(w).toBeLessThanOrEqual(PHONE.width);
+        // Each QR as the mail shows it, read by zxing from the screen: the tickets' tokens.
+        const read: string[] = [];
+        for (let i = 0; i < 2; i++) {
+          read.push(await scanQr(images.nth(i), join(ARTIFACTS, `confirmation-mail-qr-${i}.png`)));
+        }
+        expect(read.sort()).toEqual(order.tickets.map((x) => x.token).sort());
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
           PHONE.width,
         );

@@ -1,7 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { decodeQr, rasterize } from '../src/features/ticketing/test-support/qr-decode.js';
+import {
+  CAMERA_VIEWS,
+  decodeQr,
+  rasterize,
+} from '../src/features/ticketing/test-support/qr-decode.js';
 
 // Test support for the portal's browser tests: Debian's Chromium driven by playwright-core, the
 // two screen sizes the portal is designed for, and where screenshots are kept.
@@ -83,8 +87,9 @@ export const layoutShift = (page: Page) =>
   page.evaluate(() => (window as unknown as { __cls: number }).__cls);
 
 /**
- * Reads a QR element back the way a scanner would: screenshot → grey pixels → zxing. Like a
- * scanner taking frames, it tries a few times after the next paint before giving up.
+ * Reads a QR element back the way a scanner would: screenshot → grey pixels → zxing, each frame
+ * as a camera may see it (CAMERA_VIEWS). Like a scanner taking frames, it tries a few times after
+ * the next paint before giving up.
  */
 export async function scanQr(locator: Locator, savePath: string): Promise<string> {
   let lastError: unknown;
@@ -93,16 +98,18 @@ export async function scanQr(locator: Locator, savePath: string): Promise<string
       () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
     );
     const frame = await locator.screenshot();
-    try {
-      const text = decodeQr(await rasterize(frame, 'png')).text;
-      await writeFile(savePath, frame);
-      return text;
-    } catch (err) {
-      lastError = err;
-      // Kept for a look at what the scanner saw.
-      await writeFile(savePath.replace(/\.png$/, `-unread-${attempt}.png`), frame);
-      await new Promise((r) => setTimeout(r, 300));
+    for (const view of CAMERA_VIEWS) {
+      try {
+        const text = decodeQr(await rasterize(frame, 'png', undefined, view)).text;
+        await writeFile(savePath, frame);
+        return text;
+      } catch (err) {
+        lastError ??= err;
+      }
     }
+    // Kept for a look at what the scanner saw.
+    await writeFile(savePath.replace(/\.png$/, `-unread-${attempt}.png`), frame);
+    await new Promise((r) => setTimeout(r, 300));
   }
   throw lastError;
 }

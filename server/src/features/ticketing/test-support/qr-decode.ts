@@ -27,16 +27,30 @@ export interface GreyImage {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? 'chromium';
 
-/** Rasterizes an image into 8-bit grey; an SVG is drawn `size` pixels square. */
+/**
+ * How a camera may see a code on a screen, as ImageMagick options: as it is, farther away, out
+ * of focus. zxing's detector misses some codes scaled by a fraction on screen (module edges a
+ * pixel apart) that it reads from one of the others.
+ */
+export const CAMERA_VIEWS: readonly (readonly string[])[] = [
+  [],
+  ['-resize', '50%'],
+  ['-blur', '0x1'],
+  ['-resize', '75%'],
+  ['-blur', '0x2'],
+];
+
+/** Rasterizes an image into 8-bit grey, seen as `view`; an SVG is drawn `size` pixels square. */
 export async function rasterize(
   image: Buffer | string,
   format: 'png' | 'svg',
   size = 480,
+  view: readonly string[] = [],
 ): Promise<GreyImage> {
   const png = format === 'png' ? Buffer.from(image) : await drawSvg(image, size);
   const pgm = await run(
     'convert',
-    ['png:-', '-flatten', '-colorspace', 'Gray', '-depth', '8', 'pgm:-'],
+    ['png:-', '-flatten', ...view, '-colorspace', 'Gray', '-depth', '8', 'pgm:-'],
     png,
   );
   return readPgm(pgm);
