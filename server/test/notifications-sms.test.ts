@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { startTestServer, type TestServer } from './harness.js';
 import { createEvent, createTicketType, json, registerRaw } from './registration-fixtures.js';
+import { addItem, agendaPath, patchItem, releaseSchedule } from './schedule-fixtures.js';
 import { startSmsGateway, startTwilioStandIn, type ReceivedSms } from './sms-receivers.js';
 
 interface MessageBody {
@@ -218,6 +219,141 @@ describe('SMS through the HTTP gateway', () => {
     const sms = await until('the SMS', arrived('+447911123457'));
     expect(sms.body).toContain('you are number 1 on the waiting list');
     expect(sms.body).toContain(`${t.url}/w/${place.waitlistEntryId}?key=`);
+  });
+
+  it('texts a schedule change to a buyer who agreed and holds the ticket, with the session’s new time and room', async () => {
+    const conf = (
+      await createEvent(t, {
+        name: 'SmsConf',
+        timezone: 'Europe/Berlin',
+        attendeePhone: 'optional',
+        smsKinds: ['schedule_changed'],
+      })
+    ).id;
+    const type = await createTicketType(t, conf, { priceCents: 0, quantity: 10, maxPerOrder: 2 });
+    const hallA = await addItem(t, conf, 'rooms', { name: 'Hall A' });
+    const hallB = await addItem(t, conf, 'rooms', { name: 'Hall B', position: 1 });
+    const lab = await addItem(t, conf, 'sessions', {
+      title: 'Robot lab',
+      durationMinutes: 45,
+      status: 'confirmed',
+      signupCapacity: 10,
+    });
+    const slot = await addItem(t, conf, 'slots', {
+      sessionId: lab.id,
+      roomId: hallA.id,
+      startsAt: '2027-05-01T08:00:00Z',
+    });
+    expect((await releaseSchedule(t, conf, 'First')).status).toBe(201);
+
+    // Jo agreed to SMS and bought a second ticket for a colleague; Kai gave a phone, no consent.
+    type Order = { id: string; accessKey: string; tickets: { id: string }[] };
+    const jo = await json<Order>(
+      await registerRaw(t, conf, {
+        ticketTypeId: type,
+        quantity: 2,
+        attendee: { name: 'Jo', email: 'jo@example.org', phone: '+49 30 3333333', smsOptIn: true },
+        attendees: [
+          { name: 'Jo', email: 'jo@example.org' },
+          { name: 'Lu', email: 'lu@example.org' },
+        ],
+      }),
+      201,
+    );
+    const kai = await json<Order>(
+      await register(
+        { name: 'Kai', email: 'kai@example.org', phone: '+49 30 4444444' },
+        conf,
+        type,
+      ),
+      201,
+    );
+    const signUp = async (order: Order, ticket: { id: string }) =>
+      expect(
+        (
+          await t.api(agendaPath(ticket.id, `/signups/${lab.id}`), {
+            method: 'POST',
+            token: null,
+            headers: { 'x-access-key': order.accessKey },
+          })
+        ).status,
+      ).toBe(201);
+    await signUp(jo, jo.tickets[0]!);
+    await signUp(jo, jo.tickets[1]!);
+    await signUp(kai, kai.tickets[0]!);
+
+    await patchItem(t, conf, 'slots', slot.id, {
+      roomId: hallB.id,
+      startsAt: '2027-05-01T10:00:00Z',
+      endsAt: '2027-05-01T10:45:00Z',
+    });
+    expect((await releaseSchedule(t, conf, 'The lab moves')).status).toBe(201);
+
+    // Each ticket's mail is queued with the SMS it would have.
+    const scheduleRows = async (order: Order) =>
+      (await messages(`orderId=${order.id}`)).filter((m) => m.kind === 'schedule_changed');
+    await until('the three mails queued', async () =>
+      (await scheduleRows(jo)).filter((m) => m.channel === 'email').length === 2 &&
+      (await scheduleRows(kai)).length === 1
+        ? true
+        : undefined,
+    );
+    const sms = await until('the SMS', arrived('+49303333333'));
+    // 08:00Z is 10:00 in Berlin; now 12:00 in Hall B.
+    expect(sms.body).toMatch(
+      new RegExp(
+        '^SmsConf: Jo, changes to your programme: Robot lab now 2027-05-01 12:00, Hall B\\. ' +
+          `Your programme:\\n${t.url}/t/${jo.tickets[0]!.id}/agenda\\?key=\\S+$`,
+      ),
+    );
+    const joSms = (await scheduleRows(jo)).filter((m) => m.channel === 'sms');
+    expect(joSms).toMatchObject([{ recipient: '+49303333333' }]);
+    expect(gateway.received.filter((s) => s.to === '+49303333333')).toHaveLength(1);
+    expect((await scheduleRows(kai)).map((m) => m.channel)).toEqual(['email']);
+    expect(gateway.received.filter((s) => s.to === '+49304444444')).toEqual([]);
+  });
+
+  it('texts a buyer who agreed that a place in a full session came free for them', async () => {
+    const conf = (
+      await createEvent(t, {
+        name: 'LabConf',
+        attendeePhone: 'optional',
+        smsKinds: ['session_signup_promoted'],
+      })
+    ).id;
+    const type = await createTicketType(t, conf, { priceCents: 0, quantity: 10 });
+    const lab = await addItem(t, conf, 'sessions', {
+      title: 'Solder lab',
+      durationMinutes: 45,
+      status: 'confirmed',
+      signupCapacity: 1,
+    });
+    type Order = { id: string; accessKey: string; tickets: { id: string }[] };
+    const buy = async (attendee: Record<string, unknown>) =>
+      json<Order>(await register(attendee, conf, type), 201);
+    const signup = (o: Order, method: string) =>
+      t.api(agendaPath(o.tickets[0]!.id, `/signups/${lab.id}`), {
+        method,
+        token: null,
+        headers: { 'x-access-key': o.accessKey },
+      });
+    const mo = await buy({ name: 'Mo', email: 'mo@example.org' });
+    const ned = await buy({
+      name: 'Ned',
+      email: 'ned@example.org',
+      phone: '+49 30 6666666',
+      smsOptIn: true,
+    });
+    expect(await json(await signup(mo, 'POST'), 201)).toEqual({ status: 'confirmed' });
+    expect(await json(await signup(ned, 'POST'), 201)).toEqual({ status: 'waitlisted' });
+    expect((await signup(mo, 'DELETE')).status).toBe(204);
+    const sms = await until('the SMS', arrived('+49306666666'));
+    expect(sms.body).toMatch(
+      new RegExp(
+        '^LabConf: Ned, a place came free in Solder lab and it is yours now:\\n' +
+          `${t.url}/t/${ned.tickets[0]!.id}/agenda\\?key=\\S+&session=${lab.id}$`,
+      ),
+    );
   });
 
   it('keeps names with line breaks and non-Latin letters on one line, counted as UCS-2', async () => {

@@ -1,7 +1,8 @@
 /**
  * The messages an event may send by SMS as well as by mail: those to the person who registered
- * (or waits), the one whose phone the order or waitlist entry holds. Ticket holders named by a
- * buyer gave no phone, so ticket messages stay mail only.
+ * (or waits), the one whose phone the order or waitlist entry holds, and the programme messages
+ * about a ticket the buyer still holds. Ticket holders named by a buyer gave no phone, so ticket
+ * messages stay mail only, and so do a named holder's programme messages.
  */
 export const SMS_KINDS = [
   'order_confirmed',
@@ -12,6 +13,8 @@ export const SMS_KINDS = [
   'waitlist_joined',
   'waitlist_offer',
   'waitlist_offer_expired',
+  'schedule_changed',
+  'session_signup_promoted',
 ] as const;
 
 export type SmsKind = (typeof SMS_KINDS)[number];

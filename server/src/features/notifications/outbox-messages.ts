@@ -4,9 +4,10 @@ import type { InvoiceDocument } from '../invoices/document.js';
 import { findInvoice } from '../invoices/store.js';
 import type { Links } from './links.js';
 import type { MessageData, NoticeData } from './messages/kinds.js';
-import { changeLines } from '../scheduling/change-lines.js';
+import { changeLines, type ChangeWords } from '../scheduling/change-lines.js';
 import type { ScheduleDiff } from '../scheduling/release-diff.js';
 import { oneLine } from './channels/mail-channel.js';
+import { withShortTitles } from './messages/sms-render.js';
 import { catalogFor } from './messages/text-values.js';
 import {
   organizationAdmins,
@@ -77,11 +78,17 @@ const toOrderHolder = (o: OrderFacts, kind: NewMessage['kind'], data: MessageDat
 
 /**
  * The message, and its SMS twin when the event sends this kind by SMS and the person gave a phone
- * and agreed to SMS: the same data, to the phone, on its own row (own retries, own log entry).
+ * and agreed to SMS: the same data (with `sms`, what the SMS says shorter), to the phone, on its
+ * own row (own retries, own log entry).
  */
-export function withSms(message: NewMessage, contact: SmsContact): NewMessage[] {
+export function withSms(
+  message: NewMessage,
+  contact: SmsContact,
+  sms: Partial<MessageData> = {},
+): NewMessage[] {
   if (!contact.phone || !contact.smsKinds.includes(message.kind)) return [message];
-  return [message, { ...message, channel: 'sms', recipient: contact.phone }];
+  const data = { ...message.data, ...sms };
+  return [message, { ...message, channel: 'sms', recipient: contact.phone, data }];
 }
 
 const forOrder =
@@ -209,10 +216,11 @@ const BUILDERS: Record<string, Build> = {
     const t = await ticketFacts(q, str(m.payload.ticketId) ?? '');
     const release = t && (await releaseFacts(q, t.event.id, Number(m.payload.release)));
     if (!t || !release || t.status !== 'valid') return [];
-    const changes = scheduleChanges(release, m.payload.sessionIds, t.lang);
+    const { c } = catalogFor(t.lang);
+    const changes = scheduleChanges(release, m.payload.sessionIds, c.changes);
     if (!changes.length) return [];
     const link = links.agenda(t.ticket.id, t.accessKey);
-    return [
+    return withSms(
       {
         kind: 'schedule_changed',
         eventId: t.event.id,
@@ -229,7 +237,10 @@ const BUILDERS: Record<string, Build> = {
           ...(link ? { link } : {}),
         },
       },
-    ];
+      t,
+      // The SMS names each session and where it is now, not where it was.
+      { changes: scheduleChanges(release, m.payload.sessionIds, withShortTitles(c.smsChanges)) },
+    );
   },
   // Speakers have no portal page; the mail says what changed and the organizers' note.
   'schedule.speaker_affected': async (q, m) => {
@@ -237,7 +248,8 @@ const BUILDERS: Record<string, Build> = {
     const eventId = str(m.payload.eventId) ?? m.eventId ?? '';
     const release = email ? await releaseFacts(q, eventId, Number(m.payload.release)) : undefined;
     if (!email || !release) return [];
-    const changes = scheduleChanges(release, m.payload.sessionIds, release.event.language);
+    const { c } = catalogFor(release.event.language);
+    const changes = scheduleChanges(release, m.payload.sessionIds, c.changes);
     const name = str(m.payload.name) ?? '';
     if (!changes.length) return [];
     return [
@@ -258,7 +270,7 @@ const BUILDERS: Record<string, Build> = {
     ]);
     if (!t || title === undefined) return [];
     const link = links.agenda(t.ticket.id, t.accessKey, sessionId);
-    return [
+    return withSms(
       {
         kind: 'session_signup_promoted',
         eventId: t.event.id,
@@ -274,18 +286,19 @@ const BUILDERS: Record<string, Build> = {
           ...(link ? { link } : {}),
         },
       },
-    ];
+      t,
+    );
   },
 };
 
-/** The lines of a release's diff about the sessions a message names, in its reader's language. */
+/** The lines of a release's diff about the sessions a message names, in the words given. */
 function scheduleChanges(
   release: { event: { timezone: string }; diff: ScheduleDiff },
   sessionIds: unknown,
-  lang: string | undefined,
+  words: ChangeWords,
 ): string[] {
   const only = new Set(Array.isArray(sessionIds) ? sessionIds.map(String) : []);
-  return changeLines(release.diff, release.event.timezone, only, catalogFor(lang).c.changes);
+  return changeLines(release.diff, release.event.timezone, only, words);
 }
 
 const noteOf = (m: DeliveredMessage) => {

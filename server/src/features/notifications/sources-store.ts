@@ -23,15 +23,23 @@ export interface OrderFacts extends SmsContact {
 
 /**
  * Where a person's SMS go: their phone if they agreed to SMS on an event that asks for phones,
- * and the message kinds the event sends by SMS. `t` is the order or waitlist entry.
+ * and the message kinds the event sends by SMS. `t` is the order or waitlist entry; `also`, a
+ * further condition on the phone (a ticket's: that its buyer still holds it).
  */
 export interface SmsContact {
   phone: string | null;
   smsKinds: string[];
 }
 
-const SMS_CONTACT = (t: string) => `CASE WHEN ${t}.sms_opt_in AND e.attendee_phone <> 'off'
-  THEN ${t}.attendee_phone END AS phone, e.sms_kinds AS "smsKinds"`;
+const SMS_CONTACT = (t: string, also = 'true') => `CASE WHEN ${t}.sms_opt_in
+  AND e.attendee_phone <> 'off' AND ${also} THEN ${t}.attendee_phone END AS phone,
+  e.sms_kinds AS "smsKinds"`;
+
+/**
+ * A ticket's messages may go to its order's phone while the buyer holds it: not transferred, and
+ * no other holder named (their address differs). A holder named by the buyer gave no phone.
+ */
+const BUYER_HOLDS = `t.access_key_hash IS NULL AND lower(t.attendee_email) = lower(o.attendee_email)`;
 
 const EVENT_JSON = `json_build_object('id', e.id, 'name', e.name, 'startsAt', e.starts_at,
   'endsAt', e.ends_at, 'timezone', e.timezone, 'venue', e.venue, 'language', e.languages[1])`;
@@ -62,7 +70,7 @@ export async function orderFacts(q: Queryable, orderId: string): Promise<OrderFa
   };
 }
 
-export interface TicketFacts {
+export interface TicketFacts extends SmsContact {
   ticket: MailTicket;
   orderId: string;
   event: MailEvent;
@@ -86,7 +94,8 @@ export async function ticketFacts(
             t.access_key_hash IS NOT NULL AS "ownKey",
             CASE WHEN t.access_key_hash IS NOT NULL THEN tk.access_key ELSE ok.access_key END
               AS "accessKey",
-            coalesce(CASE WHEN t.access_key_hash IS NULL THEN o.locale END, e.languages[1]) AS lang
+            coalesce(CASE WHEN t.access_key_hash IS NULL THEN o.locale END, e.languages[1]) AS lang,
+            ${SMS_CONTACT('o', BUYER_HOLDS)}
      FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
      JOIN events e ON e.id = t.event_id
      JOIN orders o ON o.id = t.order_id
@@ -111,6 +120,8 @@ export async function ticketFacts(
     accessKey: (r.accessKey as string | null) ?? undefined,
     ownKey: r.ownKey as boolean,
     lang: r.lang as string,
+    phone: r.phone as string | null,
+    smsKinds: r.smsKinds as string[],
   };
 }
 

@@ -12,6 +12,8 @@ const KIND_LABELS: Record<SmsKind, string> = {
   waitlist_joined: 'Joined the waiting list',
   waitlist_offer: 'Waiting list offer (with the claim link)',
   waitlist_offer_expired: 'Waiting list offer expired',
+  schedule_changed: 'Programme changed (the sessions they follow, with their programme link)',
+  session_signup_promoted: 'A session place came free for them',
 };
 const KINDS = Object.keys(KIND_LABELS) as SmsKind[];
 
@@ -29,7 +31,8 @@ export function SmsKindChoices(p: { form: SettingsForm; chosen: readonly string[
     >
       <legend>{p.form.labels.smsKinds}</legend>
       <p className="hint" id={`${id}-hint`}>
-        Sent as well as the mail, to buyers who gave a phone and agreed to SMS.
+        Sent as well as the mail, to buyers who gave a phone and agreed to SMS; programme messages
+        only about a ticket the buyer holds.
       </p>
       {KINDS.map((kind, i) => (
         <div className="field-check" key={kind}>

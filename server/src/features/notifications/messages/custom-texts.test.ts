@@ -26,6 +26,7 @@ const values: TextValues = {
   subject: '',
   body: '',
   sessionTitle: 'Borrowing',
+  changes: '',
 };
 
 describe("an event's own message texts", () => {

@@ -56,6 +56,7 @@ function placeholderValues(event: MailEvent): TextValues {
     subject: '',
     body: '',
     sessionTitle: '{session}',
+    changes: '',
   };
 }
 

@@ -37,6 +37,7 @@ export function textValues(d: MessageData, lang: string, c: Catalog): TextValues
     subject: d.subject ?? '',
     body: d.body ?? '',
     sessionTitle: d.sessionTitle ?? '',
+    changes: (d.changes ?? []).join('; '),
   };
 }
 

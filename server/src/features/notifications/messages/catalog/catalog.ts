@@ -23,6 +23,8 @@ export interface TextValues {
   body: string;
   /** A schedule message's session title. */
   sessionTitle: string;
+  /** A schedule SMS's changes, on one line (`Rust: now 2027-05-01 12:00, Hall B; …`). */
+  changes: string;
 }
 
 /** Every sentence of every message in one language. */
@@ -62,4 +64,8 @@ export interface Catalog {
    * a text stays within one or two SMS.
    */
   sms: Record<SmsKind, (v: TextValues) => string>;
+  /** A schedule SMS's words per change: the session and where it is now, no more. */
+  smsChanges: ChangeWords;
+  /** Said after the changes a schedule SMS had no room for. */
+  smsMore(count: number): string;
 }

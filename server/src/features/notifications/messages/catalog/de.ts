@@ -159,5 +159,18 @@ export const de: Catalog = {
       `${d.event.name}: ${d.name}, ein Platz ist für Sie frei. Sichern Sie ihn sich bis ${d.expiresAt}:`,
     waitlist_offer_expired: (d) =>
       `${d.event.name}: ${d.name}, der Ihnen angebotene Platz wurde nicht rechtzeitig angenommen.`,
+    schedule_changed: (d) =>
+      `${d.event.name}: ${d.name}, Änderungen in Ihrem Programm: ${d.changes}. Zum Programm:`,
+    session_signup_promoted: (d) =>
+      `${d.event.name}: ${d.name}, in ${d.sessionTitle} ist ein Platz frei geworden, er gehört jetzt Ihnen:`,
   },
+  smsChanges: {
+    cancelled: (title) => `${title} entfällt`,
+    moved: (title, _from, to) => `${title} jetzt ${to}`,
+    added: (title, at) => `Neu: ${title}, ${at}`,
+    renamed: (from, to) => `${from} heißt jetzt ${to}`,
+    speakersChanged: (title) => `${title} mit anderen Vortragenden`,
+    notPlaced: 'nicht mehr im Programm',
+  },
+  smsMore: (count) => ` (+${count} weitere)`,
 };

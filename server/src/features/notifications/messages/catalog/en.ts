@@ -144,5 +144,18 @@ export const en: Catalog = {
       `${d.event.name}: ${d.name}, a place is free for you. Claim it before ${d.expiresAt}:`,
     waitlist_offer_expired: (d) =>
       `${d.event.name}: ${d.name}, the place offered to you was not claimed in time.`,
+    schedule_changed: (d) =>
+      `${d.event.name}: ${d.name}, changes to your programme: ${d.changes}. Your programme:`,
+    session_signup_promoted: (d) =>
+      `${d.event.name}: ${d.name}, a place came free in ${d.sessionTitle} and it is yours now:`,
   },
+  smsChanges: {
+    cancelled: (title) => `${title} is cancelled`,
+    moved: (title, _from, to) => `${title} now ${to}`,
+    added: (title, at) => `New: ${title}, ${at}`,
+    renamed: (from, to) => `${from} is now ${to}`,
+    speakersChanged: (title) => `${title} has new speakers`,
+    notPlaced: 'off the programme',
+  },
+  smsMore: (count) => ` (+${count} more)`,
 };

@@ -33,6 +33,7 @@ const data: MessageData = {
   subject: 'Raumänderung',
   body: 'Wir ziehen in Halle 4 um.',
   sessionTitle: 'Eröffnung',
+  changes: ['Eröffnung jetzt 2027-05-01 12:00, Halle B'],
 };
 
 /** Every key path of a catalog, functions and strings alike. */
