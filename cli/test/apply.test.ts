@@ -28,17 +28,17 @@ describe('lanyard apply against a real server', () => {
 
   it('creates the example event, and a second apply of the same file changes nothing', async () => {
     const first = await a.json<Counts>(['apply', '-f', EXAMPLE]);
-    expect(first).toMatchObject({ created: 23, updated: 0, deleted: 0, unchanged: 0 });
+    expect(first).toMatchObject({ created: 25, updated: 0, deleted: 0, unchanged: 0 });
     const second = await a.json<Counts>(['apply', '-f', EXAMPLE]);
     expect(second).toMatchObject({
       eventId: first.eventId,
       created: 0,
       updated: 0,
       deleted: 0,
-      unchanged: 23,
+      unchanged: 25,
     });
     const human = await a.run(['apply', '-f', EXAMPLE]);
-    expect(human.stdout).toContain('No changes: 23 objects already match the file.');
+    expect(human.stdout).toContain('No changes: 25 objects already match the file.');
   });
 
   it('exports an event that applies to a fresh server as the same event', async () => {
@@ -48,9 +48,12 @@ describe('lanyard apply against a real server', () => {
     expect(exported.stdout).toContain('checkinLists:');
     expect(exported.stdout).toContain('entryRule: reentry_after_exit');
     expect(exported.stdout).toContain('- Workshop door');
+    expect(exported.stdout).toContain(
+      'subject: "Deine Tickets für {event}: wir sehen uns in Halle B"',
+    );
     const file = await b.file('exported.yaml', exported.stdout);
     const onB = await b.json<Counts>(['apply', '-f', file]);
-    expect(onB).toMatchObject({ created: 23, deleted: 0 });
+    expect(onB).toMatchObject({ created: 25, deleted: 0 });
     expect(onB.eventId).not.toBe(eventId);
     const again = await b.run(['export', 'event', onB.eventId]);
     expect(again.stdout).toBe(exported.stdout);
@@ -161,6 +164,104 @@ describe('lanyard apply against a real server', () => {
     const cancelled = (await draft()).sessions.find((s) => s.title === 'Opening keynote')!;
     expect(cancelled.status).toBe('cancelled');
     expect((await draft()).slots.some((s) => s.sessionId === cancelled.id)).toBe(false);
+  });
+
+  it("keeps the event's own mail texts as the file says, and leaves them alone without the key", async () => {
+    const event = `event:
+  name: Texts Conf
+  startsAt: 2027-05-01T09:00:00Z
+  endsAt: 2027-05-02T09:00:00Z
+  timezone: UTC
+  languages: [en, de]
+`;
+    const withTexts = `${event}messageTexts:
+  order_confirmed:
+    en: { subject: "Your tickets for {event}", intro: "Hello {name}, see you there." }
+    de: { subject: "Deine Tickets für {event}" }
+  waitlist_offer:
+    en: { intro: "A seat is yours until {expiresAt}." }
+`;
+    const file = await a.file('texts.yaml', withTexts);
+    const first = await a.json<Counts>(['apply', '-f', file]);
+    expect(first).toMatchObject({ created: 4, updated: 0, deleted: 0 });
+    const { eventId } = first;
+    type Texts = { items: { kind: string; subject: string | null; intro: string | null }[] };
+    const texts = async (lang: string) =>
+      (
+        (await (
+          await a.server.api(`/api/v1/events/${eventId}/message-texts?lang=${lang}`)
+        ).json()) as Texts
+      ).items.filter((t) => t.subject !== null || t.intro !== null);
+    expect(await texts('en')).toEqual([
+      expect.objectContaining({
+        kind: 'order_confirmed',
+        subject: 'Your tickets for {event}',
+        intro: 'Hello {name}, see you there.',
+      }),
+      expect.objectContaining({
+        kind: 'waitlist_offer',
+        subject: null,
+        intro: 'A seat is yours until {expiresAt}.',
+      }),
+    ]);
+    const [de] = await texts('de');
+    expect(de).toMatchObject({ kind: 'order_confirmed', subject: 'Deine Tickets für {event}' });
+    // The confirmation as its buyer would get it with the saved texts.
+    const preview = (await (
+      await a.server.api(`/api/v1/events/${eventId}/message-texts/order_confirmed/preview`, {
+        body: { lang: 'de', subject: de!.subject, intro: de!.intro },
+      })
+    ).json()) as { subject: string };
+    expect(preview.subject).toBe('Deine Tickets für Texts Conf');
+
+    expect(await a.json<Counts>(['apply', '-f', file])).toMatchObject({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 4,
+    });
+
+    // A changed subject, a text dropped from the section: updated, and the catalog's again.
+    const changed = await a.file(
+      'texts-changed.yaml',
+      withTexts
+        .replace('Deine Tickets für {event}', 'Tickets für {event}')
+        .replace(/ {2}waitlist_offer:\n.*\n/, ''),
+    );
+    const dry = await a.run(['apply', '-f', changed, '--dry-run']);
+    expect(dry.stdout).toContain(
+      '~ mail text "order_confirmed (de)": subject "Deine Tickets für {event}" → "Tickets für {event}"',
+    );
+    expect(dry.stdout).toContain('- mail text "waitlist_offer (en)"');
+    expect(await a.json<Counts>(['apply', '-f', changed])).toMatchObject({
+      updated: 1,
+      deleted: 1,
+    });
+    expect((await texts('en')).map((t) => t.kind)).toEqual(['order_confirmed']);
+    expect((await texts('de'))[0]).toMatchObject({ subject: 'Tickets für {event}' });
+
+    // Without the key apply leaves the texts alone.
+    const without = await a.file('texts-without.yaml', event);
+    expect(await a.json<Counts>(['apply', '-f', without])).toMatchObject({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 1,
+    });
+    expect(await texts('en')).toHaveLength(1);
+
+    // A placeholder there is none of: refused at its field before anything is sent, so the
+    // file's other change (the German subject) is not made either.
+    const bad = await a.file(
+      'texts-bad.yaml',
+      withTexts.replace('Hello {name}', 'Hello {firstName}'),
+    );
+    const refused = await a.run(['apply', '-f', bad, '--json']);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).error.message).toMatch(
+      /texts-bad\.yaml:9:55: messageTexts\.order_confirmed\.en\.intro has no placeholder \{firstName\}; there are \{name\}, \{event\}/,
+    );
+    expect((await texts('de'))[0]).toMatchObject({ subject: 'Tickets für {event}' });
   });
 
   it('refuses to delete a ticket type that has sales unless --force', async () => {

@@ -4,7 +4,8 @@
  * - ticket tokens: the signed text a ticket's QR code encodes (sign on the server, verify anywhere);
  * - check-in: the rule that decides one scan, and the resolution of offline duplicates;
  * - sync: the messages of the kiosk change feed and the scan upload;
- * - notifications: the message kinds an event may send by SMS (the server and the event file).
+ * - notifications: the message kinds an event may send by SMS, and those whose subject and intro
+ *   an event may rewrite with which placeholders (the server and the event file).
  */
 export { CoreError, type CoreErrorCode } from './errors.js';
 
@@ -113,3 +114,13 @@ export * from './device/index.js';
 export { buildCalendar, buildIcs, type CalendarEntry } from './calendar/ics.js';
 
 export { SMS_KINDS, isSmsKind, type SmsKind } from './notifications/sms-kinds.js';
+export {
+  BRACED,
+  MESSAGE_TEXT_KINDS,
+  MESSAGE_TEXT_PLACEHOLDERS,
+  isMessageTextPlaceholder,
+  placeholderProblem,
+  unknownPlaceholders,
+  type MessageTextKind,
+  type MessageTextPlaceholder,
+} from './notifications/message-texts.js';

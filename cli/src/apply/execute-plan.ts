@@ -1,6 +1,7 @@
 import type { LanyardClient } from '../client/lanyard-client.js';
 import type { Change, Kind, Plan } from './plan.js';
 import { applyImages } from './images.js';
+import { applyTexts } from './message-texts.js';
 import { applyProgram } from './program-execute.js';
 import { NO_PROGRAM } from './program-state.js';
 import type {
@@ -15,7 +16,7 @@ import type {
 
 // Carries out a plan through the API: the event first, then ticket types (which the others
 // reference by id), quotas, questions, promo codes and check-in lists; deletions (archives) last,
-// dependents first. Check-in lists are deleted before the others change, so a gate or name a
+// dependents first; then the program, the images and the mail texts. Check-in lists are deleted before the others change, so a gate or name a
 // dropped list held is free for another.
 
 const lower = (s: string) => s.trim().toLowerCase();
@@ -78,6 +79,7 @@ export async function executePlan(
   for (const c of deletes('ticket type')) await client.ticketTypes.archive(id, c.id!);
   await applyProgram(client, id, plan.changes, current?.program ?? NO_PROGRAM);
   await applyImages(client, id, plan.changes);
+  await applyTexts(client, id, plan.changes, current?.messageTexts ?? []);
   return id;
 }
 

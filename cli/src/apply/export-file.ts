@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { textsOfFile } from './message-texts.js';
 import { OTHER_SLOTS } from './program-state.js';
 import type { CurrentState } from './state.js';
 
@@ -80,6 +81,7 @@ export function eventFileOf(s: CurrentState): Record<string, unknown> {
       ),
     ),
     ...(programOf(s.program) ? { program: programOf(s.program) } : {}),
+    ...(s.messageTexts.length ? { messageTexts: textsOfFile(s.messageTexts) } : {}),
   };
 }
 

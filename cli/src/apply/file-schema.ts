@@ -1,7 +1,8 @@
 import { SMS_KINDS } from '@lanyard/core';
 import { z } from 'zod';
 import { ProgramSpec } from './program-schema.js';
-import { Instant, Int, Name, unique } from './spec-fields.js';
+import { MessageTextsSpec } from './message-texts.js';
+import { Instant, Int, LANGUAGES, Name, unique } from './spec-fields.js';
 
 // The event file `lanyard apply` reads (YAML or JSON). Strict: an unknown key is an error, so a
 // typo never silently does nothing. Omitted optional fields mean the server's default, so the file
@@ -77,7 +78,7 @@ export const EventSpec = z
       .optional()
       .describe('messages also sent by SMS to buyers who agreed to SMS; default none'),
     languages: z
-      .array(z.enum(['en', 'de']))
+      .array(z.enum(LANGUAGES))
       .min(1, 'must name at least one language')
       .refine((l) => new Set(l).size === l.length, 'must not name a language twice')
       .optional()
@@ -215,6 +216,7 @@ export const EventFile = z
       .default([])
       .superRefine(unique((l) => l.name.toLowerCase(), 'name')),
     program: ProgramSpec.optional(),
+    messageTexts: MessageTextsSpec.optional(),
     images: z
       .strictObject({
         logo: ImagePath,

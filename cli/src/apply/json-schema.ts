@@ -9,6 +9,6 @@ export function eventFileJsonSchema(): Record<string, unknown> {
     $id: 'https://lanyard.dev/schemas/event.schema.json',
     title: 'Lanyard event file',
     description:
-      'An event with its ticket types, shared quotas, questions, promo codes, check-in lists and program, for `lanyard apply -f FILE`. Unknown keys are refused.',
+      'An event with its ticket types, shared quotas, questions, promo codes, check-in lists, program and mail texts, for `lanyard apply -f FILE`. Unknown keys are refused.',
   };
 }

@@ -1,6 +1,7 @@
 import type { LanyardClient } from '../client/lanyard-client.js';
 import type { Event } from '../client/types.js';
 import { CliError, inputError } from '../errors.js';
+import { loadTexts } from './message-texts.js';
 import { currentProgram, type CurrentProgram, type ScheduleItems } from './program-state.js';
 import { currentState, type CurrentState } from './state.js';
 
@@ -36,15 +37,16 @@ export async function findEvent(
 }
 
 export async function loadCurrent(client: LanyardClient, event: Event): Promise<CurrentState> {
-  const [types, quotas, questions, promos, lists, program] = await Promise.all([
+  const [types, quotas, questions, promos, lists, program, texts] = await Promise.all([
     client.ticketTypes.list(event.id),
     client.quotas.list(event.id),
     client.questions.list(event.id),
     client.promoCodes.list(event.id),
     client.checkinLists.list(event.id),
     loadProgram(client, event.id),
+    loadTexts(client, event.id),
   ]);
-  return currentState(event, types, quotas, questions, promos, lists, program);
+  return currentState(event, types, quotas, questions, promos, lists, program, texts);
 }
 
 /** The schedule's draft, and which of its sessions the latest release holds. */

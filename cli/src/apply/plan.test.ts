@@ -2,6 +2,7 @@ import { countChanges, planChanges } from './plan.js';
 import { currentState, desiredState } from './state.js';
 import { EventFile } from './file-schema.js';
 import type { CheckinList, Event, TicketType } from '../client/types.js';
+import type { CurrentMessageText } from './message-texts.js';
 
 const file = EventFile.parse({
   event: {
@@ -181,5 +182,68 @@ describe('planning an apply', () => {
       action: 'update',
       diffs: [expect.objectContaining({ field: 'branding' })],
     });
+  });
+
+  it('plans mail texts only when the file has them: the same text is unchanged, a dropped one deleted', () => {
+    const server = (texts: CurrentMessageText[]) =>
+      currentState(event, [type({})], [hall], [], [], [], undefined, texts);
+    const text = (over: Partial<CurrentMessageText>): CurrentMessageText => ({
+      id: 'order_confirmed (en)',
+      kind: 'order_confirmed',
+      lang: 'en',
+      subject: 'Tickets for {event}',
+      intro: null,
+      ...over,
+    });
+    const kept = [
+      text({}),
+      text({ id: 'waitlist_offer (de)', kind: 'waitlist_offer', lang: 'de' }),
+    ];
+    // No messageTexts in the file: the server's texts are left alone.
+    expect(planChanges(desiredState(file), server(kept)).changes.map((c) => c.kind)).not.toContain(
+      'mail text',
+    );
+    const withTexts = EventFile.parse({
+      ...file,
+      messageTexts: { order_confirmed: { en: { subject: ' Tickets for {event}' } } },
+    });
+    const plan = planChanges(desiredState(withTexts), server(kept));
+    expect(plan.changes.filter((c) => c.kind === 'mail text')).toEqual([
+      expect.objectContaining({ action: 'unchanged', name: 'order_confirmed (en)' }),
+      expect.objectContaining({ action: 'delete', name: 'waitlist_offer (de)' }),
+    ]);
+    const intro = planChanges(
+      desiredState(withTexts),
+      server([text({ intro: 'Hello {name}' })]),
+    ).changes.find((c) => c.kind === 'mail text');
+    expect(intro).toMatchObject({
+      action: 'update',
+      diffs: [{ field: 'intro', from: 'Hello {name}', to: null }],
+    });
+  });
+
+  it('refuses a mail text with an unknown kind or placeholder, naming the field', () => {
+    const issues = (messageTexts: unknown) =>
+      EventFile.safeParse({ ...file, messageTexts }).error?.issues.map((i) => [
+        i.path.join('.'),
+        i.message,
+      ]);
+    expect(issues({ order_confirmd: { en: { subject: 'Hi' } } })).toEqual([
+      ['messageTexts', 'Unrecognized key: "order_confirmd"'],
+    ]);
+    expect(issues({ organizer_message: { en: { subject: 'Hi' } } })?.[0]?.[1]).toMatch(
+      /organizer_message/,
+    );
+    expect(
+      issues({ refund_issued: { de: { intro: 'Wir erstatten {amount} am {date}' } } }),
+    ).toEqual([
+      [
+        'messageTexts.refund_issued.de.intro',
+        'has no placeholder {date}; there are {name}, {event}, {amount}, {position}, {expiresAt}, {reason}, {session}',
+      ],
+    ]);
+    expect(issues({ order_confirmed: { en: { subject: 'Two\nlines' } } })).toEqual([
+      ['messageTexts.order_confirmed.en.subject', 'must be one line'],
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type ProgramState,
   type SessionState,
 } from './program-state.js';
+import { textName } from './message-texts.js';
 
 // The plan: what apply would create, update and delete to make the server match the file. Pure.
 
@@ -28,7 +29,8 @@ export type Kind =
   | 'track'
   | 'speaker'
   | 'session'
-  | 'image';
+  | 'image'
+  | 'mail text';
 export type Action = 'create' | 'update' | 'delete' | 'unchanged';
 
 export interface FieldDiff {
@@ -225,6 +227,17 @@ export function planChanges(desired: DesiredState, current: CurrentState | undef
     ),
   );
   if (desired.program) changes.push(...planProgram(desired.program, current?.program));
+  if (desired.messageTexts)
+    changes.push(
+      ...diffCollection(
+        'mail text',
+        desired.messageTexts,
+        current?.messageTexts ?? [],
+        textName,
+        textName,
+        () => undefined,
+      ),
+    );
   return { eventId: current?.event.id, changes };
 }
 

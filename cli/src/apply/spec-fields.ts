@@ -35,3 +35,6 @@ export const unique =
         });
     });
   };
+
+/** The languages Lanyard's portal, messages and kiosk are translated into. */
+export const LANGUAGES = ['en', 'de'] as const;

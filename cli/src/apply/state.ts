@@ -10,6 +10,7 @@ import type {
   TicketType,
 } from '../client/types.js';
 import type { EventFile } from './file-schema.js';
+import { desiredTexts, type CurrentMessageText, type MessageTextState } from './message-texts.js';
 import {
   desiredProgram,
   NO_PROGRAM,
@@ -84,6 +85,8 @@ export interface DesiredState {
   checkinLists: CheckinListState[];
   /** undefined: the file has no program, and apply leaves the schedule alone. */
   program: ProgramState | undefined;
+  /** undefined: the file has no messageTexts, and apply leaves the texts alone. */
+  messageTexts: MessageTextState[] | undefined;
 }
 
 /** What the server holds, with ids and the figures that make a delete dangerous. */
@@ -95,6 +98,7 @@ export interface CurrentState {
   promoCodes: (PromoCodeState & { id: string; uses: number })[];
   checkinLists: (CheckinListState & { id: string })[];
   program: CurrentProgram;
+  messageTexts: CurrentMessageText[];
 }
 
 /** Every branding field, null when not given; the colour as the server keeps it (lower case). */
@@ -177,6 +181,7 @@ export function desiredState(f: EventFile): DesiredState {
       gates: [...new Set(l.gates ?? [])],
     })),
     program: f.program && desiredProgram(f.program),
+    messageTexts: f.messageTexts && desiredTexts(f.messageTexts),
   };
 }
 
@@ -195,6 +200,7 @@ export function currentState(
   promos: PromoCode[],
   lists: CheckinList[] = [],
   program: CurrentProgram = NO_PROGRAM,
+  messageTexts: CurrentMessageText[] = [],
 ): CurrentState {
   const active = <T extends { status: string }>(xs: T[]) => xs.filter((x) => x.status === 'active');
   const nameOf = new Map(types.map((t) => [t.id, t.name]));
@@ -275,5 +281,6 @@ export function currentState(
         gates: l.gates,
       })),
     program,
+    messageTexts,
   };
 }

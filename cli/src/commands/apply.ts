@@ -10,7 +10,7 @@ import { desiredState } from '../apply/state.js';
 import { CliError } from '../errors.js';
 
 export default class Apply extends LanyardCommand {
-  static override description = `Make an event on the server match a file: the event, ticket types, shared quotas, questions, promo codes and check-in lists.
+  static override description = `Make an event on the server match a file: the event, ticket types, shared quotas, questions, promo codes, check-in lists, program, images and mail texts.
 Prints the plan as a diff (+ create, ~ update, - delete), then applies it; applying the same file again changes nothing.
 The file names its event by "id" when given, else by the event's name. Deleting (archiving) anything with sales or uses needs --force.`;
 

@@ -7,7 +7,7 @@ import { catalogFor, messageLanguage } from './messages/text-values.js';
 import {
   defaultTexts,
   EDITABLE_KINDS,
-  unknownPlaceholders,
+  placeholderProblem,
   PLACEHOLDER_NAMES,
   type EditableKind,
 } from './messages/custom-texts.js';
@@ -61,15 +61,8 @@ export async function listMessageTexts(
 /** Refuses a text naming a placeholder there is none of, before anything is kept. */
 function checkPlaceholders(input: MessageTextInput): void {
   const fields = (['subject', 'intro'] as const).flatMap((field) => {
-    const unknown = unknownPlaceholders(input[field] ?? '');
-    return unknown.length
-      ? [
-          {
-            field,
-            message: `has no placeholder ${unknown.map((u) => `{${u}}`).join(', ')}; there are ${PLACEHOLDER_NAMES.map((p) => `{${p}}`).join(', ')}`,
-          },
-        ]
-      : [];
+    const message = placeholderProblem(input[field] ?? '');
+    return message ? [{ field, message }] : [];
   });
   if (fields.length) {
     throw invalid('unknown_placeholder', 'A text names a placeholder that does not exist.', fields);

@@ -1,17 +1,26 @@
+import {
+  BRACED,
+  isMessageTextPlaceholder,
+  MESSAGE_TEXT_KINDS,
+  MESSAGE_TEXT_PLACEHOLDERS,
+  type MessageTextKind,
+  type MessageTextPlaceholder,
+} from '@lanyard/core';
 import type { Catalog, TextValues } from './catalog/catalog.js';
-import { ATTENDEE_MESSAGE_KINDS, type AttendeeMessageKind, type MailEvent } from './kinds.js';
+import type { MailEvent } from './kinds.js';
 
 // An organizer's own subject and intro for a kind of message, per event and language: plain text
-// with {placeholders} filled from the message's values when it is rendered.
+// with {placeholders} filled from the message's values when it is rendered. Which kinds and which
+// placeholders is core's (the event file checks texts with the same lists).
+
+export { placeholderProblem, unknownPlaceholders } from '@lanyard/core';
 
 /**
- * The kinds whose subject and intro an organizer may rewrite. An organizer message has its own
- * subject and body already.
+ * The kinds whose subject and intro an organizer may rewrite: every attendee message but
+ * organizer_message, which has its own subject and body already (custom-texts.test.ts checks).
  */
-export const EDITABLE_KINDS = ATTENDEE_MESSAGE_KINDS.filter(
-  (k): k is Exclude<AttendeeMessageKind, 'organizer_message'> => k !== 'organizer_message',
-);
-export type EditableKind = (typeof EDITABLE_KINDS)[number];
+export const EDITABLE_KINDS = MESSAGE_TEXT_KINDS;
+export type EditableKind = MessageTextKind;
 
 /** What each placeholder stands for; empty where a kind has no such value. */
 const PLACEHOLDERS = {
@@ -22,24 +31,14 @@ const PLACEHOLDERS = {
   expiresAt: (v: TextValues) => v.expiresAt,
   reason: (v: TextValues) => v.reason,
   session: (v: TextValues) => v.sessionTitle,
-} satisfies Record<string, (v: TextValues) => string>;
+} satisfies Record<MessageTextPlaceholder, (v: TextValues) => string>;
 
-export type Placeholder = keyof typeof PLACEHOLDERS;
-export const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS) as Placeholder[];
-
-const BRACED = /\{([^{}]*)\}/g;
-const isPlaceholder = (name: string): name is Placeholder => Object.hasOwn(PLACEHOLDERS, name);
-
-/** The `{…}` in `text` that are not placeholders, each once, in order. */
-export function unknownPlaceholders(text: string): string[] {
-  const unknown = [...text.matchAll(BRACED)].map((m) => m[1]!).filter((n) => !isPlaceholder(n));
-  return [...new Set(unknown)];
-}
+export const PLACEHOLDER_NAMES = MESSAGE_TEXT_PLACEHOLDERS;
 
 /** `text` with each placeholder replaced by its value (unknown ones were refused on saving). */
 export function fillPlaceholders(text: string, v: TextValues): string {
   return text.replace(BRACED, (whole, name: string) =>
-    isPlaceholder(name) ? PLACEHOLDERS[name](v) : whole,
+    isMessageTextPlaceholder(name) ? PLACEHOLDERS[name](v) : whole,
   );
 }
 
