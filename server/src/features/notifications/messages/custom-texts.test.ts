@@ -6,7 +6,6 @@ import {
   unknownPlaceholders,
 } from './custom-texts.js';
 import type { TextValues } from './catalog/catalog.js';
-import { ATTENDEE_MESSAGE_KINDS } from './kinds.js';
 
 const event = {
   id: 'e',
@@ -56,12 +55,6 @@ describe("an event's own message texts", () => {
     expect(defaultTexts(en, 'order_confirmed', event).subject).toBe('Your tickets for {event}');
     expect(defaultTexts(en, 'refund_issued', event).intro).toBe(
       'We issued a refund of {amount} for your order.',
-    );
-  });
-
-  it('lets every attendee mail but the organizer message take texts (core keeps the list)', () => {
-    expect([...EDITABLE_KINDS].sort()).toEqual(
-      ATTENDEE_MESSAGE_KINDS.filter((k) => k !== 'organizer_message').sort(),
     );
   });
 });

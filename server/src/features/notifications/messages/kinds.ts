@@ -1,25 +1,11 @@
+import { MESSAGE_TEXT_KINDS } from '@lanyard/core';
 import type { InvoiceDocument } from '../../invoices/document.js';
 
-/** Every message to attendees; each has one template and one entry in the catalog. */
-export const ATTENDEE_MESSAGE_KINDS = [
-  'order_confirmed',
-  'order_pending_payment',
-  'payment_received',
-  'order_cancelled',
-  'refund_issued',
-  'waitlist_joined',
-  'waitlist_offer',
-  'waitlist_offer_expired',
-  'ticket_transferred',
-  'ticket_transferred_away',
-  'ticket_reissued',
-  'ticket_revoked',
-  'tickets_again',
-  'organizer_message',
-  'schedule_changed',
-  'schedule_speaker_changed',
-  'session_signup_promoted',
-] as const;
+/**
+ * Every message to attendees; each has one template and one entry in the catalog. All but the
+ * organizer's own message take an event's wording of their subject and intro (core keeps those).
+ */
+export const ATTENDEE_MESSAGE_KINDS = [...MESSAGE_TEXT_KINDS, 'organizer_message'] as const;
 
 export type AttendeeMessageKind = (typeof ATTENDEE_MESSAGE_KINDS)[number];
 
