@@ -104,12 +104,20 @@ describe('lanyard messages and orders resend, with mail written to .eml files (n
     expect(preview).toMatchObject({ recipients: 1, sample: { to: 'ada@example.org' } });
     const sent = await u.json<{ id: string; status: string }>(args);
     expect(sent.status).toMatch(/^(scheduled|queued)$/);
-    const until = Date.now() + 60_000;
-    for (;;) {
-      const list = await u.json<Message[]>(['messages', 'list', '--event', eventId]);
-      if (list.some((m) => m.kind === 'organizer_message' && m.status === 'sent')) break;
-      if (Date.now() > until) throw new Error(`not sent: ${JSON.stringify(list)}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    const done = await u.json<{ recipients: number; progress: Record<string, number> }>([
+      'messages',
+      'progress',
+      sent.id,
+      '--wait',
+    ]);
+    expect(done).toMatchObject({
+      recipients: 1,
+      progress: { sent: 1, queued: 0, failed: 0, dead: 0 },
+    });
+    const line = await u.run(['messages', 'progress', sent.id]);
+    expect(line.stdout.trim()).toBe('"Doors open at 9" to 1 address(es): 1 sent, 0 waiting');
+    const unknown = await u.run(['messages', 'progress', '00000000-0000-0000-0000-000000000000']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/not.found/i);
   });
 });

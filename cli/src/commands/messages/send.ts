@@ -63,10 +63,11 @@ export default class MessagesSend extends LanyardCommand {
       return;
     }
     const b = await client.sendBroadcast(flags.event, fields);
-    this.print(flags.json, b, () =>
-      b.status === 'scheduled'
+    this.print(flags.json, b, () => [
+      flags.at
         ? `Message ${b.id} is scheduled for ${b.sendAt}.`
-        : `Message ${b.id} is going out to ${b.recipients} address(es).`,
-    );
+        : `Message ${b.id} is going out now, at the server's steady pace.`,
+      `Follow it: lanyard messages progress ${b.id} --wait`,
+    ]);
   }
 }
