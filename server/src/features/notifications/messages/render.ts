@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createElement } from 'react';
+import { createElement, Fragment } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { render, toPlainText } from '@react-email/render';
 import { oneLine, type MailAttachment, type OutgoingMail } from '../channels/mail-channel.js';
 import { eventIcs, invoicePdf, qrCid, qrImage, ticketPdf } from './attachments.js';
@@ -48,7 +49,7 @@ const RENDERED_KEPT = 8;
 /**
  * An organizer message is the same for each of its thousands of recipients but for the name in
  * the greeting: it is rendered once per message and language (a full render is most of a bulk
- * send's CPU), and each recipient's name is put into that HTML, escaped as React escapes it, and
+ * send's CPU), and each recipient's name is put into that HTML, escaped by React as the rest is, and
  * into the text.
  */
 async function renderForEveryone(
@@ -74,22 +75,10 @@ async function renderForEveryone(
     messageId: `${m.id}@${m.domain}`,
     to: { name: m.recipientName, address: m.recipient },
     subject: mail.subject.replaceAll(NAME, name),
-    html: mail.html.replaceAll(NAME, escapeHtml(name)),
+    html: mail.html.replaceAll(NAME, renderToStaticMarkup(createElement(Fragment, null, name))),
     text: mail.text.replaceAll(NAME, name),
   };
 }
-
-/** Text as React puts it into HTML. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
-}
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#x27;',
-};
 
 async function renderMessage(
   m: RenderInput,
