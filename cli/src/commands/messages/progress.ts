@@ -44,11 +44,13 @@ export default class MessagesProgress extends LanyardCommand {
     let b = await client.getBroadcast(args.id);
     let shown = '';
     while (flags.wait && !settled(b)) {
+      const line = progressLine(b);
       // Each change on a line of its own, so a log of the run reads as the send went.
-      if (!flags.json && progressLine(b) !== shown) this.log((shown = progressLine(b)));
+      if (!flags.json && line !== shown) this.log((shown = line));
       await new Promise((r) => setTimeout(r, POLL_MS));
       b = await client.getBroadcast(args.id);
     }
-    if (flags.json || progressLine(b) !== shown) this.print(flags.json, b, () => progressLine(b));
+    const line = progressLine(b);
+    if (flags.json || line !== shown) this.print(flags.json, b, () => line);
   }
 }

@@ -20,7 +20,7 @@ export function startMailSendingThread(
 ): MailSending {
   let stopping = false;
   let restart: NodeJS.Timeout | undefined;
-  let exited: Promise<unknown> = Promise.resolve();
+  let exited: Promise<void> = Promise.resolve();
   const start = (): Worker => {
     const { filename, workerData } = threadEntry(new URL('./mail-thread', import.meta.url));
     const w = new Worker(filename, {
@@ -28,13 +28,15 @@ export function startMailSendingThread(
     });
     w.on('message', (m: FromMailThread) => metrics?.[m.counter].inc(m.labels));
     w.on('error', (err) => log.error({ err }, 'the mail thread failed'));
-    exited = new Promise((resolve) => w.once('exit', resolve));
-    w.on('exit', () => {
-      if (stopping) return;
-      log.error('the mail thread ended; starting it again');
-      restart = setTimeout(() => (worker = start()), RESTART_MS);
-      restart.unref();
-    });
+    exited = new Promise((resolve) =>
+      w.once('exit', () => {
+        resolve();
+        if (stopping) return;
+        log.error('the mail thread ended; starting it again');
+        restart = setTimeout(() => (worker = start()), RESTART_MS);
+        restart.unref();
+      }),
+    );
     return w;
   };
   let worker = start();
