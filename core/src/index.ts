@@ -117,6 +117,7 @@ export { SMS_KINDS, isSmsKind, type SmsKind } from './notifications/sms-kinds.js
 export {
   BRACED,
   MESSAGE_TEXT_KINDS,
+  MESSAGE_TEXT_MAX_LENGTH,
   MESSAGE_TEXT_PLACEHOLDERS,
   isMessageTextPlaceholder,
   placeholderProblem,

@@ -1,5 +1,6 @@
 import {
   MESSAGE_TEXT_KINDS,
+  MESSAGE_TEXT_MAX_LENGTH,
   MESSAGE_TEXT_PLACEHOLDERS,
   placeholderProblem,
   type MessageTextKind,
@@ -18,14 +19,17 @@ const placeholders = (text: string, ctx: z.RefinementCtx) => {
   if (message) ctx.addIssue({ code: 'custom', message });
 };
 
-// The API's limits, checked here so a bad text stops the file before anything changes.
+// The API's checks, made here so a bad text stops the file before anything changes.
 const TextSpec = z
   .strictObject({
     subject: z
       .string()
       .trim()
       .min(1, 'must not be empty')
-      .max(200, 'must be at most 200 characters')
+      .max(
+        MESSAGE_TEXT_MAX_LENGTH.subject,
+        `must be at most ${MESSAGE_TEXT_MAX_LENGTH.subject} characters`,
+      )
       .refine((s) => !/[\r\n]/.test(s), 'must be one line')
       .superRefine(placeholders)
       .optional()
@@ -34,7 +38,10 @@ const TextSpec = z
       .string()
       .trim()
       .min(1, 'must not be empty')
-      .max(2000, 'must be at most 2000 characters')
+      .max(
+        MESSAGE_TEXT_MAX_LENGTH.intro,
+        `must be at most ${MESSAGE_TEXT_MAX_LENGTH.intro} characters`,
+      )
       .superRefine(placeholders)
       .optional()
       .describe("the opening paragraph; default: the catalog's"),

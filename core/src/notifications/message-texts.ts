@@ -24,6 +24,9 @@ export const MESSAGE_TEXT_KINDS = [
 
 export type MessageTextKind = (typeof MESSAGE_TEXT_KINDS)[number];
 
+/** The longest subject and intro an event may give (the API refuses longer; the event file too). */
+export const MESSAGE_TEXT_MAX_LENGTH = { subject: 200, intro: 2_000 } as const;
+
 export const MESSAGE_TEXT_PLACEHOLDERS = [
   'name',
   'event',

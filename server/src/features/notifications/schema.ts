@@ -1,3 +1,4 @@
+import { MESSAGE_TEXT_MAX_LENGTH } from '@lanyard/core';
 import { z } from 'zod';
 import { EventIdParams, Uuid } from '../events/schema.js';
 import { LANGUAGES } from '../events/languages.js';
@@ -124,14 +125,14 @@ export const MessageTextBody = z.strictObject({
   subject: z
     .string()
     .trim()
-    .max(200, 'is too long')
+    .max(MESSAGE_TEXT_MAX_LENGTH.subject, 'is too long')
     .refine((s) => !/[\r\n]/.test(s), 'must be one line')
     .nullish()
     .transform((s) => s || null),
   intro: z
     .string()
     .trim()
-    .max(2_000, 'is too long')
+    .max(MESSAGE_TEXT_MAX_LENGTH.intro, 'is too long')
     .nullish()
     .transform((s) => s || null),
 });
